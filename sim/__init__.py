@@ -1,0 +1,1 @@
+"""stormdrill headless engine."""
