@@ -235,9 +235,7 @@ class Spread(Section):
     anger_sharing: float = Field(
         1.0, ge=0.0, le=3.0, description="alpha_g: extra sharing per unit of anger."
     )
-    skeptic_rate: float = _probability(
-        0.3, "l: an exposed user turns skeptic with l * max(a, 0)."
-    )
+    skeptic_rate: float = _probability(0.3, "l: an exposed user turns skeptic with l * max(a, 0).")
     defend_attitude: float = Field(
         0.5, ge=-1.0, le=1.0, description="Skeptics above this attitude post defending content."
     )
@@ -285,8 +283,12 @@ class Evidence(Section):
         0.2, ge=0.05, le=1.0, description="Rate at which evidence emerges after a false denial."
     )
     wave_seeds: int = Field(5, ge=0, description="New spreaders started by emerging evidence.")
-    attitude_shock: float = Field(
-        0.1, ge=0.0, le=1.0, description="Negative attitude shock to aware users (before lambda)."
+    shock_weight: float = Field(
+        1.2,
+        ge=0.0,
+        le=3.0,
+        description="Source weight of the attitude shock every aware user takes when evidence "
+        "emerges (a negative update, like a media item).",
     )
 
 
@@ -382,7 +384,10 @@ class Responses(Section):
         1.3, ge=1.0, le=2.0, description="Credibility multiplier when the brand speaks first."
     )
     thunder_severity: float = Field(
-        0.8, ge=0.0, le=1.0, description="Perceived severity multiplier when the brand speaks first."
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Perceived severity multiplier when the brand speaks first.",
     )
     thunder_mismatch: float = _probability(
         0.5, "Weight of strategy mismatch when the brand speaks first."

@@ -1,0 +1,27 @@
+"""A top creator the brand can ask to relay its statement (influencer outreach)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+
+if TYPE_CHECKING:
+    from sim.model import CrisisModel
+
+
+class Influencer(mesa.Agent):
+    model: CrisisModel
+
+    def __init__(self, model: CrisisModel, user: int) -> None:
+        super().__init__(model)
+        self.user = user
+
+    @property
+    def followers(self) -> int:
+        return int(self.model.population.follower_counts[self.user])
+
+    @property
+    def supportive(self) -> bool:
+        """An influencer who likes the brand relays with conviction (channel bonus)."""
+        return bool(self.model.population.attitude(self.user) > 0.0)

@@ -1,0 +1,67 @@
+"""Who sees a post, and when: the attention-decay kernel of MODEL.md section 3.
+
+A post's followers see it with total probability v0 spread over time with a half-life. Rather
+than revisiting every live post every tick, each post's audience and viewing delays are drawn
+once, when it is made, from the same distribution (exponential delays, truncated at the window):
+the per-tick chance of a first view is identical, and the cost is paid once per post.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """Visibility of a post: total probability, half-life and how long it stays visible."""
+
+    visibility: float
+    half_life_h: float
+    window_h: float
+    tick_h: float
+
+    @property
+    def window_ticks(self) -> int:
+        return max(1, math.ceil(self.window_h / self.tick_h))
+
+    @property
+    def seen_within_window(self) -> float:
+        """Share of the eventual views that happen inside the window."""
+        return 1.0 - 2.0 ** (-self.window_h / self.half_life_h)
+
+
+def follower_slices(adjacency: csr_matrix, authors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All followers of all authors, concatenated, with the position of each one's author."""
+    starts = adjacency.indptr[authors]
+    lengths = adjacency.indptr[authors + 1] - starts
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(authors)), lengths)
+    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return adjacency.indices[starts[owner] + offsets], owner
+
+
+def sample_views(
+    candidates: np.ndarray,
+    kernel: Kernel,
+    rng: np.random.Generator,
+    visibility: float | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidates see the item and after how many ticks (>= 1).
+
+    Returns the positions (into `candidates`) of those who see it, and their delays in ticks.
+    """
+    total = kernel.visibility if visibility is None else visibility
+    seen = rng.random(len(candidates)) < total * kernel.seen_within_window
+    positions = np.flatnonzero(seen)
+    # Exponential delay conditioned on falling inside the window (inverse CDF).
+    tail = 2.0 ** (-kernel.window_h / kernel.half_life_h)
+    u = tail + (1.0 - tail) * rng.random(len(positions))
+    delay_h = -np.log2(u) * kernel.half_life_h
+    delays = 1 + np.minimum((delay_h / kernel.tick_h).astype(np.int64), kernel.window_ticks - 1)
+    return positions, delays

@@ -1,0 +1,93 @@
+"""What the team sees (MODEL.md section 6): listening tools cover part of the public posts,
+report them late and with noise, and raise an alert past a threshold. Ground truth stays in the
+model; the team gets an Observation."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from sim.spec.schema import MonitoringProfile
+
+
+class Observation(BaseModel):
+    """The team's view at one moment: noisy, delayed, partial."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at_h: float = Field(description="Scenario hour of the observation.")
+    hours: tuple[float, ...] = Field(description="Hour of each visible tick.")
+    mentions_per_h: tuple[float, ...] = Field(description="Estimated negative mentions per hour.")
+    sentiment: tuple[float, ...] = Field(description="Estimated sentiment of mentions, -1..1.")
+    reach: tuple[float, ...] = Field(description="Estimated cumulative negative impressions.")
+    detected_at_h: float | None = Field(None, description="When the team's alert fired.")
+
+    @property
+    def latest_mentions_per_h(self) -> float:
+        return self.mentions_per_h[-1] if self.mentions_per_h else 0.0
+
+
+class Monitor:
+    """Turns the true per-tick volumes into what the team's tools report."""
+
+    def __init__(
+        self, profile: MonitoringProfile, users: int, tick_h: float, rng: np.random.Generator
+    ) -> None:
+        self.profile = profile
+        self.tick_h = tick_h
+        self.rng = rng
+        self.latency_ticks = round(profile.latency_h / tick_h)
+        self.ticks_per_h = max(1, round(1.0 / tick_h))
+        self.threshold = profile.detection_share * users
+        self.mentions: list[float] = []
+        self.supportive: list[float] = []
+        self.sentiment: list[float] = []
+        self.impressions: list[float] = []
+        self.detected_tick: int | None = None
+
+    def record(self, tick: int, negative: int, defending: int, impressions: int) -> bool:
+        """Log one tick of true activity; return True when the alert fires this tick."""
+        coverage = self.profile.coverage
+        noise = math.exp(self.rng.normal(0.0, self.profile.noise)) if self.profile.noise else 1.0
+        seen_negative = self.rng.binomial(negative, coverage)
+        seen_defending = self.rng.binomial(defending, coverage)
+        scale = noise / coverage if coverage > 0 else 0.0
+        self.mentions.append(seen_negative * scale)
+        self.supportive.append(seen_defending * scale)
+        total = seen_negative + seen_defending
+        true_tone = (seen_defending - seen_negative) / total if total else 0.0
+        tone_noise = self.rng.normal(0.0, self.profile.noise) if total else 0.0
+        self.sentiment.append(float(np.clip(true_tone + tone_noise, -1.0, 1.0)))
+        self.impressions.append(self.rng.binomial(impressions, coverage) * scale)
+        if self.detected_tick is None and self.visible_hourly_mentions(tick) >= max(
+            self.threshold, 1.0
+        ):
+            self.detected_tick = tick
+            return True
+        return False
+
+    def _visible_until(self, tick: int) -> int:
+        """Number of ticks whose counts have reached the team by `tick`."""
+        return max(0, min(len(self.mentions), tick + 1 - self.latency_ticks))
+
+    def visible_hourly_mentions(self, tick: int) -> float:
+        end = self._visible_until(tick)
+        return float(sum(self.mentions[max(0, end - self.ticks_per_h) : end]))
+
+    def observe(self, tick: int) -> Observation:
+        end = self._visible_until(tick)
+        window = self.ticks_per_h
+        mentions = np.asarray(self.mentions[:end])
+        hourly = np.convolve(mentions, np.ones(window))[:end] if end else mentions
+        return Observation(
+            at_h=(tick + 1) * self.tick_h,
+            hours=tuple(float((t + 1) * self.tick_h) for t in range(end)),
+            mentions_per_h=tuple(float(v) for v in hourly),
+            sentiment=tuple(self.sentiment[:end]),
+            reach=tuple(float(v) for v in np.cumsum(self.impressions[:end])),
+            detected_at_h=None
+            if self.detected_tick is None
+            else (self.detected_tick + 1) * self.tick_h,
+        )
