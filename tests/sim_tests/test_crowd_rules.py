@@ -1,0 +1,87 @@
+"""Pure crowd rules (MODEL.md sections 3-4)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.sparse import csr_matrix
+
+from sim.crowd.attitude import bounded_confidence_shift, halo_shield, negative_update
+from sim.crowd.memory import bounded_change, split_shock
+from sim.crowd.pending_views import ItemKind, PendingViews
+from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
+from sim.crowd.timing import at_least_once, per_tick_probability
+from sim.crowd.visibility import Kernel, follower_slices, sample_views
+
+
+def test_sharing_follows_the_product_of_its_terms():
+    p = share_probability(0.02, 1.5, np.array([1.0]), np.array([0.5]), 1.0, np.array([0.5]))
+    assert p[0] == pytest.approx(0.02 * 1.5 * 1.5 * 0.5)
+
+
+def test_anger_grows_with_responsibility_and_severity_and_is_capped():
+    anger = initial_anger(1.5, np.array([0.2, 0.9]), np.array([0.5, 1.0]))
+    assert anger.tolist() == pytest.approx([0.15, 1.0])
+
+
+def test_only_favourable_users_turn_skeptic():
+    assert skeptic_probability(0.3, np.array([-0.5, 0.5])).tolist() == pytest.approx([0.0, 0.15])
+
+
+def test_negative_information_weighs_lambda_times_more():
+    change = negative_update(0.05, 2.25, np.array([1.0]), np.array([0.5]), np.array([0.0]), 1.0)
+    assert change[0] == pytest.approx(-0.05 * 2.25)
+
+
+def test_halo_shields_only_very_favourable_priors():
+    assert halo_shield(np.array([0.3, 0.6, 0.8, 1.0]), 0.6, 0.5).tolist() == pytest.approx(
+        [0.0, 0.0, 0.25, 0.5]
+    )
+
+
+def test_memory_splits_shocks_and_keeps_attitudes_bounded():
+    fast, slow = split_shock(np.array([-0.1]), 0.3)
+    assert (fast[0], slow[0]) == pytest.approx((-0.07, -0.03))
+    assert bounded_change(np.array([0.95]), np.array([0.2]))[0] == pytest.approx(0.05)
+
+
+def test_half_lives_become_per_tick_probabilities():
+    p = per_tick_probability(2.0, 1.0 / 12)
+    assert 1 - (1 - p) ** 24 == pytest.approx(0.5)
+    assert at_least_once(np.array([0.5]), np.array([2]))[0] == pytest.approx(0.75)
+
+
+def test_bounded_confidence_ignores_far_and_inactive_followees():
+    # user 0 follows 1 (close), 2 (far) and 3 (close but inactive)
+    followees = csr_matrix(([1, 1, 1], ([0, 0, 0], [1, 2, 3])), shape=(4, 4))
+    attitude = np.array([0.0, 0.2, 0.9, -0.2])
+    listened = np.array([True, True, True, False])
+    shift = bounded_confidence_shift(attitude, followees, listened, 0.4, 0.1)
+    assert shift.tolist() == pytest.approx([0.02, 0.0, 0.0, 0.0])
+
+
+def test_views_follow_the_attention_kernel():
+    kernel = Kernel(visibility=0.3, half_life_h=0.5, window_h=12.0, tick_h=1.0 / 12)
+    rng = np.random.default_rng(0)
+    positions, delays = sample_views(np.arange(200_000), kernel, rng)
+    assert len(positions) / 200_000 == pytest.approx(0.3, abs=0.005)
+    median_h = np.median(delays) * kernel.tick_h
+    assert 0.4 <= median_h <= 0.65
+    assert delays.min() >= 1 and delays.max() <= kernel.window_ticks
+
+
+def test_follower_slices_list_every_followers_once():
+    followers = csr_matrix(([1, 1, 1], ([0, 0, 2], [1, 2, 0])), shape=(3, 3))
+    readers, owner = follower_slices(followers, np.array([2, 0]))
+    assert readers.tolist() == [0, 1, 2]
+    assert owner.tolist() == [0, 1, 1]
+
+
+def test_pending_views_come_back_at_their_tick():
+    pending = PendingViews(horizon_ticks=10)
+    pending.add(
+        now=3, readers=np.array([5, 6, 7]), delays=np.array([1, 2, 1]), kind=ItemKind.NEGATIVE
+    )
+    assert pending.pop(4).readers.tolist() == [5, 7]
+    assert pending.pop(5).readers.tolist() == [6]
+    assert pending.is_empty()

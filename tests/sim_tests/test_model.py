@@ -1,0 +1,93 @@
+"""The crisis model: invariants every tick, determinism, timing of actions, memory release."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import numpy as np
+import pytest
+
+from sim.action import Action
+from sim.crowd.state import State
+from sim.model import CrisisModel
+from tests.sim_tests.conftest import make_spec
+
+
+def test_invariants_hold_every_tick():
+    spec = make_spec(users=600, days=1.0)
+    model = CrisisModel(spec, seed=3)
+    model.schedule(Action(at_h=1.0, strategy="denial"))
+    model.schedule(Action(at_h=3.0, strategy="apology", transparency=0.9))
+    model.schedule(Action(at_h=4.0, strategy="sympathy", channel="direct_reply", replies=10))
+    for _ in range(spec.turns.horizon_ticks):
+        model.step()
+        pop = model.population
+        assert pop.count_states().sum() == pop.size
+        assert 0.0 <= model.reputation_index <= 100.0
+        attitude = pop.attitude()
+        assert attitude.min() >= -1.0 and attitude.max() <= 1.0
+        assert np.all(pop.anger >= 0.0) and np.all(pop.anger <= 1.0)
+        assert np.all((pop.damping >= 0.0) & (pop.damping <= 1.0))
+        assert not np.any(pop.ever_spread & ~pop.ever_aware)
+        assert np.all(pop.ever_aware[pop.state != State.SUSCEPTIBLE])
+
+
+def test_same_seed_same_series_different_seed_differs():
+    spec = make_spec(users=500, days=0.5)
+
+    def run(seed: int) -> dict[str, list[float]]:
+        model = CrisisModel(spec, seed=seed)
+        model.schedule(Action(at_h=0.5, strategy="holding_statement"))
+        model.run_to_horizon()
+        return model.series()
+
+    assert run(7) == run(7)
+    assert run(7) != run(8)
+
+
+def test_an_action_has_no_effect_before_its_time():
+    spec = make_spec(users=500, days=0.5)
+    silent = CrisisModel(spec, seed=5)
+    speaking = CrisisModel(spec, seed=5)
+    speaking.schedule(Action(at_h=5.0, strategy="apology", transparency=1.0))
+    silent.run_to_horizon()
+    speaking.run_to_horizon()
+    release_tick = int(round(5.0 / spec.turns.tick_h))
+    before = {k: v[:release_tick] for k, v in silent.series().items()}
+    assert before == {k: v[:release_tick] for k, v in speaking.series().items()}
+    assert silent.series() != speaking.series()
+
+
+def test_actions_in_the_past_are_refused():
+    model = CrisisModel(make_spec(users=300, days=0.2), seed=1)
+    model.run_until(1.0)
+    with pytest.raises(Exception, match="in the past"):
+        model.schedule(Action(at_h=0.5, strategy="apology"))
+
+
+def test_a_model_is_freed_after_a_run():
+    model = CrisisModel(make_spec(users=300, days=0.2), seed=1)
+    model.run_to_horizon()
+    model.close()
+    ref = weakref.ref(model)
+    del model
+    gc.collect()
+    assert ref() is None
+
+
+def test_run_stops_at_the_horizon():
+    spec = make_spec(users=300, days=0.25)
+    model = CrisisModel(spec, seed=1)
+    model.run_until(1000.0)
+    assert model.tick == spec.turns.horizon_ticks
+    assert len(model.series()["reputation_index"]) == spec.turns.horizon_ticks
+
+
+def test_media_picks_up_a_loud_crisis_and_journalists_ask():
+    model = CrisisModel(make_spec(users=2000, days=0.5, seeds=40), seed=2)
+    model.run_to_horizon()
+    kinds = {event.kind.value for event in model.events}
+    assert model.media_pickups_h, "a crisis seeded by 40 influencers draws the media"
+    assert "inquiry" in kinds and "no_comment" in kinds
+    assert model.media_pickups_h[0] >= model.spec.media.lag_h

@@ -1,0 +1,66 @@
+"""Directions MODEL.md section 5 commits to, over paired seeds of the same crisis."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.action import Action
+from sim.model import CrisisModel
+from sim.outcome import Outcome, outcome_of
+from tests.sim_tests.conftest import make_spec
+
+SEEDS = range(4)
+
+
+def mean_outcome(actions: list[Action], metric: str, **crisis) -> float:
+    spec = make_spec(users=3000, days=4.0, seeds=30, **crisis)
+    values = []
+    for seed in SEEDS:
+        model = CrisisModel(spec, seed=seed)
+        for action in actions:
+            model.schedule(action)
+        model.run_to_horizon()
+        outcome: Outcome = outcome_of(model)
+        model.close()
+        values.append(getattr(outcome, metric))
+    return float(np.mean(values))
+
+
+def test_denial_of_a_preventable_crisis_ends_worse_than_apology():
+    denial = mean_outcome([Action(at_h=1.0, strategy="denial")], "reputation_index_final")
+    apology = mean_outcome(
+        [Action(at_h=1.0, strategy="apology", transparency=0.8)], "reputation_index_final"
+    )
+    assert apology > denial + 1.0
+
+
+def test_no_response_is_worse_than_a_prompt_holding_statement():
+    silence = mean_outcome([], "reputation_index_final")
+    holding = mean_outcome(
+        [Action(at_h=0.5, strategy="holding_statement", transparency=0.6)],
+        "reputation_index_final",
+    )
+    assert holding > silence + 1.0
+
+
+def test_compensation_offered_in_public_fuels_the_thread():
+    public = mean_outcome(
+        [Action(at_h=1.0, strategy="compensation", transparency=0.8)], "negative_posts_total"
+    )
+    apology = mean_outcome(
+        [Action(at_h=1.0, strategy="apology", transparency=0.8)], "negative_posts_total"
+    )
+    assert public > apology
+
+
+def test_over_apologising_for_a_victim_crisis_is_mildly_wasteful():
+    victim = {"cluster": "victim", "true_responsibility": 0.1}
+    correction = mean_outcome(
+        [Action(at_h=1.0, strategy="correction", transparency=0.8)],
+        "reputation_index_final",
+        **victim,
+    )
+    attack = mean_outcome(
+        [Action(at_h=1.0, strategy="attack_accuser")], "reputation_index_final", **victim
+    )
+    assert correction > attack
