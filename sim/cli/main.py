@@ -1,0 +1,52 @@
+"""The `stormdrill` console entry point.
+
+Each subcommand lives in its own module with `add_parser(subparsers)`, which sets the parser's
+`func(args) -> int`; `COMMANDS` below is the whole registry. A user's mistake reaches the
+terminal as one `stormdrill: <sentence>` line on stderr with exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+
+from sim.cli import scenarios_cmd
+from sim.errors import UserError
+
+COMMANDS = (scenarios_cmd,)
+
+INTERRUPTED_EXIT_CODE = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stormdrill",
+        description="Rehearse social-media crises: simulate, play and evaluate responses.",
+    )
+    parser.add_argument("--version", action="version", version=version("stormdrill"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit status (2 for a user's mistake)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    try:
+        return args.func(args)
+    except UserError as error:
+        print(f"stormdrill: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return INTERRUPTED_EXIT_CODE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

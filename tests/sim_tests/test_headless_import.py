@@ -1,0 +1,17 @@
+"""The headless engine never imports the UI toolkit (DESIGN.md: sim never imports textual)."""
+
+import subprocess
+import sys
+
+IMPORT_AND_CHECK = """
+import sys
+import sim, sim.spec, sim.cli.main
+assert "textual" not in sys.modules, sorted(m for m in sys.modules if m.startswith("textual"))
+"""
+
+
+def test_importing_the_engine_and_cli_does_not_import_textual() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_AND_CHECK], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
