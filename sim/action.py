@@ -33,6 +33,10 @@ class Action(BaseModel):
         0, ge=0, description="Influencer outreach: which tracked influencer (0 = most followed)."
     )
     answers: str | None = Field(None, description="Id of the journalist inquiry this answers.")
+    template: str | None = Field(
+        None,
+        description="Id of the pre-approved template used; it goes out without approval delay.",
+    )
     text: str = Field("", description="The message as written.")
     source: str = Field("team", description="Who sent it: 'team' or a protocol's name.")
 
