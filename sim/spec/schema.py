@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -408,6 +408,12 @@ class Responses(Section):
     supporter_reshare: float = _probability(
         0.5, "Supporters reshare a brand response at this share of the usual rate."
     )
+
+    @field_validator("accommodation")
+    @classmethod
+    def _merge_with_catalogue(cls, value: dict[Strategy, float]) -> dict[Strategy, float]:
+        """A scenario overrides some strategies; the others keep the catalogue's values."""
+        return {**_default_accommodation(), **value}
 
 
 class MonitoringProfile(BaseModel):
