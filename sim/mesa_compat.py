@@ -7,6 +7,12 @@ import mesa
 
 MESA_VERSION = tuple(int(part) for part in mesa.__version__.split(".")[:2])
 
+# Names a Mesa 3.5 Model already uses for its own machinery (signals, event scheduling); our
+# model must not define attributes or methods with these names.
+RESERVED_MODEL_NAMES = frozenset(
+    {"notify", "observe", "unobserve", "run_until", "run_for", "time", "scenario", "schedule_event"}
+)
+
 
 def model_init_kwargs(seed: int) -> dict[str, int]:
     """Seed Mesa's own generators with a plain Python int through `rng=` (the 3.5 spelling,

@@ -145,20 +145,20 @@ class CrisisModel(mesa.Model):
     def horizon_h(self) -> float:
         return self.spec.turns.horizon_ticks * self.tick_h
 
-    def run_until(self, hours: float) -> None:
+    def advance_to(self, hours: float) -> None:
         """Step until the clock reaches `hours` (never past the horizon)."""
         end = min(hours, self.horizon_h)
         while self.hours < end - 1e-9:
             self.step()
 
     def run_to_horizon(self) -> None:
-        self.run_until(self.horizon_h)
+        self.advance_to(self.horizon_h)
 
     def close(self) -> None:
         """Drop Mesa's hold on this model so memory is released after the run."""
         release_model(self)
 
-    def observe(self) -> Observation:
+    def observation(self) -> Observation:
         return self.monitor.observe(self.tick - 1)
 
     def series(self) -> dict[str, list[float]]:
@@ -185,7 +185,7 @@ class CrisisModel(mesa.Model):
 
     # ------------------------------------------------------------------ events
 
-    def notify(self, kind: EventKind, title: str, body: str = "", **fields) -> None:
+    def announce(self, kind: EventKind, title: str, body: str = "", **fields) -> None:
         self.events.append(TeamEvent(at_h=self.hours, kind=kind, title=title, body=body, **fields))
 
     # ------------------------------------------------------------------ posting
@@ -242,7 +242,7 @@ class CrisisModel(mesa.Model):
         )
         self.statement_seen.append(np.zeros(pop.size, dtype=bool))
         if action.is_public:
-            self.notify(
+            self.announce(
                 EventKind.STATEMENT,
                 f"Statement out: {action.strategy.value.replace('_', ' ')}",
                 action.text,
@@ -295,7 +295,7 @@ class CrisisModel(mesa.Model):
 
     def quote_in_media(self, journalist: str, answer: Action) -> None:
         """The article carries the brand's answer: the statement reaches the media audience."""
-        self.notify(EventKind.QUOTED, f"{journalist} quotes the brand's statement")
+        self.announce(EventKind.QUOTED, f"{journalist} quotes the brand's statement")
         quoted = answer.model_copy(update={"channel": Channel.TRADITIONAL_MEDIA})
         index = len(self.statements)
         self.statements.append((quoted, statement_terms(quoted, self.spec.responses)))
@@ -303,7 +303,7 @@ class CrisisModel(mesa.Model):
         self._broadcast(self.spec.media.no_comment_reach, ItemKind.STATEMENT, index)
 
     def print_no_comment(self, journalist: str) -> None:
-        self.notify(
+        self.announce(
             EventKind.NO_COMMENT,
             f"{journalist} reports the brand did not comment",
             "The article says the company did not answer requests for comment.",
@@ -313,7 +313,7 @@ class CrisisModel(mesa.Model):
 
     def broadcast_article(self, outlet: str) -> None:
         self.media_pickups_h.append(self.hours)
-        self.notify(
+        self.announce(
             EventKind.MEDIA_ARTICLE,
             f"{outlet} publishes a story on the crisis",
             sender=outlet,
@@ -347,7 +347,7 @@ class CrisisModel(mesa.Model):
             pool = np.arange(pop.size)
         seeds = np.sort(self.actor_rng.choice(pool, size=crisis.seeds, replace=False))
         self._start_spreading(seeds)
-        self.notify(EventKind.TRIGGER, "The crisis begins", visible_to_team=False)
+        self.announce(EventKind.TRIGGER, "The crisis begins", visible_to_team=False)
 
     def _start_spreading(self, users: np.ndarray) -> None:
         pop = self.population
@@ -397,7 +397,7 @@ class CrisisModel(mesa.Model):
         if inject.type is InjectType.JOURNALIST_INQUIRY and inject.deadline_h is not None:
             inquiry_id = inject.id
             self._journalist(inject.sender).track(inject.id, inject.deadline_h)
-        self.notify(
+        self.announce(
             EventKind.INJECT,
             f"{inject.type.value.replace('_', ' ').capitalize()} from {inject.sender}",
             inject.message,
@@ -459,7 +459,7 @@ class CrisisModel(mesa.Model):
             self.spec.evidence.shock_weight,
         )
         pop.shift_attitude(aware, shock, self.spec.attitude.slow_share)
-        self.notify(
+        self.announce(
             EventKind.EVIDENCE,
             "Evidence surfaces",
             "Documents contradicting the brand's account are circulating.",
@@ -656,7 +656,7 @@ class CrisisModel(mesa.Model):
         if self.monitor.record(
             self.tick, self.negative_posts, self.defending_posts, self.impressions
         ):
-            self.notify(
+            self.announce(
                 EventKind.DETECTION,
                 "Listening alert: negative mentions are surging",
                 f"About {self.monitor.visible_hourly_mentions(self.tick):.0f} negative mentions "

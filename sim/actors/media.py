@@ -59,7 +59,7 @@ class Journalist(mesa.Agent):
 
     def ask(self, inquiry_id: str, deadline_h: float) -> Inquiry:
         inquiry = self.track(inquiry_id, deadline_h)
-        self.model.notify(
+        self.model.announce(
             EventKind.INQUIRY,
             f"{self.name} asks for comment",
             f"{self.name} is writing about the story and asks {self.model.spec.meta.brand} "

@@ -61,7 +61,7 @@ def test_an_action_has_no_effect_before_its_time():
 
 def test_actions_in_the_past_are_refused():
     model = CrisisModel(make_spec(users=300, days=0.2), seed=1)
-    model.run_until(1.0)
+    model.advance_to(1.0)
     with pytest.raises(Exception, match="in the past"):
         model.schedule(Action(at_h=0.5, strategy="apology"))
 
@@ -79,7 +79,7 @@ def test_a_model_is_freed_after_a_run():
 def test_run_stops_at_the_horizon():
     spec = make_spec(users=300, days=0.25)
     model = CrisisModel(spec, seed=1)
-    model.run_until(1000.0)
+    model.advance_to(1000.0)
     assert model.tick == spec.turns.horizon_ticks
     assert len(model.series()["reputation_index"]) == spec.turns.horizon_ticks
 
