@@ -1,0 +1,1 @@
+"""The simulated world: the follower graph and the population living on it."""
