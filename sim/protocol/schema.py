@@ -1,0 +1,128 @@
+"""The protocol file format (DESIGN.md, 'Protocols'): the rules a crisis manager writes down
+before an incident ("holding statement within 30 minutes of detection, apology by the CEO within
+4 hours, an update every 6 hours"), validated as strictly as scenario files so a typo fails
+loudly instead of silently never firing.
+
+The response fields of a rule are Action's own field declarations, so a protocol can say exactly
+what the team's composer can, with the same ranges and descriptions.
+"""
+
+from __future__ import annotations
+
+import copy
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sim.action import Action
+from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
+
+RESPONSE_FIELDS = (
+    "strategy",
+    "transparency",
+    "channel",
+    "spokesperson",
+    "voice",
+    "concrete",
+    "bolstering",
+    "replies",
+    "empathic",
+    "to_dm",
+    "influencer_rank",
+    "text",
+)
+
+
+class When(StrEnum):
+    """What starts a rule's clock. All but 'trigger' are things the team can see."""
+
+    TRIGGER = "trigger"
+    DETECTION = "detection"
+    MEDIA_PICKUP = "media_pickup"
+    VOLUME_ABOVE = "volume_above"
+    EVIDENCE = "evidence"
+    INQUIRY = "inquiry"
+
+
+def _response_field(name: str):
+    """Action's declaration of a response field (a copy: pydantic owns the original)."""
+    return copy.deepcopy(Action.model_fields[name])
+
+
+class Rule(BaseModel):
+    """One line of a protocol: when to say what, and whether to say it again."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    when: When = Field(
+        description="What starts the clock: trigger (the crisis start, which the team may not "
+        "see), detection (the listening alert), media_pickup (the first news article), "
+        "volume_above (observed mentions per hour above volume_above), evidence (contradicting "
+        "evidence surfaces) or inquiry (each journalist's request, answered once)."
+    )
+    after_h: float = Field(
+        0.0, ge=0.0, le=720.0, description="Hours after that event at which the team sends it."
+    )
+    volume_above: float | None = Field(
+        None,
+        ge=0.0,
+        description="Observed negative mentions per hour that start the clock "
+        "(only with when = 'volume_above').",
+    )
+    strategy: Strategy = _response_field("strategy")
+    transparency: float = _response_field("transparency")
+    channel: Channel = _response_field("channel")
+    spokesperson: Spokesperson = _response_field("spokesperson")
+    voice: Voice = _response_field("voice")
+    concrete: bool = _response_field("concrete")
+    bolstering: bool = _response_field("bolstering")
+    replies: int = _response_field("replies")
+    empathic: bool = _response_field("empathic")
+    to_dm: bool = _response_field("to_dm")
+    influencer_rank: int = _response_field("influencer_rank")
+    text: str = _response_field("text")
+    pre_approved: bool = Field(
+        False, description="The wording is approved in advance: no approval delay."
+    )
+    repeat_every_h: float | None = Field(
+        None, gt=0.0, le=720.0, description="Send it again every this many hours."
+    )
+    repeat_until_h: float | None = Field(
+        None,
+        ge=0.0,
+        description="Last repetition, in hours after the same event (default: to the end).",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if (self.when is When.VOLUME_ABOVE) != (self.volume_above is not None):
+            raise ValueError(
+                "volume_above goes with when = 'volume_above' and only with it; set both or neither"
+            )
+        if self.repeat_until_h is not None and self.repeat_every_h is None:
+            raise ValueError("repeat_until_h needs repeat_every_h; add it or drop repeat_until_h")
+        if self.repeat_until_h is not None and self.repeat_until_h < self.after_h:
+            raise ValueError(
+                f"repeat_until_h ({self.repeat_until_h:g}) is before after_h ({self.after_h:g}); "
+                "make it at least after_h"
+            )
+        if self.when is When.INQUIRY and self.repeat_every_h is not None:
+            raise ValueError(
+                "an inquiry is answered once; drop repeat_every_h from when = 'inquiry' rules"
+            )
+        return self
+
+    def action(self, at_h: float, source: str, answers: str | None = None) -> Action:
+        """The response this rule sends at `at_h`."""
+        fields = {name: getattr(self, name) for name in RESPONSE_FIELDS}
+        return Action(at_h=at_h, answers=answers, source=source, **fields)
+
+
+class Protocol(BaseModel):
+    """A whole protocol file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, description="Short name shown in results and reports.")
+    description: str = Field(description="What the protocol does, in a sentence or two.")
+    rules: tuple[Rule, ...] = Field((), description="The rules; none means staying silent.")
