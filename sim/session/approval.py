@@ -1,0 +1,120 @@
+"""What may go out, and when: the team's approval delays, its pre-approved templates, how many
+direct replies its people can type in an hour, and readable errors for a malformed action.
+
+These are the constraints of a real war room (statements wait for legal and the CEO; replies are
+typed by hand), kept as pure functions of the scenario's Team so the Session stays a loop.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any
+
+from pydantic import ValidationError
+
+from sim.action import Action
+from sim.errors import ActionError
+from sim.spec.schema import Channel, Team, Template
+
+EPSILON_H = 1e-9
+
+_RANGE_WORDS = {
+    "greater_than": ("gt", "a number more than"),
+    "greater_than_equal": ("ge", "a number of at least"),
+    "less_than": ("lt", "a number less than"),
+    "less_than_equal": ("le", "a number of at most"),
+}
+
+
+def hour_text(hours: float) -> str:
+    """Hours as people read them in messages: 1.25, not 1.2500000000000002."""
+    return f"{round(hours, 2):g}"
+
+
+def template_of(team: Team, template_id: str) -> Template:
+    for template in team.templates:
+        if template.id == template_id:
+            return template
+    known = ", ".join(template.id for template in team.templates) or "the scenario has none"
+    raise ActionError(
+        f"template '{template_id}' is not one of the team's pre-approved templates ({known}); "
+        "pick one of those, or send the message without a template to go through approval."
+    )
+
+
+def as_released(action: Action, now_h: float, team: Team, pre_approved: bool) -> Action:
+    """The action as it goes out: after the approval delay for its strategy, or at once with
+    the approved wording of a template (or of a pre-approved protocol rule)."""
+    if action.at_h < now_h - EPSILON_H:
+        raise ActionError(
+            f"the action at hour {hour_text(action.at_h)} is in the past (it is now hour "
+            f"{hour_text(now_h)}); send it at hour {hour_text(now_h)} or later."
+        )
+    start = max(action.at_h, now_h)
+    if action.template is not None:
+        template = template_of(team, action.template)
+        return action.model_copy(
+            update={
+                "at_h": start,
+                "strategy": template.strategy,
+                "transparency": template.transparency,
+                "text": template.text or action.text,
+            }
+        )
+    delay = 0.0 if pre_approved else team.approval.for_strategy(action.strategy)
+    return action.model_copy(update={"at_h": start + delay})
+
+
+def check_reply_capacity(action: Action, planned: Iterable[Action], team: Team) -> None:
+    """No more direct replies in one clock hour than the team's people can type."""
+    if action.channel is not Channel.DIRECT_REPLY or action.replies == 0:
+        return
+    hour = math.floor(action.at_h + EPSILON_H)
+    already = sum(
+        other.replies
+        for other in planned
+        if other.channel is Channel.DIRECT_REPLY and math.floor(other.at_h + EPSILON_H) == hour
+    )
+    if already + action.replies > team.reply_capacity_h:
+        room = max(team.reply_capacity_h - already, 0)
+        raise ActionError(
+            f"{action.replies} direct replies in hour {hour} (hours {hour}-{hour + 1}) exceed "
+            f"the team's capacity of {team.reply_capacity_h} per hour ({team.staffing} people "
+            f"x {team.replies_per_person_h} replies), with {already} already planned in that "
+            f"hour; send at most {room} then, or spread them over later hours."
+        )
+
+
+def build_action(fields: dict[str, Any]) -> Action:
+    """An Action from a form or a script; pydantic's complaint becomes one ActionError sentence."""
+    try:
+        return Action(**fields)
+    except ValidationError as error:
+        raise ActionError(_problem_sentence(error)) from None
+
+
+def _problem_sentence(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    name = str(problem["loc"][0]) if problem["loc"] else ""
+    given = problem.get("input")
+    field = Action.model_fields.get(name)
+    if problem["type"] == "extra_forbidden":
+        return f"an action has no field '{name}'; use {', '.join(Action.model_fields)}."
+    choices = field.annotation if field else None
+    if isinstance(choices, type) and issubclass(choices, Enum):
+        allowed = ", ".join(member.value for member in choices)
+        if problem["type"] == "missing":
+            return f"an action needs a {name}; use one of {allowed}."
+        noun = "response strategy" if name == "strategy" else name
+        return f"'{given}' is not a {noun}; use one of {allowed}."
+    about = f" ({field.description.rstrip('.')})" if field and field.description else ""
+    if problem["type"] == "missing":
+        return f"an action needs {name}{about}."
+    if problem["type"] in _RANGE_WORDS:
+        bound, words = _RANGE_WORDS[problem["type"]]
+        limit = problem["ctx"][bound]
+        return f"action {name} = {given!r} is out of range; use {words} {limit:g}{about}."
+    detail = problem["msg"][:1].lower() + problem["msg"][1:]
+    return f"action {name} = {given!r} is invalid: {detail}{about}."

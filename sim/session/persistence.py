@@ -1,0 +1,109 @@
+"""The session file: JSON that holds everything needed to rebuild a session by replay.
+
+It carries the full spec (not just the scenario's name) so a session reopens identically even
+after the scenario file changed, and is written atomically so a crash or a full disk mid-save
+never leaves a half-written file in place of the last good one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sim.errors import SessionFileError
+from sim.protocol.schema import Protocol
+from sim.session.record import LogEntry
+from sim.spec.schema import ScenarioSpec
+
+FORMAT_NAME = "stormdrill-session"
+FORMAT_VERSION = 1
+
+
+class SessionFile(BaseModel):
+    """The whole file. Version 1."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal["stormdrill-session"] = FORMAT_NAME
+    format_version: Literal[1] = FORMAT_VERSION
+    scenario_ref: str | None = Field(description="Scenario name or path it was loaded from.")
+    overrides: tuple[str, ...] = Field(description="The --set overrides applied to it.")
+    seed: int
+    team: str
+    spec: ScenarioSpec = Field(description="The full scenario as played.")
+    protocol: Protocol | None = Field(description="The protocol attached, if any.")
+    protocol_state: dict[str, Any] | None = Field(description="Which of its rules have fired.")
+    log: tuple[LogEntry, ...] = Field(description="Everything done, in order.")
+
+
+def write_session_file(path: Path, content: SessionFile) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename it over
+    `path` (atomic on POSIX and Windows): readers see the old file or the new one, never half."""
+    path = Path(path)
+    text = content.model_dump_json(indent=1)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
+
+
+def read_session_file(path: Path) -> SessionFile:
+    """Parse and validate a session file; any problem is one SessionFileError sentence."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SessionFileError(
+            f"{path}: no such session file; give the path of a file saved by stormdrill."
+        ) from None
+    except UnicodeDecodeError:
+        raise SessionFileError(f"{path}: not a session file (it is not UTF-8 text).") from None
+    except OSError as error:
+        raise SessionFileError(f"{path}: cannot read the file ({error.strerror}).") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SessionFileError(
+            f"{path}: the session file is damaged or truncated (invalid JSON at line "
+            f"{error.lineno}, column {error.colno}); open an earlier copy or the autosave."
+        ) from None
+    _check_format(path, data)
+    try:
+        return SessionFile.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise SessionFileError(
+            f"{path}: the session file is invalid at {where} ({problem['msg'].lower()}); it was "
+            "edited or damaged, open an earlier copy or the autosave."
+        ) from None
+
+
+def _check_format(path: Path, data: Any) -> None:
+    """Say 'not a session file' or 'too new' before listing field-level problems."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise SessionFileError(
+            f'{path}: not a stormdrill session file (no "format": "{FORMAT_NAME}"); give a '
+            "file saved by stormdrill."
+        )
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        raise SessionFileError(
+            f"{path}: session format version {version} is not readable by this stormdrill, which "
+            f"reads version {FORMAT_VERSION}; open it with the stormdrill that saved it."
+        )

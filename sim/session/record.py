@@ -1,0 +1,80 @@
+"""What a session records: the log of everything done, in order, and the summary of each turn.
+
+The log is the session: replaying it on a fresh model with the same spec and seed rebuilds the
+same state bit for bit, which is what saving, resuming, reports and counterfactuals rely on.
+Each entry carries the scenario hour it was done at and the turn in play (1-based).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sim.action import Action
+from sim.events import TeamEvent
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at_h: float = Field(ge=0.0, description="Scenario hour at which it was done.")
+    turn: int = Field(ge=1, description="The turn in play when it was done.")
+
+
+class Queued(Entry):
+    """An action queued, as it will go out (release hour after approval, template applied)."""
+
+    kind: Literal["queue"] = "queue"
+    action: Action
+
+
+class InjectReleased(Entry):
+    """The facilitator released an MSEL inject ahead of its time."""
+
+    kind: Literal["release_inject"] = "release_inject"
+    inject_id: str
+
+
+class Note(Entry):
+    """An evaluator's observation, optionally against an exercise objective."""
+
+    kind: Literal["note"] = "note"
+    text: str
+    objective: str | None = None
+
+
+class TurnEnded(Entry):
+    """The end of a turn; `at_h` is the hour the turn ended at."""
+
+    kind: Literal["end_turn"] = "end_turn"
+
+
+class Finished(Entry):
+    """The run went to the horizon with no new actions."""
+
+    kind: Literal["finish"] = "finish"
+
+
+LogEntry = Annotated[
+    Queued | InjectReleased | Note | TurnEnded | Finished, Field(discriminator="kind")
+]
+
+
+class TurnRecord(BaseModel):
+    """One played turn, for the timeline and the after-action report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int = Field(description="Turn number, from 1.")
+    start_h: float = Field(description="Scenario hour the turn started at.")
+    end_h: float = Field(description="Scenario hour the turn ended at.")
+    actions: tuple[Action, ...] = Field(description="Actions queued during the turn.")
+    events: tuple[TeamEvent, ...] = Field(
+        description="Everything that happened, facilitator-only events included "
+        "(see TeamEvent.visible_to_team)."
+    )
+    mentions_per_h: float = Field(description="Negative mentions per hour the team saw last.")
+    sentiment: float = Field(description="Sentiment of mentions the team saw last, -1..1.")
+    reach: float = Field(description="Cumulative negative impressions the team saw.")
+    detected_at_h: float | None = Field(description="When the team's alert fired, if it did.")

@@ -1,0 +1,364 @@
+"""The Session: the one loop every team goes through, the TUI's players and scripted protocols
+alike, so any exercise can be replayed headless and any protocol watched in the TUI.
+
+Everything done through it is logged in order with the hour and turn it was done at, and every
+change goes through `_apply`, which live play and replay share: replaying the log on a fresh
+model with the same spec and seed therefore rebuilds the same series, events and outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sim.action import Action
+from sim.errors import ActionError, SessionFileError, UserError
+from sim.events import TeamEvent
+from sim.model import CrisisModel
+from sim.monitoring import Observation
+from sim.outcome import Outcome, outcome_of
+from sim.protocol.policy import ProtocolPolicy, SessionView
+from sim.protocol.schema import Protocol
+from sim.session.approval import (
+    EPSILON_H,
+    as_released,
+    build_action,
+    check_reply_capacity,
+    hour_text,
+    template_of,
+)
+from sim.session.counterfactual import Counterfactual, counterfactual
+from sim.session.persistence import SessionFile, read_session_file, write_session_file
+from sim.session.record import (
+    Finished,
+    InjectReleased,
+    LogEntry,
+    Note,
+    Queued,
+    TurnEnded,
+    TurnRecord,
+)
+from sim.spec.schema import ScenarioSpec, Strategy
+
+
+class Session:
+    """One exercise (or one scripted run) of one scenario with one seed."""
+
+    def __init__(
+        self,
+        spec: ScenarioSpec,
+        seed: int,
+        *,
+        team: str = "",
+        scenario_ref: str | None = None,
+        overrides: Sequence[str] = (),
+        autosave: Path | None = None,
+        protocol: Protocol | None = None,
+    ) -> None:
+        self.spec = spec
+        self.seed = int(seed)
+        self.team = team
+        self.scenario_ref = scenario_ref
+        self.overrides = tuple(overrides)
+        self.autosave = None if autosave is None else Path(autosave)
+        self.protocol: Protocol | None = None
+        self._policy: ProtocolPolicy | None = None
+        if protocol is not None:
+            self._attach(protocol)
+        self._model = CrisisModel(spec, self.seed)
+        self._log: list[LogEntry] = []
+        self._history: list[TurnRecord] = []
+        self._planned: list[Action] = []
+        self._turn_start_h = 0.0
+        self._turn_first_event = 0
+        self._outcome: Outcome | None = None
+
+    # ------------------------------------------------------------------ what the team sees
+
+    @property
+    def now_h(self) -> float:
+        return self._model.hours
+
+    @property
+    def turn(self) -> int:
+        """Turns played so far."""
+        return len(self._history)
+
+    @property
+    def turns_total(self) -> int:
+        return self.spec.turns.turns
+
+    @property
+    def finished(self) -> bool:
+        return self._outcome is not None
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome once `finish()` has run, else None."""
+        return self._outcome
+
+    @property
+    def history(self) -> tuple[TurnRecord, ...]:
+        return tuple(self._history)
+
+    @property
+    def log(self) -> tuple[LogEntry, ...]:
+        return tuple(self._log)
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(entry for entry in self._log if isinstance(entry, Note))
+
+    @property
+    def inbox(self) -> tuple[TeamEvent, ...]:
+        """Messages the team has received so far (ground-truth events left out)."""
+        return tuple(event for event in self._model.events if event.visible_to_team)
+
+    @property
+    def model(self) -> CrisisModel:
+        """The ground truth, for the facilitator, the debrief and exports; players never see it."""
+        return self._model
+
+    def observe(self) -> Observation:
+        return self._model.observation()
+
+    # ------------------------------------------------------------------ what the team does
+
+    def make_action(self, **fields: Any) -> Action:
+        """Build an Action from a form or a script; a mistake becomes one ActionError sentence.
+
+        The hour defaults to now, and a template supplies the strategy when none is given.
+        """
+        fields.setdefault("at_h", self.now_h)
+        if fields.get("template") is not None and "strategy" not in fields:
+            fields["strategy"] = template_of(self.spec.team, fields["template"]).strategy
+        return build_action(fields)
+
+    def queue(self, action: Action) -> Action:
+        """Validate an action and queue it; return it as it will go out."""
+        self._check_open()
+        return self._queue(action, pre_approved=False)
+
+    def end_turn(self) -> TurnRecord:
+        """Play one turn: the clock runs `turn_ticks` ticks, the protocol (if any) acting
+        before each one; then the turn is recorded and the session autosaved."""
+        self._check_open()
+        if self.turn >= self.turns_total:
+            raise ActionError(
+                f"all {self.turns_total} turns have been played; finish the exercise to see the "
+                "outcome."
+            )
+        if self.now_h >= self._model.horizon_h - EPSILON_H:
+            raise ActionError(
+                f"the run has reached its horizon (hour {hour_text(self.now_h)}); finish the "
+                "exercise to see the outcome."
+            )
+        self._advance(self.now_h + self.spec.turns.turn_ticks * self._model.tick_h)
+        self._apply(TurnEnded(at_h=self.now_h, turn=self._turn_in_play))
+        self._autosave()
+        return self._history[-1]
+
+    def release_inject(self, inject_id: str) -> None:
+        """The facilitator releases an MSEL inject now, ahead of its designated time."""
+        self._check_open()
+        self._apply(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
+
+    def add_note(self, text: str, objective: str | None = None) -> Note:
+        """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
+        known = [item.id for item in self.spec.meta.objectives]
+        if objective is not None and objective not in known:
+            raise UserError(
+                f"objective '{objective}' is not one of this exercise's objectives "
+                f"({', '.join(known) or 'none defined'}); pick one of those or leave it empty."
+            )
+        note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
+        self._apply(note)
+        return note
+
+    def finish(self) -> Outcome:
+        """Run to the horizon with no new actions from the team (a protocol keeps acting) and
+        return the outcome. Calling it again returns the same outcome."""
+        if self._outcome is None:
+            self._advance(self._model.horizon_h)
+            self._apply(Finished(at_h=self.now_h, turn=self._turn_in_play))
+            self._autosave()
+        return self._outcome
+
+    def counterfactual(
+        self,
+        shift_h: float = 0.0,
+        transparency: float | None = None,
+        strategy: Strategy | str | None = None,
+        no_response: bool = False,
+    ) -> Counterfactual:
+        """The outcome of this session's actions so far, and of the same actions changed, both
+        run from scratch on the same seed; the session itself does not move."""
+        return counterfactual(
+            self.spec,
+            self.seed,
+            self._log,
+            shift_h=shift_h,
+            transparency=transparency,
+            strategy=strategy,
+            no_response=no_response,
+        )
+
+    def close(self) -> None:
+        """Let the model be garbage-collected once the session is dropped."""
+        self._model.close()
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, path: Path) -> None:
+        write_session_file(
+            Path(path),
+            SessionFile(
+                scenario_ref=self.scenario_ref,
+                overrides=self.overrides,
+                seed=self.seed,
+                team=self.team,
+                spec=self.spec,
+                protocol=self.protocol,
+                protocol_state=None if self._policy is None else self._policy.snapshot(),
+                log=tuple(self._log),
+            ),
+        )
+
+    @classmethod
+    def load(cls, path: Path, *, autosave: Path | None = None) -> Session:
+        """Rebuild a saved session by replaying its log on a fresh model."""
+        content = read_session_file(Path(path))
+        try:
+            session = replay(
+                content.spec,
+                content.seed,
+                content.log,
+                team=content.team,
+                scenario_ref=content.scenario_ref,
+                overrides=content.overrides,
+            )
+        except ActionError as error:
+            raise SessionFileError(f"{path}: the session log does not replay: {error}") from None
+        if content.protocol is not None:
+            session._attach(content.protocol, content.protocol_state)
+        session.autosave = None if autosave is None else Path(autosave)
+        return session
+
+    # ------------------------------------------------------------------ internals
+
+    @property
+    def _turn_in_play(self) -> int:
+        return self.turn + 1
+
+    def _attach(self, protocol: Protocol, snapshot: dict[str, Any] | None = None) -> None:
+        self.protocol = protocol
+        self._policy = ProtocolPolicy(protocol, snapshot)
+
+    def _check_open(self) -> None:
+        if self.finished:
+            raise ActionError("the exercise is finished; start a new session to play again.")
+
+    def _autosave(self) -> None:
+        if self.autosave is not None:
+            self.save(self.autosave)
+
+    def _queue(self, action: Action, pre_approved: bool) -> Action:
+        released = as_released(action, self.now_h, self.spec.team, pre_approved)
+        check_reply_capacity(released, self._planned, self.spec.team)
+        self._apply(Queued(at_h=self.now_h, turn=self._turn_in_play, action=released))
+        return released
+
+    def _advance(self, until_h: float) -> None:
+        """Step the model to `until_h` (never past the horizon), letting the protocol act before
+        each tick as a team watching its screens would."""
+        end = min(until_h, self._model.horizon_h)
+        while self._model.hours < end - EPSILON_H:
+            if self._policy is not None:
+                for due in self._policy.actions_due(self._view()):
+                    self._queue(due.action, due.pre_approved)
+            self._model.step()
+
+    def _view(self) -> SessionView:
+        """What a protocol sees now; built from the monitor's running counts, because a full
+        Observation per tick would cost time quadratic in the run length."""
+        model = self._model
+        detected = model.monitor.detected_tick
+        return SessionView(
+            now_h=model.hours,
+            start_h=self.spec.crisis.start_h,
+            detected_at_h=None if detected is None else (detected + 1) * model.tick_h,
+            mentions_per_h=model.monitor.visible_hourly_mentions(model.tick - 1),
+            inbox=self.inbox,
+        )
+
+    def _apply(self, entry: LogEntry) -> None:
+        """Do what a log entry says, now, and log it: the only place state changes, for live
+        play and replay alike."""
+        if isinstance(entry, Queued):
+            self._model.schedule(entry.action)
+            self._planned.append(entry.action)
+        elif isinstance(entry, InjectReleased):
+            self._model.release_inject(entry.inject_id)
+        elif isinstance(entry, TurnEnded):
+            self._history.append(self._turn_record(entry))
+        elif isinstance(entry, Finished):
+            self._outcome = outcome_of(self._model)
+            self._model.close()
+        self._log.append(entry)
+
+    def _turn_record(self, end: TurnEnded) -> TurnRecord:
+        observation = self._model.observation()
+        events = self._model.events
+        record = TurnRecord(
+            number=end.turn,
+            start_h=self._turn_start_h,
+            end_h=end.at_h,
+            actions=tuple(
+                entry.action
+                for entry in self._log
+                if isinstance(entry, Queued) and entry.turn == end.turn
+            ),
+            events=tuple(events[self._turn_first_event :]),
+            mentions_per_h=observation.latest_mentions_per_h,
+            sentiment=observation.sentiment[-1] if observation.sentiment else 0.0,
+            reach=observation.reach[-1] if observation.reach else 0.0,
+            detected_at_h=observation.detected_at_h,
+        )
+        self._turn_start_h = end.at_h
+        self._turn_first_event = len(events)
+        return record
+
+    def _replay(self, entry: LogEntry) -> None:
+        if self.finished and not isinstance(entry, Note):
+            raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
+        if entry.at_h < self.now_h - EPSILON_H:
+            raise ActionError(
+                f"a '{entry.kind}' entry at hour {hour_text(entry.at_h)} comes after hour "
+                f"{hour_text(self.now_h)}; the log is out of order."
+            )
+        self._model.advance_to(entry.at_h)
+        self._apply(entry)
+
+
+def replay(
+    spec: ScenarioSpec,
+    seed: int,
+    log: Sequence[LogEntry],
+    *,
+    team: str = "",
+    scenario_ref: str | None = None,
+    overrides: Sequence[str] = (),
+) -> Session:
+    """Rebuild a session from its log, headless: each entry is applied at the hour it was done.
+
+    No protocol is consulted: whatever a protocol did is already in the log.
+    """
+    session = Session(spec, seed, team=team, scenario_ref=scenario_ref, overrides=overrides)
+    try:
+        for entry in log:
+            session._replay(entry)
+    except BaseException:
+        session.close()
+        raise
+    return session

@@ -1,0 +1,322 @@
+"""The Session: queueing rules, turns, the log, saving and loading, replay, counterfactuals and
+determinism across processes."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+
+import pytest
+
+from sim.errors import ActionError, SessionFileError, UserError
+from sim.events import EventKind
+from sim.model import CrisisModel
+from sim.session import Queued, Session, TurnEnded, TurnRecord, replay
+from sim.spec.loader import load_scenario
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    """200 users, two days, 4 turns of an hour; one template 'outage-holding'."""
+    return load_scenario("tiny")
+
+
+def played(spec, seed: int = 1) -> Session:
+    """A session with a bit of everything: actions, a template, an inject release, a note."""
+    session = Session(spec, seed, team="Blue", scenario_ref="tiny")
+    session.queue(session.make_action(strategy="holding_statement", at_h=0.5, transparency=0.6))
+    session.end_turn()
+    session.queue(session.make_action(template="outage-holding"))
+    session.release_inject("I5")
+    session.add_note("Status update was clear.", objective="O1")
+    session.end_turn()
+    session.queue(session.make_action(strategy="apology", transparency=0.9, spokesperson="ceo"))
+    session.queue(session.make_action(strategy="sympathy", channel="direct_reply", replies=5))
+    session.end_turn()
+    return session
+
+
+# --------------------------------------------------------------------------- turns
+
+
+def test_end_turn_advances_one_turn_and_records_it(tiny):
+    session = Session(tiny, seed=1)
+    action = session.queue(session.make_action(strategy="holding_statement"))
+    record = session.end_turn()
+    turn_h = tiny.turns.turn_ticks * tiny.turns.tick_h
+    assert isinstance(record, TurnRecord)
+    assert (record.number, record.start_h, record.end_h) == (1, 0.0, pytest.approx(turn_h))
+    assert record.actions == (action,)
+    assert session.turn == 1 and session.turns_total == tiny.turns.turns
+    assert session.now_h == pytest.approx(turn_h)
+    assert session.observe().at_h == pytest.approx(turn_h)
+    assert session.history == (record,)
+    assert any(event.kind is EventKind.TRIGGER for event in record.events)
+    assert all(event.visible_to_team for event in session.inbox)
+    assert EventKind.TRIGGER not in {event.kind for event in session.inbox}
+    assert [at_h for at_h, _ in session.model.brand.released] == [action.at_h]
+
+
+def test_the_last_turn_then_finish(tiny):
+    session = Session(tiny, seed=1)
+    for _ in range(tiny.turns.turns):
+        session.end_turn()
+    with pytest.raises(ActionError, match=r"all 4 turns have been played; finish the exercise"):
+        session.end_turn()
+    outcome = session.finish()
+    assert session.finished and session.outcome == outcome
+    assert session.finish() is outcome
+    assert session.now_h == pytest.approx(session.model.horizon_h)
+    with pytest.raises(ActionError, match="the exercise is finished"):
+        session.queue(session.make_action(strategy="apology"))
+
+
+# --------------------------------------------------------------------------- queueing rules
+
+
+def test_approval_delay_by_strategy(tiny):
+    session = Session(tiny, seed=1)
+    delays = tiny.team.approval
+    apology = session.queue(session.make_action(strategy="apology", at_h=0.5))
+    holding = session.queue(session.make_action(strategy="holding_statement"))
+    assert apology.at_h == pytest.approx(0.5 + delays.apology)
+    assert holding.at_h == pytest.approx(0.0 + delays.holding_statement)
+
+
+def test_template_goes_out_at_once_with_its_approved_wording(tiny):
+    session = Session(tiny, seed=1)
+    session.end_turn()
+    sent = session.queue(session.make_action(template="outage-holding", text="my own words"))
+    template = tiny.team.templates[0]
+    assert sent.at_h == pytest.approx(session.now_h)
+    assert (sent.strategy, sent.transparency, sent.text) == (
+        template.strategy,
+        template.transparency,
+        template.text,
+    )
+
+
+def test_unknown_template_names_the_known_ones(tiny):
+    session = Session(tiny, seed=1)
+    with pytest.raises(ActionError) as error:
+        session.queue(session.make_action(strategy="apology", template="outage-holdin"))
+    assert str(error.value) == (
+        "template 'outage-holdin' is not one of the team's pre-approved templates "
+        "(outage-holding); pick one of those, or send the message without a template to go "
+        "through approval."
+    )
+
+
+def test_an_action_in_the_past_is_refused(tiny):
+    session = Session(tiny, seed=1)
+    session.end_turn()
+    with pytest.raises(ActionError) as error:
+        session.queue(session.make_action(strategy="apology", at_h=0.5))
+    assert str(error.value) == (
+        "the action at hour 0.5 is in the past (it is now hour 1); send it at hour 1 or later."
+    )
+
+
+def test_direct_replies_beyond_capacity_are_refused_with_numbers(tiny):
+    session = Session(tiny, seed=1)  # 2 people x 10 replies an hour
+    first = session.make_action(strategy="sympathy", at_h=2.0, channel="direct_reply", replies=15)
+    session.queue(first)  # out at 2.5 (sympathy takes 0.5 h to approve)
+    with pytest.raises(ActionError) as error:
+        session.queue(first.model_copy(update={"replies": 6, "at_h": 2.2}))
+    assert str(error.value) == (
+        "6 direct replies in hour 2 (hours 2-3) exceed the team's capacity of 20 per hour "
+        "(2 people x 10 replies), with 15 already planned in that hour; send at most 5 then, or "
+        "spread them over later hours."
+    )
+    session.queue(first.model_copy(update={"replies": 5}))
+    session.queue(first.model_copy(update={"replies": 20, "at_h": 3.0}))
+
+
+def test_unknown_strategy_lists_the_allowed_ones(tiny):
+    session = Session(tiny, seed=1)
+    with pytest.raises(ActionError) as error:
+        session.make_action(strategy="apologise")
+    assert str(error.value) == (
+        "'apologise' is not a response strategy; use one of attack_accuser, denial, scapegoat, "
+        "no_comment, excuse, justification, holding_statement, correction, sympathy, apology, "
+        "compensation."
+    )
+    with pytest.raises(ActionError, match=r"^action transparency = 2 is out of range"):
+        session.make_action(strategy="apology", transparency=2)
+
+
+def test_a_note_names_a_known_objective(tiny):
+    session = Session(tiny, seed=1)
+    note = session.add_note("Good first update.", objective="O1")
+    assert session.notes == (note,)
+    with pytest.raises(UserError, match=r"objective 'O9' is not one of .* \(O1, O2, O3\)"):
+        session.add_note("?", objective="O9")
+
+
+# --------------------------------------------------------------------------- save, load, replay
+
+
+def assert_same_state(one: Session, other: Session) -> None:
+    assert one.model.series() == other.model.series()
+    assert one.model.events == other.model.events
+    assert one.history == other.history
+    assert one.log == other.log
+    assert one.outcome == other.outcome
+
+
+def test_save_then_load_gives_the_same_session(tiny, tmp_path):
+    session = played(tiny)
+    path = tmp_path / "exercise.json"
+    session.save(path)
+    data = json.loads(path.read_text())
+    assert (data["format"], data["format_version"]) == ("stormdrill-session", 1)
+    assert data["spec"] == tiny.model_dump(mode="json")
+    assert (data["seed"], data["team"], data["scenario_ref"]) == (1, "Blue", "tiny")
+    kinds = [entry["kind"] for entry in data["log"]]
+    assert kinds == [
+        "queue",
+        "end_turn",
+        "queue",
+        "release_inject",
+        "note",
+        "end_turn",
+        "queue",
+        "queue",
+        "end_turn",
+    ]
+
+    loaded = Session.load(path)
+    assert_same_state(session, loaded)
+    assert loaded.team == "Blue" and loaded.turn == 3
+    assert loaded.finish() == session.finish()
+    assert_same_state(session, loaded)
+
+    session.save(path)
+    assert_same_state(session, Session.load(path))
+
+
+def test_a_damaged_session_file_is_one_sentence(tiny, tmp_path):
+    path = tmp_path / "exercise.json"
+    played(tiny).save(path)
+    path.write_text(path.read_text()[:500])
+    with pytest.raises(SessionFileError) as error:
+        Session.load(path)
+    assert str(error.value).startswith(f"{path}: the session file is damaged or truncated")
+
+    path.write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(SessionFileError, match="not a stormdrill session file"):
+        Session.load(path)
+    with pytest.raises(SessionFileError, match="no such session file"):
+        Session.load(tmp_path / "missing.json")
+
+
+def test_autosave_after_every_turn(tiny, tmp_path):
+    path = tmp_path / "autosave.json"
+    session = Session(tiny, seed=2, autosave=path)
+    assert not path.exists()
+    for turn in (1, 2):
+        session.end_turn()
+        log = json.loads(path.read_text())["log"]
+        assert [entry["kind"] for entry in log].count("end_turn") == turn
+    assert [p.name for p in tmp_path.iterdir()] == ["autosave.json"]  # no temporary left
+
+
+def test_replay_rebuilds_the_session_from_its_log(tiny):
+    session = played(tiny, seed=4)
+    again = replay(tiny, 4, session.log, team="Blue", scenario_ref="tiny")
+    assert_same_state(session, again)
+    assert isinstance(session.log[1], TurnEnded) and isinstance(session.log[0], Queued)
+
+
+# --------------------------------------------------------------------------- counterfactuals
+
+
+def test_shifting_every_response_moves_the_first_one_by_the_shift(tiny):
+    session = Session(tiny, seed=1)
+    session.queue(session.make_action(strategy="holding_statement", at_h=2.75))  # out at 3.0
+    session.end_turn()
+    now = session.now_h
+    result = session.counterfactual(shift_h=-1.0)
+    assert session.now_h == now and not session.finished
+    assert result.actual.time_to_first_response_h == pytest.approx(3.0)
+    assert result.alternative.time_to_first_response_h == pytest.approx(2.0)
+    assert result.description == "every response 1 h earlier"
+    assert result.actual == session.finish()
+
+
+def test_no_response_counterfactual_has_no_statement(tiny):
+    session = played(tiny)
+    result = session.counterfactual(no_response=True)
+    assert result.actual.time_to_first_response_h is not None
+    assert result.alternative.time_to_first_response_h is None
+    assert result.alternative.response_coverage == 0.0
+    assert result.description == "no response at all"
+
+
+def test_transparency_and_strategy_counterfactuals(tiny):
+    session = Session(tiny, seed=1)
+    session.queue(session.make_action(strategy="denial", at_h=1.0, transparency=0.1))
+    result = session.counterfactual(transparency=0.9, strategy="apology")
+    assert result.description == "every response with transparency 0.9, as apology"
+    assert result.alternative != result.actual
+    with pytest.raises(ActionError, match="'sorry' is not a response strategy"):
+        session.counterfactual(strategy="sorry")
+
+
+def live_models() -> int:
+    gc.collect()
+    return sum(isinstance(thing, CrisisModel) for thing in gc.get_objects())
+
+
+def test_models_are_freed_after_use(tiny):
+    before = live_models()
+    session = played(tiny)
+    session.counterfactual(shift_h=1.0)
+    assert live_models() == before + 1
+    session.finish()
+    model = weakref.ref(session.model)
+    del session
+    gc.collect()
+    assert model() is None
+
+
+# --------------------------------------------------------------------------- determinism
+
+_SCRIPT = """
+import hashlib, json, sys
+from sim.session import Session
+from sim.spec.loader import load_scenario
+session = Session(load_scenario("tiny"), int(sys.argv[1]))
+session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
+session.end_turn()
+session.queue(session.make_action(strategy="apology", transparency=0.9))
+session.finish()
+series = json.dumps(session.model.series(), sort_keys=True)
+print(hashlib.sha256(series.encode()).hexdigest())
+"""
+
+
+def series_hash_in_a_new_process(seed: int, hash_seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, str(seed)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_same_seed_and_actions_give_the_same_series_in_separate_processes():
+    first = series_hash_in_a_new_process(7, hash_seed="1")
+    assert first == series_hash_in_a_new_process(7, hash_seed="2")
+    assert first != series_hash_in_a_new_process(8, hash_seed="1")
