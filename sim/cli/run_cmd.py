@@ -1,0 +1,121 @@
+"""`stormdrill run`: one headless run of a scenario with a protocol, for scripts and quick looks.
+
+It goes through the same Session as an exercise, so a run here is exactly what the protocol would
+do in the TUI. With --json, stdout carries one JSON object and nothing else, so scripts can pipe
+it; everything meant for people goes to the readable summary or to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from sim.crowd.state import STATE_NAMES, State
+from sim.errors import UserError
+from sim.outcome import Outcome, write_series_csv
+from sim.protocol import load_protocol
+from sim.session import Session
+from sim.spec.loader import load_scenario
+from sim.world.graph import EXPORT_SUFFIXES, export_graph
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="run a scenario headless with a protocol",
+        description="Run a scenario to its horizon with a response protocol (none: silence) and "
+        "print the outcome.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled name or a .toml path")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--protocol", metavar="FILE|NAME", help="a bundled protocol name or a .toml path"
+    )
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario field, e.g. --set crisis.cluster=preventable",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object of the outcome on stdout"
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="DIR", help="write series.csv and outcome.json into DIR"
+    )
+    parser.add_argument(
+        "--graph-out",
+        type=Path,
+        metavar="FILE",
+        help=f"export the graph with each user's final state ({' or '.join(EXPORT_SUFFIXES)})",
+    )
+    parser.set_defaults(func=run_command)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError(
+            f"--graph-out {args.graph_out}: the extension '{args.graph_out.suffix}' is not one of "
+            f"{', '.join(EXPORT_SUFFIXES)}; name the file .gexf (Gephi) or .graphml."
+        )
+    spec = load_scenario(args.scenario, args.overrides)
+    protocol = load_protocol(args.protocol or "silent")
+    session = Session(
+        spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
+    )
+    outcome = session.finish()
+    result = {
+        **outcome.model_dump(mode="json"),
+        "scenario": args.scenario,
+        "protocol": protocol.name,
+    }
+    if args.out is not None:
+        write_series_csv(session.model.series(), args.out / "series.csv")
+        (args.out / "outcome.json").write_text(json.dumps(result, indent=2) + "\n")
+    if args.graph_out is not None:
+        population = session.model.population
+        export_graph(args.graph_out, population.followers, _final_state(session))
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(_summary(spec.meta.title, protocol.name, outcome))
+    return 0
+
+
+def _final_state(session: Session) -> dict[str, Any]:
+    """What Gephi colours users by: their final state and attitude, and whether they ever knew
+    or ever spread."""
+    population = session.model.population
+    return {
+        "state": [STATE_NAMES[State(code)] for code in population.state],
+        "attitude": population.attitude(),
+        "ever_aware": population.ever_aware,
+        "ever_spread": population.ever_spread,
+    }
+
+
+def _hours(value: float | None, missing: str) -> str:
+    return missing if value is None else f"{value:.2f} h"
+
+
+def _summary(title: str, protocol: str, outcome: Outcome) -> str:
+    recovered = _hours(outcome.recovery_time_h, "not recovered")
+    lines = [
+        f"{title}, protocol {protocol}, seed {outcome.seed}",
+        f"  reputation index    {outcome.reputation_index_start:.1f} -> "
+        f"{outcome.reputation_index_final:.1f} (lowest {outcome.reputation_index_min:.1f}, "
+        f"recovery {recovered})",
+        f"  negative reach      {outcome.negative_reach} aware, "
+        f"{outcome.spreaders_total} spread it",
+        f"  detection           {_hours(outcome.time_to_detection_h, 'never')}",
+        f"  first response      {_hours(outcome.time_to_first_response_h, 'none')}"
+        f"{', before the media' if outcome.spoke_before_media else ''}",
+        f"  response coverage   {outcome.response_coverage:.0%} of aware users saw it",
+        f"  media pickups       {outcome.media_pickups}",
+    ]
+    return "\n".join(lines)
