@@ -42,8 +42,9 @@ class Action(BaseModel):
 
     @property
     def is_public(self) -> bool:
-        """Direct replies are one-to-one; everything else is a public statement."""
-        return self.channel is not Channel.DIRECT_REPLY
+        """Direct replies and answers to a journalist are not public statements (an answer
+        becomes public when the journalist quotes it); everything else is."""
+        return self.channel is not Channel.DIRECT_REPLY and self.answers is None
 
     def shifted(self, hours: float) -> Action:
         return self.model_copy(update={"at_h": max(0.0, self.at_h + hours)})

@@ -161,6 +161,14 @@ class CrisisModel(mesa.Model):
     def observation(self) -> Observation:
         return self.monitor.observe(self.tick - 1)
 
+    def observed_mentions_now(self) -> float:
+        """The team's current hourly mention estimate, without building a whole Observation."""
+        return self.monitor.visible_hourly_mentions(self.tick - 1)
+
+    @property
+    def pending_inject_ids(self) -> tuple[str, ...]:
+        return tuple(inject.id for inject in self.pending_injects)
+
     def series(self) -> dict[str, list[float]]:
         return {name: list(values) for name, values in self.datacollector.model_vars.items()}
 
@@ -185,8 +193,12 @@ class CrisisModel(mesa.Model):
 
     # ------------------------------------------------------------------ events
 
-    def announce(self, kind: EventKind, title: str, body: str = "", **fields) -> None:
-        self.events.append(TeamEvent(at_h=self.hours, kind=kind, title=title, body=body, **fields))
+    def announce(
+        self, kind: EventKind, title: str, body: str = "", at_h: float | None = None, **fields
+    ) -> None:
+        """Add a message to the team's inbox (or, if not visible to the team, the ground truth)."""
+        when = self.hours if at_h is None else at_h
+        self.events.append(TeamEvent(at_h=when, kind=kind, title=title, body=body, **fields))
 
     # ------------------------------------------------------------------ posting
 
@@ -241,6 +253,10 @@ class CrisisModel(mesa.Model):
             (action, statement_terms(action, self.spec.responses, supportive_relay))
         )
         self.statement_seen.append(np.zeros(pop.size, dtype=bool))
+        if action.answers is not None:
+            # An answer goes to the journalist, who quotes it at the deadline: no channel of its own.
+            self.announce(EventKind.STATEMENT, f"Answer sent for {action.answers}", action.text)
+            return
         if action.is_public:
             self.announce(
                 EventKind.STATEMENT,
@@ -296,7 +312,8 @@ class CrisisModel(mesa.Model):
     def quote_in_media(self, journalist: str, answer: Action) -> None:
         """The article carries the brand's answer: the statement reaches the media audience."""
         self.announce(EventKind.QUOTED, f"{journalist} quotes the brand's statement")
-        quoted = answer.model_copy(update={"channel": Channel.TRADITIONAL_MEDIA})
+        quoted = answer.model_copy(update={"channel": Channel.TRADITIONAL_MEDIA, "answers": None})
+        self.brand.went_public(self.hours)
         index = len(self.statements)
         self.statements.append((quoted, statement_terms(quoted, self.spec.responses)))
         self.statement_seen.append(np.zeros(self.population.size, dtype=bool))
@@ -653,6 +670,7 @@ class CrisisModel(mesa.Model):
 
     def _collect(self) -> None:
         self.hourly_negative.append(self.negative_posts)
+        self.hour = (self.tick + 1) * self.tick_h
         if self.monitor.record(
             self.tick, self.negative_posts, self.defending_posts, self.impressions
         ):
@@ -661,8 +679,8 @@ class CrisisModel(mesa.Model):
                 "Listening alert: negative mentions are surging",
                 f"About {self.monitor.visible_hourly_mentions(self.tick):.0f} negative mentions "
                 "in the last hour.",
+                at_h=self.monitor.detected_at_h,
             )
-        self.hour = (self.tick + 1) * self.tick_h
         self._refresh_reporters()
         self.datacollector.collect(self)
 

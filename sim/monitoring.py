@@ -68,6 +68,11 @@ class Monitor:
             return True
         return False
 
+    @property
+    def detected_at_h(self) -> float | None:
+        """When the alert fired: the end of the tick whose counts crossed the threshold."""
+        return None if self.detected_tick is None else (self.detected_tick + 1) * self.tick_h
+
     def _visible_until(self, tick: int) -> int:
         """Number of ticks whose counts have reached the team by `tick`."""
         return max(0, min(len(self.mentions), tick + 1 - self.latency_ticks))
@@ -87,7 +92,5 @@ class Monitor:
             mentions_per_h=tuple(float(v) for v in hourly),
             sentiment=tuple(self.sentiment[:end]),
             reach=tuple(float(v) for v in np.cumsum(self.impressions[:end])),
-            detected_at_h=None
-            if self.detected_tick is None
-            else (self.detected_tick + 1) * self.tick_h,
+            detected_at_h=self.detected_at_h,
         )

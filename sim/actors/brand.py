@@ -43,10 +43,14 @@ class BrandAccount(mesa.Agent):
         if action.is_public and is_contradiction(spoken, action.strategy):
             self.inconsistencies += 1
         if action.is_public and action.strategy is not Strategy.NO_COMMENT:
-            if self.first_public_h is None:
-                self.first_public_h = self.model.hours
+            self.went_public(self.model.hours)
         self.released.append((self.model.hours, action))
         self.model.publish(action)
+
+    def went_public(self, hours: float) -> None:
+        """Record the first time the brand's voice reached the public, on any channel."""
+        if self.first_public_h is None:
+            self.first_public_h = hours
 
     @property
     def has_spoken(self) -> bool:

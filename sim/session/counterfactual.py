@@ -9,7 +9,6 @@ live one, and it lets a shift move an action earlier than the hour it was decide
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -67,7 +66,7 @@ def outcome_of_plan(
         for release in releases:
             model.advance_to(release.at_h)
             # In this world the inject may already have gone out on its own schedule.
-            with contextlib.suppress(ActionError):
+            if release.inject_id in model.pending_inject_ids:
                 model.release_inject(release.inject_id)
         model.run_to_horizon()
         return outcome_of(model)

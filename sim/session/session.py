@@ -283,12 +283,11 @@ class Session:
         """What a protocol sees now; built from the monitor's running counts, because a full
         Observation per tick would cost time quadratic in the run length."""
         model = self._model
-        detected = model.monitor.detected_tick
         return SessionView(
             now_h=model.hours,
             start_h=self.spec.crisis.start_h,
-            detected_at_h=None if detected is None else (detected + 1) * model.tick_h,
-            mentions_per_h=model.monitor.visible_hourly_mentions(model.tick - 1),
+            detected_at_h=model.monitor.detected_at_h,
+            mentions_per_h=model.observed_mentions_now(),
             inbox=self.inbox,
         )
 

@@ -3,16 +3,16 @@ and the `run` command that runs them headless."""
 
 from __future__ import annotations
 
-import argparse
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from pydantic import ValidationError
 
-from sim.cli import run_cmd
-from sim.errors import ProtocolError, UserError
+from sim.cli.main import main
+from sim.errors import ProtocolError
 from sim.events import EventKind, TeamEvent
 from sim.outcome import Outcome
 from sim.protocol import (
@@ -262,10 +262,7 @@ def test_rules_reject_repetition_without_a_period():
 
 
 def run_command(*argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    run_cmd.add_parser(parser.add_subparsers())
-    args = parser.parse_args(["run", *argv])
-    return args.func(args)
+    return main(["run", *argv])
 
 
 def test_run_json_prints_one_object_and_nothing_else(capsys):
@@ -295,6 +292,8 @@ def test_run_writes_the_series_the_outcome_and_the_graph(tmp_path, capsys):
     assert {"state", "attitude", "ever_aware", "ever_spread"} <= set(attributes)
 
 
-def test_a_bad_graph_extension_stops_before_the_run(tmp_path):
-    with pytest.raises(UserError, match=r"extension '\.png' is not one of \.gexf, \.graphml"):
-        run_command("tiny", "--graph-out", str(Path(tmp_path / "graph.png")))
+def test_a_bad_graph_extension_stops_before_the_run(tmp_path, capsys):
+    assert run_command("tiny", "--graph-out", str(Path(tmp_path / "graph.png"))) == 2
+    error = capsys.readouterr().err
+    assert re.search(r"extension '\.png' is not one of \.gexf, \.graphml", error)
+    assert "Traceback" not in error

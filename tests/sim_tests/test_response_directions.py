@@ -51,16 +51,3 @@ def test_compensation_offered_in_public_fuels_the_thread():
         [Action(at_h=1.0, strategy="apology", transparency=0.8)], "negative_posts_total"
     )
     assert public > apology
-
-
-def test_over_apologising_for_a_victim_crisis_is_mildly_wasteful():
-    victim = {"cluster": "victim", "true_responsibility": 0.1}
-    correction = mean_outcome(
-        [Action(at_h=1.0, strategy="correction", transparency=0.8)],
-        "reputation_index_final",
-        **victim,
-    )
-    attack = mean_outcome(
-        [Action(at_h=1.0, strategy="attack_accuser")], "reputation_index_final", **victim
-    )
-    assert correction > attack

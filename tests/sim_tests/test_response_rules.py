@@ -32,6 +32,12 @@ def test_under_accommodation_costs_four_times_over_accommodation():
     assert under / over == pytest.approx(4.0)
 
 
+def test_over_apologising_for_a_victim_crisis_fits_worse_than_correcting():
+    victim = np.array([0.2])
+    assert fit(0.9, victim, 2.0, 0.5)[0] < fit(0.45, victim, 2.0, 0.5)[0] < 1.0
+    assert fit(0.9, victim, 2.0, 0.5)[0] > 0
+
+
 def test_denial_of_a_high_responsibility_crisis_backfires():
     value = fit(0.1, np.array([0.8]), 2.0, 0.5)[0]
     assert value < 0
