@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sim.cli.options import add_set_option
 from sim.crowd.state import STATE_NAMES, State
 from sim.errors import UserError
 from sim.outcome import Outcome, write_series_csv
@@ -33,15 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--protocol", metavar="FILE|NAME", help="a bundled protocol name or a .toml path"
     )
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario field, e.g. --set crisis.cluster=preventable",
-    )
+    add_set_option(parser)
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object of the outcome on stdout"
     )

@@ -12,6 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from sim.cli.options import add_set_option
 from sim.errors import ScenarioError, UserError
 from sim.spec.loader import (
     bundled_names,
@@ -40,29 +41,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
     show = actions.add_parser("show", help="a readable summary of one scenario")
     show.add_argument("scenario", metavar="SCENARIO", help="a bundled name or a .toml path")
-    _add_set_option(show)
+    add_set_option(show)
     show.set_defaults(func=show_command)
 
     validate = actions.add_parser("validate", help="check scenario files (all bundled if none)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files to check")
-    _add_set_option(validate)
+    add_set_option(validate)
     validate.set_defaults(func=validate_command)
 
     schema = actions.add_parser("schema", help="the JSON Schema of scenario files")
     schema.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
     schema.set_defaults(func=schema_command)
-
-
-def _add_set_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a scenario field, e.g. --set crisis.cluster=preventable",
-    )
 
 
 # --------------------------------------------------------------------------- list
