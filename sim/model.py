@@ -22,6 +22,7 @@ from sim.crowd.attitude import (
     silence_drift,
 )
 from sim.crowd.pending_views import ItemKind, PendingViews, Views
+from sim.crowd.post_log import NO_AUTHOR, PostKind, PostLog
 from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
 from sim.crowd.state import State
 from sim.crowd.timing import at_least_once, decay_factor, per_tick_probability
@@ -83,6 +84,7 @@ class CrisisModel(mesa.Model):
             self.tick_h,
         )
         self.pending = PendingViews(self.kernel.window_ticks)
+        self.posts = PostLog()
         self.halo = halo_shield(
             self.population.anchor, spec.attitude.halo_threshold, spec.attitude.halo_max
         )
@@ -202,10 +204,12 @@ class CrisisModel(mesa.Model):
 
     # ------------------------------------------------------------------ posting
 
-    def post_negative(self, authors: np.ndarray) -> None:
-        """Authors' followers will see their negative posts through the visibility kernel."""
+    def post_negative(self, authors: np.ndarray, parents: np.ndarray | None = None) -> None:
+        """Authors' followers will see their negative posts through the visibility kernel.
+        `parents` are the posts being reshared, if any."""
         if len(authors) == 0:
             return
+        ids = self.posts.add(self.tick, authors, PostKind.NEGATIVE, parents)
         readers, owner = follower_slices(self.population.followers, authors)
         positions, delays = sample_views(readers, self.kernel, self.crowd_rng)
         weight = np.where(
@@ -213,20 +217,29 @@ class CrisisModel(mesa.Model):
             self.spec.attitude.source_weight_influencer,
             self.spec.attitude.source_weight_peer,
         )
-        self.pending.add(self.tick, readers[positions], delays, ItemKind.NEGATIVE, weight)
+        self.pending.add(
+            self.tick, readers[positions], delays, ItemKind.NEGATIVE, weight, ids[owner[positions]]
+        )
         self.negative_posts += len(authors)
         self.impressions += len(positions)
 
     def _post_defending(self, authors: np.ndarray) -> None:
         if len(authors) == 0:
             return
-        readers, _ = follower_slices(self.population.followers, authors)
+        ids = self.posts.add(self.tick, authors, PostKind.DEFENDING)
+        readers, owner = follower_slices(self.population.followers, authors)
         positions, delays = sample_views(readers, self.kernel, self.crowd_rng)
-        self.pending.add(self.tick, readers[positions], delays, ItemKind.DEFENDING)
+        self.pending.add(
+            self.tick, readers[positions], delays, ItemKind.DEFENDING, item=ids[owner[positions]]
+        )
         self.defending_posts += len(authors)
 
     def _broadcast(self, share: float, kind: ItemKind, statement: int = -1) -> None:
-        """A news item: a random share of everyone, inactives included, over the next hours."""
+        """A news item: a random share of everyone, inactives included, over the next hours.
+        A negative item is logged as a news post; a statement keeps its index."""
+        item = statement
+        if kind is ItemKind.NEGATIVE:
+            item = int(self.posts.add(self.tick, np.array([NO_AUTHOR]), PostKind.NEWS)[0])
         n = self.population.size
         audience = np.flatnonzero(self.crowd_rng.random(n) < share)
         positions, delays = sample_views(audience, self.kernel, self.crowd_rng, visibility=1.0)
@@ -236,12 +249,12 @@ class CrisisModel(mesa.Model):
             delays,
             kind,
             self.spec.attitude.source_weight_media,
-            statement,
+            item,
         )
 
     def _spread_statement(self, index: int, readers: np.ndarray, visibility: float) -> None:
         positions, delays = sample_views(readers, self.kernel, self.crowd_rng, visibility)
-        self.pending.add(self.tick, readers[positions], delays, ItemKind.STATEMENT, statement=index)
+        self.pending.add(self.tick, readers[positions], delays, ItemKind.STATEMENT, item=index)
 
     # ------------------------------------------------------------------ the brand speaks
 
@@ -254,7 +267,8 @@ class CrisisModel(mesa.Model):
         )
         self.statement_seen.append(np.zeros(pop.size, dtype=bool))
         if action.answers is not None:
-            # An answer goes to the journalist, who quotes it at the deadline: no channel of its own.
+            # An answer goes to the journalist, who quotes it at the deadline: no channel of its
+            # own.
             self.announce(EventKind.STATEMENT, f"Answer sent for {action.answers}", action.text)
             return
         if action.is_public:
@@ -306,7 +320,7 @@ class CrisisModel(mesa.Model):
             targets,
             np.ones(len(targets), dtype=np.int64),
             ItemKind.STATEMENT,
-            statement=index,
+            item=index,
         )
 
     def quote_in_media(self, journalist: str, answer: Action) -> None:
@@ -497,7 +511,10 @@ class CrisisModel(mesa.Model):
         if len(views) == 0:
             return
         pop, spread, att = self.population, self.spec.spread, self.spec.attitude
-        readers, inverse, counts = np.unique(views.readers, return_inverse=True, return_counts=True)
+        readers, first, inverse, counts = np.unique(
+            views.readers, return_index=True, return_inverse=True, return_counts=True
+        )
+        seen_post = views.item[first]  # the post a reader met first this tick gets the credit
         weights = np.bincount(inverse, weights=views.weight)
 
         new = readers[pop.state[readers] == State.SUSCEPTIBLE]
@@ -518,7 +535,7 @@ class CrisisModel(mesa.Model):
         pop.shift_attitude(readers, change, att.slow_share)
 
         undecided = pop.state[readers] == State.EXPOSED
-        users, times = readers[undecided], counts[undecided]
+        users, times, sources = readers[undecided], counts[undecided], seen_post[undecided]
         p_share = share_probability(
             spread.share_probability,
             spread.negativity_boost,
@@ -536,7 +553,8 @@ class CrisisModel(mesa.Model):
         pop.state[sharers] = State.SPREADING
         pop.ever_spread[sharers] = True
         pop.state[users[doubts]] = State.SKEPTIC
-        self.post_negative(sharers)
+        self.posts.credit_reshares(sources[shares])
+        self.post_negative(sharers, parents=sources[shares])
 
         skeptics = readers[
             (pop.state[readers] == State.SKEPTIC)
@@ -562,10 +580,10 @@ class CrisisModel(mesa.Model):
         if len(views) == 0:
             return
         pop, att = self.population, self.spec.attitude
-        for index in np.unique(views.statement):
+        for index in np.unique(views.item):
             action, terms = self.statements[index]
             seen = self.statement_seen[index]
-            readers = np.unique(views.readers[views.statement == index])
+            readers = np.unique(views.readers[views.item == index])
             readers = readers[~seen[readers]]
             if len(readers) == 0:
                 continue

@@ -16,16 +16,17 @@ class ItemKind(IntEnum):
 
 @dataclass(frozen=True)
 class Views:
-    """A batch of views: who sees what, with which source weight."""
+    """A batch of views: who sees what, with which source weight. `item` is the post's id in
+    the post log, or for a brand statement its index in the model's statements."""
 
     readers: np.ndarray
     kind: np.ndarray
     weight: np.ndarray
-    statement: np.ndarray
+    item: np.ndarray
 
     def of_kind(self, kind: ItemKind) -> Views:
         mask = self.kind == kind
-        return Views(self.readers[mask], self.kind[mask], self.weight[mask], self.statement[mask])
+        return Views(self.readers[mask], self.kind[mask], self.weight[mask], self.item[mask])
 
     def __len__(self) -> int:
         return len(self.readers)
@@ -44,15 +45,17 @@ class PendingViews:
         delays: np.ndarray,
         kind: ItemKind,
         weight: np.ndarray | float = 1.0,
-        statement: int = -1,
+        item: np.ndarray | int = -1,
     ) -> None:
         if len(readers) == 0:
             return
         if np.any(delays >= len(self._buckets)) or np.any(delays < 1):
             raise ValueError("view delays must be between 1 and the ring's horizon")
         weights = np.broadcast_to(np.asarray(weight, dtype=np.float64), readers.shape)
+        items = np.broadcast_to(np.asarray(item, dtype=np.int64), readers.shape)
         order = np.argsort(delays, kind="stable")
-        delays, readers, weights = delays[order], readers[order], weights[order]
+        delays, readers = delays[order], readers[order]
+        weights, items = weights[order], items[order]
         cuts = np.flatnonzero(np.diff(delays)) + 1
         for chunk in np.split(np.arange(len(delays)), cuts):
             due = (now + int(delays[chunk[0]])) % len(self._buckets)
@@ -61,7 +64,7 @@ class PendingViews:
                     readers[chunk].astype(np.int64),
                     np.full(len(chunk), kind, dtype=np.int8),
                     weights[chunk].astype(np.float64),
-                    np.full(len(chunk), statement, dtype=np.int32),
+                    items[chunk],
                 )
             )
 
@@ -71,7 +74,7 @@ class PendingViews:
         if not bucket:
             empty = np.empty(0)
             return Views(
-                empty.astype(np.int64), empty.astype(np.int8), empty, empty.astype(np.int32)
+                empty.astype(np.int64), empty.astype(np.int8), empty, empty.astype(np.int64)
             )
         return Views(*(np.concatenate(parts) for parts in zip(*bucket, strict=True)))
 

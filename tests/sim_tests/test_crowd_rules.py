@@ -9,6 +9,7 @@ from scipy.sparse import csr_matrix
 from sim.crowd.attitude import bounded_confidence_shift, halo_shield, negative_update
 from sim.crowd.memory import bounded_change, split_shock
 from sim.crowd.pending_views import ItemKind, PendingViews
+from sim.crowd.post_log import PostKind, PostLog
 from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
 from sim.crowd.timing import at_least_once, per_tick_probability
 from sim.crowd.visibility import Kernel, follower_slices, sample_views
@@ -85,3 +86,14 @@ def test_pending_views_come_back_at_their_tick():
     assert pending.pop(4).readers.tolist() == [5, 7]
     assert pending.pop(5).readers.tolist() == [6]
     assert pending.is_empty()
+
+
+def test_post_log_grows_and_credits_reshares():
+    log = PostLog(capacity=2)
+    first = log.add(0, np.array([3, 4, 5]), PostKind.NEGATIVE)
+    log.add(1, np.array([7]), PostKind.NEGATIVE, parents=np.array([first[1]]))
+    log.credit_reshares(np.array([first[1], first[1], -1]))
+    assert len(log) == 4
+    assert log.post(1).reshares == 2
+    assert log.post(3).parent == 1
+    assert [post.author for post in log.since(1)] == [7]

@@ -53,7 +53,7 @@ def test_an_action_has_no_effect_before_its_time():
     speaking.schedule(Action(at_h=5.0, strategy="apology", transparency=1.0))
     silent.run_to_horizon()
     speaking.run_to_horizon()
-    release_tick = int(round(5.0 / spec.turns.tick_h))
+    release_tick = round(5.0 / spec.turns.tick_h)
     before = {k: v[:release_tick] for k, v in silent.series().items()}
     assert before == {k: v[:release_tick] for k, v in speaking.series().items()}
     assert silent.series() != speaking.series()
@@ -91,3 +91,18 @@ def test_media_picks_up_a_loud_crisis_and_journalists_ask():
     assert model.media_pickups_h, "a crisis seeded by 40 influencers draws the media"
     assert "inquiry" in kinds and "no_comment" in kinds
     assert model.media_pickups_h[0] >= model.spec.media.lag_h
+
+
+def test_the_post_log_records_every_negative_post_and_its_reshare_tree():
+    model = CrisisModel(make_spec(users=2000, days=0.5, seeds=30), seed=4)
+    model.run_to_horizon()
+    log = model.posts
+    kinds = log.column("kind")
+    assert (kinds == 0).sum() == sum(model.series()["negative_posts"])
+    parents = log.column("parent")
+    reshared = parents[parents >= 0]
+    assert len(reshared) > 0, "some negative posts are reshares of earlier ones"
+    assert np.all(reshared < np.flatnonzero(parents >= 0)), "a parent comes before its reshare"
+    assert log.column("reshares").sum() == len(reshared)
+    assert np.all(np.diff(log.column("tick")) >= 0)
+    assert all(post.tick >= 12 for post in log.since(12))
