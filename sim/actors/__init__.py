@@ -1,4 +1,4 @@
-"""Actors with behaviour of their own, as Mesa agents: the brand, media, journalists, influencers."""
+"""Actors with behaviour of their own, as Mesa agents: brand, media, journalists, influencers."""
 
 from sim.actors.brand import BrandAccount
 from sim.actors.influencer import Influencer

@@ -549,7 +549,7 @@ class Turns(Section):
 
     @property
     def horizon_ticks(self) -> int:
-        return int(round(self.horizon_days * 24.0 / self.tick_h))
+        return round(self.horizon_days * 24.0 / self.tick_h)
 
 
 class ScenarioSpec(Section):
