@@ -1,0 +1,186 @@
+"""What the evaluation rules look at, read once from a session: when the team was alerted,
+what the brand said and when, which deadlines it met, and what the media printed.
+
+The rules judge these facts rather than the live model so they are plain functions that a test
+can feed a constructed exercise, and so the same facts serve the ratings and the report.
+Hours here are scenario hours as the model counts them (the trigger is at `start_h`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from sim.action import Action
+from sim.events import EventKind, TeamEvent
+from sim.spec.schema import Inject, InjectType, ScenarioSpec, Strategy
+
+if TYPE_CHECKING:
+    from sim.session import Session
+
+EPSILON_H = 1e-9
+
+Status = Literal["answered", "quoted", "no_comment", "missed", "open"]
+
+
+class Statement(BaseModel):
+    """An action the brand released, at the hour it went out."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at_h: float
+    action: Action
+
+    @property
+    def says_something(self) -> bool:
+        """It carries a message ('no comment' does not)."""
+        return self.action.strategy is not Strategy.NO_COMMENT
+
+
+class DeadlineItem(BaseModel):
+    """Something the team had to answer by a deadline: a journalist's inquiry or an inject."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    sender: str
+    asked_h: float
+    deadline_h: float
+    inject_id: str | None
+    objective: str
+    journalist: bool
+    status: Status
+
+    @property
+    def met(self) -> bool:
+        return self.status in ("answered", "quoted")
+
+
+class ExerciseFacts(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    spec: ScenarioSpec
+    now_h: float
+    detected_at_h: float | None
+    first_statement_h: float | None
+    statements: tuple[Statement, ...]
+    items: tuple[DeadlineItem, ...]
+    released_injects: tuple[str, ...]
+    inconsistencies: int
+    evidence_emerged: bool
+    notes: tuple[tuple[float, str, str | None], ...]
+
+    @property
+    def start_h(self) -> float:
+        return self.spec.crisis.start_h
+
+    def items_for(self, objective_id: str) -> tuple[DeadlineItem, ...]:
+        return tuple(item for item in self.items if item.objective == objective_id)
+
+
+def facts_of(session: Session) -> ExerciseFacts:
+    """The facts of a session as played so far (all of it once finished)."""
+    model = session.model
+    spec = session.spec
+    statements = tuple(Statement(at_h=at_h, action=action) for at_h, action in model.brand.released)
+    items = tuple(
+        _item(event, spec, statements, model.hours, model.tick_h)
+        for event in model.events
+        if event.deadline_h is not None or event.inject_id is not None
+    )
+    return ExerciseFacts(
+        spec=spec,
+        now_h=model.hours,
+        detected_at_h=model.monitor.detected_at_h,
+        first_statement_h=model.brand.first_public_h,
+        statements=statements,
+        items=items,
+        released_injects=tuple(model.released_injects),
+        inconsistencies=model.brand.inconsistencies,
+        evidence_emerged=model.evidence_h is not None,
+        notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
+    )
+
+
+def _inject(spec: ScenarioSpec, inject_id: str | None) -> Inject | None:
+    return next((inject for inject in spec.injects if inject.id == inject_id), None)
+
+
+def _item(
+    event: TeamEvent,
+    spec: ScenarioSpec,
+    statements: tuple[Statement, ...],
+    now_h: float,
+    tick_h: float,
+) -> DeadlineItem:
+    """An inject without a deadline is given the scenario's journalist deadline as the time in
+    which the team is expected to act on it."""
+    inject = _inject(spec, event.inject_id)
+    deadline = event.deadline_h
+    if deadline is None:
+        deadline = event.at_h + spec.media.inquiry_deadline_h
+    journalist = event.inquiry_id is not None or (
+        inject is not None and inject.type is InjectType.JOURNALIST_INQUIRY
+    )
+    if event.inquiry_id is not None:
+        status = _inquiry_status(event.inquiry_id, deadline, statements, now_h, tick_h)
+    else:
+        status = _inject_status(event.at_h, deadline, statements, now_h)
+    return DeadlineItem(
+        id=event.inquiry_id or event.inject_id or event.title,
+        title=event.title,
+        sender=event.sender,
+        asked_h=event.at_h,
+        deadline_h=deadline,
+        inject_id=event.inject_id,
+        objective=inject.objective if inject is not None else "",
+        journalist=journalist or event.kind is EventKind.INQUIRY,
+        status=status,
+    )
+
+
+def _inquiry_status(
+    inquiry_id: str,
+    deadline_h: float,
+    statements: tuple[Statement, ...],
+    now_h: float,
+    tick_h: float,
+) -> Status:
+    """What the journalist does at the deadline (sim.actors.media): quote an answer sent by the
+    deadline, else the latest public statement out when the journalist checks (the first tick
+    at or after the deadline), else print 'no comment'."""
+    answer = next(
+        (
+            s
+            for s in statements
+            if s.action.answers == inquiry_id and s.at_h <= deadline_h + EPSILON_H
+        ),
+        None,
+    )
+    if answer is not None:
+        return "answered" if answer.says_something else "no_comment"
+    checked_h = math.ceil(deadline_h / tick_h - EPSILON_H) * tick_h
+    if now_h < checked_h + EPSILON_H:
+        return "open"
+    quotable = any(
+        s.action.is_public and s.says_something and s.at_h <= checked_h + EPSILON_H
+        for s in statements
+    )
+    return "quoted" if quotable else "no_comment"
+
+
+def _inject_status(
+    asked_h: float, deadline_h: float, statements: tuple[Statement, ...], now_h: float
+) -> Status:
+    """An inject is acted on when the brand released anything between its arrival and its
+    deadline."""
+    acted = any(
+        asked_h - EPSILON_H <= s.at_h <= deadline_h + EPSILON_H and s.says_something
+        for s in statements
+    )
+    if acted:
+        return "answered"
+    return "open" if now_h < deadline_h - EPSILON_H else "missed"

@@ -1,0 +1,60 @@
+"""Which rule rates which objective: chosen from what the objective says, so scenario authors
+write objectives in plain words and get the matching rating without extra fields.
+
+The first match wins: a `first_statement_within_h` target; words about consistency; about
+telling people what to do; about responsibility, blame or attacking; then the inquiries and
+injects that test it (an objective about journalists or the press also counts the journalists'
+own inquiries); otherwise the objective was not exercised. Words are matched in English and
+Italian.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sim.evaluation import rules
+from sim.evaluation.facts import ExerciseFacts, facts_of
+from sim.evaluation.rating import ObjectiveRating
+from sim.spec.schema import Objective
+
+if TYPE_CHECKING:
+    from sim.session import Session
+
+_CONSISTENCY = re.compile(
+    r"consisten|coerent|coerenz|same (?:answer|message)|stess[oa] (?:messaggio|risposta)",
+    re.IGNORECASE,
+)
+_INSTRUCTIONS = re.compile(
+    r"what to do|how to protect|protect themselves|instruction|istruzion|cosa fare|"
+    r"come proteggersi",
+    re.IGNORECASE,
+)
+_RESPONSIBILITY = re.compile(
+    r"responsib|blam|scapegoat|attack|\bden(?:y|ial)|responsabilit|colpa|attacc|negar",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(r"journalist|inquir|\bpress\b|\bmedia\b|reporter|giornalist|stampa", re.I)
+
+
+def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+    text = objective.text
+    if objective.first_statement_within_h is not None:
+        return rules.first_statement(objective, facts)
+    if _CONSISTENCY.search(text):
+        return rules.consistency(objective, facts)
+    if _INSTRUCTIONS.search(text):
+        return rules.instructions(objective, facts)
+    if _RESPONSIBILITY.search(text):
+        return rules.responsibility(objective, facts)
+    items = facts.items_for(objective.id)
+    if _PRESS.search(text):
+        items += tuple(i for i in facts.items if i.journalist and i.inject_id is None)
+    return rules.deadlines(objective, facts, items)
+
+
+def rate_objectives(session: Session) -> tuple[ObjectiveRating, ...]:
+    """The EEG rating of every exercise objective, in the scenario's order, from the session's
+    log as played so far (all of it once finished)."""
+    facts = facts_of(session)
+    return tuple(rate_objective(objective, facts) for objective in session.spec.meta.objectives)
