@@ -1,0 +1,48 @@
+"""Run every check family of MODEL.md section 8, each from its own child of one root seed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from sim.calibration.apology import apology_checks
+from sim.calibration.cascade import cascade_checks
+from sim.calibration.check import DEFAULT_SEED, CalibrationConfig, CheckResult
+from sim.calibration.firestorm import firestorm_checks
+from sim.calibration.negativity import negativity_checks
+from sim.calibration.network import graph_checks
+from sim.calibration.pool import worker_pool
+from sim.calibration.responsibility import responsibility_checks
+
+Family = Callable[[CalibrationConfig, np.random.SeedSequence], list[CheckResult]]
+
+# Order matters: each family takes the child seed at its position, so appending keeps the
+# numbers of the families before it.
+FAMILIES: tuple[Family, ...] = (
+    graph_checks,
+    cascade_checks,
+    negativity_checks,
+    responsibility_checks,
+    apology_checks,
+    firestorm_checks,
+)
+
+
+def run_calibration(
+    runs: int, users: int = 10_000, workers: int = 1, seed: int | None = None
+) -> list[CheckResult]:
+    """All calibration checks; the same arguments give the same results with any `workers`.
+
+    With `workers` > 1 the runs go to a spawned process pool: call this from an importable
+    module or under `if __name__ == "__main__":`.
+    """
+    if runs < 1:
+        raise ValueError(f"runs must be at least 1, got {runs}")
+    config = CalibrationConfig(runs, users, workers, DEFAULT_SEED if seed is None else seed)
+    family_seeds = np.random.SeedSequence(config.seed).spawn(len(FAMILIES))
+    results: list[CheckResult] = []
+    with worker_pool(workers):
+        for family, family_seed in zip(FAMILIES, family_seeds, strict=True):
+            results.extend(family(config, family_seed))
+    return results
