@@ -1,4 +1,5 @@
-"""`stormdrill scenarios`: list, show, validate and describe scenario files.
+"""`stormdrill scenarios`: list, show, validate and describe scenario files, and round-trip
+their MSEL through CSV (sim/msel/cli.py).
 
 Facilitators edit scenarios by hand; these commands are how they find the bundled ones, read one
 at a glance before an exercise, check their edits, and get the JSON Schema for their editor.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from sim.cli.options import add_set_option
 from sim.errors import ScenarioError, UserError
+from sim.msel import cli as msel_cli
 from sim.spec.loader import (
     bundled_names,
     list_bundled_scenarios,
@@ -52,6 +54,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     schema = actions.add_parser("schema", help="the JSON Schema of scenario files")
     schema.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
     schema.set_defaults(func=schema_command)
+
+    msel_cli.add_parser(actions)
 
 
 # --------------------------------------------------------------------------- list
