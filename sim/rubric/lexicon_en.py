@@ -41,7 +41,16 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             r"(?:incident|breach|outage|problem|issue|error|failure|mistake|fault|recall)",
             0.7,
         ),
-        (r"(?:is|are|was|were) (?:down|unavailable|not working|failing)", 0.5),
+        (
+            r"(?:is|are|was|were|has been|have been) (?:currently |temporarily |partly )?"
+            r"(?:down|unavailable|not working|failing|offline|disrupted)",
+            0.5,
+        ),
+        (
+            r"(?:reports of |an? )?(?:unauthori[sz]ed access|cyber ?attack|security incident|"
+            r"data breach|outage|service disruption|recall)",
+            0.4,
+        ),
         (r"(?:what|this) happened", 0.4),
         (r"you(?: are|'re) right", 0.6),
     ),
@@ -63,7 +72,7 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         ),
         (r"(?:our|my) (?:fault|mistake|error|failure)", 0.4),
         (r"(?:we|i) (?:take|accept) (?:full |complete )?responsibility", 0.5),
-        (r"(?:this|that) (?:is|was) on (?:us|me)", 0.5),
+        (r"(?:(?:this|that|it) (?:is|was)|that's|it's) on (?:us|me)", 0.5),
         (r"(?:we|i) (?:failed|let you down|made a mistake|messed up|should have)", 0.5),
         (r"(?:it|this|that) (?:was|is) (?:unacceptable|inexcusable|wrong)", 0.4),
     ),
@@ -79,8 +88,7 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"since (?:yesterday|last night|this morning|midnight|noon)", 0.3),
         (
             r"(?:our|the) (?:[\w-]+ ){0,2}(?:systems?|servers?|database|app|website|site|platform|"
-            r"network|api|checkout|login|backend|batch|lot|factory|plant|warehouse|model|firmware|"
-            r"update|vendor)",
+            r"network|api|checkout|login|backend|batch|lot|factory|plant|warehouse|firmware)",
             0.35,
         ),
         (r"(?:batch|lot|model|version|order|case|ticket) (?:no\.? |number )?[a-z]*\d[\w-]*", 0.35),
@@ -125,7 +133,11 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         ),
         (r"(?:please )?(?:visit|go to|see|follow) (?:our|the|[\w-]+\.[a-z]{2,})", 0.4),
         (r"(?:[\w.-]+@[\w-]+\.[a-z]{2,}|(?:https?://|www\.)\S+|\+?\d[\d ()-]{7,}\d)", 0.5),
-        (r"(?:you can|you should|you'll need to|you will need to|if you (?:are|were|have))", 0.4),
+        (
+            r"(?:you can|you should|you'll need to|you will need to|if you (?:are|were|have)|"
+            r"if your|you (?:will not|won't) be (?:charged|billed|affected))",
+            0.4,
+        ),
         (r"(?:for a (?:full )?refund|to get a refund|to claim)", 0.4),
     ),
     "next_steps": (
@@ -155,8 +167,8 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             0.4,
         ),
         (
-            r"(?:we are|we're|our (?:team|engineers|people) (?:is|are)) (?:working|investigating|"
-            r"looking into|restoring|fixing|on it)",
+            r"(?:we are|we're|(?:our |the )?(?:team|teams|engineers|technicians|people) "
+            r"(?:is|are)) (?:working|investigating|looking into|restoring|fixing|on it)",
             0.4,
         ),
         (r"in the (?:coming|next) (?:hours|days|few hours|few days)", 0.3),
@@ -217,6 +229,11 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"(?:alleged|allegedly|purported|purportedly)", 0.3),
         (r"(?:liability|liable|indemnif\w+|remediation measures|material impact)", 0.3),
         (r"the company (?:takes|is|has|will|remains|regrets)", 0.3),
+        (
+            r"(?:take|takes|taking) (?:this|the|these|such) (?:matter |matters |issue |issues )?"
+            r"(?:very |extremely )?seriously|(?:is|remains) our (?:top|highest) priority",
+            0.3,
+        ),
         (
             r"(?:at this (?:point in )?time|in due course|going forward|out of an abundance of "
             r"caution)",

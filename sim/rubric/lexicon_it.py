@@ -40,7 +40,16 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             r"interruzione|richiamo)",
             0.7,
         ),
-        (r"(?:non funziona|non è disponibile|non sono disponibili|è fuori servizio|è down)", 0.5),
+        (
+            r"(?:non funziona|non funzionano|(?:è|sono) (?:temporaneamente |attualmente )?"
+            r"(?:non disponibil[ei]|fuori servizio|bloccat[oaie]|irraggiungibil[ei]|down))",
+            0.5,
+        ),
+        (
+            r"(?:un |l')?(?:accesso non autorizzato|attacco informatico|incidente di sicurezza|"
+            r"violazione dei dati|disservizio|richiamo)",
+            0.4,
+        ),
         (r"(?:questo|ciò) non (?:sarebbe dovuto|doveva) (?:succedere|accadere)", 0.7),
         (r"(?:quello|quanto|ciò) che è (?:successo|accaduto)", 0.4),
         (r"avete ragione|hai ragione", 0.6),
@@ -51,6 +60,7 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             r"le nostre (?:più sincere )?scuse|porgiamo le nostre scuse)",
             0.6,
         ),
+        (r"scusate(?:ci)?", 0.4),
         (r"(?:ci|mi) dispiace(?: molto| davvero| tanto| profondamente)?", 0.6),
         (
             r"(?:siamo|sono) (?:davvero |profondamente |sinceramente |molto )?(?:dispiaciut[oaie]|"
@@ -84,10 +94,10 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             0.3,
         ),
         (
-            r"(?:il |la |lo |l'|i |gli |le )?(?:nostro |nostra |nostri |nostre )?(?:sistema|"
-            r"sistemi|"
-            r"server|database|app|applicazione|sito|piattaforma|rete|lotto|lotti|stabilimento|"
-            r"magazzino|modello|aggiornamento|firmware) (?:di |del |della |dei |delle )?[\w-]+",
+            r"(?:il |la |lo |l'|i |gli |le |ai |al |alla |alle |nostro |nostra |nostri |nostre )"
+            r"(?:nostro |nostra |nostri |nostre )?(?:sistema|sistemi|server|database|app|"
+            r"applicazione|sito|piattaforma|rete|lotto|lotti|stabilimento|magazzino|firmware)"
+            r"(?: (?:di|del|della|dei|delle) [\w-]+)?",
             0.35,
         ),
         (
@@ -155,7 +165,11 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
             r"numero verde)",
             0.5,
         ),
-        (r"(?:potete|dovete|puoi|devi|se siete|se avete|se hai|se sei)", 0.4),
+        (
+            r"(?:potete|dovete|puoi|devi|se siete|se avete|se hai|se sei|se la vostra|se il vostro|"
+            r"non (?:vi|ti) (?:sarà|verrà) addebitat\w+)",
+            0.4,
+        ),
         (r"per (?:ottenere|richiedere|chiedere) (?:il )?rimborso", 0.4),
     ),
     "next_steps": (
@@ -181,6 +195,11 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         (
             r"(?:stiamo|sto|il nostro team sta|i nostri tecnici stanno) (?:lavorando|indagando|"
             r"verificando|ripristinando|analizzando|risolvendo|intervenendo)",
+            0.4,
+        ),
+        (
+            r"(?:siamo|(?:i |i nostri )?tecnici sono|(?:il |il nostro )?team è) (?:già )?"
+            r"(?:al lavoro|all'opera)",
             0.4,
         ),
         (r"(?:nelle prossime (?:ore|settimane)|nei prossimi (?:giorni|minuti))", 0.3),
@@ -261,6 +280,11 @@ PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"(?:presunt[oaie]|asserit[oaie]|pretes[oaie])", 0.3),
         (r"la società (?:ha|è|si|comunica|precisa|rende noto|rimane)", 0.3),
         (r"si (?:comunica|precisa|rende noto|informa) che", 0.4),
+        (
+            r"(?:con la massima (?:serietà|attenzione)|(?:è|resta|rimane) la nostra priorità "
+            r"(?:assoluta|principale)|prendiamo (?:molto )?sul serio)",
+            0.3,
+        ),
         (
             r"(?:in data odierna|per quanto di competenza|a titolo (?:cautelativo|precauzionale))",
             0.3,

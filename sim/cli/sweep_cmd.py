@@ -1,0 +1,119 @@
+"""`stormdrill sweep`: protocols compared over many seeds (and scenario variations), with
+confidence intervals and a verdict, for choosing a protocol before a real incident.
+
+The summary and verdicts go to stdout; the progress bar and the list of files written go to
+stderr, so the results can be piped or saved as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sim.cli.options import add_set_option
+from sim.sweep import Axis, SweepPlan, SweepResult, sweep
+from sim.sweep.progress import ProgressBar
+from sim.sweep.text import summary_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sweep",
+        help="compare protocols over many seeds, with confidence intervals",
+        description="Run every combination of protocol x varied scenario field x seed and compare "
+        "the protocols, paired by seed, with 95%% confidence intervals.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a bundled name or a .toml path")
+    parser.add_argument(
+        "--protocol",
+        dest="protocols",
+        action="append",
+        required=True,
+        metavar="FILE|NAME",
+        help="a protocol to compare (repeat it; the first is the baseline)",
+    )
+    parser.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=V1,V2,...",
+        help="a scenario field to vary, e.g. --vary crisis.severity=0.4,0.8 (repeatable)",
+    )
+    parser.add_argument("--runs", type=int, default=100, help="seeds per combination (100)")
+    parser.add_argument(
+        "--series",
+        action="store_true",
+        help="also keep each run's per-tick series in DIR/series/ (needs --out)",
+    )
+    add_runner_options(parser)
+    parser.set_defaults(func=sweep_command)
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """Where the runs execute and where results go: shared by sweep and timing."""
+    add_set_option(parser)
+    parser.add_argument(
+        "--seed", type=int, default=0, help="root seed every run's seed comes from (0)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: all cores; 1 runs in this process)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS|local",
+        help="run on the Dask scheduler at ADDRESS, or on a LocalCluster of --workers processes",
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="DIR", help="write rows, tables and plots into DIR"
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish the sweep in --out DIR, running what is missing",
+    )
+
+
+def sweep_command(args: argparse.Namespace) -> int:
+    plan = SweepPlan(
+        scenario=args.scenario,
+        overrides=tuple(args.overrides),
+        protocols=tuple(args.protocols),
+        vary=tuple(Axis.parse(text) for text in args.vary),
+        runs=args.runs,
+        root_seed=args.seed,
+    )
+    with ProgressBar(f"sweep {args.scenario}") as progress:
+        result = sweep(
+            plan,
+            workers=args.workers,
+            dask=args.dask,
+            out=args.out,
+            resume=args.resume,
+            series=args.series,
+            watcher=progress,
+        )
+    print(_report(result))
+    if args.out is not None:
+        print(f"rows, summary, differences and plots written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _report(result: SweepResult) -> str:
+    plan = result.plan
+    combos = len(plan.protocols) * len(plan.variations())
+    lines = [
+        f"{plan.scenario}: {combos} combinations x {plan.runs} seeds = {len(result.rows)} runs "
+        f"(root seed {plan.root_seed})",
+        "",
+        summary_text(result),
+    ]
+    if len(result.protocols) > 1:
+        lines += ["", *result.verdicts()]
+    for row in result.failures:
+        lines.append(f"run {row.run_id} (seed {row.seed}, {row.protocol}) failed: {row.error}")
+    return "\n".join(lines)

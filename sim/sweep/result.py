@@ -1,0 +1,226 @@
+"""The results of a sweep: one row per run, the summary per protocol, and the paired differences
+between protocols with their verdicts.
+
+pandas is imported inside the methods: `import sim` (the TUI, every worker process) should not
+pay for it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sim.outcome import Outcome
+from sim.sweep.plan import SweepPlan
+from sim.sweep.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.sweep.worker import RunRow
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+METRICS = tuple(name for name in Outcome.model_fields if name != "seed")
+HEADLINE = "reputation_index_final"
+ARRAY_COLUMNS = ("ri_hourly",)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """Every finished run of a plan, in run-id order."""
+
+    plan: SweepPlan
+    rows: tuple[RunRow, ...]
+
+    @property
+    def failures(self) -> tuple[RunRow, ...]:
+        return tuple(row for row in self.rows if row.error is not None)
+
+    @property
+    def protocols(self) -> list[str]:
+        """Protocol names in plan order (the first is the baseline of every comparison)."""
+        return list(dict.fromkeys(row.protocol for row in self.rows))
+
+    @property
+    def vary_keys(self) -> list[str]:
+        return [axis.key for axis in self.plan.vary]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per run: identity, the exact `stormdrill run` command that replays it, the
+        error if it failed, every outcome metric, and the hourly reputation index."""
+        import pandas as pd
+
+        records = [self._record(row) for row in self.rows]
+        columns = [
+            "run_id",
+            "scenario",
+            "protocol",
+            *self.vary_keys,
+            "seed_index",
+            "seed",
+            "protocol_ref",
+            "overrides",
+            "replay",
+            "error",
+            *METRICS,
+            *ARRAY_COLUMNS,
+        ]
+        return pd.DataFrame.from_records(records, columns=columns)
+
+    def _record(self, row: RunRow) -> dict[str, Any]:
+        metrics = row.outcome.model_dump() if row.outcome is not None else {}
+        command = ["stormdrill", "run", row.scenario, "--seed", str(row.seed)]
+        command += ["--protocol", row.protocol_ref]
+        if row.overrides:
+            command += ["--set", *row.overrides]
+        return {
+            "run_id": row.run_id,
+            "scenario": row.scenario,
+            "protocol": row.protocol,
+            **row.variation,
+            "seed_index": row.seed_index,
+            "seed": row.seed,
+            "protocol_ref": row.protocol_ref,
+            "overrides": shlex.join(row.overrides),
+            "replay": shlex.join(command),
+            "error": row.error,
+            **{name: metrics.get(name) for name in METRICS},
+            "ri_hourly": list(row.ri_hourly),
+        }
+
+    def groups(self) -> list[tuple[str, dict[str, str], pd.DataFrame]]:
+        """(protocol, variation, its finished runs) in plan order."""
+        frame = self.metrics_frame()
+        found = []
+        for protocol, variation in itertools.product(self.protocols, self.plan.variations()):
+            chosen = frame["protocol"] == protocol
+            for key, value in variation.items():
+                chosen &= frame[key] == value
+            found.append((protocol, variation, frame[chosen]))
+        return found
+
+    def metrics_frame(self) -> pd.DataFrame:
+        """Finished runs with every metric as a float (True = 1, undefined = NaN)."""
+        frame = self.to_pandas()
+        frame = frame[frame["error"].isna()].copy()
+        for name in METRICS:
+            frame[name] = frame[name].astype(float)
+        return frame
+
+    def summary(self) -> pd.DataFrame:
+        """Per protocol and variation, per metric: runs, mean, median and 95% CI of the mean."""
+        import pandas as pd
+
+        records = []
+        for protocol, variation, runs in self.groups():
+            errors = sum(
+                1
+                for row in self.failures
+                if row.protocol == protocol and row.variation == variation
+            )
+            for name in METRICS:
+                estimate = describe(runs[name].to_numpy())
+                records.append(
+                    {
+                        "protocol": protocol,
+                        **variation,
+                        "metric": name,
+                        "failed_runs": errors,
+                        **_estimate_columns(estimate),
+                    }
+                )
+        return pd.DataFrame.from_records(records)
+
+    def differences(self) -> pd.DataFrame:
+        """Every later protocol minus every earlier one, paired by seed within each variation,
+        with bootstrap 95% intervals."""
+        import pandas as pd
+
+        records = []
+        for variation in self.plan.variations():
+            for baseline, other, paired in self._pairs(variation):
+                for name in METRICS:
+                    difference = paired[f"{name}_b"] - paired[f"{name}_a"]
+                    estimate = bootstrap_mean(difference.to_numpy(), self.plan.root_seed)
+                    records.append(
+                        {
+                            **variation,
+                            "baseline": baseline,
+                            "protocol": other,
+                            "metric": name,
+                            **_estimate_columns(estimate),
+                        }
+                    )
+        return pd.DataFrame.from_records(records)
+
+    def _pairs(self, variation: dict[str, str]):
+        by_protocol = {
+            protocol: runs.set_index("seed_index")[list(METRICS)]
+            for protocol, group_variation, runs in self.groups()
+            if group_variation == variation
+        }
+        for baseline, other in itertools.combinations(self.protocols, 2):
+            paired = by_protocol[baseline].merge(
+                by_protocol[other], left_index=True, right_index=True, suffixes=("_a", "_b")
+            )
+            yield baseline, other, paired
+
+    def verdicts(self) -> list[str]:
+        """One sentence per pair of protocols (and variation) about the final RI."""
+        sentences = []
+        for variation in self.plan.variations():
+            prefix = ", ".join(f"{key}={value}" for key, value in variation.items())
+            for baseline, other, paired in self._pairs(variation):
+                difference = paired[f"{HEADLINE}_b"] - paired[f"{HEADLINE}_a"]
+                estimate = bootstrap_mean(difference.to_numpy(), self.plan.root_seed)
+                sentence = verdict(other, baseline, estimate, "ends", "RI points")
+                sentences.append(f"With {prefix}: {sentence}" if prefix else sentence)
+        return sentences
+
+    def write(self, folder: Path) -> list[Path]:
+        """rows.parquet (with the hourly RI), rows.csv (without it: spreadsheets hold no
+        arrays), summary.csv, differences.csv and the plots; returns the paths written."""
+        from sim.sweep.plot import plot_final_ri, plot_ri_over_time
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        frame = self.to_pandas()
+        frame.to_parquet(folder / "rows.parquet", index=False)
+        frame.drop(columns=list(ARRAY_COLUMNS)).to_csv(folder / "rows.csv", index=False)
+        self.summary().to_csv(folder / "summary.csv", index=False)
+        self.differences().to_csv(folder / "differences.csv", index=False)
+        written = [folder / name for name in _TABLES]
+        written += plot_final_ri(self, folder / "final_ri")
+        written += plot_ri_over_time(self, folder / "ri_over_time")
+        return written
+
+
+_TABLES = ("rows.parquet", "rows.csv", "summary.csv", "differences.csv")
+
+
+def _estimate_columns(estimate: Estimate) -> dict[str, float]:
+    return {
+        "n": estimate.n,
+        "mean": estimate.mean,
+        "median": estimate.median,
+        "ci_low": estimate.low,
+        "ci_high": estimate.high,
+    }
+
+
+def group_label(protocol: str, variation: dict[str, str]) -> str:
+    """'fast-transparent' or 'fast-transparent, crisis.severity=0.8' for legends and tables."""
+    return ", ".join([protocol, *(f"{key}={value}" for key, value in variation.items())])
+
+
+def hourly_matrix(runs: pd.DataFrame) -> np.ndarray:
+    """Runs x hours of reputation index (runs cut to the shortest, which only differs if a
+    varied field changes the horizon)."""
+    arrays = [np.asarray(values, dtype=float) for values in runs["ri_hourly"]]
+    if not arrays:
+        return np.empty((0, 0))
+    hours = min(len(values) for values in arrays)
+    return np.vstack([values[:hours] for values in arrays])

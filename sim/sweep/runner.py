@@ -1,0 +1,169 @@
+"""The runner: where and how a plan's runs execute (in this process, a local process pool, or a
+Dask cluster), and the bookkeeping that makes the three give the same table.
+
+Every backend calls the same `run_task` on the same self-contained tasks and yields results in
+whatever order they finish; the journal records them as they come and the final table is sorted
+by run id, so results are identical row for row with 1, 2 or N workers and with Dask.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Protocol
+
+from sim.errors import UserError
+from sim.sweep.journal import Journal
+from sim.sweep.plan import RunTask, SweepPlan, expand
+from sim.sweep.result import SweepResult
+from sim.sweep.worker import RunResult, RunRow, run_task
+
+LOCAL_DASK = "local"
+
+
+class SweepInterrupted(UserError):
+    """The machinery failed (a worker process died, the cluster went away), not a run."""
+
+
+class _WorkerLost(Exception):
+    """Raised by a backend when its machinery, not a run, failed."""
+
+
+class Watcher(Protocol):
+    """Told about progress; the CLI shows a progress bar with it."""
+
+    def started(self, total: int, already_done: int) -> None: ...
+
+    def finished(self, row: RunRow) -> None: ...
+
+
+def sweep(
+    plan: SweepPlan,
+    *,
+    workers: int | None = None,
+    dask: str | None = None,
+    out: Path | None = None,
+    resume: bool = False,
+    series: bool = False,
+    watcher: Watcher | None = None,
+) -> SweepResult:
+    """Run every combination in the plan and return the rows in run-id order.
+
+    `workers` defaults to the machine's cores (1 runs in this process); `dask` is a scheduler
+    address or "local". With `out`, rows are journaled as they finish and the tables and plots
+    are written there at the end; `resume` then runs only the missing run ids. `series` also
+    keeps each run's per-tick series as `out/series/run-NNNNNN.csv`.
+
+    The process pool uses the `spawn` start method, so a script calling this needs the usual
+    `if __name__ == "__main__":` guard (notebooks need nothing).
+    """
+    if resume and out is None:
+        raise UserError("--resume needs --out DIR, the folder of the sweep to finish.")
+    if series and out is None:
+        raise UserError("--series needs --out DIR, the folder to write the series into.")
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if workers < 1:
+        raise UserError(f"--workers {workers} is not a number of processes; give 1 or more.")
+    tasks = expand(plan, keep_series=series)
+    journal = Journal(out, plan, resume) if out is not None else None
+    rows = journal.rows() if journal is not None else {}
+    pending = [task for task in tasks if task.run_id not in rows]
+    if watcher is not None:
+        watcher.started(len(tasks), len(rows))
+    try:
+        for result in _backend(pending, workers, dask):
+            if journal is not None:
+                journal.record(result)
+            rows[result.row.run_id] = result.row
+            if watcher is not None:
+                watcher.finished(result.row)
+    except _WorkerLost as lost:
+        raise SweepInterrupted(_interrupted_sentence(lost.__cause__, len(rows), out)) from None
+    finally:
+        if journal is not None:
+            journal.close()
+    if journal is not None:
+        rows = journal.rows()
+    result = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
+    if out is not None:
+        result.write(out)
+    return result
+
+
+def _interrupted_sentence(error: BaseException | None, finished: int, out: Path | None) -> str:
+    kept = (
+        f"the {finished} finished runs are saved in {out}; run the same command with --resume "
+        "to finish"
+        if out is not None
+        else "give --out DIR next time to keep finished runs and resume"
+    )
+    return f"the sweep stopped because a worker failed ({type(error).__name__}: {error}); {kept}."
+
+
+def _backend(tasks: Sequence[RunTask], workers: int, dask: str | None) -> Iterable[RunResult]:
+    if not tasks:
+        return ()
+    if dask is not None:
+        return _on_dask(tasks, dask, workers)
+    if workers == 1:
+        return (run_task(task) for task in tasks)
+    return _on_process_pool(tasks, min(workers, len(tasks)))
+
+
+def _on_process_pool(tasks: Sequence[RunTask], workers: int) -> Iterator[RunResult]:
+    """Each run in a worker process; `spawn` because forking a process that holds threads
+    (the progress bar, Dask) can deadlock, and it behaves the same on every platform."""
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = [pool.submit(run_task, task) for task in tasks]
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool as error:
+                raise _WorkerLost() from error
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[RunResult]:
+    """Each run as a Dask task on an existing scheduler, or on a LocalCluster of `workers`
+    single-threaded processes (one model per process, as with the pool)."""
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
+    except ImportError:
+        raise UserError(
+            "--dask needs Dask's distributed scheduler; install it with "
+            "pip install 'stormdrill[dask]'."
+        ) from None
+    cluster = None
+    if address == LOCAL_DASK:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    try:
+        client = Client(cluster if cluster is not None else address, timeout="10s")
+    except OSError as error:
+        if cluster is not None:
+            cluster.close()
+        raise UserError(
+            f"--dask {address}: cannot reach a Dask scheduler there ({error}); start one with "
+            "`dask scheduler` or use --dask local."
+        ) from None
+    try:
+        futures = client.map(run_task, tasks, pure=False)
+        for future in dask_completed(futures):
+            try:
+                result = future.result()
+            except Exception as error:  # run_task never raises: this is the cluster failing
+                raise _WorkerLost() from error
+            future.release()
+            yield result
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

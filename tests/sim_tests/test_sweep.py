@@ -1,0 +1,208 @@
+"""Sweeps: the same rows serially, in a process pool and on Dask; resume after an interruption;
+failed runs recorded; bootstrap intervals that cover the truth; rows that replay exactly; the
+CLI's verdict and the timing curve."""
+
+from __future__ import annotations
+
+import json
+import shlex
+
+import numpy as np
+import pytest
+
+from sim.cli.main import main
+from sim.errors import UserError
+from sim.protocol import load_protocol
+from sim.sweep import Axis, SweepPlan, delayed, sweep
+from sim.sweep import worker as worker_module
+from sim.sweep.journal import JOURNAL_FILE
+from sim.sweep.result import METRICS
+from sim.sweep.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.sweep.timing import protocol_toml
+
+SHORT = ("turns.horizon_days=1",)
+
+
+@pytest.fixture(scope="module")
+def plan() -> SweepPlan:
+    """2 protocols x 2 severities x 3 seeds of the 200-user scenario over one day: 12 runs."""
+    return SweepPlan(
+        scenario="tiny",
+        overrides=SHORT,
+        protocols=("silent", "fast-transparent"),
+        vary=(Axis.parse("crisis.severity=0.4,0.8"),),
+        runs=3,
+        root_seed=11,
+    )
+
+
+@pytest.fixture(scope="module")
+def serial(plan):
+    return sweep(plan, workers=1)
+
+
+class Counter:
+    """A watcher that can stop the sweep after `stop_after` rows, as Ctrl-C would."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.stop_after = stop_after
+        self.total = self.already = self.seen = 0
+
+    def started(self, total: int, already_done: int) -> None:
+        self.total, self.already = total, already_done
+
+    def finished(self, row) -> None:
+        self.seen += 1
+        if self.seen == self.stop_after:
+            raise KeyboardInterrupt
+
+
+def test_every_protocol_and_variation_meets_the_same_seeds(plan, serial):
+    frame = serial.to_pandas()
+    assert list(frame["run_id"]) == list(range(12))
+    seeds = frame.groupby(["protocol", "crisis.severity"])["seed"].apply(tuple)
+    assert set(seeds) == {plan.seeds()}
+    assert len(set(plan.seeds())) == 3
+    assert plan.seeds() == SweepPlan(**{**plan.model_dump(), "runs": 3}).seeds()
+    assert frame["error"].isna().all()
+
+
+def test_process_pool_and_dask_give_the_serial_rows(plan, serial):
+    expected = serial.to_pandas()
+    assert sweep(plan, workers=2).to_pandas().equals(expected)
+    assert sweep(plan, workers=1, dask="local").to_pandas().equals(expected)
+
+
+def test_resume_after_an_interruption_gives_the_uninterrupted_table(plan, serial, tmp_path):
+    with pytest.raises(KeyboardInterrupt):
+        sweep(plan, workers=1, out=tmp_path, watcher=Counter(stop_after=5))
+    journal = tmp_path / JOURNAL_FILE
+    assert len(journal.read_text().splitlines()) == 5
+    with journal.open("a") as handle:  # a row torn by a crash mid-write
+        handle.write('{"run_id": 7, "scen')
+    watcher = Counter()
+    resumed = sweep(plan, workers=1, out=tmp_path, resume=True, watcher=watcher)
+    assert (watcher.total, watcher.already, watcher.seen) == (12, 5, 7)
+    assert resumed.to_pandas().equals(serial.to_pandas())
+    for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv", "final_ri.svg"):
+        assert (tmp_path / name).is_file()
+
+
+def test_a_folder_is_never_mixed_with_another_sweep(plan, tmp_path):
+    small = SweepPlan(**{**plan.model_dump(), "runs": 1, "vary": ()})
+    sweep(small, workers=1, out=tmp_path)
+    with pytest.raises(UserError, match="already holds a sweep; add --resume"):
+        sweep(small, workers=1, out=tmp_path)
+    other = SweepPlan(**{**small.model_dump(), "root_seed": 12})
+    with pytest.raises(UserError, match="different plan"):
+        sweep(other, workers=1, out=tmp_path, resume=True)
+
+
+def test_a_failing_run_is_recorded_and_the_sweep_goes_on(plan, monkeypatch):
+    doomed = plan.seeds()[1]
+    real_session = worker_module.Session
+
+    def session(spec, seed, **options):
+        if seed == doomed:
+            raise RuntimeError("the model broke")
+        return real_session(spec, seed, **options)
+
+    monkeypatch.setattr(worker_module, "Session", session)
+    result = sweep(plan, workers=1)
+    failed = result.failures
+    assert len(failed) == 4 and len(result.rows) == 12
+    assert {row.seed for row in failed} == {doomed}
+    assert all("RuntimeError: the model broke" in row.error for row in failed)
+    assert all(row.outcome is None for row in failed)
+    summary = result.summary()
+    final = summary[summary["metric"] == "reputation_index_final"]
+    assert set(final["n"]) == {2} and set(final["failed_runs"]) == {1}
+    assert result.differences()["n"].max() == 2
+
+
+def test_a_row_replays_exactly_with_stormdrill_run(serial, capsys):
+    row = serial.to_pandas().iloc[-1]
+    command = shlex.split(row["replay"])
+    assert command[:2] == ["stormdrill", "run"] and "crisis.severity=0.8" in command
+    assert main([*command[1:], "--json"]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    assert replayed["seed"] == row["seed"]
+    for name in METRICS:
+        expected = row[name]
+        if replayed[name] is None:
+            assert expected is None or np.isnan(expected)
+        else:
+            assert replayed[name] == expected, name
+
+
+def test_bootstrap_interval_covers_a_known_difference():
+    rng = np.random.default_rng(5)
+    truth = 2.0
+    covered = 0
+    for trial in range(200):
+        differences = truth + rng.standard_exponential(40) - 1.0  # skewed, mean `truth`
+        estimate = bootstrap_mean(differences, seed=trial, resamples=2000)
+        covered += estimate.low <= truth <= estimate.high
+    assert 0.88 <= covered / 200 <= 0.99
+    sure = bootstrap_mean(truth + rng.normal(0.0, 1.0, 400), seed=1)
+    assert sure.low <= truth <= sure.high and sure.low > 0
+    assert bootstrap_mean(np.arange(10.0), seed=3) == bootstrap_mean(np.arange(10.0), seed=3)
+
+
+def test_mean_interval_and_verdict_sentences():
+    estimate = describe(np.array([1.0, 2.0, 3.0, np.nan]))
+    assert (estimate.n, estimate.mean, estimate.median) == (3, 2.0, 2.0)
+    assert estimate.low == pytest.approx(2.0 - 4.302653 / np.sqrt(3), rel=1e-6)
+    clear = verdict("B", "A", Estimate(40, 6.1, 6.0, 4.8, 7.3), "ends", "RI points")
+    assert clear == "B ends 6.1 RI points higher than A, 95% CI 4.8 to 7.3 (40 paired runs)."
+    unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), "ends", "RI points")
+    assert unclear.startswith("B ends 0.3 RI points lower than A, 95% CI -1.1 to 0.5")
+    assert unclear.endswith("do not tell them apart.")
+
+
+def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, capsys):
+    out = tmp_path / "sweep"
+    options = ["--runs", "3", "--set", *SHORT, "--workers", "1", "--out", str(out)]
+    code = main(
+        ["sweep", "tiny", "--protocol", "silent", "--protocol", "fast-transparent", *options]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "fast-transparent ends" in printed and "RI points higher than silent, 95% CI" in printed
+    assert "final RI" in printed
+    for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
+        assert (out / name).is_file()
+    for stem in ("final_ri", "ri_over_time"):
+        assert (out / f"{stem}.png").stat().st_size > 0
+        assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_sweep_command_errors_are_one_sentence(capsys):
+    assert main(["sweep", "tiny", "--protocol", "silent", "--vary", "crisis.severity"]) == 2
+    assert "is not of the form key=v1,v2" in capsys.readouterr().err
+    assert main(["sweep", "tiny", "--protocol", "silent", "--resume", "--runs", "1"]) == 2
+    assert "--resume needs --out" in capsys.readouterr().err
+
+
+def test_delayed_protocol_moves_every_clock_and_reads_back_from_toml(tmp_path):
+    protocol = load_protocol("slow-transparent")
+    late = delayed(protocol, 2.0)
+    assert late.name == "slow-transparent+2h"
+    assert [rule.after_h for rule in late.rules] == [8.0, 8.75, 13.75]
+    assert late.rules[2].repeat_until_h == 31.75
+    path = tmp_path / "late.toml"
+    path.write_text(protocol_toml(late))
+    assert load_protocol(str(path)) == late
+    with pytest.raises(UserError, match="no rules"):
+        delayed(load_protocol("silent"), 1.0)
+
+
+def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
+    out = tmp_path / "timing"
+    options = ["--runs", "3", "--set", *SHORT, "--workers", "1", "--out", str(out)]
+    code = main(["timing", "tiny", "--protocol", "fast-transparent", "--delays", "0,2,6", *options])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Each hour of waiting" in printed and "RI points of final reputation" in printed
+    assert (out / "timing.svg").is_file() and (out / "timing.csv").is_file()
+    assert (out / "protocols" / "fast-transparent+6h.toml").is_file()
