@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from sim.action import Action
 from sim.events import EventKind, TeamEvent
+from sim.session.record import TurnEnded
 from sim.spec.schema import Inject, InjectType, ScenarioSpec, Strategy
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ExerciseFacts(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     spec: ScenarioSpec
-    now_h: float
+    now_h: float = Field(description="Play is judged up to this hour (the end of the last turn).")
     detected_at_h: float | None
     first_statement_h: float | None
     statements: tuple[Statement, ...]
@@ -86,14 +87,15 @@ def facts_of(session: Session) -> ExerciseFacts:
     model = session.model
     spec = session.spec
     statements = tuple(Statement(at_h=at_h, action=action) for at_h, action in model.brand.released)
+    until = _end_of_play(session)
     items = tuple(
-        _item(event, spec, statements, model.hours, model.tick_h)
+        _item(event, spec, statements, until, model.tick_h)
         for event in model.events
         if event.deadline_h is not None or event.inject_id is not None
     )
     return ExerciseFacts(
         spec=spec,
-        now_h=model.hours,
+        now_h=until,
         detected_at_h=model.monitor.detected_at_h,
         first_statement_h=model.brand.first_public_h,
         statements=statements,
@@ -103,6 +105,16 @@ def facts_of(session: Session) -> ExerciseFacts:
         evidence_emerged=model.evidence_h is not None,
         notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
     )
+
+
+def _end_of_play(session: Session) -> float:
+    """The hour the team stopped playing: the end of its last turn. After that a finished
+    session runs on to the horizon with nobody answering, so deadlines falling then are not
+    held against the team. A protocol plays to the horizon."""
+    turns = [entry.at_h for entry in session.log if isinstance(entry, TurnEnded)]
+    if session.protocol is None and turns:
+        return min(turns[-1], session.model.hours)
+    return session.model.hours
 
 
 def _inject(spec: ScenarioSpec, inject_id: str | None) -> Inject | None:

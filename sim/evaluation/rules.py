@@ -36,6 +36,20 @@ from sim.evaluation.rating import (
 from sim.msel.clock import minute_clock
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
+RULE_DESCRIPTIONS: dict[Rule, str] = {
+    "first_statement": "time from the listening alert to the first public statement: P within "
+    "the target, S within twice it, M within four times it, U later or never",
+    "deadlines": "share of its inquiries and injects acted on before their deadline: all P, at "
+    "least half S, some M, none U; a printed 'no comment' caps it at S",
+    "consistency": "contradictions among the brand's statements: none P, one S, two M, three or "
+    "more U",
+    "instructions": "clear instructions to the affected in the first statement P, in a later "
+    "one S, only hints M, none U",
+    "responsibility": "denial, scapegoating or attacking accusers M (U if evidence contradicted "
+    "it), excuses or justification S, otherwise P",
+    "not_exercised": "nothing tested it; rated on the time to the first public statement against "
+    "the scenario's journalist deadline",
+}
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
 CONTRADICTIONS_RATING: tuple[Rating, ...] = ("P", "S", "M")
 

@@ -74,6 +74,8 @@ def test_one_inquiry_answered_in_time_and_one_missed():
     while session.now_h < 0.5:
         session.end_turn()
     session.queue(session.make_action(strategy="correction", answers="J1", text="No breach."))
+    while session.now_h < 2.5:
+        session.end_turn()
     session.finish()
     (rating,) = rate_objectives(session)
     assert (rating.rule, rating.rating) == ("deadlines", "S")
@@ -85,6 +87,14 @@ def test_one_inquiry_answered_in_time_and_one_missed():
     (item,) = improvement_plan([rating])
     assert (item.objective_id, item.capability_element) == ("O1", "organisation")
     assert item.issue == rating.areas_for_improvement[0]
+
+
+def test_deadlines_after_the_last_turn_are_not_held_against_the_team():
+    session = Session(_two_inquiries(), seed=1)
+    session.end_turn()
+    session.finish()  # the run goes on to the horizon, but play stopped after one tick
+    (rating,) = rate_objectives(session)
+    assert rating.rule == "not_exercised"
 
 
 def test_evaluator_notes_join_the_evidence_of_their_objective():
