@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 
 from sim.rubric.lexicon import Lexicon, fold, language_of, lexicon
 from sim.rubric.result import ComponentScore, PhraseMatch, RubricScore
@@ -78,7 +80,9 @@ def score_message(text: str, locale: str = "en_US", earlier: Sequence[str] = ())
         "denial": _component("denial", hits["denial"] + hits["blame"] + hits["attack"]),
         "legalese": _component("legalese", hits["legalese"]),
         "non_apology": _component("non_apology", hits["non_apology"]),
-        "contradiction": contradiction(hits, [message_hits(before, lex) for before in earlier]),
+        "contradiction": contradiction(
+            hits, [_earlier_hits(before, lex.language) for before in earlier]
+        ),
     }
     scores = {name: c.score for name, c in components.items()}
     penalty_scores = {name: p.score for name, p in penalties.items()}
@@ -104,6 +108,12 @@ def message_hits(text: str, lex: Lexicon) -> dict[str, list[Hit]]:
     for group in _SUPPRESSED:
         hits[group] = [hit for hit in hits[group] if not _overlaps_any(hit[0], blocked)]
     return hits
+
+
+@lru_cache(maxsize=256)
+def _earlier_hits(text: str, language: str) -> Mapping[str, list[Hit]]:
+    """Earlier statements are re-read on every keystroke of the composer: read each once."""
+    return MappingProxyType(message_hits(text, lexicon(language)))
 
 
 def find_phrases(
