@@ -111,6 +111,7 @@ class CrisisModel(mesa.Model):
         self.pending_injects = list(spec.injects)
         self.released_injects: list[str] = []
         self.thread_fuel = 1.0
+        self.media_quote: Action | None = None  # the brand's answer awaiting the next article
         self.start_tick = round(spec.crisis.start_h / self.tick_h)
         self.wave = 0
         self.covered_wave = -1
@@ -234,14 +235,18 @@ class CrisisModel(mesa.Model):
         )
         self.defending_posts += len(authors)
 
-    def _broadcast(self, share: float, kind: ItemKind, statement: int = -1) -> None:
+    def _broadcast(self, share: float, kind: ItemKind, statement: int = -1) -> np.ndarray:
         """A news item: a random share of everyone, inactives included, over the next hours.
-        A negative item is logged as a news post; a statement keeps its index."""
+        A negative item is logged as a news post; a statement keeps its index. Returns the
+        audience, so a second item can reach the same readers."""
+        audience = np.flatnonzero(self.crowd_rng.random(self.population.size) < share)
+        self._deliver_news(audience, kind, statement)
+        return audience
+
+    def _deliver_news(self, audience: np.ndarray, kind: ItemKind, statement: int = -1) -> None:
         item = statement
         if kind is ItemKind.NEGATIVE:
             item = int(self.posts.add(self.tick, np.array([NO_AUTHOR]), PostKind.NEWS)[0])
-        n = self.population.size
-        audience = np.flatnonzero(self.crowd_rng.random(n) < share)
         positions, delays = sample_views(audience, self.kernel, self.crowd_rng, visibility=1.0)
         self.pending.add(
             self.tick,
@@ -324,14 +329,21 @@ class CrisisModel(mesa.Model):
         )
 
     def quote_in_media(self, journalist: str, answer: Action) -> None:
-        """The article carries the brand's answer: the statement reaches the media audience."""
+        """The journalist's story carries the brand's answer. It reaches readers with the next
+        article; with no outlet modelled, it goes out on its own to the media audience."""
         self.announce(EventKind.QUOTED, f"{journalist} quotes the brand's statement")
-        quoted = answer.model_copy(update={"channel": Channel.TRADITIONAL_MEDIA, "answers": None})
         self.brand.went_public(self.hours)
-        index = len(self.statements)
+        self.media_quote = answer
+        if not self.outlets:
+            self._broadcast(self.spec.media.reach, ItemKind.STATEMENT, self._as_media_item(answer))
+            self.media_quote = None
+
+    def _as_media_item(self, action: Action) -> int:
+        """Register the brand's words as printed by the media; return the statement index."""
+        quoted = action.model_copy(update={"channel": Channel.TRADITIONAL_MEDIA, "answers": None})
         self.statements.append((quoted, statement_terms(quoted, self.spec.responses)))
         self.statement_seen.append(np.zeros(self.population.size, dtype=bool))
-        self._broadcast(self.spec.media.no_comment_reach, ItemKind.STATEMENT, index)
+        return len(self.statements) - 1
 
     def print_no_comment(self, journalist: str) -> None:
         self.announce(
@@ -349,7 +361,12 @@ class CrisisModel(mesa.Model):
             f"{outlet} publishes a story on the crisis",
             sender=outlet,
         )
-        self._broadcast(self.spec.media.reach, ItemKind.NEGATIVE)
+        audience = self._broadcast(self.spec.media.reach, ItemKind.NEGATIVE)
+        brand_position = self.media_quote or self.brand.latest_public()
+        if brand_position is not None:
+            # The story reports what the brand said, to the same readers.
+            self._deliver_news(audience, ItemKind.STATEMENT, self._as_media_item(brand_position))
+        self.media_quote = None
 
     # ------------------------------------------------------------------ phase: actors
 
@@ -635,7 +652,8 @@ class CrisisModel(mesa.Model):
             draws[: len(exposed)] < per_tick_probability(spread.exposed_half_life_h, self.tick_h)
         ]
         rest = draws[len(exposed) :]
-        repost_chance = -np.expm1(-spread.repost_anger_rate * pop.anger[spreaders] * self.tick_h)
+        repost_rate = spread.repost_anger_rate * pop.anger[spreaders] * self.thread_fuel
+        repost_chance = -np.expm1(-repost_rate * self.tick_h)
         reposters = spreaders[rest[: len(spreaders)] < repost_chance]
         tired = spreaders[
             rest[len(spreaders) :] < per_tick_probability(spread.spreader_half_life_h, self.tick_h)

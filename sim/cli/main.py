@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from sim.cli import calibrate_cmd, run_cmd, scenarios_cmd, sweep_cmd, timing_cmd
+from sim.cli import calibrate_cmd, report_cmd, run_cmd, scenarios_cmd, sweep_cmd, timing_cmd
 from sim.errors import UserError
 
-COMMANDS = (run_cmd, scenarios_cmd, calibrate_cmd, sweep_cmd, timing_cmd)
+COMMANDS = (run_cmd, scenarios_cmd, calibrate_cmd, sweep_cmd, timing_cmd, report_cmd)
 
 INTERRUPTED_EXIT_CODE = 130
 

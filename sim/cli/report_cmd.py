@@ -1,0 +1,49 @@
+"""`stormdrill report`: the after-action report of an exercise, for people without stormdrill.
+
+Input is a saved session (the full HSEEP AAR/IP with EEG ratings, timeline, counterfactuals and
+the Improvement Plan) or a `stormdrill run --out` folder (a shorter run report).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sim.errors import UserError
+from sim.report import build_report, default_output, write_report
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="after-action report (AAR/IP) of a session or a run, as Markdown or HTML",
+        description="Build the HSEEP after-action report and improvement plan of a saved "
+        "exercise session, or a shorter report of a `stormdrill run --out` folder. HTML is one "
+        "self-contained file; for a PDF, open it in a browser and print it to PDF.",
+    )
+    parser.add_argument(
+        "source", type=Path, metavar="SESSION_OR_RUN", help="a session file or a run folder"
+    )
+    parser.add_argument(
+        "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: next to the input); Markdown figures go beside it",
+    )
+    parser.set_defaults(func=report_command)
+
+
+def report_command(args: argparse.Namespace) -> int:
+    document = build_report(args.source)
+    out = args.out or default_output(args.source, args.format)
+    try:
+        write_report(document, out, args.format)
+    except OSError as error:
+        raise UserError(
+            f"cannot write {out} ({error.strerror}); choose a writable path for --out."
+        ) from None
+    print(f"wrote {out}")
+    return 0

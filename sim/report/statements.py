@@ -1,0 +1,45 @@
+"""The report's record of what the brand said: every statement and answer as it went out, word for
+word, with its strategy, channel and spokesperson, and the rubric's breakdown of its text when
+the rubric is installed (sim/rubric), so the team sees which words counted."""
+
+from __future__ import annotations
+
+from sim.msel.clock import minute_clock
+from sim.report.document import Block, Bullets, Paragraph, Quote
+from sim.session import Session
+
+try:
+    from sim.rubric import score_message
+except ImportError:  # the rubric is an optional layer; statements are shown without it
+    score_message = None
+
+
+def statement_blocks(session: Session) -> tuple[Block, ...]:
+    start = session.spec.crisis.start_h
+    locale = session.spec.meta.locale
+    blocks: list[Block] = []
+    for at_h, action in session.model.brand.released:
+        where = (
+            f"answer to {action.answers}"
+            if action.answers
+            else action.channel.value.replace("_", " ")
+        )
+        attribution = (
+            f"{minute_clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
+            f"{action.spokesperson.value.replace('_', ' ')}, transparency {action.transparency:g}"
+            + (f", template {action.template}" if action.template else "")
+            + (f", by {action.source}" if action.source != "team" else "")
+        )
+        blocks.append(Quote(action.text or "(no text written)", attribution))
+        if score_message is not None and action.text.strip():
+            blocks.append(_rubric(action.text, locale))
+    return tuple(blocks) or (Paragraph("The brand said nothing during the exercise."),)
+
+
+def _rubric(text: str, locale: str) -> Bullets:
+    score = score_message(text, locale)
+    items = [f"{c.name.replace('_', ' ')} {c.score:.2f}" for c in score.components]
+    items += [
+        f"penalty: {p.name.replace('_', ' ')} {p.score:.2f}" for p in score.penalties if p.score
+    ]
+    return Bullets((f"overall {score.overall:.2f}; " + ", ".join(items),), lead="Rubric")

@@ -1,0 +1,92 @@
+"""The incident timeline of an exercise: injects, the team's decisions, what the world did, and
+the outcome's milestones, in one list ordered by scenario time (hours after the trigger).
+
+The injects and events come from the replayed model, the decisions from the session log (the
+hour a statement was decided, with the hour approval let it out), the milestones from the
+outcome and the series, so the timeline shows where the delays were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sim.events import EventKind, TeamEvent
+from sim.msel.clock import minute_clock
+from sim.outcome import Outcome
+from sim.session import Queued, Session
+
+_EVENT_LABELS = {
+    EventKind.TRIGGER: "Trigger",
+    EventKind.DETECTION: "Detection",
+    EventKind.INQUIRY: "Inquiry",
+    EventKind.MEDIA_ARTICLE: "Media",
+    EventKind.NO_COMMENT: "Media",
+    EventKind.QUOTED: "Media",
+    EventKind.EVIDENCE: "Evidence",
+    EventKind.INJECT: "Inject",
+    EventKind.STATEMENT: "Statement out",
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    at_h: float  # hours after the trigger
+    kind: str
+    text: str
+
+
+def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
+    start = session.spec.crisis.start_h
+    moments = [
+        Moment(event.at_h - start, _EVENT_LABELS[event.kind], _event_text(event, start))
+        for event in session.model.events
+    ]
+    for entry in session.log:
+        if isinstance(entry, Queued):
+            action = entry.action
+            moments.append(
+                Moment(
+                    entry.at_h - start,
+                    "Team action",
+                    f"{_strategy(action.strategy.value)} via {_strategy(action.channel.value)} "
+                    f"by {_strategy(action.spokesperson.value)}, out at "
+                    f"{minute_clock(action.at_h - start)}",
+                )
+            )
+    moments += milestones(outcome, session.model.series(), start)
+    return tuple(sorted(moments, key=lambda moment: moment.at_h))
+
+
+def milestones(outcome: Outcome, series: dict[str, list[float]], start_h: float) -> list[Moment]:
+    """First statement, lowest reputation index and recovery: what the outcome is judged by."""
+    found = []
+    if outcome.time_to_first_response_h is not None:
+        found.append(Moment(outcome.time_to_first_response_h, "Milestone", "First statement"))
+    if series.get("reputation_index"):
+        index = np.asarray(series["reputation_index"])
+        lowest = int(np.argmin(index))
+        found.append(
+            Moment(
+                float(series["hour"][lowest]) - start_h,
+                "Milestone",
+                f"Lowest reputation index ({index[lowest]:.1f})",
+            )
+        )
+    if outcome.recovery_time_h is not None:
+        found.append(Moment(outcome.recovery_time_h, "Milestone", "Reputation index recovered"))
+    return found
+
+
+def _strategy(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _event_text(event: TeamEvent, start_h: float) -> str:
+    text = event.title
+    if event.body and event.kind in (EventKind.INJECT, EventKind.EVIDENCE):
+        text += f": {event.body}"
+    if event.deadline_h is not None:
+        text += f" (answer by {minute_clock(event.deadline_h - start_h)})"
+    return text

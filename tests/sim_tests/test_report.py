@@ -1,0 +1,163 @@
+"""After-action reports: Markdown and HTML from a saved session on the tiny scenario, the ratings
+in the report matching the log, user text escaped in HTML, run folders, and one-sentence errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html import escape
+
+import pytest
+
+from sim.cli.main import main
+from sim.evaluation import rate_objectives
+from sim.report import build_report, render_html
+from sim.report.document import Document, Paragraph, Quote, Section, Table
+from sim.session import Session
+from sim.spec.loader import load_scenario
+
+MARKUP = "<script>alert(1)</script>"
+OVERRIDES = ["turns.horizon_days=1"]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    """Tiny, one day: a statement with markup in it, a late apology, a note; two turns played."""
+    spec = load_scenario("tiny", OVERRIDES)
+    session = Session(spec, 3, team="Blue <team>", scenario_ref="tiny", overrides=OVERRIDES)
+    text = f"Our app is down {MARKUP}. If you booked tonight, call our helpline."
+    session.queue(session.make_action(strategy="holding_statement", at_h=0.5, text=text))
+    session.end_turn()
+    session.queue(session.make_action(strategy="apology", text="We are sorry & it is fixed."))
+    session.add_note("Legal took 40 minutes | too slow", objective="O1")
+    session.end_turn()
+    path = tmp_path_factory.mktemp("session") / "drill.json"
+    session.save(path)
+    session.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def html(saved):
+    return render_html(build_report(saved))
+
+
+def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
+    out = tmp_path / "aar.md"
+    assert main(["report", str(saved), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    text = out.read_text(encoding="utf-8")
+    for heading in (
+        "# After-Action Report / Improvement Plan: Tiny outage",
+        "## Exercise overview",
+        "## Outcome",
+        "## Analysis of objectives (EEG ratings)",
+        "### O1: Post a first status update within 1 hour of detection.",
+        "## Strengths and areas for improvement",
+        "## Incident timeline",
+        "## Figures",
+        "## Counterfactuals (same seed)",
+        "## Statements",
+        "## Evaluator notes",
+        "## Appendix A: Improvement Plan",
+    ):
+        assert f"\n{heading}\n" in f"\n{text}"
+    for name in ("reputation", "reach", "counterfactuals"):
+        figure = tmp_path / f"aar-{name}.png"
+        assert f"]({figure.name})" in text
+        assert figure.read_bytes().startswith(PNG_SIGNATURE)
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert "Legal took 40 minutes \\| too slow" in text
+    for label in ("as played", "no response", "1 h earlier", "1 h later"):
+        assert f"| {label} |" in text
+
+
+def test_the_ratings_in_the_report_are_those_of_the_log(saved, html):
+    session = Session.load(saved)
+    session.finish()
+    ratings = rate_objectives(session)
+    session.close()
+    shown = re.findall(r"<tr><td>(O\d)</td><td class=\"rating rating-\w\">(\w)</td>", html)
+    assert shown == [(r.objective_id, r.rating) for r in ratings]
+    for rating in ratings:
+        for line in rating.evidence:
+            assert f"<li>{escape(line)}</li>" in html
+
+
+def test_html_is_one_file_with_every_user_text_escaped(html):
+    assert MARKUP not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html.lower()
+    assert "Blue &lt;team&gt;" in html and "We are sorry &amp; it is fixed." in html
+    assert html.count('src="data:image/png;base64,') == 3
+    assert not re.search(r"(?:src|href)=\"(?!data:)", html)  # nothing fetched from elsewhere
+
+
+def test_escaping_of_every_block_kind():
+    document = Document(
+        MARKUP,
+        MARKUP,
+        (
+            Section(
+                MARKUP,
+                (Paragraph(MARKUP), Quote(MARKUP, MARKUP), Table((MARKUP,), ((MARKUP,),))),
+            ),
+        ),
+    )
+    page = render_html(document)
+    assert MARKUP not in page
+    assert page.count("&lt;script&gt;") == 9  # the title twice (head and h1)
+    assert "<script" not in page
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+def test_a_real_browser_renders_the_html(html, tmp_path):
+    page = tmp_path / "aar.html"
+    page.write_text(html, encoding="utf-8")
+    result = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "Appendix A: Improvement Plan" in result.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
+    assert result.stdout.count("<img") == 3
+
+
+def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
+    folder = tmp_path / "run"
+    assert main(["run", "tiny", "--set", *OVERRIDES, "--out", str(folder)]) == 0
+    assert main(["report", str(folder), "--format", "html"]) == 0
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert "Run report: Tiny outage" in page
+    assert "Analysis of objectives" not in page and "Improvement Plan" not in page
+    assert page.count('src="data:image/png;base64,') == 2
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file or folder"),
+        ("{not json", "the session file is damaged or truncated"),
+        (json.dumps({"hello": 1}), "not a stormdrill session file"),
+    ],
+)
+def test_a_missing_or_corrupt_input_is_one_sentence(tmp_path, capsys, content, message):
+    path = tmp_path / "drill.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["report", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"stormdrill: {path}") and message in error
+    assert error.count("\n") == 1 and "Traceback" not in error
+
+
+def test_a_folder_without_a_run_is_one_sentence(tmp_path, capsys):
+    assert main(["report", str(tmp_path)]) == 2
+    assert "no outcome.json in this folder" in capsys.readouterr().err
