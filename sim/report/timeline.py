@@ -50,7 +50,8 @@ def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
                 Moment(
                     entry.at_h - start,
                     "Team action",
-                    f"{_strategy(action.strategy.value)} via {_strategy(action.channel.value)} "
+                    f"Decided: {_strategy(action.strategy.value)} via "
+                    f"{_strategy(action.channel.value)} "
                     f"by {_strategy(action.spokesperson.value)}, out at "
                     f"{minute_clock(action.at_h - start)}",
                 )
