@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sim.action import Action
-from sim.events import EventKind, TeamEvent
+from sim.events import TeamEvent
 from sim.session.record import TurnEnded
 from sim.spec.schema import Inject, InjectType, ScenarioSpec, Strategy
 
@@ -149,7 +149,7 @@ def _item(
         deadline_h=deadline,
         inject_id=event.inject_id,
         objective=inject.objective if inject is not None else "",
-        journalist=journalist or event.kind is EventKind.INQUIRY,
+        journalist=journalist,
         status=status,
     )
 
