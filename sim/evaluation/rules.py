@@ -13,8 +13,8 @@ timeline. The rules, as the AAR explains them:
   journalist deadline (media.inquiry_deadline_h).
 - consistency: contradictions among the brand's statements: none P, 1 S, 2 M, 3 or more U
   (U too when it said nothing).
-- instructions: clear instructions to the affected in the first statement P, in a later one S,
-  only weak ones M, none U.
+- instructions: clear instructions to the affected (the rubric's "instructions" score of at
+  least 0.5) in the first statement P, in a later one S, only weaker ones M, none U.
 - responsibility: a denial, scapegoat or attack on accusers M (U if evidence then contradicted
   it), an excuse or justification S, otherwise P (U when it said nothing).
 - not_exercised: nothing in the log tested the objective; rated like first_statement against
@@ -24,7 +24,6 @@ timeline. The rules, as the AAR explains them:
 from __future__ import annotations
 
 from sim.evaluation.facts import DeadlineItem, ExerciseFacts, Statement
-from sim.evaluation.instructions import CLEAR, instruction_strength
 from sim.evaluation.rating import (
     ObjectiveRating,
     Rating,
@@ -34,6 +33,7 @@ from sim.evaluation.rating import (
     rating_for_share,
 )
 from sim.msel.clock import minute_clock
+from sim.rubric import score_message
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
 RULE_DESCRIPTIONS: dict[Rule, str] = {
@@ -51,6 +51,7 @@ RULE_DESCRIPTIONS: dict[Rule, str] = {
     "the scenario's journalist deadline",
 }
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
+CLEAR_INSTRUCTIONS = 0.5  # the rubric's "instructions" score from which they count as clear
 CONTRADICTIONS_RATING: tuple[Rating, ...] = ("P", "S", "M")
 
 
@@ -243,6 +244,12 @@ def consistency(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
     return _rated(objective, facts, "consistency", rating, evidence, strengths, areas)
 
 
+def instruction_strength(text: str, locale: str) -> float:
+    """How clearly a text tells affected people what to do, 0-1: the rubric's own component, so
+    the composer, the debrief and the report agree."""
+    return score_message(text, locale).component("instructions").score
+
+
 def instructions(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
     written = [s for s in _said(facts) if s.action.text.strip()]
     locale = facts.spec.meta.locale
@@ -251,7 +258,7 @@ def instructions(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
         f"{_strategy(s)} at {_clock(facts, s.at_h)}: instructions {score:.1f} of 1."
         for s, score in zip(written, scores, strict=True)
     ] or ["No statement with text went out."]
-    clear = [index for index, score in enumerate(scores) if score >= CLEAR]
+    clear = [index for index, score in enumerate(scores) if score >= CLEAR_INSTRUCTIONS]
     strengths, areas = [], []
     if clear and clear[0] == 0:
         rating: Rating = "P"

@@ -1,23 +1,21 @@
 """The report's record of what the brand said: every statement and answer as it went out, word for
-word, with its strategy, channel and spokesperson, and the rubric's breakdown of its text when
-the rubric is installed (sim/rubric), so the team sees which words counted."""
+word, with its strategy, channel and spokesperson, and the rubric's breakdown of its text
+(sim/rubric, contradictions checked against the earlier public statements), so the team sees
+which words counted."""
 
 from __future__ import annotations
 
 from sim.msel.clock import minute_clock
 from sim.report.document import Block, Bullets, Paragraph, Quote
+from sim.rubric import score_message
 from sim.session import Session
-
-try:
-    from sim.rubric import score_message
-except ImportError:  # the rubric is an optional layer; statements are shown without it
-    score_message = None
 
 
 def statement_blocks(session: Session) -> tuple[Block, ...]:
     start = session.spec.crisis.start_h
     locale = session.spec.meta.locale
     blocks: list[Block] = []
+    earlier: list[str] = []
     for at_h, action in session.model.brand.released:
         where = (
             f"answer to {action.answers}"
@@ -31,13 +29,15 @@ def statement_blocks(session: Session) -> tuple[Block, ...]:
             + (f", by {action.source}" if action.source != "team" else "")
         )
         blocks.append(Quote(action.text or "(no text written)", attribution))
-        if score_message is not None and action.text.strip():
-            blocks.append(_rubric(action.text, locale))
+        if action.text.strip():
+            blocks.append(_rubric(action.text, locale, earlier))
+            if action.is_public:
+                earlier.append(action.text)
     return tuple(blocks) or (Paragraph("The brand said nothing during the exercise."),)
 
 
-def _rubric(text: str, locale: str) -> Bullets:
-    score = score_message(text, locale)
+def _rubric(text: str, locale: str, earlier: list[str]) -> Bullets:
+    score = score_message(text, locale, earlier)
     items = [f"{c.name.replace('_', ' ')} {c.score:.2f}" for c in score.components]
     items += [
         f"penalty: {p.name.replace('_', ' ')} {p.score:.2f}" for p in score.penalties if p.score

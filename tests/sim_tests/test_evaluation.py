@@ -8,7 +8,6 @@ import pytest
 from sim.action import Action
 from sim.evaluation import improvement_plan, rate_objectives, rules
 from sim.evaluation.facts import ExerciseFacts, Statement
-from sim.evaluation.instructions import keyword_strength
 from sim.evaluation.objectives import rate_objective
 from sim.evaluation.rating import rating_for_delay, rating_for_share
 from sim.session import Session
@@ -150,7 +149,7 @@ def test_consistency_with_nothing_said_is_unable():
     [((0.6, 0.0), "P"), ((0.0, 0.5), "S"), ((0.0, 0.25), "M"), ((0.0,), "U")],
 )
 def test_instructions_from_the_statements_text(monkeypatch, scores, expected):
-    """The rule on the strengths alone; the rubric or the keyword test supplies them."""
+    """The rule on the strengths alone, whatever text the rubric reads them from."""
     texts = [f"statement {k}" for k in range(len(scores))]
     strength = dict(zip(texts, scores, strict=True))
     monkeypatch.setattr(rules, "instruction_strength", lambda text, locale: strength[text])
@@ -160,11 +159,16 @@ def test_instructions_from_the_statements_text(monkeypatch, scores, expected):
     assert (rating.rule, rating.rating) == ("instructions", expected)
 
 
-def test_keyword_instructions_in_english_and_italian():
-    assert keyword_strength("If you get an e-mail from us, do not click; call our helpline.") == 1
-    assert keyword_strength("Se ricevete una e-mail sospetta, non cliccate.") == 0.5
-    assert keyword_strength("Check back later.") == 0.25
-    assert keyword_strength("Stiamo verificando.") == 0
+def test_instructions_read_by_the_rubric_in_english_and_italian():
+    facts = _facts((1.0, "sympathy", "We are sorry."), (2.0, "sympathy", "Visit our help page."))
+    objective = _objective("Tell affected customers how to protect themselves.")
+    assert rate_objective(objective, facts).rating == "M"
+    text = "Se ricevete una e-mail sospetta, non cliccate: chiamate il numero verde."
+    italian = _facts((1.0, "sympathy", text)).model_copy(
+        update={"spec": load_scenario("tiny", ["meta.locale=it_IT"])}
+    )
+    objective = _objective("Dire ai clienti cosa fare per proteggersi.")
+    assert rate_objective(objective, italian).rating == "P"
 
 
 @pytest.mark.parametrize(
