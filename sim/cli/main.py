@@ -12,10 +12,28 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from sim.cli import calibrate_cmd, report_cmd, run_cmd, scenarios_cmd, sweep_cmd, timing_cmd
+from sim.cli import (
+    calibrate_cmd,
+    play_cmd,
+    report_cmd,
+    run_cmd,
+    scenarios_cmd,
+    serve_cmd,
+    sweep_cmd,
+    timing_cmd,
+)
 from sim.errors import UserError
 
-COMMANDS = (run_cmd, scenarios_cmd, calibrate_cmd, sweep_cmd, timing_cmd, report_cmd)
+COMMANDS = (
+    play_cmd,
+    serve_cmd,
+    run_cmd,
+    scenarios_cmd,
+    calibrate_cmd,
+    sweep_cmd,
+    timing_cmd,
+    report_cmd,
+)
 
 INTERRUPTED_EXIT_CODE = 130
 

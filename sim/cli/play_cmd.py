@@ -1,0 +1,47 @@
+"""`stormdrill play`: the exercise in the terminal (the Textual war room).
+
+Textual is imported inside the command, so importing `sim` (or running any other command) never
+loads the UI toolkit. Inputs are checked here, before the screen takes over, so a mistake is one
+sentence on stderr like every other command's.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sim.session import Session
+from sim.spec.loader import load_scenario
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        help="play a crisis exercise in the terminal",
+        description="Play a tabletop exercise in the war room. With no scenario, pick one. The "
+        "session is saved after every turn in $STORMDRILL_HOME/sessions (default "
+        "~/.local/share/stormdrill/sessions).",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", metavar="SCENARIO", help="a bundled name or a .toml path"
+    )
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--team", default="", help="the team's name, shown in the reports")
+    parser.add_argument(
+        "--resume", type=Path, metavar="FILE", help="continue a saved session where it was"
+    )
+    parser.set_defaults(func=play_command)
+
+
+def play_command(args: argparse.Namespace) -> int:
+    resume = None
+    if args.resume is not None:
+        resume = Session.load(args.resume, autosave=args.resume)
+    elif args.scenario is not None:
+        load_scenario(args.scenario)
+
+    from tui.app import StormdrillApp
+
+    app = StormdrillApp(args.scenario, seed=args.seed, team=args.team, resume=resume)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,45 @@
+"""`stormdrill serve`: the war room in a web browser, through textual-serve.
+
+Each browser tab runs its own `stormdrill play` process. It binds to 127.0.0.1 by default, so
+only this machine can connect; give `--host 0.0.0.0` (and, for anything beyond a trusted network,
+a reverse proxy with authentication) to let others in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the exercise to a web browser",
+        description="Serve the war room to web browsers. Binds to 127.0.0.1 unless --host says "
+        "otherwise; anyone who can reach the address can play.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument(
+        "scenario", nargs="?", metavar="SCENARIO", help="open this scenario (default: the picker)"
+    )
+    parser.set_defaults(func=serve_command)
+
+
+def play_command_line(scenario: str | None) -> str:
+    """The command each browser session runs: this Python's stormdrill, so the same install."""
+    words = [sys.executable, "-m", "sim.cli.main", "play"]
+    if scenario is not None:
+        words.append(scenario)
+    return shlex.join(words)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from textual_serve.server import Server
+
+    server = Server(
+        play_command_line(args.scenario), host=args.host, port=args.port, title="stormdrill"
+    )
+    server.serve()
+    return 0

@@ -1,0 +1,228 @@
+"""An exercise played with the keyboard, through Pilot: pick, brief, compose, answer, end turns,
+facilitate, finish, debrief, export, and resume from the autosave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import OptionList, Select
+
+from sim.events import EventKind
+from sim.rubric import score_message
+from sim.session import InjectReleased, Queued, Session
+from tests.tui_tests.conftest import (
+    PASSPHRASE,
+    SEED,
+    TEAM,
+    end_turn,
+    settle,
+    start_exercise,
+    tiny_app,
+)
+from tui.app import StormdrillApp
+from tui.screens.briefing import BriefingScreen
+from tui.screens.debrief import ALTERNATIVES_TOTAL, DebriefScreen
+from tui.screens.facilitator import FacilitatorScreen
+from tui.screens.help import HelpScreen
+from tui.screens.picker import PickerScreen
+from tui.screens.war_room import WarRoomScreen
+from tui.snapshot import InboxStatus
+
+MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
+
+
+async def test_pick_a_scenario_then_read_its_briefing():
+    app = StormdrillApp(seed=SEED, team=TEAM)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        options = app.screen.query_one(OptionList)
+        tiny = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == "tiny"
+        )
+        options.highlighted = tiny
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.spec.meta.title == "Tiny outage"
+        await start_exercise(pilot)
+        assert isinstance(app.screen, WarRoomScreen)
+        assert app.session.spec.meta.title == "Tiny outage"
+        assert (app.session.seed, app.session.team) == (SEED, TEAM)
+
+
+async def test_compose_and_send_a_statement_scored_by_the_rubric():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("c")
+        await pilot.press(*MESSAGE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (queued,) = [entry for entry in app.session.log if isinstance(entry, Queued)]
+        expected = score_message(MESSAGE, "en_US", ())
+        assert queued.action.text == MESSAGE
+        assert queued.action.transparency == expected.transparency
+        assert queued.action.voice == expected.voice
+        assert app.screen.query_one("#message").text == ""
+        assert "holding statement" in app.screen.state.timeline[-1].text
+
+
+async def test_end_turns_advance_the_clock_and_autosave(home: Path):
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await end_turn(pilot)
+        await end_turn(pilot)
+        assert app.session.turn == 2
+        assert app.screen.state.now_h == 2.0
+        assert "T+2:00" in str(app.screen.query_one("#clock").render())
+        saved = json.loads(app.session.autosave.read_text())
+        assert [entry["kind"] for entry in saved["log"]] == ["end_turn", "end_turn"]
+        assert app.session.autosave.parent == home / "sessions"
+
+
+async def test_answer_one_journalist_in_time_and_miss_the_other():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await end_turn(pilot)
+        inquiries = [item for item in app.screen.state.inbox if item.needs_answer]
+        assert len(inquiries) == 2
+        later = max(inquiries, key=lambda item: item.event.deadline_h)
+        await pilot.press("i")
+        inbox = app.screen.query_one(OptionList)
+        inbox.highlighted = list(reversed(app.screen.state.inbox)).index(later)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#message").has_focus
+        await pilot.press(*"No security issue: the app is back by 21:00.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await end_turn(pilot)
+        await end_turn(pilot)
+        status = {item.event.inquiry_id: item.status for item in app.screen.state.inbox}
+        earlier = next(item for item in inquiries if item is not later)
+        assert status[later.event.inquiry_id] is InboxStatus.ANSWERED
+        assert status[earlier.event.inquiry_id] is InboxStatus.LAPSED
+        kinds = [event.kind for event in app.session.inbox]
+        assert EventKind.QUOTED in kinds and EventKind.NO_COMMENT in kinds
+
+
+async def test_the_facilitator_releases_an_inject_behind_a_passphrase():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("f")
+        await pilot.press(*"wrong", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WarRoomScreen)
+        await pilot.press("f")
+        await pilot.press(*PASSPHRASE, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert "Ground truth" in str(app.screen.query_one("#ground-truth").render())
+        app.screen.query_one("#inject", Select).value = "I5"
+        await pilot.click("#release")
+        await pilot.pause()
+        assert isinstance(app.screen, WarRoomScreen)
+        assert InjectReleased in {type(entry) for entry in app.session.log}
+        assert any(item.event.inject_id == "I5" for item in app.screen.state.inbox)
+
+
+async def test_the_facilitator_pauses_and_adds_a_note():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.pause()
+        await pilot.click("#pause")
+        await pilot.pause()
+        await end_turn(pilot)
+        assert app.session.turn == 0 and app.paused
+        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.pause()
+        app.screen.query_one("#note").value = "Slow to spot the journalist."
+        app.screen.query_one("#objective", Select).value = "O2"
+        await pilot.click("#add-note")
+        await pilot.pause()
+        (note,) = app.session.notes
+        assert (note.text, note.objective) == ("Slow to spot the journalist.", "O2")
+
+
+async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: Path):
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("c", *MESSAGE, "ctrl+s")
+        await pilot.press("escape")
+        await end_turn(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.session.finished
+        assert len(app.alternatives) == ALTERNATIVES_TOTAL
+        descriptions = [alternative.description for alternative in app.alternatives]
+        assert descriptions[0] == "no response at all"
+        assert "the fast-transparent protocol instead" in descriptions
+        table = app.screen.query_one("#what-if-table")
+        assert table.row_count == ALTERNATIVES_TOTAL + 1
+        await pilot.press("x")
+        await pilot.pause()
+        summary = next((home / "exports").glob("*.md")).read_text()
+        assert "| no response at all |" in summary
+        assert Session.load(next((home / "exports").glob("*.json"))).finished
+
+
+async def test_quit_and_resume_from_the_autosave_with_identical_state():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("c", *MESSAGE, "ctrl+s")
+        await pilot.press("escape")
+        await end_turn(pilot)
+        await end_turn(pilot)
+        await pilot.press("q")
+        played = app.session
+    resumed = StormdrillApp(resume=Session.load(played.autosave, autosave=played.autosave))
+    async with resumed.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(resumed.screen, WarRoomScreen)
+        session = resumed.session
+        assert session.log == played.log
+        assert session.model.series() == played.model.series()
+        assert session.model.events == played.model.events
+        assert resumed.screen.state.now_h == 2.0
+        await end_turn(pilot)
+        assert session.turn == 3
+
+
+async def test_help_and_the_command_palette_list_the_actions():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "End turn" in app.screen.query_one("Markdown").source
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"end turn")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.turn == 1
+
+
+async def test_the_war_room_fits_80_by_24():
+    app = tiny_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_exercise(pilot)
+        await end_turn(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen.region
+        for widget in ("#strategy", "#voice", "#message", "#rubric", "#send"):
+            region = app.screen.query_one(widget).region
+            assert region.area and screen.contains_region(region), widget

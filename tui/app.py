@@ -1,0 +1,334 @@
+"""StormdrillApp: owns the Session, runs the slow work in thread workers, moves between screens.
+
+Attributes go down (the App gives screens frozen snapshots), messages come up (screens send the
+team's decisions, workers report `TurnCompleted` and friends). Only workers touch the Session
+while they run; `busy` keeps the team's keys off it until they are done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from sim.errors import UserError
+from sim.rubric import apply_rubric, score_message
+from sim.session import Session
+from sim.spec.loader import list_bundled_scenarios, load_scenario
+from sim.spec.schema import ScenarioSpec
+from tui.commands import BindingCommands
+from tui.debrief import Alternative, DebriefState, alternatives, debrief_state
+from tui.export import export_session
+from tui.messages import AlternativeComputed, ExerciseFinished, SessionOpened, TurnCompleted
+from tui.screens.briefing import BriefingScreen, TeamSetup
+from tui.screens.debrief import DebriefScreen
+from tui.screens.facilitator import (
+    AddNote,
+    FacilitatorOrder,
+    FacilitatorScreen,
+    ReleaseInject,
+    SetPaused,
+)
+from tui.screens.help import HelpScreen
+from tui.screens.modals import ConfirmScreen, PassphraseScreen
+from tui.screens.picker import PickerScreen
+from tui.screens.war_room import WarRoomScreen
+from tui.snapshot import WarRoomState, ground_truth, war_room_state
+from tui.storage import exports_folder, new_autosave_path
+from tui.widgets.composer import Composer
+
+
+class StormdrillApp(App[None]):
+    """`stormdrill play`: one exercise from the scenario picker to the debrief."""
+
+    CSS_PATH = "stormdrill.tcss"
+    TITLE = "stormdrill"
+    COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
+        Binding("q", "quit", "Quit", tooltip="Quit; the exercise is saved after every turn"),
+    ]
+
+    busy: reactive[bool] = reactive(False)
+    paused: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        scenario: str | None = None,
+        *,
+        seed: int = 1,
+        team: str = "",
+        resume: Session | None = None,
+    ) -> None:
+        super().__init__()
+        self.scenario_ref = scenario
+        self.seed = seed
+        self.team = team
+        self.resume = resume
+        self.session: Session | None = None
+        self.passphrase = ""
+        self.debrief: DebriefState | None = None
+        self.alternatives: tuple[Alternative, ...] = ()
+
+    # ------------------------------------------------------------------ opening an exercise
+
+    def on_mount(self) -> None:
+        if self.resume is not None:
+            self.show_session(self.resume, war_room_state(self.resume))
+        elif self.scenario_ref is not None:
+            self.brief(self.scenario_ref)
+        else:
+            self.push_screen(PickerScreen(list_bundled_scenarios()), self.brief)
+
+    def brief(self, scenario: str | None) -> None:
+        if scenario is None:
+            return
+        spec = load_scenario(scenario)
+        self.scenario_ref = scenario
+
+        def start(setup: TeamSetup | None) -> None:
+            if setup is not None:
+                self.start(spec, setup)
+
+        self.push_screen(BriefingScreen(spec, self.team, self.seed), start)
+
+    def start(self, spec: ScenarioSpec, setup: TeamSetup) -> None:
+        self.passphrase = setup.passphrase
+        autosave = new_autosave_path(self.scenario_ref, setup.team, setup.seed)
+        self.open_session(
+            lambda: Session(
+                spec, setup.seed, team=setup.team, scenario_ref=self.scenario_ref, autosave=autosave
+            )
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
+    def open_session(self, build: Callable[[], Session]) -> None:
+        """Building a model (and replaying a saved log) can take a while on a big graph."""
+        session = build()
+        self.post_message(SessionOpened(session, war_room_state(session)))
+
+    @on(SessionOpened)
+    def _session_opened(self, opened: SessionOpened) -> None:
+        self.show_session(opened.session, opened.state)
+
+    def show_session(self, session: Session, state: WarRoomState) -> None:
+        self.session = session
+        if session.finished:
+            self.show_debrief(debrief_state(session))
+            return
+        self.replace_screen(WarRoomScreen(session.spec, state))
+
+    def replace_screen(self, screen: Screen) -> None:
+        """Show `screen` in place of the current one (the first screen is pushed)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # ------------------------------------------------------------------ turns
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"end_turn", "finish", "facilitator"}:
+            return self.session is not None and not self.session.finished and not self.busy
+        if action == "export":
+            return self.debrief is not None
+        return True
+
+    def watch_busy(self, busy: bool) -> None:
+        if isinstance(self.screen, WarRoomScreen):
+            self.screen.busy = busy
+        self.refresh_bindings()
+
+    def watch_paused(self, paused: bool) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, WarRoomScreen):
+                screen.paused = paused
+
+    def action_end_turn(self) -> None:
+        if self.paused:
+            self.notify("The facilitator has paused the exercise.", severity="warning")
+            return
+        if self.session.turn >= self.session.turns_total:
+            self.notify("All turns are played: press d for the debrief.", severity="warning")
+            return
+        self.busy = True
+        self.play_turn()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
+    def play_turn(self) -> None:
+        record = self.session.end_turn()
+        self.post_message(TurnCompleted(record.number, war_room_state(self.session)))
+
+    @on(TurnCompleted)
+    def _turn_completed(self, completed: TurnCompleted) -> None:
+        self.busy = False
+        self.query_war_room().state = completed.state
+        lapsed = [item for item in completed.state.inbox if item.status.value == "lapsed"]
+        message = f"Turn {completed.turn} played."
+        if lapsed:
+            message += f" {len(lapsed)} inquiry deadline(s) lapsed."
+        self.notify(message)
+
+    def query_war_room(self) -> WarRoomScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, WarRoomScreen):
+                return screen
+        raise LookupError("no war room open")
+
+    @on(Composer.Submitted)
+    def _send(self, submitted: Composer.Submitted) -> None:
+        session = self.session
+        if self.busy or session is None:
+            self.notify("Wait for the turn to finish.", severity="warning")
+            return
+        if self.paused:
+            self.notify("The facilitator has paused the exercise.", severity="warning")
+            return
+        draft = submitted.draft
+        if not draft.text and draft.template is None:
+            self.notify("Write the message first.", severity="warning")
+            return
+        try:
+            action = session.make_action(**draft.action_fields())
+            if draft.template is None:
+                score = score_message(draft.text, session.spec.meta.locale, self._earlier())
+                action = apply_rubric(action, score)
+            sent = session.queue(action)
+        except UserError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        war_room = self.query_war_room()
+        war_room.query_one(Composer).clear()
+        war_room.action_leave_message()
+        war_room.state = war_room_state(session)
+        self.notify(f"Queued: goes out at {sent.at_h:.2f} h after approval.")
+
+    def _earlier(self) -> tuple[str, ...]:
+        return self.query_war_room().state.earlier_statements
+
+    # ------------------------------------------------------------------ the facilitator
+
+    def action_facilitator(self) -> None:
+        if not self.passphrase:
+            self.push_screen(
+                PassphraseScreen("Choose a facilitator passphrase for this exercise:"),
+                self._passphrase_chosen,
+            )
+        else:
+            self.push_screen(PassphraseScreen("Facilitator passphrase:"), self._passphrase_entered)
+
+    def _passphrase_chosen(self, passphrase: str | None) -> None:
+        if passphrase:
+            self.passphrase = passphrase
+            self.open_facilitator()
+
+    def _passphrase_entered(self, passphrase: str | None) -> None:
+        if passphrase is None:
+            return
+        if passphrase != self.passphrase:
+            self.notify("Wrong passphrase.", severity="error")
+            return
+        self.open_facilitator()
+
+    def open_facilitator(self) -> None:
+        truth = ground_truth(self.session)
+        self.push_screen(FacilitatorScreen(truth, self.paused), self._facilitator_order)
+
+    def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
+        session = self.session
+        try:
+            if isinstance(order, ReleaseInject):
+                session.release_inject(order.inject_id)
+                self.notify(f"Inject {order.inject_id} released.")
+            elif isinstance(order, AddNote):
+                session.add_note(order.text, order.objective)
+                self.notify("Note added to the log.")
+            elif isinstance(order, SetPaused):
+                self.paused = order.paused
+        except UserError as error:
+            self.notify(str(error), severity="error", timeout=8)
+        if order is not None and not session.finished:
+            self.query_war_room().state = war_room_state(session)
+
+    # ------------------------------------------------------------------ the end
+
+    def action_finish(self) -> None:
+        if self.session.turn < self.session.turns_total:
+            left = self.session.turns_total - self.session.turn
+            question = (
+                f"{left} turn(s) are left. Finish now? The crowd runs on to the horizon "
+                "with no new statements."
+            )
+            self.push_screen(ConfirmScreen(question), self._confirm_finish)
+        else:
+            self._confirm_finish(True)
+
+    def _confirm_finish(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.busy = True
+            self.finish_exercise()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
+    def finish_exercise(self) -> None:
+        self.session.finish()
+        self.post_message(ExerciseFinished(debrief_state(self.session)))
+
+    @on(ExerciseFinished)
+    def _finished(self, finished: ExerciseFinished) -> None:
+        self.busy = False
+        self.show_debrief(finished.debrief)
+
+    def show_debrief(self, debrief: DebriefState) -> None:
+        self.debrief = debrief
+        self.replace_screen(DebriefScreen(debrief))
+        self.compute_alternatives()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="counterfactuals")
+    def compute_alternatives(self) -> None:
+        for alternative in alternatives(self.session):
+            self.post_message(AlternativeComputed(alternative))
+
+    @on(AlternativeComputed)
+    def _alternative_computed(self, computed: AlternativeComputed) -> None:
+        self.alternatives += (computed.alternative,)
+        if isinstance(self.screen, DebriefScreen):
+            self.screen.alternatives = self.alternatives
+
+    def action_export(self) -> None:
+        try:
+            log_path, summary_path = export_session(
+                self.session, self.debrief, self.alternatives, exports_folder()
+            )
+        except (OSError, UserError) as error:
+            self.notify(f"Export failed: {error}", severity="error")
+            return
+        self.notify(f"Saved {log_path} and {summary_path}", timeout=10)
+
+    # ------------------------------------------------------------------ help and errors
+
+    def action_help(self) -> None:
+        keys = [
+            (key, active.binding.description, active.tooltip)
+            for key, active in self.screen.active_bindings.items()
+            if active.binding.description and not active.binding.system
+        ]
+        self.push_screen(HelpScreen(keys))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a worker's failure reaches the team."""
+        if event.state is not WorkerState.ERROR:
+            return
+        self.busy = False
+        error = event.worker.error
+        if isinstance(error, UserError):
+            self.notify(str(error), severity="error", timeout=10)
+        else:
+            self.notify(
+                f"Unexpected error in {event.worker.name}: {error!r}", severity="error", timeout=10
+            )

@@ -1,0 +1,39 @@
+"""What the App's workers report when slow work is done (past tense: it has happened)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from sim.session import Session
+from tui.debrief import Alternative, DebriefState
+from tui.snapshot import WarRoomState
+
+
+class SessionOpened(Message):
+    """A new or resumed session is ready to play."""
+
+    def __init__(self, session: Session, state: WarRoomState) -> None:
+        super().__init__()
+        self.session = session
+        self.state = state
+
+
+class TurnCompleted(Message):
+    def __init__(self, turn: int, state: WarRoomState) -> None:
+        super().__init__()
+        self.turn = turn
+        self.state = state
+
+
+class ExerciseFinished(Message):
+    def __init__(self, debrief: DebriefState) -> None:
+        super().__init__()
+        self.debrief = debrief
+
+
+class AlternativeComputed(Message):
+    """One more counterfactual for the debrief table."""
+
+    def __init__(self, alternative: Alternative) -> None:
+        super().__init__()
+        self.alternative = alternative

@@ -1,0 +1,1 @@
+"""One screen per file: picker, briefing, war room, facilitator, debrief and their modals."""

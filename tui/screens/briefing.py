@@ -1,0 +1,111 @@
+"""The briefing read before the exercise: situation, objectives, roles, the team's resources;
+then the team names itself, picks the seed and the facilitator sets a passphrase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Markdown
+
+from sim.spec.schema import ScenarioSpec
+
+
+@dataclass(frozen=True)
+class TeamSetup:
+    team: str
+    seed: int
+    passphrase: str
+
+
+def _hours(value: float) -> str:
+    minutes = round(value * 60)
+    return f"{minutes} min" if minutes < 60 else f"{value:g} h"
+
+
+def briefing_markdown(spec: ScenarioSpec) -> str:
+    meta, team, turns = spec.meta, spec.team, spec.turns
+    turn_minutes = round(turns.turn_ticks * turns.tick_minutes)
+    lines = [f"# {meta.title}", "", meta.summary, ""]
+    if meta.situation.strip():
+        lines += ["## Situation", "", meta.situation.strip(), ""]
+    if meta.objectives:
+        lines += ["## Exercise objectives", ""]
+        lines += [f"- **{item.id}** {item.text}" for item in meta.objectives]
+        lines.append("")
+    lines += ["## Roles", "", ", ".join(meta.roles), ""]
+    delays = team.approval
+    lines += [
+        "## Your resources",
+        "",
+        f"- {team.staffing} people on the team, {team.replies_per_person_h} direct replies "
+        f"each per hour",
+        f"- Approval takes {_hours(delays.holding_statement)} for a holding statement, "
+        f"{_hours(delays.correction)} for a correction, {_hours(delays.apology)} for an "
+        f"apology, {_hours(delays.compensation)} for compensation, {_hours(delays.other)} "
+        "otherwise",
+        f"- {turns.turns} turns of {turn_minutes} minutes; the crowd keeps going after the "
+        f"last turn, to day {turns.horizon_days:g}",
+    ]
+    if team.templates:
+        lines += ["", "Pre-approved templates (they go out at once):", ""]
+        lines += [
+            f"- **{t.id}** ({t.strategy.value.replace('_', ' ')}): {t.text}" for t in team.templates
+        ]
+    return "\n".join(lines)
+
+
+class BriefingScreen(Screen[TeamSetup]):
+    """Dismissed with the team's setup when the team starts the exercise."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", tooltip="Start the exercise with this team and seed"),
+    ]
+
+    def __init__(self, spec: ScenarioSpec, team: str, seed: int) -> None:
+        super().__init__()
+        self.spec = spec
+        self.team = team
+        self.seed = seed
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="briefing-text"):
+            yield Markdown(briefing_markdown(self.spec))
+        with Horizontal(id="briefing-form"):
+            yield Label("Team")
+            yield Input(self.team, placeholder="team name", id="team", compact=True)
+            yield Label("Seed")
+            yield Input(str(self.seed), type="integer", id="seed", compact=True)
+            yield Label("Facilitator passphrase")
+            yield Input(
+                password=True,
+                placeholder="optional",
+                id="passphrase",
+                compact=True,
+                tooltip="Protects the facilitator's view (ground truth, injects, notes)",
+            )
+            yield Button("Start", variant="primary", id="start", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#team", Input).focus()
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted)
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        seed = self.query_one("#seed", Input).value
+        self.dismiss(
+            TeamSetup(
+                team=self.query_one("#team", Input).value.strip() or "Team",
+                seed=int(seed) if seed.lstrip("-").isdigit() else self.seed,
+                passphrase=self.query_one("#passphrase", Input).value,
+            )
+        )

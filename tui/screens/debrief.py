@@ -1,0 +1,89 @@
+"""The debrief: the outcome, the decisions against the spread, and the same crisis replayed on
+the same seed with other answers (filled in row by row as the App's worker computes them)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from tui.debrief import COUNTERFACTUALS, Alternative, DebriefState
+from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
+from tui.widgets.charts import Series, SeriesPlot
+from tui.widgets.timeline import Timeline
+
+ALTERNATIVES_TOTAL = len(COUNTERFACTUALS) + 1  # and the reference protocol
+
+
+class DebriefScreen(Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "show_tab('outcome')", "Outcome", tooltip="The outcome as played"),
+        Binding("w", "show_tab('what-if')", "What if", tooltip="Other answers, same seed"),
+        Binding("t", "show_tab('decisions')", "Decisions", tooltip="The team's decisions"),
+        Binding("x", "app.export", "Export", tooltip="Save the session log and a summary"),
+    ]
+
+    alternatives: reactive[tuple[Alternative, ...]] = reactive((), init=False)
+
+    def __init__(self, debrief: DebriefState) -> None:
+        super().__init__()
+        self.debrief = debrief
+
+    def compose(self) -> ComposeResult:
+        debrief = self.debrief
+        yield Static(
+            f"[b]Debrief[/b] · {debrief.title} · team {debrief.team or '(unnamed)'} · "
+            f"seed {debrief.seed}",
+            classes="screen-title",
+        )
+        with TabbedContent(id="debrief-tabs"):
+            with TabPane("Outcome", id="outcome"), Horizontal():
+                yield DataTable(id="outcome-table", show_header=False, cursor_type="none")
+                with Vertical(id="debrief-charts"):
+                    yield SeriesPlot(id="ri-plot", classes="chart")
+                    yield SeriesPlot(id="reach-plot", classes="chart")
+            with TabPane("What if", id="what-if"):
+                yield Static(id="what-if-status")
+                yield DataTable(id="what-if-table", cursor_type="row")
+            with TabPane("Decisions", id="decisions"):
+                yield Timeline(id="decisions-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        debrief = self.debrief
+        table = self.query_one("#outcome-table", DataTable)
+        table.add_columns("metric", "value")
+        table.add_rows(outcome_rows(debrief.outcome))
+        marks = debrief.statement_hours
+        self.query_one("#ri-plot", SeriesPlot).series = Series(
+            "Reputation index (red: statements out)", debrief.hours, debrief.reputation_index, marks
+        )
+        self.query_one("#reach-plot", SeriesPlot).series = Series(
+            "Users aware of the crisis", debrief.hours, debrief.aware, marks
+        )
+        self.query_one(Timeline).entries = debrief.decisions
+        what_if = self.query_one("#what-if-table", DataTable)
+        what_if.add_columns(*COMPARISON_COLUMNS)
+        what_if.add_row(*comparison_row("as played", debrief.outcome))
+        self.watch_alternatives(())
+
+    def watch_alternatives(self, alternatives: tuple[Alternative, ...]) -> None:
+        table = self.query_one("#what-if-table", DataTable)
+        for alternative in alternatives[table.row_count - 1 :]:
+            table.add_row(*comparison_row(alternative.description, alternative.outcome))
+        done = len(alternatives)
+        status = self.query_one("#what-if-status", Static)
+        if done < ALTERNATIVES_TOTAL:
+            status.update(
+                f"Replaying the same seed with other answers: {done} of {ALTERNATIVES_TOTAL}..."
+            )
+        else:
+            status.update("The same crisis and seed, with other answers (lower RI is worse):")
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab

@@ -1,0 +1,123 @@
+"""The facilitator's console: ground truth the players never see, unscheduled injects, the pause,
+and evaluator notes against the objectives. Each choice is returned to the App as an order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tui.snapshot import GroundTruth, clock_text
+
+GENERAL_NOTE = "general"
+
+
+@dataclass(frozen=True)
+class ReleaseInject:
+    inject_id: str
+
+
+@dataclass(frozen=True)
+class AddNote:
+    text: str
+    objective: str | None
+
+
+@dataclass(frozen=True)
+class SetPaused:
+    paused: bool
+
+
+FacilitatorOrder = ReleaseInject | AddNote | SetPaused
+
+
+def ground_truth_text(truth: GroundTruth) -> str:
+    counts = "  ".join(f"{name} {count}" for name, count in truth.state_counts)
+    return (
+        f"[b]Ground truth at {clock_text(truth.now_h)}[/b]\n"
+        f"Reputation index [b]{truth.reputation_index:.1f}[/b] "
+        f"(before the crisis {truth.reputation_index_start:.1f})\n"
+        f"True reach: [b]{truth.aware}[/b] users aware, {truth.spreaders} ever spread it\n"
+        f"Users now: {counts}"
+    )
+
+
+class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Back to the war room"),
+    ]
+
+    def __init__(self, truth: GroundTruth, paused: bool) -> None:
+        super().__init__()
+        self.truth = truth
+        self.paused = paused
+
+    def compose(self) -> ComposeResult:
+        truth = self.truth
+        with Vertical(classes="dialog", id="facilitator"):
+            yield Static(ground_truth_text(truth), id="ground-truth")
+            with Grid(id="facilitator-form"):
+                yield Label("Inject")
+                yield Select(
+                    [
+                        (f"{inject_id}: {what}", inject_id)
+                        for inject_id, what in truth.pending_injects
+                    ],
+                    prompt="none pending" if not truth.pending_injects else "pick an inject",
+                    compact=True,
+                    id="inject",
+                )
+                yield Button(
+                    "Release now",
+                    id="release",
+                    compact=True,
+                    disabled=not truth.pending_injects,
+                    tooltip="Release this MSEL inject now, ahead of its time",
+                )
+                yield Label("Note on")
+                yield Select(
+                    [(GENERAL_NOTE, GENERAL_NOTE)]
+                    + [(f"{item_id}: {text}", item_id) for item_id, text in truth.objectives],
+                    value=GENERAL_NOTE,
+                    allow_blank=False,
+                    compact=True,
+                    id="objective",
+                )
+                yield Button("Add note", id="add-note", compact=True)
+                yield Label("Note")
+                yield Input(placeholder="what the evaluator observed", id="note", compact=True)
+                yield Button(
+                    "Resume exercise" if self.paused else "Pause exercise",
+                    id="pause",
+                    variant="warning",
+                    compact=True,
+                )
+
+    @on(Button.Pressed, "#release")
+    def _release(self) -> None:
+        inject = self.query_one("#inject", Select)
+        if inject.value is not Select.NULL:
+            self.dismiss(ReleaseInject(str(inject.value)))
+
+    @on(Button.Pressed, "#add-note")
+    @on(Input.Submitted, "#note")
+    def _add_note(self) -> None:
+        text = self.query_one("#note", Input).value.strip()
+        if not text:
+            self.notify("Write the note first.", severity="warning")
+            return
+        objective = self.query_one("#objective", Select).value
+        self.dismiss(AddNote(text, None if objective == GENERAL_NOTE else str(objective)))
+
+    @on(Button.Pressed, "#pause")
+    def _pause(self) -> None:
+        self.dismiss(SetPaused(not self.paused))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

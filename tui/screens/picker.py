@@ -1,0 +1,52 @@
+"""First screen of `stormdrill play` with no scenario: pick one of the bundled scenarios."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sim.spec.schema import ScenarioSpec
+
+
+def scenario_prompt(name: str, spec: ScenarioSpec) -> Content:
+    return Content.assemble(
+        (spec.meta.title, "bold"),
+        (f"  {name} · {spec.graph.users:,} users · {spec.turns.turns} turns\n", "$text-muted"),
+        spec.meta.summary,
+    )
+
+
+class PickerScreen(Screen[str]):
+    """Dismissed with the chosen scenario's name."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Choose", tooltip="Open the briefing of this scenario"),
+    ]
+
+    def __init__(self, scenarios: list[tuple[str, ScenarioSpec]]) -> None:
+        super().__init__()
+        self.scenarios = scenarios
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]stormdrill[/b] · choose a crisis to rehearse", classes="screen-title")
+        yield OptionList(
+            *(Option(scenario_prompt(name, spec), id=name) for name, spec in self.scenarios),
+            id="scenarios",
+        )
+        yield Footer()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_choose(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)

@@ -1,0 +1,144 @@
+"""The war room: the main screen of an exercise, refreshed at the end of every turn.
+
+It renders the `WarRoomState` the App gives it and passes the team's decisions up as messages;
+the App owns the Session and runs the turns.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane, TextArea
+
+from sim.rubric import score_message
+from sim.spec.schema import ScenarioSpec
+from tui.snapshot import WarRoomState
+from tui.widgets.charts import MonitorCharts
+from tui.widgets.clock import ClockBar
+from tui.widgets.composer import Answering, Composer
+from tui.widgets.feed import Feed
+from tui.widgets.inbox import Inbox
+from tui.widgets.rubric_panel import RubricPanel
+from tui.widgets.timeline import Timeline
+
+TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeline-table"}
+
+
+class WarRoomScreen(Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "app.end_turn", "End turn", tooltip="Advance the clock by one turn"),
+        Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement"),
+        Binding("i", "show_tab('inbox')", "Inbox", tooltip="Injects, journalists, alerts"),
+        Binding(
+            "m",
+            "show_tab('monitor')",
+            "Monitor",
+            tooltip="Charts of what the team sees",
+            show=False,
+        ),
+        Binding(
+            "t", "show_tab('timeline')", "Timeline", tooltip="The team's decisions", show=False
+        ),
+        Binding(
+            "r", "answer", "Answer inquiry", tooltip="Answer the highlighted inquiry", show=False
+        ),
+        Binding(
+            "ctrl+s",
+            "send",
+            "Send statement",
+            tooltip="Send the composed statement",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+l",
+            "public_statement",
+            "Public statement",
+            tooltip="Stop answering an inquiry: the message becomes a public statement",
+            show=False,
+        ),
+        Binding("escape", "leave_message", "Leave message box", show=False),
+        Binding("f", "app.facilitator", "Facilitator", tooltip="Ground truth, injects, notes"),
+        Binding("d", "app.finish", "Debrief", tooltip="Finish the exercise and see the debrief"),
+    ]
+
+    state: reactive[WarRoomState | None] = reactive(None, init=False)
+    paused: reactive[bool] = reactive(False, init=False)
+    busy: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, spec: ScenarioSpec, state: WarRoomState) -> None:
+        super().__init__()
+        self.spec = spec
+        self.set_reactive(WarRoomScreen.state, state)
+
+    def compose(self) -> ComposeResult:
+        yield ClockBar(id="clock")
+        with TabbedContent(id="tabs"):
+            with TabPane("Monitor", id="monitor"):
+                yield MonitorCharts(id="charts")
+                yield Feed(id="feed")
+            with TabPane("Inbox", id="inbox"):
+                yield Inbox(id="inbox-view")
+            with TabPane("Compose", id="compose"):
+                yield Composer(id="composer")
+            with TabPane("Timeline", id="timeline"):
+                yield Timeline(id="timeline-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Composer).templates = self.spec.team.templates
+        self.watch_state(self.state)
+
+    def watch_state(self, state: WarRoomState | None) -> None:
+        if state is None:
+            return
+        self.query_one(ClockBar).state = state
+        self.query_one(MonitorCharts).observation = state.observation
+        self.query_one(Feed).items = state.feed
+        self.query_one(Inbox).items = state.inbox
+        self.query_one(Timeline).entries = state.timeline
+        self._score(self.query_one("#message", TextArea).text)
+
+    def watch_paused(self, paused: bool) -> None:
+        self.query_one(ClockBar).paused = paused
+
+    def watch_busy(self, busy: bool) -> None:
+        self.query_one(TabbedContent).loading = busy
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show a tab and put the keyboard where the work is: the list, the message."""
+        self.query_one(TabbedContent).active = tab
+        focus = TAB_FOCUS.get(tab)
+        if focus is not None:
+            self.query_one(focus).focus()
+
+    def action_answer(self) -> None:
+        if not self.query_one(Inbox).request_answer():
+            self.notify("Highlight an open inquiry in the inbox to answer it.", severity="warning")
+
+    def action_send(self) -> None:
+        self.query_one(Composer).submit()
+
+    def action_public_statement(self) -> None:
+        self.query_one(Composer).answering = None
+
+    def action_leave_message(self) -> None:
+        self.query_one(TabbedContent).query_one("Tabs").focus()
+
+    @on(Inbox.AnswerRequested)
+    def _answer(self, request: Inbox.AnswerRequested) -> None:
+        self.query_one(Composer).answering = Answering(request.inquiry_id, request.title)
+        self.action_show_tab("compose")
+        self.query_one("#message", TextArea).focus()
+
+    @on(Composer.TextChanged)
+    def _text_changed(self, changed: Composer.TextChanged) -> None:
+        self._score(changed.text)
+
+    def _score(self, text: str) -> None:
+        earlier = self.state.earlier_statements if self.state else ()
+        self.query_one(RubricPanel).score = score_message(text, self.spec.meta.locale, earlier)

@@ -1,0 +1,185 @@
+"""Frozen snapshots of a session for the screens: what the team sees after a turn, and what the
+facilitator sees. Built in one place from the Session so widgets never hold the model, and so a
+worker thread can build them while the screen keeps drawing the previous one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sim.action import Action
+from sim.events import TeamEvent
+from sim.feed import FeedItem, sample_feed
+from sim.monitoring import Observation
+from sim.session import InjectReleased, LogEntry, Note, Queued, Session, TurnEnded
+
+EPSILON_H = 1e-9
+FEED_LIMIT = 30
+
+
+def clock_text(hours: float) -> str:
+    """Scenario time as the war room shows it: T+2:05 (hours:minutes since the start)."""
+    minutes = round(hours * 60)
+    return f"T+{minutes // 60}:{minutes % 60:02d}"
+
+
+class InboxStatus(StrEnum):
+    INFO = "info"
+    OPEN = "open"
+    ANSWERED = "answered"
+    LATE = "late"
+    LAPSED = "lapsed"
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    event: TeamEvent
+    status: InboxStatus
+
+    @property
+    def needs_answer(self) -> bool:
+        return self.status is InboxStatus.OPEN
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at_h: float
+    turn: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class WarRoomState:
+    """Everything the war room draws after a turn: the team's view, never ground truth."""
+
+    title: str
+    now_h: float
+    turn: int
+    turns_total: int
+    observation: Observation
+    inbox: tuple[InboxItem, ...]
+    timeline: tuple[TimelineEntry, ...]
+    feed: tuple[FeedItem, ...]
+    earlier_statements: tuple[str, ...]
+    finished: bool
+
+    @property
+    def all_turns_played(self) -> bool:
+        return self.turn >= self.turns_total
+
+
+@dataclass(frozen=True)
+class GroundTruth:
+    """What only the facilitator sees: the model's true numbers and the MSEL still pending."""
+
+    now_h: float
+    reputation_index: float
+    reputation_index_start: float
+    aware: int
+    spreaders: int
+    state_counts: tuple[tuple[str, int], ...]
+    pending_injects: tuple[tuple[str, str], ...]
+    objectives: tuple[tuple[str, str], ...]
+
+
+def inbox_status(event: TeamEvent, answers: Sequence[Action], now_h: float) -> InboxStatus:
+    """An inquiry is open until its deadline; answered if an answer goes out by then."""
+    if event.inquiry_id is None or event.deadline_h is None:
+        return InboxStatus.INFO
+    released = [action.at_h for action in answers if action.answers == event.inquiry_id]
+    if released:
+        on_time = min(released) <= event.deadline_h + EPSILON_H
+        return InboxStatus.ANSWERED if on_time else InboxStatus.LATE
+    if now_h >= event.deadline_h - EPSILON_H:
+        return InboxStatus.LAPSED
+    return InboxStatus.OPEN
+
+
+def queued_actions(log: Sequence[LogEntry]) -> tuple[Action, ...]:
+    return tuple(entry.action for entry in log if isinstance(entry, Queued))
+
+
+def action_summary(action: Action) -> str:
+    words = [action.strategy.value.replace("_", " ")]
+    if action.answers is not None:
+        words.append(f"answering {action.answers}")
+    else:
+        words.append(f"on {action.channel.value.replace('_', ' ')}")
+    words.append(f"by {action.spokesperson.value.replace('_', ' ')}")
+    if action.template is not None:
+        words.append(f"(template {action.template})")
+    return " ".join(words)
+
+
+def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, ...]:
+    """The team's decisions and the facilitator's interventions, oldest first."""
+    entries = []
+    for entry in log:
+        if isinstance(entry, Queued):
+            action = entry.action
+            out = action.at_h <= now_h + EPSILON_H
+            status = (
+                f"out {clock_text(action.at_h)}"
+                if out
+                else f"in approval, out {clock_text(action.at_h)}"
+            )
+            entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
+        elif isinstance(entry, InjectReleased):
+            entries.append(
+                TimelineEntry(
+                    entry.at_h, entry.turn, f"inject {entry.inject_id} released", "facilitator"
+                )
+            )
+        elif isinstance(entry, Note):
+            about = f" [{entry.objective}]" if entry.objective else ""
+            entries.append(
+                TimelineEntry(entry.at_h, entry.turn, f"note{about}: {entry.text}", "evaluator")
+            )
+        elif isinstance(entry, TurnEnded):
+            entries.append(TimelineEntry(entry.at_h, entry.turn, f"end of turn {entry.turn}", ""))
+    return tuple(entries)
+
+
+def public_posts(session: Session) -> list[FeedItem]:
+    """The conversation so far, newest first: the prominent posts and a seeded sample."""
+    return sample_feed(session.model, 0, FEED_LIMIT, session.seed)
+
+
+def war_room_state(session: Session) -> WarRoomState:
+    actions = queued_actions(session.log)
+    now_h = session.now_h
+    return WarRoomState(
+        title=session.spec.meta.title,
+        now_h=now_h,
+        turn=session.turn,
+        turns_total=session.turns_total,
+        observation=session.observe(),
+        inbox=tuple(
+            InboxItem(event, inbox_status(event, actions, now_h)) for event in session.inbox
+        ),
+        timeline=timeline_of(session.log, now_h),
+        feed=tuple(public_posts(session)),
+        earlier_statements=tuple(action.text for action in actions if action.text),
+        finished=session.finished,
+    )
+
+
+def ground_truth(session: Session) -> GroundTruth:
+    model = session.model
+    counts = model.population.count_states()
+    names = ("unaware", "exposed", "spreading", "skeptic", "lost interest")
+    return GroundTruth(
+        now_h=session.now_h,
+        reputation_index=model.reputation_index,
+        reputation_index_start=model.baseline_reputation_index,
+        aware=model.aware_total,
+        spreaders=model.spreaders_total,
+        state_counts=tuple(zip(names, (int(c) for c in counts), strict=True)),
+        pending_injects=tuple(
+            (inject.id, f"{inject.type.value.replace('_', ' ')} from {inject.sender}")
+            for inject in model.pending_injects
+        ),
+        objectives=tuple((item.id, item.text) for item in session.spec.meta.objectives),
+    )

@@ -1,0 +1,1 @@
+"""War-room widgets grouped by feature; each renders a frozen snapshot given to it."""

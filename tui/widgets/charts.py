@@ -1,0 +1,68 @@
+"""Plots of what the team's listening tools report: noisy, delayed estimates, never truth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual_plotext import PlotextPlot
+
+from sim.monitoring import Observation
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    hours: tuple[float, ...]
+    values: tuple[float, ...]
+    marks: tuple[float, ...] = ()
+    """Hours to mark with a vertical line (when the brand spoke)."""
+
+
+class SeriesPlot(PlotextPlot):
+    """One line over scenario hours."""
+
+    series: reactive[Series | None] = reactive(None)
+
+    def watch_series(self, series: Series | None) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        if series is None:
+            return
+        plt.title(series.title)
+        if series.hours:
+            plt.plot(list(series.hours), list(series.values), marker="braille")
+        for hour in series.marks:
+            plt.vline(hour, "red")
+        plt.xlabel("hour")
+        self.refresh()
+
+
+def observation_series(observation: Observation) -> Sequence[Series]:
+    return (
+        Series("Mentions/hour (est.)", observation.hours, observation.mentions_per_h),
+        Series("Sentiment (est.)", observation.hours, observation.sentiment),
+        Series("Reach (est.)", observation.hours, observation.reach),
+    )
+
+
+class MonitorCharts(Horizontal):
+    """Mentions, sentiment and reach as the team's tools estimate them."""
+
+    observation: reactive[Observation | None] = reactive(None)
+
+    def compose(self) -> ComposeResult:
+        for name in ("mentions", "sentiment", "reach"):
+            yield SeriesPlot(id=f"chart-{name}", classes="chart")
+
+    def watch_observation(self, observation: Observation | None) -> None:
+        if observation is None:
+            return
+        for plot, series in zip(
+            self.query(SeriesPlot), observation_series(observation), strict=True
+        ):
+            plot.series = series

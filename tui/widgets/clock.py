@@ -1,0 +1,32 @@
+"""The war room's top line: scenario, scenario clock, turn, and whether the exercise is paused."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.snapshot import WarRoomState, clock_text
+
+
+class ClockBar(Static):
+    """Shows scenario time, never wall-clock time, so the same exercise always looks the same."""
+
+    state: reactive[WarRoomState | None] = reactive(None)
+    paused: reactive[bool] = reactive(False)
+
+    def render(self) -> str:
+        if self.state is None:
+            return ""
+        state = self.state
+        parts = [
+            f"[b]{state.title}[/b]",
+            f"[b $accent]{clock_text(state.now_h)}[/]",
+            f"turn {state.turn} of {state.turns_total} played",
+        ]
+        if state.finished:
+            parts.append("[b $success]exercise finished[/]")
+        elif state.all_turns_played:
+            parts.append("[b $warning]all turns played: press d for the debrief[/]")
+        if self.paused:
+            parts.append("[b $error]PAUSED by the facilitator[/]")
+        return "  ·  ".join(parts)

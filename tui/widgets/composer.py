@@ -1,0 +1,206 @@
+"""The response composer: how, where and who, and the message itself.
+
+It only collects the team's choices; the App turns a `Draft` into an Action through the Session,
+which applies approval delays, templates and the rubric.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from sim.spec.schema import Channel, Spokesperson, Strategy, Template, Voice
+from tui.widgets.rubric_panel import RubricPanel
+
+OWN_WORDS = "own"
+
+
+def choices(kind: type[StrEnum]) -> list[tuple[str, str]]:
+    return [(member.value.replace("_", " "), member.value) for member in kind]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The composer's content when the team presses Send."""
+
+    strategy: str
+    channel: str
+    spokesperson: str
+    voice: str
+    text: str
+    replies: int = 0
+    template: str | None = None
+    answers: str | None = None
+
+    def action_fields(self) -> dict[str, Any]:
+        """Keyword arguments for `Session.make_action`."""
+        fields: dict[str, Any] = {
+            "strategy": self.strategy,
+            "channel": self.channel,
+            "spokesperson": self.spokesperson,
+            "voice": self.voice,
+            "text": self.text,
+            "replies": self.replies,
+        }
+        if self.template is not None:
+            fields["template"] = self.template
+            del fields["strategy"]
+        if self.answers is not None:
+            fields["answers"] = self.answers
+        return fields
+
+
+@dataclass(frozen=True)
+class Answering:
+    inquiry_id: str
+    title: str
+
+
+class Composer(Vertical):
+    """Form on top, the message below, with the rubric's reading of it alongside."""
+
+    templates: reactive[tuple[Template, ...]] = reactive((), init=False)
+    answering: reactive[Answering | None] = reactive(None)
+
+    class Submitted(Message):
+        def __init__(self, draft: Draft) -> None:
+            super().__init__()
+            self.draft = draft
+
+    class TextChanged(Message):
+        """The message text changed: the rubric panel re-scores it."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Grid(id="composer-form"):
+            yield Label("Strategy")
+            yield Select(
+                choices(Strategy),
+                value=Strategy.HOLDING_STATEMENT.value,
+                allow_blank=False,
+                compact=True,
+                id="strategy",
+                tooltip="Where the answer sits between denial and full accommodation",
+            )
+            yield Label("Channel")
+            yield Select(
+                choices(Channel),
+                value=Channel.OWN_ACCOUNT.value,
+                allow_blank=False,
+                compact=True,
+                id="channel",
+                tooltip="Where it is published (direct replies go to the loudest spreaders)",
+            )
+            yield Label("Speaker")
+            yield Select(
+                choices(Spokesperson),
+                value=Spokesperson.BRAND_ACCOUNT.value,
+                allow_blank=False,
+                compact=True,
+                id="spokesperson",
+                tooltip="Who speaks for the brand",
+            )
+            yield Label("Voice")
+            yield Select(
+                choices(Voice),
+                value=Voice.CORPORATE.value,
+                allow_blank=False,
+                compact=True,
+                id="voice",
+                tooltip="Corporate or human voice",
+            )
+            yield Label("Template")
+            yield Select(
+                [("write my own", OWN_WORDS)],
+                value=OWN_WORDS,
+                allow_blank=False,
+                compact=True,
+                id="template",
+                tooltip="A pre-approved statement goes out at once, with no approval delay",
+            )
+            yield Label("Replies")
+            yield Input(
+                "0",
+                type="integer",
+                compact=True,
+                id="replies",
+                tooltip="For direct replies: how many of the loudest spreaders to answer",
+            )
+        yield Static(id="answering")
+        with Horizontal(id="composer-body"):
+            yield TextArea(id="message", soft_wrap=True, show_line_numbers=False)
+            yield RubricPanel(id="rubric")
+        with Horizontal(id="composer-actions"):
+            yield Button(
+                "Send for approval",
+                variant="primary",
+                compact=True,
+                id="send",
+                tooltip="Send the statement (ctrl+s); it goes out after its approval delay",
+            )
+            yield Static(
+                "ctrl+s sends · ctrl+l makes it public · esc leaves the text", id="composer-hint"
+            )
+
+    def watch_templates(self, templates: tuple[Template, ...]) -> None:
+        options = [("write my own", OWN_WORDS)]
+        options += [(f"{t.id} ({t.strategy.value.replace('_', ' ')})", t.id) for t in templates]
+        self.query_one("#template", Select).set_options(options)
+        self.query_one("#template", Select).value = OWN_WORDS
+
+    def watch_answering(self, answering: Answering | None) -> None:
+        label = self.query_one("#answering", Static)
+        if answering is None:
+            label.update("Public statement")
+        else:
+            label.update(f"[b $warning]Answering {answering.inquiry_id}:[/] {answering.title}")
+
+    @on(Select.Changed, "#template")
+    def _use_template(self, event: Select.Changed) -> None:
+        for template in self.templates:
+            if template.id == event.value:
+                self.query_one("#strategy", Select).value = template.strategy.value
+                self.query_one("#message", TextArea).text = template.text
+
+    @on(TextArea.Changed, "#message")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self.post_message(self.TextChanged(event.text_area.text))
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self) -> None:
+        self.submit()
+
+    def draft(self) -> Draft:
+        template = self.query_one("#template", Select).value
+        replies = self.query_one("#replies", Input).value
+        return Draft(
+            strategy=str(self.query_one("#strategy", Select).value),
+            channel=str(self.query_one("#channel", Select).value),
+            spokesperson=str(self.query_one("#spokesperson", Select).value),
+            voice=str(self.query_one("#voice", Select).value),
+            text=self.query_one("#message", TextArea).text.strip(),
+            replies=int(replies) if replies.lstrip("-").isdigit() else 0,
+            template=None if template == OWN_WORDS else str(template),
+            answers=None if self.answering is None else self.answering.inquiry_id,
+        )
+
+    def submit(self) -> None:
+        self.post_message(self.Submitted(self.draft()))
+
+    def clear(self) -> None:
+        """After a statement was queued: empty message, no template, no inquiry."""
+        self.query_one("#message", TextArea).text = ""
+        self.query_one("#template", Select).value = OWN_WORDS
+        self.query_one("#replies", Input).value = "0"
+        self.answering = None

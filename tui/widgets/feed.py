@@ -1,0 +1,54 @@
+"""The public's posts, sampled from the simulation: each one a real post with its real author's
+follower count and reshares; personas and wording are synthetic."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from sim.crowd.post_log import PostKind
+from sim.feed import FeedItem
+from tui.snapshot import clock_text
+
+KIND_STYLE = {
+    PostKind.NEGATIVE: "$error",
+    PostKind.DEFENDING: "$success",
+    PostKind.NEWS: "$warning",
+}
+
+
+def post_content(item: FeedItem) -> Content:
+    persona = item.persona
+    badge = " ★" if item.is_influencer else ""
+    reshare = "↻ " if item.reshare_of >= 0 else ""
+    return Content.assemble(
+        (persona.name, "bold"),
+        (f"{badge} @{persona.handle}", KIND_STYLE[item.kind]),
+        (f" · {persona.followers:,} followers · {clock_text(item.hour)}\n", "$text-muted"),
+        reshare,
+        item.text,
+        (f"\n{item.reshares:,} reshares · reach {item.reach:,}", "$text-muted"),
+    )
+
+
+class PostCard(Static):
+    """One post; hovering shows the author's bio."""
+
+    def __init__(self, item: FeedItem) -> None:
+        super().__init__(post_content(item), classes="post")
+        self.tooltip = item.persona.bio
+
+
+class Feed(VerticalScroll):
+    """Newest post first."""
+
+    items: reactive[tuple[FeedItem, ...]] = reactive((), init=False)
+
+    def watch_items(self, items: tuple[FeedItem, ...]) -> None:
+        self.remove_children()
+        if not items:
+            self.mount(Static("No public posts yet.", classes="post"))
+            return
+        self.mount_all(PostCard(item) for item in items)

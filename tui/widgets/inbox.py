@@ -1,0 +1,102 @@
+"""The team's inbox: MSEL injects, journalists, alerts and news, with deadlines that lapse."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.snapshot import InboxItem, InboxStatus, clock_text
+
+STATUS_STYLE = {
+    InboxStatus.INFO: "$text-muted",
+    InboxStatus.OPEN: "bold $warning",
+    InboxStatus.ANSWERED: "$success",
+    InboxStatus.LATE: "$warning",
+    InboxStatus.LAPSED: "bold $error",
+}
+
+
+def status_label(item: InboxItem) -> str:
+    deadline = item.event.deadline_h
+    if item.status is InboxStatus.OPEN:
+        return f"answer by {clock_text(deadline)}"
+    if item.status is InboxStatus.LAPSED:
+        return f"LAPSED at {clock_text(deadline)}"
+    if item.status is InboxStatus.LATE:
+        return "answer goes out after the deadline"
+    return item.status.value
+
+
+def item_prompt(item: InboxItem) -> Content:
+    event = item.event
+    return Content.assemble(
+        (f"{clock_text(event.at_h):>8} ", "$text-muted"),
+        (event.title, "bold" if item.needs_answer else ""),
+        "  ",
+        (status_label(item), STATUS_STYLE[item.status]),
+    )
+
+
+class Inbox(Vertical):
+    """Newest message first; the highlighted one is shown in full below the list."""
+
+    items: reactive[tuple[InboxItem, ...]] = reactive(())
+
+    class AnswerRequested(Message):
+        """The team chose to answer an inquiry from the inbox."""
+
+        def __init__(self, inquiry_id: str, title: str) -> None:
+            super().__init__()
+            self.inquiry_id = inquiry_id
+            self.title = title
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="inbox-list")
+        yield Static(id="inbox-detail")
+
+    def watch_items(self, items: tuple[InboxItem, ...]) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.set_options(
+            Option(item_prompt(item), id=str(index)) for index, item in enumerate(reversed(items))
+        )
+        if items:
+            options.highlighted = min(highlighted or 0, len(items) - 1)
+
+    def _item_at(self, index: int | None) -> InboxItem | None:
+        if index is None or not self.items:
+            return None
+        return tuple(reversed(self.items))[index]
+
+    @property
+    def highlighted_item(self) -> InboxItem | None:
+        return self._item_at(self.query_one(OptionList).highlighted)
+
+    @on(OptionList.OptionHighlighted)
+    def _show_detail(self, event: OptionList.OptionHighlighted) -> None:
+        item = self._item_at(event.option_index)
+        detail = self.query_one("#inbox-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        sender = f"From {item.event.sender}\n" if item.event.sender else ""
+        action = "\n\n[b]Press r to answer it.[/b]" if item.needs_answer else ""
+        detail.update(f"{sender}{item.event.body}{action}")
+
+    @on(OptionList.OptionSelected)
+    def _answer(self, event: OptionList.OptionSelected) -> None:
+        self.request_answer()
+
+    def request_answer(self) -> bool:
+        """Ask to answer the highlighted inquiry; False if it cannot be answered (any more)."""
+        item = self.highlighted_item
+        if item is None or not item.needs_answer or item.event.inquiry_id is None:
+            return False
+        self.post_message(self.AnswerRequested(item.event.inquiry_id, item.event.title))
+        return True

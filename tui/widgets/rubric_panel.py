@@ -1,0 +1,67 @@
+"""The rubric's reading of the message as it is typed: each component's score and the phrases
+that counted, the penalties, and the transparency and voice the statement will carry."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from sim.rubric.result import ComponentScore, RubricScore
+
+BAR_WIDTH = 8
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(score: float, width: int = BAR_WIDTH) -> str:
+    """A fractional bar: 0.55 of 8 cells is four full cells and a part."""
+    eighths = round(max(0.0, min(1.0, score)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
+
+
+def label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def phrases(score: ComponentScore) -> str:
+    return ", ".join(f"“{match.text}”" for match in score.matches)
+
+
+def component_line(score: ComponentScore, style: str) -> Content:
+    return Content.assemble(
+        (f"{label(score.name):<16}", ""),
+        (bar(score.score), style),
+        " ",
+        (phrases(score), "$text-muted italic"),
+    )
+
+
+def rubric_content(score: RubricScore) -> Content:
+    voice = score.voice.value
+    lines = [
+        Content.assemble(
+            ("Rubric ", "bold"),
+            (f"{score.overall:.0%}", "bold $accent"),
+            f"  transparency {score.transparency:.2f} · {voice} voice"
+            f"{' · concrete' if score.concrete else ''}",
+        )
+    ]
+    lines += [component_line(component, "$success") for component in score.components]
+    applied = [penalty for penalty in score.penalties if penalty.score > 0]
+    lines += [component_line(penalty, "$error") for penalty in applied]
+    if score.suggested_strategy is not None:
+        suggested = label(score.suggested_strategy.value)
+        lines.append(Content.assemble("Reads as: ", (suggested, "bold")))
+    return Content("\n").join(lines)
+
+
+class RubricPanel(Widget):
+    """Renders a RubricScore given to it; it scores nothing itself."""
+
+    score: reactive[RubricScore | None] = reactive(None)
+
+    def render(self) -> Content:
+        if self.score is None or not self.score.text.strip():
+            return Content("Type the message: the rubric scores it as you write.")
+        return rubric_content(self.score)

@@ -1,0 +1,24 @@
+"""The team's decisions and the facilitator's interventions, with when each goes out."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import DataTable
+
+from tui.snapshot import TimelineEntry, clock_text
+
+
+class Timeline(DataTable):
+    entries: reactive[tuple[TimelineEntry, ...]] = reactive(())
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.add_columns("when", "turn", "what", "status")
+
+    def watch_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
+        self.clear()
+        for entry in entries:
+            self.add_row(clock_text(entry.at_h), str(entry.turn), entry.text, entry.status)
+        if entries:
+            self.move_cursor(row=len(entries) - 1)
