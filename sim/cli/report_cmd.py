@@ -10,7 +10,6 @@ import argparse
 from pathlib import Path
 
 from sim.errors import UserError
-from sim.report import build_report, default_output, write_report
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +36,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    # Imported here: the report draws with matplotlib, which would add half a second to the
+    # start of every other stormdrill command.
+    from sim.report import build_report, default_output, write_report
+
     document = build_report(args.source)
     out = args.out or default_output(args.source, args.format)
     try:
