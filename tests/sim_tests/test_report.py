@@ -137,6 +137,7 @@ def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
     assert "Run report: Tiny outage" in page
     assert "Analysis of objectives" not in page and "Improvement Plan" not in page
     assert page.count('src="data:image/png;base64,') == 2
+    assert "<td>Detection</td><td>Listening alert</td>" in page
     capsys.readouterr()
 
 
