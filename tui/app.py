@@ -25,7 +25,13 @@ from sim.spec.schema import ScenarioSpec
 from tui.commands import BindingCommands
 from tui.debrief import Alternative, DebriefState, alternatives, debrief_state
 from tui.export import export_session
-from tui.messages import AlternativeComputed, ExerciseFinished, SessionOpened, TurnCompleted
+from tui.messages import (
+    AlternativeComputed,
+    ExerciseFinished,
+    SessionExported,
+    SessionOpened,
+    TurnCompleted,
+)
 from tui.screens.briefing import BriefingScreen, TeamSetup
 from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import (
@@ -301,14 +307,17 @@ class StormdrillApp(App[None]):
             self.screen.alternatives = self.alternatives
 
     def action_export(self) -> None:
-        try:
-            log_path, summary_path = export_session(
-                self.session, self.debrief, self.alternatives, exports_folder()
-            )
-        except (OSError, UserError) as error:
-            self.notify(f"Export failed: {error}", severity="error")
-            return
-        self.notify(f"Saved {log_path} and {summary_path}", timeout=10)
+        self.notify("Writing the session log and the after-action report...")
+        self.export()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export(self) -> None:
+        log_path, report_path = export_session(self.session, exports_folder())
+        self.post_message(SessionExported(log_path, report_path))
+
+    @on(SessionExported)
+    def _exported(self, exported: SessionExported) -> None:
+        self.notify(f"Saved {exported.log_path} and {exported.report_path}", timeout=10)
 
     # ------------------------------------------------------------------ help and errors
 

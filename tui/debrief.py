@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sim.evaluation import ObjectiveRating, rate_objectives
 from sim.outcome import Outcome
 from sim.protocol import load_protocol
 from sim.session import Session
@@ -31,6 +32,7 @@ class DebriefState:
     aware: tuple[float, ...]
     decisions: tuple[TimelineEntry, ...]
     statement_hours: tuple[float, ...]
+    ratings: tuple[ObjectiveRating, ...]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def debrief_state(session: Session) -> DebriefState:
         aware=tuple(series["aware_total"]),
         decisions=timeline_of(session.log, session.now_h),
         statement_hours=tuple(at_h for at_h, _ in session.model.brand.released),
+        ratings=rate_objectives(session),
     )
 
 

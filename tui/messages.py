@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
 from sim.session import Session
@@ -37,3 +39,10 @@ class AlternativeComputed(Message):
     def __init__(self, alternative: Alternative) -> None:
         super().__init__()
         self.alternative = alternative
+
+
+class SessionExported(Message):
+    def __init__(self, log_path: Path, report_path: Path) -> None:
+        super().__init__()
+        self.log_path = log_path
+        self.report_path = report_path

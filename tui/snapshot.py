@@ -120,11 +120,7 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
         if isinstance(entry, Queued):
             action = entry.action
             out = action.at_h <= now_h + EPSILON_H
-            status = (
-                f"out {clock_text(action.at_h)}"
-                if out
-                else f"in approval, out {clock_text(action.at_h)}"
-            )
+            status = f"{'out' if out else 'approval until'} {clock_text(action.at_h)}"
             entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
         elif isinstance(entry, InjectReleased):
             entries.append(

@@ -81,10 +81,10 @@ class BriefingScreen(Screen[TeamSetup]):
             yield Input(self.team, placeholder="team name", id="team", compact=True)
             yield Label("Seed")
             yield Input(str(self.seed), type="integer", id="seed", compact=True)
-            yield Label("Facilitator passphrase")
+            yield Label("Passphrase")
             yield Input(
                 password=True,
-                placeholder="optional",
+                placeholder="facilitator's",
                 id="passphrase",
                 compact=True,
                 tooltip="Protects the facilitator's view (ground truth, injects, notes)",

@@ -7,11 +7,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
+from sim.evaluation import ObjectiveRating
 from tui.debrief import COUNTERFACTUALS, Alternative, DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.widgets.charts import Series, SeriesPlot
@@ -20,12 +22,37 @@ from tui.widgets.timeline import Timeline
 ALTERNATIVES_TOTAL = len(COUNTERFACTUALS) + 1  # and the reference protocol
 
 
+RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
+
+
+def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
+    """Each objective's EEG rating with the facts from the log behind it."""
+    if not ratings:
+        return Content("This scenario states no exercise objectives.")
+    blocks = []
+    for rating in ratings:
+        lines = [
+            Content.assemble(
+                (f" {rating.rating} ", f"bold reverse {RATING_STYLE[rating.rating]}"),
+                (f" {rating.objective_id} ", "bold"),
+                rating.text,
+            ),
+            Content.assemble(("    " + rating.rating_name, RATING_STYLE[rating.rating])),
+        ]
+        lines += [Content(f"    · {fact}") for fact in rating.evidence]
+        blocks.append(Content("\n").join(lines))
+    return Content("\n\n").join(blocks)
+
+
 class DebriefScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "show_tab('outcome')", "Outcome", tooltip="The outcome as played"),
         Binding("w", "show_tab('what-if')", "What if", tooltip="Other answers, same seed"),
         Binding("t", "show_tab('decisions')", "Decisions", tooltip="The team's decisions"),
-        Binding("x", "app.export", "Export", tooltip="Save the session log and a summary"),
+        Binding("v", "show_tab('objectives')", "Objectives", tooltip="EEG rating per objective"),
+        Binding(
+            "x", "app.export", "Export", tooltip="Save the session log and the after-action report"
+        ),
     ]
 
     alternatives: reactive[tuple[Alternative, ...]] = reactive((), init=False)
@@ -52,6 +79,8 @@ class DebriefScreen(Screen):
                 yield DataTable(id="what-if-table", cursor_type="row")
             with TabPane("Decisions", id="decisions"):
                 yield Timeline(id="decisions-table")
+            with TabPane("Objectives", id="objectives"), VerticalScroll():
+                yield Static(ratings_content(debrief.ratings), id="ratings")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -36,10 +36,10 @@ class PickerScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         yield Static("[b]stormdrill[/b] · choose a crisis to rehearse", classes="screen-title")
-        yield OptionList(
-            *(Option(scenario_prompt(name, spec), id=name) for name, spec in self.scenarios),
-            id="scenarios",
-        )
+        options: list[Option | None] = []
+        for name, spec in self.scenarios:
+            options += [Option(scenario_prompt(name, spec), id=name), None]
+        yield OptionList(*options[:-1], id="scenarios")
         yield Footer()
 
     @on(OptionList.OptionSelected)
