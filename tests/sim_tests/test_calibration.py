@@ -49,8 +49,6 @@ FINDINGS = {
     "-0.54 +- 0.15",
     "response: r(matched strategy, attitude)": "pooled r = +0.048 (+0.026 at full size), target "
     "+0.23 +- 0.10",
-    "firestorms: significant short-term drop": "16 of 16 large crises (97.5% at full size) drop "
-    "beyond the survey limit, target 58% +- 15",
 }
 
 CHECK_NAMES = (
