@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sim.cli.options import add_set_option
@@ -41,7 +43,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="KEY=V1,V2,...",
         help="a scenario field to vary, e.g. --vary crisis.severity=0.4,0.8 (repeatable)",
     )
-    parser.add_argument("--runs", type=int, default=100, help="seeds per combination (100)")
+    parser.add_argument(
+        "--runs", type=whole_number(1), default=100, help="seeds per combination (100)"
+    )
     parser.add_argument(
         "--series",
         action="store_true",
@@ -55,11 +59,11 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
     """Where the runs execute and where results go: shared by sweep and timing."""
     add_set_option(parser)
     parser.add_argument(
-        "--seed", type=int, default=0, help="root seed every run's seed comes from (0)"
+        "--seed", type=whole_number(0), default=0, help="root seed every run's seed comes from (0)"
     )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=whole_number(1),
         default=os.cpu_count() or 1,
         help="worker processes (default: all cores; 1 runs in this process)",
     )
@@ -78,6 +82,37 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type for counts and seeds: a plain usage error, not a traceback, below
+    `minimum`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is less than {minimum}")
+        return value
+
+    return parse
+
+
+@contextmanager
+def resumable(out: Path | None) -> Iterator[None]:
+    """On Ctrl-C, say what was kept and how to go on before the CLI exits with 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if out is not None:
+            print(
+                f"interrupted: finished runs are saved in {out}; run the same command with "
+                "--resume to finish.",
+                file=sys.stderr,
+            )
+        raise
+
+
 def sweep_command(args: argparse.Namespace) -> int:
     plan = SweepPlan(
         scenario=args.scenario,
@@ -87,7 +122,7 @@ def sweep_command(args: argparse.Namespace) -> int:
         runs=args.runs,
         root_seed=args.seed,
     )
-    with ProgressBar(f"sweep {args.scenario}") as progress:
+    with resumable(args.out), ProgressBar(f"sweep {args.scenario}") as progress:
         result = sweep(
             plan,
             workers=args.workers,

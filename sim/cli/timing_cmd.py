@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sim.cli.sweep_cmd import add_runner_options
+from sim.cli.sweep_cmd import add_runner_options, resumable, whole_number
 from sim.errors import UserError
 from sim.sweep import sweep, timing_plan, timing_table
 from sim.sweep.plot import plot_timing
@@ -40,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="H,H,...",
         help=f"delays in hours (default {DEFAULT_DELAYS})",
     )
-    parser.add_argument("--runs", type=int, default=50, help="seeds per delay (50)")
+    parser.add_argument("--runs", type=whole_number(1), default=50, help="seeds per delay (50)")
     add_runner_options(parser)
     parser.set_defaults(func=timing_command)
 
@@ -67,7 +67,7 @@ def timing_command(args: argparse.Namespace) -> int:
             overrides=args.overrides,
             root_seed=args.seed,
         )
-        with ProgressBar(f"timing {study.protocol}") as progress:
+        with resumable(args.out), ProgressBar(f"timing {study.protocol}") as progress:
             result = sweep(
                 study.plan,
                 workers=args.workers,

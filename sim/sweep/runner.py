@@ -20,7 +20,7 @@ from sim.errors import UserError
 from sim.sweep.journal import Journal
 from sim.sweep.plan import RunTask, SweepPlan, expand
 from sim.sweep.result import SweepResult
-from sim.sweep.worker import RunResult, RunRow, run_task
+from sim.sweep.worker import RunResult, RunRow, run_task, settle_worker
 
 LOCAL_DASK = "local"
 
@@ -118,7 +118,7 @@ def _on_process_pool(tasks: Sequence[RunTask], workers: int) -> Iterator[RunResu
     """Each run in a worker process; `spawn` because forking a process that holds threads
     (the progress bar, Dask) can deadlock, and it behaves the same on every platform."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=settle_worker)
     try:
         futures = [pool.submit(run_task, task) for task in tasks]
         for future in as_completed(futures):

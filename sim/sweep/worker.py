@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import traceback
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from sim.outcome import Outcome
@@ -59,33 +60,44 @@ def run_task(task: RunTask) -> RunResult:
         "overrides": task.overrides,
     }
     try:
-        session = Session(
-            task.spec,
-            task.seed,
-            scenario_ref=task.scenario,
-            overrides=task.overrides,
-            protocol=task.protocol,
-        )
-        outcome = session.finish()
-        series = session.model.series()
+        outcome, series = _play(task)
+        ri_hourly = (outcome.reputation_index_start, *hourly(series, "reputation_index"))
     except Exception as error:  # any failure of the run itself becomes its row
         last = traceback.extract_tb(error.__traceback__)[-1]
         where = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
         text = f"{type(error).__name__}: {error} (at {where})"
         return RunResult(row=RunRow(**identity, error=text))
     finally:
-        session = None
         # Agents and the model point at each other: collect the cycle now, not some runs later.
         gc.collect()
-    ri_hourly = (outcome.reputation_index_start, *hourly(series, "reputation_index"))
     row = RunRow(**identity, outcome=outcome, ri_hourly=ri_hourly)
     return RunResult(row=row, series=series if task.keep_series else None)
 
 
-def hourly(series: dict[str, list[float]], name: str) -> tuple[float, ...]:
-    """A per-tick series sampled at the end of each whole hour (ticks are minutes long)."""
-    return tuple(
-        float(value)
-        for hour, value in zip(series["hour"], series[name], strict=True)
-        if abs(hour - round(hour)) < 1e-9
+def settle_worker() -> None:
+    """Once per worker process, after its imports: what is alive now lives as long as the process,
+    so hide it from the collector; each per-run collection then walks only what the run left
+    behind (3 ms instead of 60 ms per run of the default scenario)."""
+    gc.freeze()
+
+
+def _play(task: RunTask) -> tuple[Outcome, dict[str, list[float]]]:
+    """The run through a Session, as `stormdrill run` does it; the session (and with it the
+    model) is dropped on return."""
+    session = Session(
+        task.spec,
+        task.seed,
+        scenario_ref=task.scenario,
+        overrides=task.overrides,
+        protocol=task.protocol,
     )
+    return session.finish(), session.model.series()
+
+
+def hourly(series: dict[str, list[float]], name: str) -> tuple[float, ...]:
+    """A per-tick series as it stood at the end of each whole hour (the last tick ending by then),
+    so runs with any tick length line up hour by hour."""
+    hours = np.asarray(series["hour"], dtype=float)
+    whole = np.arange(1, int(np.floor(hours[-1] + 1e-9)) + 1)
+    last_tick = np.searchsorted(hours, whole + 1e-9, side="right") - 1
+    return tuple(float(value) for value in np.asarray(series[name], dtype=float)[last_tick])
