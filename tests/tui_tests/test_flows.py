@@ -21,8 +21,9 @@ from tests.tui_tests.conftest import (
     tiny_app,
 )
 from tui.app import StormdrillApp
+from tui.debrief import ALTERNATIVES_TOTAL, COMPARISONS_TOTAL
 from tui.screens.briefing import BriefingScreen
-from tui.screens.debrief import ALTERNATIVES_TOTAL, DebriefScreen
+from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import FacilitatorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.picker import PickerScreen
@@ -167,7 +168,8 @@ async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: P
         assert descriptions[0] == "no response at all"
         assert "the fast-transparent protocol instead" in descriptions
         table = app.screen.query_one("#what-if-table")
-        assert table.row_count == ALTERNATIVES_TOTAL + 1
+        assert table.row_count == COMPARISONS_TOTAL + 1
+        assert len(app.screen.query_one("#timing-plot").series.hours) > 1
         assert "O1" in str(app.screen.query_one("#ratings").render())
         await pilot.press("x")
         await settle(pilot)

@@ -14,12 +14,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from sim.evaluation import ObjectiveRating
-from tui.debrief import COUNTERFACTUALS, Alternative, DebriefState
+from tui.debrief import ALTERNATIVES_TOTAL, Alternative, DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline
 
-ALTERNATIVES_TOTAL = len(COUNTERFACTUALS) + 1  # and the reference protocol
+WINDOW_H = 72.0
+"""The charts show the first three days: where timing makes its difference."""
 
 
 RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
@@ -44,10 +45,31 @@ def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
     return Content("\n\n").join(blocks)
 
 
+def timing_series(debrief: DebriefState, alternatives: tuple[Alternative, ...]) -> Series:
+    """The lowest RI against the hour of the first response: the played answers moved earlier
+    and later on the same seed; the red line is when the team actually answered first."""
+    outcomes = [debrief.outcome] + [a.outcome for a in alternatives if a.shift_h is not None]
+    points = sorted(
+        {
+            (outcome.time_to_first_response_h, outcome.reputation_index_min)
+            for outcome in outcomes
+            if outcome.time_to_first_response_h is not None
+        }
+    )
+    first = debrief.outcome.time_to_first_response_h
+    return Series(
+        "Lowest RI by hour of the first response",
+        tuple(hour for hour, _ in points),
+        tuple(lowest for _, lowest in points),
+        () if first is None else (first,),
+    )
+
+
 class DebriefScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "show_tab('outcome')", "Outcome", tooltip="The outcome as played"),
         Binding("w", "show_tab('what-if')", "What if", tooltip="Other answers, same seed"),
+        Binding("i", "show_tab('timing')", "Timing", tooltip="Outcome against response time"),
         Binding("t", "show_tab('decisions')", "Decisions", tooltip="The team's decisions"),
         Binding("v", "show_tab('objectives')", "Objectives", tooltip="EEG rating per objective"),
         Binding(
@@ -77,6 +99,8 @@ class DebriefScreen(Screen):
             with TabPane("What if", id="what-if"):
                 yield Static(id="what-if-status")
                 yield DataTable(id="what-if-table", cursor_type="row")
+            with TabPane("Timing", id="timing"):
+                yield SeriesPlot(id="timing-plot", classes="chart")
             with TabPane("Decisions", id="decisions"):
                 yield Timeline(id="decisions-table")
             with TabPane("Objectives", id="objectives"), VerticalScroll():
@@ -88,12 +112,14 @@ class DebriefScreen(Screen):
         table = self.query_one("#outcome-table", DataTable)
         table.add_columns("metric", "value")
         table.add_rows(outcome_rows(debrief.outcome))
-        marks = debrief.statement_hours
+        shown = sum(hour <= WINDOW_H for hour in debrief.hours)
+        hours = debrief.hours[:shown]
+        marks = tuple(hour for hour in debrief.statement_hours if hour <= WINDOW_H)
         self.query_one("#ri-plot", SeriesPlot).series = Series(
-            "Reputation index (red: statements out)", debrief.hours, debrief.reputation_index, marks
+            "Reputation index (red: statements out)", hours, debrief.reputation_index[:shown], marks
         )
         self.query_one("#reach-plot", SeriesPlot).series = Series(
-            "Users aware of the crisis", debrief.hours, debrief.aware, marks
+            "Users aware of the crisis", hours, debrief.aware[:shown], marks
         )
         self.query_one(Timeline).entries = debrief.decisions
         what_if = self.query_one("#what-if-table", DataTable)
@@ -103,8 +129,12 @@ class DebriefScreen(Screen):
 
     def watch_alternatives(self, alternatives: tuple[Alternative, ...]) -> None:
         table = self.query_one("#what-if-table", DataTable)
-        for alternative in alternatives[table.row_count - 1 :]:
+        compared = [alternative for alternative in alternatives if alternative.compared]
+        for alternative in compared[table.row_count - 1 :]:
             table.add_row(*comparison_row(alternative.description, alternative.outcome))
+        self.query_one("#timing-plot", SeriesPlot).series = timing_series(
+            self.debrief, alternatives
+        )
         done = len(alternatives)
         status = self.query_one("#what-if-status", Static)
         if done < ALTERNATIVES_TOTAL:

@@ -38,12 +38,12 @@ FacilitatorOrder = ReleaseInject | AddNote | SetPaused
 
 
 def ground_truth_text(truth: GroundTruth) -> str:
-    counts = "  ".join(f"{name} {count}" for name, count in truth.state_counts)
+    counts = "  ".join(f"{name} {count:,}" for name, count in truth.state_counts)
     return (
         f"[b]Ground truth at {clock_text(truth.now_h)}[/b]\n"
         f"Reputation index [b]{truth.reputation_index:.1f}[/b] "
         f"(before the crisis {truth.reputation_index_start:.1f})\n"
-        f"True reach: [b]{truth.aware}[/b] users aware, {truth.spreaders} ever spread it\n"
+        f"True reach: [b]{truth.aware:,}[/b] users aware, {truth.spreaders:,} ever spread it\n"
         f"Users now: {counts}"
     )
 
@@ -98,12 +98,18 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
                     variant="warning",
                     compact=True,
                 )
+            yield Static("Tab moves between fields · Enter chooses · Esc closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#inject" if self.truth.pending_injects else "#note").focus()
 
     @on(Button.Pressed, "#release")
     def _release(self) -> None:
         inject = self.query_one("#inject", Select)
-        if inject.value is not Select.NULL:
-            self.dismiss(ReleaseInject(str(inject.value)))
+        if inject.value is Select.NULL:
+            self.notify("Pick an inject to release first.", severity="warning")
+            return
+        self.dismiss(ReleaseInject(str(inject.value)))
 
     @on(Button.Pressed, "#add-note")
     @on(Input.Submitted, "#note")

@@ -3,6 +3,7 @@ follower count and reshares; personas and wording are synthetic."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -12,6 +13,7 @@ from sim.crowd.post_log import PostKind
 from sim.feed import FeedItem
 from tui.snapshot import clock_text
 
+NO_POSTS = "No public posts yet."
 KIND_STYLE = {
     PostKind.NEGATIVE: "$error",
     PostKind.DEFENDING: "$success",
@@ -46,9 +48,12 @@ class Feed(VerticalScroll):
 
     items: reactive[tuple[FeedItem, ...]] = reactive((), init=False)
 
+    def compose(self) -> ComposeResult:
+        yield Static(NO_POSTS, classes="post")
+
     def watch_items(self, items: tuple[FeedItem, ...]) -> None:
         self.remove_children()
         if not items:
-            self.mount(Static("No public posts yet.", classes="post"))
+            self.mount(Static(NO_POSTS, classes="post"))
             return
         self.mount_all(PostCard(item) for item in items)
