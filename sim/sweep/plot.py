@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.figure import Figure
 
-from sim.sweep.result import group_label, hourly_matrix
+from sim.sweep.result import LABELS, group_label, hourly_matrix
 
 if TYPE_CHECKING:
     from sim.sweep.result import SweepResult
@@ -71,7 +71,7 @@ def plot_ri_over_time(result: SweepResult, stem: Path) -> list[Path]:
 
 def plot_timing(table: TimingTable, metrics: Sequence[str], stem: Path) -> list[Path]:
     """Each outcome against the delay of the first response, mean with its 95% interval."""
-    figure = Figure(figsize=(4.0 * len(metrics), 3.8))
+    figure = Figure(figsize=(4.0 * len(metrics), 4.0), layout="constrained")
     panels = figure.subplots(1, len(metrics), squeeze=False)[0]
     for axes, metric in zip(panels, metrics, strict=True):
         rows = table.frame[table.frame["metric"] == metric]
@@ -79,6 +79,6 @@ def plot_timing(table: TimingTable, metrics: Sequence[str], stem: Path) -> list[
         axes.fill_between(delays, rows["ci_low"], rows["ci_high"], alpha=0.25, linewidth=0)
         axes.plot(delays, rows["mean"], "o-")
         axes.set_xlabel("delay of the first response (h)")
-        axes.set_title(metric.replace("_", " "))
+        axes.set_title(LABELS.get(metric, metric))
     figure.suptitle(f"{table.protocol}: what waiting costs (mean, 95% CI, {table.runs} seeds)")
     return _save(figure, stem)

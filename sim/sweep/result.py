@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 
 METRICS = tuple(name for name in Outcome.model_fields if name != "seed")
 HEADLINE = "reputation_index_final"
+LABELS = {
+    "reputation_index_final": "final RI",
+    "reputation_index_min": "lowest RI",
+    "negative_reach": "negative reach",
+    "time_to_first_response_h": "first response (h)",
+}
 ARRAY_COLUMNS = ("ri_hourly",)
 
 

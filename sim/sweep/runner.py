@@ -101,7 +101,8 @@ def _interrupted_sentence(error: BaseException | None, finished: int, out: Path 
         if out is not None
         else "give --out DIR next time to keep finished runs and resume"
     )
-    return f"the sweep stopped because a worker failed ({type(error).__name__}: {error}); {kept}."
+    detail = str(error).rstrip(".")
+    return f"the sweep stopped because a worker failed ({type(error).__name__}: {detail}); {kept}."
 
 
 def _backend(tasks: Sequence[RunTask], workers: int, dask: str | None) -> Iterable[RunResult]:

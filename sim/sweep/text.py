@@ -6,16 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from sim.sweep.result import SweepResult, group_label
+from sim.sweep.result import LABELS, SweepResult, group_label
 from sim.sweep.statistics import describe
 from sim.sweep.timing import TIMING_METRICS, TimingTable
-
-SHOWN = {
-    "reputation_index_final": "final RI",
-    "reputation_index_min": "lowest RI",
-    "negative_reach": "negative reach",
-    "time_to_first_response_h": "first response (h)",
-}
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -39,14 +32,14 @@ def _mean_ci(mean: float, low: float, high: float, digits: int) -> str:
 
 def summary_text(result: SweepResult) -> str:
     """Runs per protocol and variation, then mean (95% CI) of the headline metrics."""
-    headers = ["protocol", "runs", "failed", *SHOWN.values()]
+    headers = ["protocol", "runs", "failed", *LABELS.values()]
     rows = []
     for protocol, variation, runs in result.groups():
         failed = sum(
             1 for row in result.failures if row.protocol == protocol and row.variation == variation
         )
         cells = [group_label(protocol, variation), str(len(runs)), str(failed)]
-        for metric in SHOWN:
+        for metric in LABELS:
             estimate = describe(runs[metric].to_numpy())
             digits = 0 if metric == "negative_reach" else 1
             cells.append(_mean_ci(estimate.mean, estimate.low, estimate.high, digits))
@@ -57,7 +50,7 @@ def summary_text(result: SweepResult) -> str:
 def timing_text(table: TimingTable) -> str:
     """One line per delay: mean (95% CI) of each timing metric."""
     frame = table.frame
-    headers = ["delay (h)", *(SHOWN[metric] for metric in TIMING_METRICS)]
+    headers = ["delay (h)", *(LABELS[metric] for metric in TIMING_METRICS)]
     rows = []
     for delay in sorted(frame["delay_h"].unique()):
         cells = [f"{delay:g}"]

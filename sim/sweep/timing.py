@@ -134,6 +134,8 @@ class TimingTable:
     runs: int
     frame: pd.DataFrame
     per_hour: dict[str, Estimate]
+    first_step: Estimate | None
+    first_delays: tuple[float, float] | None
 
     def sentence(self) -> str:
         """'Each hour of waiting costs about 0.31 RI points (95% CI 0.25 to 0.37)...', about the
@@ -150,8 +152,20 @@ class TimingTable:
             f"(95% CI {low:.2f} to {high:.2f}; {span}, paired by seed over {slope.n} seeds)"
         )
         if low <= 0 <= high:
-            return sentence + "; the interval includes zero, so these runs show no clear cost."
-        return sentence + "."
+            sentence += "; the interval includes zero, so these runs show no clear cost"
+        return sentence + self._first_step_clause() + "."
+
+    def _first_step_clause(self) -> str:
+        """Waiting rarely costs the same every hour: the first hours usually cost most, so say
+        what the step between the two shortest delays cost per hour."""
+        if self.first_step is None or self.first_step.n == 0 or self.first_delays is None:
+            return ""
+        start, end = self.first_delays
+        step = self.first_step
+        return (
+            f". Going from {start:g} h to {end:g} h costs {-step.mean:.2f} RI points per hour "
+            f"(95% CI {-step.high:.2f} to {-step.low:.2f})"
+        )
 
 
 def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
@@ -179,11 +193,19 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
         metric: bootstrap_mean(_slopes(frame, metric), result.plan.root_seed)
         for metric in TIMING_METRICS
     }
+    delays = sorted(set(study.delay_of.values()))
+    first_delays = (delays[0], delays[1]) if len(delays) > 1 else None
+    first_step = None
+    if first_delays is not None:
+        steps = _slopes(frame[frame["delay_h"].isin(first_delays)], "reputation_index_final")
+        first_step = bootstrap_mean(steps, result.plan.root_seed)
     return TimingTable(
         protocol=study.protocol,
         runs=result.plan.runs,
         frame=pd.DataFrame.from_records(records),
         per_hour=per_hour,
+        first_step=first_step,
+        first_delays=first_delays,
     )
 
 

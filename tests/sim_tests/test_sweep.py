@@ -204,5 +204,6 @@ def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
     assert code == 0
     printed = capsys.readouterr().out
     assert "Each hour of waiting" in printed and "RI points of final reputation" in printed
+    assert "Going from 0 h to 2 h costs" in printed
     assert (out / "timing.svg").is_file() and (out / "timing.csv").is_file()
     assert (out / "protocols" / "fast-transparent+6h.toml").is_file()
