@@ -1,0 +1,36 @@
+"""`stormdrill play` and `serve` on the command line: mistakes are one sentence before any
+screen opens, and the browser runs the same play command."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from sim.cli.main import main
+from sim.cli.serve_cmd import play_command_line
+
+
+def test_play_with_an_unknown_scenario_is_one_sentence(capsys):
+    assert main(["play", "tinyy"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("stormdrill: tinyy: no such scenario file; did you mean tiny?")
+    assert error.count("\n") == 1
+
+
+def test_resume_from_a_file_that_is_not_a_session_is_one_sentence(tmp_path: Path, capsys):
+    path = tmp_path / "notes.json"
+    path.write_text("{}")
+    assert main(["play", "--resume", str(path)]) == 2
+    assert "not a stormdrill session file" in capsys.readouterr().err
+
+
+def test_serve_runs_this_python_s_play_command():
+    assert shlex.split(play_command_line("tiny")) == [
+        sys.executable,
+        "-m",
+        "sim.cli.main",
+        "play",
+        "tiny",
+    ]
+    assert shlex.split(play_command_line(None))[-1] == "play"
