@@ -681,12 +681,10 @@ class CrisisModel(mesa.Model):
     def _update_attitudes(self) -> None:
         pop, att = self.population, self.spec.attitude
         if not self.brand.has_spoken and self.tick >= self.start_tick:
-            aware = np.flatnonzero(pop.ever_aware)
-            if len(aware):
-                drift = silence_drift(
-                    att.silence_drift_per_h, self.tick_h, np.ones(len(aware), bool)
-                )
-                pop.shift_attitude(aware, drift, att.slow_share)
+            listeners = np.flatnonzero(pop.silence_audience(att.silence_audience))
+            if len(listeners):
+                drift = silence_drift(att.silence_drift_per_h, self.tick_h, len(listeners))
+                pop.shift_attitude(listeners, drift, att.slow_share)
         interval = max(1, round(att.averaging_interval_h / self.tick_h))
         if self.tick > 0 and self.tick % interval == 0:
             shift = bounded_confidence_shift(

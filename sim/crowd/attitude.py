@@ -50,6 +50,7 @@ def bounded_confidence_shift(
     return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
 
 
-def silence_drift(drift_per_h: float, tick_h: float, aware: np.ndarray) -> np.ndarray:
-    """While the brand says nothing, aware users read silence as guilt (Ferrin et al. 2007)."""
-    return np.where(aware, -drift_per_h * tick_h, 0.0)
+def silence_drift(drift_per_h: float, tick_h: float, listeners: int) -> np.ndarray:
+    """While the brand says nothing, users who follow the story read silence as guilt
+    (Ferrin et al. 2007): the same loss per tick for each of them."""
+    return np.full(listeners, -drift_per_h * tick_h)

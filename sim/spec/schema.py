@@ -319,6 +319,11 @@ class Attitude(Section):
     silence_drift_per_h: float = Field(
         0.003, ge=0.0, le=0.02, description="Attitude lost per hour by aware users while silent."
     )
+    silence_audience: Literal["attending", "ever_aware"] = Field(
+        "attending",
+        description="Who loses attitude while the brand is silent: users still following the "
+        "story (exposed, spreading, skeptic) or everyone ever aware of it.",
+    )
     slow_share: float = _probability(0.3, "phi: share of each shock in the slow memory.")
     fast_half_life_days: float = Field(
         3.0, ge=0.5, le=14.0, description="Half-life of the fast memory part, days."

@@ -60,6 +60,13 @@ class Population:
         self.fast[users] += fast
         self.slow[users] += slow
 
+    def silence_audience(self, audience: str) -> np.ndarray:
+        """Who notices that the brand is silent: everyone ever aware of the crisis, or only
+        those still following it (exposed, spreading or skeptic; not the unaware or the bored)."""
+        if audience == "ever_aware":
+            return self.ever_aware
+        return np.isin(self.state, (State.EXPOSED, State.SPREADING, State.SKEPTIC))
+
     def count_states(self) -> np.ndarray:
         return np.bincount(self.state, minlength=len(State))
 
