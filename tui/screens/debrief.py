@@ -91,19 +91,19 @@ class DebriefScreen(Screen):
             classes="screen-title",
         )
         with TabbedContent(id="debrief-tabs"):
-            with TabPane("Outcome", id="outcome"), Horizontal():
+            with TabPane("Outcome (o)", id="outcome"), Horizontal():
                 yield DataTable(id="outcome-table", show_header=False, cursor_type="none")
                 with Vertical(id="debrief-charts"):
                     yield SeriesPlot(id="ri-plot", classes="chart")
                     yield SeriesPlot(id="reach-plot", classes="chart")
-            with TabPane("What if", id="what-if"):
+            with TabPane("What if (w)", id="what-if"):
                 yield Static(id="what-if-status")
                 yield DataTable(id="what-if-table", cursor_type="row")
-            with TabPane("Timing", id="timing"):
+            with TabPane("Timing (i)", id="timing"):
                 yield SeriesPlot(id="timing-plot", classes="chart")
-            with TabPane("Decisions", id="decisions"):
+            with TabPane("Decisions (t)", id="decisions"):
                 yield Timeline(id="decisions-table")
-            with TabPane("Objectives", id="objectives"), VerticalScroll():
+            with TabPane("Objectives (v)", id="objectives"), VerticalScroll():
                 yield Static(ratings_content(debrief.ratings), id="ratings")
         yield Footer()
 

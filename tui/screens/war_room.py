@@ -32,8 +32,10 @@ TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeli
 class WarRoomScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "app.end_turn", "End turn", tooltip="Advance the clock by one turn"),
-        Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement"),
-        Binding("i", "show_tab('inbox')", "Inbox", tooltip="Injects, journalists, alerts"),
+        Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement", show=False),
+        Binding(
+            "i", "show_tab('inbox')", "Inbox", tooltip="Injects, journalists, alerts", show=False
+        ),
         Binding(
             "m",
             "show_tab('monitor')",
@@ -50,7 +52,7 @@ class WarRoomScreen(Screen):
         Binding(
             "ctrl+s",
             "send",
-            "Send statement",
+            "Send",
             tooltip="Send the composed statement",
             priority=True,
         ),
@@ -78,14 +80,14 @@ class WarRoomScreen(Screen):
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clock")
         with TabbedContent(id="tabs"):
-            with TabPane("Monitor", id="monitor"):
+            with TabPane("Monitor (m)", id="monitor"):
                 yield MonitorCharts(id="charts")
                 yield Feed(id="feed")
-            with TabPane("Inbox", id="inbox"):
+            with TabPane("Inbox (i)", id="inbox"):
                 yield Inbox(id="inbox-view")
-            with TabPane("Compose", id="compose"):
+            with TabPane("Compose (c)", id="compose"):
                 yield Composer(id="composer")
-            with TabPane("Timeline", id="timeline"):
+            with TabPane("Timeline (t)", id="timeline"):
                 yield Timeline(id="timeline-table")
         yield Footer()
 
