@@ -45,7 +45,13 @@ from tui.screens.help import HelpScreen
 from tui.screens.modals import ConfirmScreen, PassphraseScreen
 from tui.screens.picker import PickerScreen
 from tui.screens.war_room import WarRoomScreen
-from tui.snapshot import WarRoomState, ground_truth, war_room_state
+from tui.snapshot import (
+    WarRoomState,
+    clock_text,
+    ground_truth,
+    newly_lapsed,
+    war_room_state,
+)
 from tui.storage import exports_folder, new_autosave_path
 from tui.widgets.composer import Composer
 
@@ -174,12 +180,14 @@ class StormdrillApp(App[None]):
     @on(TurnCompleted)
     def _turn_completed(self, completed: TurnCompleted) -> None:
         self.busy = False
-        self.query_war_room().state = completed.state
-        lapsed = [item for item in completed.state.inbox if item.status.value == "lapsed"]
-        message = f"Turn {completed.turn} played."
+        war_room = self.query_war_room()
+        lapsed = newly_lapsed(war_room.state, completed.state)
+        war_room.state = completed.state
         if lapsed:
-            message += f" {len(lapsed)} inquiry deadline(s) lapsed."
-        self.notify(message)
+            titles = "; ".join(item.event.title for item in lapsed)
+            self.notify(f"Deadline lapsed unanswered: {titles}.", severity="warning", timeout=8)
+        else:
+            self.notify(f"Turn {completed.turn} played.")
 
     def query_war_room(self) -> WarRoomScreen:
         for screen in self.screen_stack:
@@ -213,7 +221,7 @@ class StormdrillApp(App[None]):
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
-        self.notify(f"Queued: goes out at {sent.at_h:.2f} h after approval.")
+        self.notify(f"Queued: goes out at {clock_text(sent.at_h)}.")
 
     def _earlier(self) -> tuple[str, ...]:
         return self.query_war_room().state.earlier_statements

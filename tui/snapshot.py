@@ -97,6 +97,18 @@ def inbox_status(event: TeamEvent, answers: Sequence[Action], now_h: float) -> I
     return InboxStatus.OPEN
 
 
+def newly_lapsed(before: WarRoomState | None, after: WarRoomState) -> tuple[InboxItem, ...]:
+    """Inquiries whose deadline passed unanswered between two snapshots."""
+    already = set()
+    if before is not None:
+        already = {item.event for item in before.inbox if item.status is InboxStatus.LAPSED}
+    return tuple(
+        item
+        for item in after.inbox
+        if item.status is InboxStatus.LAPSED and item.event not in already
+    )
+
+
 def queued_actions(log: Sequence[LogEntry]) -> tuple[Action, ...]:
     return tuple(entry.action for entry in log if isinstance(entry, Queued))
 
