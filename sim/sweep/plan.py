@@ -75,9 +75,6 @@ class SweepPlan(BaseModel):
         combos = itertools.product(*(axis.values for axis in self.vary))
         return tuple(dict(zip(keys, combo, strict=True)) for combo in combos)
 
-    def size(self) -> int:
-        return len(self.protocols) * len(self.variations()) * self.runs
-
 
 class RunTask(BaseModel):
     """One run, self-contained: a worker anywhere needs no files and no other context."""
