@@ -46,22 +46,22 @@ def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
 
 
 def timing_series(debrief: DebriefState, alternatives: tuple[Alternative, ...]) -> Series:
-    """The lowest RI against the hour of the first response: the played answers moved earlier
-    and later on the same seed; the red line is when the team actually answered first."""
-    outcomes = [debrief.outcome] + [a.outcome for a in alternatives if a.shift_h is not None]
+    """The lowest RI with every response moved earlier or later on the same seed (0: as
+    played). Moving a journalist's answer does not move when it is quoted, so the line can be
+    flat where timing made no difference."""
     points = sorted(
-        {
-            (outcome.time_to_first_response_h, outcome.reputation_index_min)
-            for outcome in outcomes
-            if outcome.time_to_first_response_h is not None
-        }
+        [(0.0, debrief.outcome.reputation_index_min)]
+        + [
+            (a.shift_h, a.outcome.reputation_index_min)
+            for a in alternatives
+            if a.shift_h is not None
+        ]
     )
-    first = debrief.outcome.time_to_first_response_h
     return Series(
-        "Lowest RI by hour of the first response",
-        tuple(hour for hour, _ in points),
+        "Lowest RI with every response moved by (h)",
+        tuple(shift for shift, _ in points),
         tuple(lowest for _, lowest in points),
-        () if first is None else (first,),
+        (0.0,),
     )
 
 

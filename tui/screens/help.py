@@ -38,7 +38,9 @@ def keys_markdown(keys: Sequence[tuple[str, str, str]]) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", tooltip="Back to the exercise")
+    ]
 
     def __init__(self, keys: Sequence[tuple[str, str, str]]) -> None:
         super().__init__()

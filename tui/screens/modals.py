@@ -15,7 +15,9 @@ from textual.widgets import Button, Input, Label
 class PassphraseScreen(ModalScreen[str | None]):
     """Dismissed with what was typed, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Back without the facilitator's view")
+    ]
 
     def __init__(self, prompt: str) -> None:
         super().__init__()
@@ -36,8 +38,8 @@ class PassphraseScreen(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", tooltip="Go ahead"),
+        Binding("n,escape", "answer(False)", "No", tooltip="Back to where you were"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -63,7 +63,13 @@ class WarRoomScreen(Screen):
             tooltip="Stop answering an inquiry: the message becomes a public statement",
             show=False,
         ),
-        Binding("escape", "leave_message", "Leave message box", show=False),
+        Binding(
+            "escape",
+            "leave_message",
+            "Leave message box",
+            tooltip="Back to the tabs, so single keys work again",
+            show=False,
+        ),
         Binding("f", "app.facilitator", "Facilitator", tooltip="Ground truth, injects, notes"),
         Binding("d", "app.finish", "Debrief", tooltip="Finish the exercise and see the debrief"),
     ]
