@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Select
 from sim.events import EventKind
 from sim.rubric import score_message
 from sim.session import InjectReleased, Queued, Session
+from sim.spec.loader import load_scenario
 from tests.tui_tests.conftest import (
     PASSPHRASE,
     SEED,
@@ -229,3 +230,15 @@ async def test_the_war_room_fits_80_by_24():
         for widget in ("#strategy", "#voice", "#message", "#rubric", "#send"):
             region = app.screen.query_one(widget).region
             assert region.area and screen.contains_region(region), widget
+
+
+async def test_resuming_a_finished_exercise_opens_its_debrief(home: Path):
+    path = home / "finished.json"
+    finished = Session(load_scenario("tiny"), SEED, team=TEAM)
+    finished.finish()
+    finished.save(path)
+    app = StormdrillApp(resume=Session.load(path, autosave=path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.debrief.outcome == finished.outcome
