@@ -16,7 +16,7 @@ import platform
 import resource
 import time
 
-from sim.sweep import SweepPlan, sweep
+from sim.lab import SweepPlan, sweep
 
 SCENARIO = "data-breach"
 OVERRIDES = ("turns.horizon_days=3",)

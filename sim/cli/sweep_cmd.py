@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sim.cli.options import add_set_option
-from sim.sweep import Axis, SweepPlan, SweepResult, sweep
-from sim.sweep.progress import ProgressBar
-from sim.sweep.text import summary_text
+from sim.lab import Axis, SweepPlan, SweepResult, sweep
+from sim.lab.progress import ProgressBar
+from sim.lab.text import summary_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,7 +1,7 @@
 """`stormdrill timing`: one protocol with its response delayed by each of several delays, on the
 same seeds: the teaching figure of what each hour of waiting costs in a scenario.
 
-How a protocol is delayed is documented in `sim.sweep.timing`: every rule's clock starts the
+How a protocol is delayed is documented in `sim.lab.timing`: every rule's clock starts the
 delay later, so the first response and everything after it move together.
 """
 
@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sim.cli.sweep_cmd import add_runner_options, resumable, whole_number
 from sim.errors import UserError
-from sim.sweep import sweep, timing_plan, timing_table
-from sim.sweep.plot import plot_timing
-from sim.sweep.progress import ProgressBar
-from sim.sweep.text import timing_text
-from sim.sweep.timing import TIMING_METRICS
+from sim.lab import sweep, timing_plan, timing_table
+from sim.lab.plot import plot_timing
+from sim.lab.progress import ProgressBar
+from sim.lab.text import timing_text
+from sim.lab.timing import TIMING_METRICS
 
 DEFAULT_DELAYS = "0,0.5,1,2,4,8,24"
 

@@ -12,13 +12,13 @@ import pytest
 
 from sim.cli.main import main
 from sim.errors import UserError
+from sim.lab import Axis, SweepPlan, delayed, sweep
+from sim.lab import worker as worker_module
+from sim.lab.journal import JOURNAL_FILE
+from sim.lab.result import METRICS
+from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.timing import protocol_toml
 from sim.protocol import load_protocol
-from sim.sweep import Axis, SweepPlan, delayed, sweep
-from sim.sweep import worker as worker_module
-from sim.sweep.journal import JOURNAL_FILE
-from sim.sweep.result import METRICS
-from sim.sweep.statistics import Estimate, bootstrap_mean, describe, verdict
-from sim.sweep.timing import protocol_toml
 
 SHORT = ("turns.horizon_days=1",)
 

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 from matplotlib.figure import Figure
 
-from sim.sweep.result import LABELS, group_label, hourly_matrix
+from sim.lab.result import LABELS, group_label, hourly_matrix
 
 if TYPE_CHECKING:
-    from sim.sweep.result import SweepResult
-    from sim.sweep.timing import TimingTable
+    from sim.lab.result import SweepResult
+    from sim.lab.timing import TimingTable
 
 FORMATS = ("png", "svg")
 

@@ -13,9 +13,9 @@ import traceback
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from sim.lab.plan import RunTask
 from sim.outcome import Outcome
 from sim.session import Session
-from sim.sweep.plan import RunTask
 
 
 class RunRow(BaseModel):

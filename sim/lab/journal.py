@@ -15,9 +15,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sim.errors import UserError
+from sim.lab.plan import SweepPlan
+from sim.lab.worker import RunResult, RunRow
 from sim.outcome import write_series_csv
-from sim.sweep.plan import SweepPlan
-from sim.sweep.worker import RunResult, RunRow
 
 PLAN_FILE = "plan.json"
 JOURNAL_FILE = "rows.jsonl"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from sim.sweep.result import LABELS, SweepResult, group_label
-from sim.sweep.statistics import describe
-from sim.sweep.timing import TIMING_METRICS, TimingTable
+from sim.lab.result import LABELS, SweepResult, group_label
+from sim.lab.statistics import describe
+from sim.lab.timing import TIMING_METRICS, TimingTable
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

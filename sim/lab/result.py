@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.lab.plan import SweepPlan
+from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.worker import RunRow
 from sim.outcome import Outcome
-from sim.sweep.plan import SweepPlan
-from sim.sweep.statistics import Estimate, bootstrap_mean, describe, verdict
-from sim.sweep.worker import RunRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,7 +189,7 @@ class SweepResult:
     def write(self, folder: Path) -> list[Path]:
         """rows.parquet (with the hourly RI), rows.csv (without it: spreadsheets hold no
         arrays), summary.csv, differences.csv and the plots; returns the paths written."""
-        from sim.sweep.plot import plot_final_ri, plot_ri_over_time
+        from sim.lab.plot import plot_final_ri, plot_ri_over_time
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)

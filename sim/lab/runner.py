@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Protocol
 
 from sim.errors import UserError
-from sim.sweep.journal import Journal
-from sim.sweep.plan import RunTask, SweepPlan, expand
-from sim.sweep.result import SweepResult
-from sim.sweep.worker import RunResult, RunRow, run_task, settle_worker
+from sim.lab.journal import Journal
+from sim.lab.plan import RunTask, SweepPlan, expand
+from sim.lab.result import SweepResult
+from sim.lab.worker import RunResult, RunRow, run_task, settle_worker
 
 LOCAL_DASK = "local"
 

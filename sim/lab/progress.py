@@ -16,7 +16,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from sim.sweep.worker import RunRow
+from sim.lab.worker import RunRow
 
 
 class ProgressBar:

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.errors import UserError
+from sim.lab.plan import SweepPlan
+from sim.lab.result import SweepResult
+from sim.lab.statistics import Estimate, bootstrap_mean, describe
 from sim.protocol import Protocol, load_protocol
 from sim.protocol.schema import Rule
-from sim.sweep.plan import SweepPlan
-from sim.sweep.result import SweepResult
-from sim.sweep.statistics import Estimate, bootstrap_mean, describe
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -2,14 +2,14 @@
 intervals, timing curves, and runs on local cores or a Dask cluster.
 
 Four nouns, one job each: `SweepPlan` (what to run), the runner `sweep` (where and how),
-`SweepResult` (what came back) and `sim.sweep.statistics` (what it means).
+`SweepResult` (what came back) and `sim.lab.statistics` (what it means).
 """
 
-from sim.sweep.plan import Axis, RunTask, SweepPlan, expand
-from sim.sweep.result import SweepResult
-from sim.sweep.runner import SweepInterrupted, Watcher, sweep
-from sim.sweep.timing import TimingStudy, TimingTable, delayed, timing_plan, timing_table
-from sim.sweep.worker import RunRow, run_task
+from sim.lab.plan import Axis, RunTask, SweepPlan, expand
+from sim.lab.result import SweepResult
+from sim.lab.runner import SweepInterrupted, Watcher, sweep
+from sim.lab.timing import TimingStudy, TimingTable, delayed, timing_plan, timing_table
+from sim.lab.worker import RunRow, run_task
 
 __all__ = [
     "Axis",
