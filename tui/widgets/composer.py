@@ -173,6 +173,10 @@ class Composer(Vertical):
                 self.query_one("#strategy", Select).value = template.strategy.value
                 self.query_one("#message", TextArea).text = template.text
 
+    @on(Select.Changed, "#strategy")
+    def _strategy_changed(self, event: Select.Changed) -> None:
+        self.query_one(RubricPanel).chosen = Strategy(event.value)
+
     @on(TextArea.Changed, "#message")
     def _text_changed(self, event: TextArea.Changed) -> None:
         self.post_message(self.TextChanged(event.text_area.text))

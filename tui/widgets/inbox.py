@@ -30,7 +30,9 @@ def status_label(item: InboxItem) -> str:
         return f"LAPSED at {clock_text(deadline)}"
     if item.status is InboxStatus.LATE:
         return "answer goes out after the deadline"
-    return item.status.value
+    if item.status is InboxStatus.ANSWERED:
+        return "answered"
+    return ""
 
 
 def item_prompt(item: InboxItem) -> Content:

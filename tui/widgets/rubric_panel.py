@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.rubric.result import ComponentScore, RubricScore
+from sim.spec.schema import Strategy
 
 BAR_WIDTH = 8
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -37,15 +38,13 @@ def component_line(score: ComponentScore, style: str) -> Content:
     )
 
 
-def rubric_content(score: RubricScore) -> Content:
-    voice = score.voice.value
+def rubric_content(score: RubricScore, chosen: Strategy) -> Content:
     lines = [
-        Content.assemble(
-            ("Rubric ", "bold"),
-            (f"{score.overall:.0%}", "bold $accent"),
-            f"  transparency {score.transparency:.2f} · {voice} voice"
-            f"{' · concrete' if score.concrete else ''}",
-        )
+        Content.assemble(("Rubric ", "bold"), (f"{score.overall:.0%}", "bold $accent")),
+        Content(
+            f"transparency {score.transparency:.2f} · {score.voice.value} voice"
+            f"{' · concrete' if score.concrete else ''}"
+        ),
     ]
     lines += [component_line(component, "$success") for component in score.components]
     applied = [penalty for penalty in score.penalties if penalty.score > 0]
@@ -53,6 +52,8 @@ def rubric_content(score: RubricScore) -> Content:
     if score.suggested_strategy is not None:
         suggested = label(score.suggested_strategy.value)
         lines.append(Content.assemble("Reads as: ", (suggested, "bold")))
+        if score.suggested_strategy is not chosen:
+            lines.append(Content.styled(f"but the strategy is {label(chosen.value)}", "$warning"))
     return Content("\n").join(lines)
 
 
@@ -60,8 +61,10 @@ class RubricPanel(Widget):
     """Renders a RubricScore given to it; it scores nothing itself."""
 
     score: reactive[RubricScore | None] = reactive(None)
+    chosen: reactive[Strategy] = reactive(Strategy.HOLDING_STATEMENT)
+    """The strategy picked in the composer, to point out words that say something else."""
 
     def render(self) -> Content:
         if self.score is None or not self.score.text.strip():
             return Content("Type the message: the rubric scores it as you write.")
-        return rubric_content(self.score)
+        return rubric_content(self.score, self.chosen)
