@@ -2,7 +2,8 @@
 their MSEL through CSV (sim/msel/cli.py).
 
 Facilitators edit scenarios by hand; these commands are how they find the bundled ones, read one
-at a glance before an exercise, check their edits, and get the JSON Schema for their editor.
+at a glance before an exercise, check their edits, and get the JSON Schema for their editor and
+the format's documentation (sim/spec/docs.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from sim.cli.options import add_set_option
 from sim.errors import ScenarioError, UserError
 from sim.msel import cli as msel_cli
+from sim.spec.docs import scenario_format_markdown
 from sim.spec.loader import (
     bundled_names,
     list_bundled_scenarios,
@@ -54,6 +56,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     schema = actions.add_parser("schema", help="the JSON Schema of scenario files")
     schema.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
     schema.set_defaults(func=schema_command)
+
+    docs = actions.add_parser(
+        "docs", help="the scenario format as Markdown (scenarios/README.md), from the schema"
+    )
+    docs.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    docs.set_defaults(func=docs_command)
 
     msel_cli.add_parser(actions)
 
@@ -211,14 +219,23 @@ def validate_command(args: argparse.Namespace) -> int:
 
 def schema_command(args: argparse.Namespace) -> int:
     text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.out is None:
+    return _emit(text, args.out)
+
+
+def docs_command(args: argparse.Namespace) -> int:
+    return _emit(scenario_format_markdown(), args.out)
+
+
+def _emit(text: str, out: Path | None) -> int:
+    """Print `text`, or write it to `out` and say so."""
+    if out is None:
         sys.stdout.write(text)
         return 0
     try:
-        args.out.write_text(text, encoding="utf-8")
+        out.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UserError(
-            f"cannot write {args.out} ({error.strerror}); choose a writable path for --out."
+            f"cannot write {out} ({error.strerror}); choose a writable path for --out."
         ) from None
-    print(f"wrote {args.out}")
+    print(f"wrote {out}")
     return 0
