@@ -18,7 +18,11 @@ async def quiet(pilot: Pilot) -> None:
 
 
 def test_briefing(snap_compare):
-    assert snap_compare(tiny_app(), terminal_size=SIZE)
+    async def steady_cursor(pilot: Pilot) -> None:
+        pilot.app.screen.query_one("#team").cursor_blink = False  # it blinks on the wall clock
+        await pilot.pause()
+
+    assert snap_compare(tiny_app(), terminal_size=SIZE, run_before=steady_cursor)
 
 
 def test_war_room_after_two_turns(snap_compare):
@@ -35,7 +39,9 @@ def test_composer_with_the_rubric(snap_compare):
     async def write(pilot: Pilot) -> None:
         await start_exercise(pilot)
         await pilot.press("c")
-        pilot.app.screen.query_one("#message").text = STATEMENT
+        message = pilot.app.screen.query_one("#message")
+        message.cursor_blink = False  # it blinks on the wall clock
+        message.text = STATEMENT
         await quiet(pilot)
 
     assert snap_compare(tiny_app(), terminal_size=SIZE, run_before=write)
