@@ -29,8 +29,10 @@ SECTION_NOTES = {
     "meta.objectives": "Give ids O1, O2...; at least one objective should set "
     "`first_statement_within_h`, the rule behind the timing rating.",
     "injects": "Every inject needs a trigger: `time_h`, `when_volume_above`, or both (it is "
-    "released at whichever comes first); `if_no_statement_by_h` then holds it back unless the "
-    "team is still silent at that hour. Ids must be unique. `objective` names an id of "
+    "released at whichever comes first); with `if_no_statement_by_h` it is dropped instead if a "
+    "public statement went out by that hour (an escalation for silent teams). "
+    "`when_volume_above` counts true negative posts per hour, so the same threshold comes "
+    "sooner on a larger graph. Ids must be unique. `objective` names an id of "
     "`[[meta.objectives]]`.",
 }
 
