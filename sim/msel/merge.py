@@ -8,15 +8,14 @@ before it replaces the file atomically, so a failure leaves the old file untouch
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from sim.atomic_file import write_text_atomically
 from sim.errors import ScenarioError
 from sim.spec.loader import describe_validation_error
 from sim.spec.schema import Inject, ScenarioSpec
@@ -151,16 +150,6 @@ def _check(text: str, label: str) -> None:
 
 def _write_atomically(path: Path, text: str, label: str) -> None:
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        write_text_atomically(path, text, newline="")
     except OSError as error:
-        raise ScenarioError(f"{label}: cannot write next to the file ({error.strerror}).") from None
-    try:
-        os.chmod(temporary, path.stat().st_mode)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise ScenarioError(f"{label}: cannot write the file ({error.strerror}).") from None

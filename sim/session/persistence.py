@@ -8,13 +8,12 @@ never leaves a half-written file in place of the last good one.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sim.atomic_file import write_text_atomically
 from sim.errors import SessionFileError
 from sim.protocol.schema import Protocol
 from sim.session.record import LogEntry
@@ -47,18 +46,8 @@ def write_session_file(path: Path, content: SessionFile) -> None:
     path = Path(path)
     text = content.model_dump_json(indent=1)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        write_text_atomically(path, text)
     except OSError as error:
-        raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
 
 
