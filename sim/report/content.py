@@ -15,7 +15,7 @@ from sim.evaluation.rules import RULE_DESCRIPTIONS
 from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
 from sim.report import figures
-from sim.report.counterfactuals import Alternative, alternatives
+from sim.report.counterfactuals import Comparison, compare
 from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Section, Table
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
@@ -30,7 +30,7 @@ def session_document(session: Session, saved: date, source: str) -> Document:
     with no further answers, as its debrief would be."""
     outcome = session.finish()
     ratings = rate_objectives(session)
-    compared = alternatives(session)
+    compared = compare(session)
     spec = session.spec
     sections = (
         _overview(session, saved),
@@ -232,7 +232,8 @@ def _figures(
     )
 
 
-def _counterfactuals(compared: tuple[Alternative, ...]) -> Section:
+def _counterfactuals(comparison: Comparison) -> Section:
+    compared = comparison.alternatives
     rows = tuple(
         (
             alt.label,
@@ -268,7 +269,34 @@ def _counterfactuals(compared: tuple[Alternative, ...]) -> Section:
                 rows,
             ),
             Figure("counterfactuals", "Outcome of each plan on the same seed.", chart),
+            *_timing_blocks(comparison),
         ),
+    )
+
+
+def _timing_blocks(comparison: Comparison) -> tuple[Block, ...]:
+    """The timing curve: what the same answers would have done earlier or later."""
+    if not comparison.timing:
+        return ()
+    shifts = [shift for shift, _ in comparison.timing]
+    chart = figures.timing_figure(
+        shifts,
+        [outcome.reputation_index_final for _, outcome in comparison.timing],
+        [outcome.reputation_index_min for _, outcome in comparison.timing],
+    )
+    rows = tuple(
+        (
+            f"{shift:+g} h",
+            f"{outcome.reputation_index_final:.1f}",
+            f"{outcome.reputation_index_min:.1f}",
+            f"{outcome.negative_reach:,}",
+        )
+        for shift, outcome in comparison.timing
+    )
+    return (
+        Paragraph("Timing curve: every action of the team moved earlier or later, same seed."),
+        Table(("Every action moved by", "RI at horizon", "Lowest RI", "Negative reach"), rows),
+        Figure("timing", "Outcome against the timing of the team's answers.", chart),
     )
 
 

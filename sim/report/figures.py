@@ -102,6 +102,25 @@ def comparison_figure(
     return _png(figure)
 
 
+def timing_figure(
+    shifts_h: Sequence[float], final_index: Sequence[float], lowest_index: Sequence[float]
+) -> bytes:
+    """The timing curve: the outcome on the same seed with every action moved earlier or later."""
+    figure = Figure(figsize=(10, 3.4), layout="constrained")
+    axes = figure.subplots()
+    axes.plot(shifts_h, final_index, marker="o", color=SERIES_COLOUR, label="RI at the horizon")
+    axes.plot(shifts_h, lowest_index, marker="s", color=SECOND_COLOUR, label="lowest RI")
+    axes.axvline(0.0, color=ACTION_COLOUR, alpha=0.6, linewidth=1, label="as played")
+    axes.set(
+        title="What timing did: the same answers moved in time",
+        xlabel="every action moved by (hours)",
+        ylabel="RI",
+    )
+    axes.legend(loc="best", fontsize="small")
+    axes.grid(alpha=0.3)
+    return _png(figure)
+
+
 def hourly(per_tick: Sequence[float], ticks_per_hour: int) -> np.ndarray:
     """Per-tick counts as a trailing one-hour sum."""
     values = np.asarray(per_tick, dtype=float)

@@ -65,7 +65,7 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
         "## Appendix A: Improvement Plan",
     ):
         assert f"\n{heading}\n" in f"\n{text}"
-    for name in ("reputation", "reach", "counterfactuals"):
+    for name in ("reputation", "reach", "counterfactuals", "timing"):
         figure = tmp_path / f"aar-{name}.png"
         assert f"]({figure.name})" in text
         assert figure.read_bytes().startswith(PNG_SIGNATURE)
@@ -73,6 +73,8 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
     assert "Legal took 40 minutes \\| too slow" in text
     for label in ("as played", "no response", "1 h earlier", "1 h later"):
         assert f"| {label} |" in text
+    for shift in ("-1 h", "+0 h", "+1 h", "+2 h", "+4 h"):
+        assert f"| {shift} |" in text, "the timing curve moves every action by each shift"
 
 
 def test_the_ratings_in_the_report_are_those_of_the_log(saved, html):
@@ -92,7 +94,7 @@ def test_html_is_one_file_with_every_user_text_escaped(html):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html.lower()
     assert "Blue &lt;team&gt;" in html and "We are sorry &amp; it is fixed." in html
-    assert html.count('src="data:image/png;base64,') == 3
+    assert html.count('src="data:image/png;base64,') == 4
     assert not re.search(r"(?:src|href)=\"(?!data:)", html)  # nothing fetched from elsewhere
 
 
@@ -126,7 +128,7 @@ def test_a_real_browser_renders_the_html(html, tmp_path):
     )
     assert "Appendix A: Improvement Plan" in result.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
-    assert result.stdout.count("<img") == 3
+    assert result.stdout.count("<img") == 4
 
 
 def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
