@@ -14,6 +14,7 @@ from importlib.metadata import version
 
 from sim.cli import (
     calibrate_cmd,
+    compare_cmd,
     play_cmd,
     report_cmd,
     run_cmd,
@@ -33,6 +34,7 @@ COMMANDS = (
     sweep_cmd,
     timing_cmd,
     report_cmd,
+    compare_cmd,
 )
 
 INTERRUPTED_EXIT_CODE = 130
