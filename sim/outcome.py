@@ -81,7 +81,7 @@ def outcome_of(model: CrisisModel) -> Outcome:
     saw = int((model.population.ever_aware & model.population.saw_statement).sum())
     first_h = model.brand.first_public_h
     first_media = model.media_pickups_h[0] if model.media_pickups_h else None
-    detected = model.monitor.detected_tick
+    detected_h = model.monitor.detected_at_h
     recovery = recovery_time(hours, index, start)
     return Outcome(
         seed=model.seed,
@@ -94,7 +94,7 @@ def outcome_of(model: CrisisModel) -> Outcome:
         spreaders_total=int(model.population.ever_spread.sum()),
         peak_negative_posts_per_hour=hourly_peak(negative, model.monitor.ticks_per_h),
         negative_posts_total=int(negative.sum()),
-        time_to_detection_h=None if detected is None else (detected + 1) * model.tick_h - start_h,
+        time_to_detection_h=None if detected_h is None else detected_h - start_h,
         time_to_first_response_h=None if first_h is None else first_h - start_h,
         response_coverage=saw / aware if aware else 0.0,
         spoke_before_media=first_h is not None and (first_media is None or first_h < first_media),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from sim.errors import ProtocolError
 from sim.protocol.schema import Protocol, Rule
+from sim.toml_file import read_toml
 
 _RANGE_WORDS = {"ge": "of at least", "gt": "more than", "le": "of at most", "lt": "less than"}
 
@@ -49,27 +49,10 @@ def _resolve(name_or_path: str | Path) -> tuple[Path, str]:
     )
 
 
-def _read_toml(path: Path, label: str) -> dict[str, Any]:
-    try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        detail, _, position = str(error).rpartition(" (at ")
-        where = f"{label}, {position.rstrip(')')}" if detail else label
-        detail = detail or str(error)
-        raise ProtocolError(
-            f"{where}: invalid TOML ({detail[:1].lower()}{detail[1:]}); fix the syntax there."
-        ) from None
-    except UnicodeDecodeError:
-        raise ProtocolError(f"{label}: the file is not UTF-8 text; save it as UTF-8.") from None
-    except OSError as error:
-        raise ProtocolError(f"{label}: cannot read the file ({error.strerror}).") from None
-
-
 def load_protocol(name_or_path: str | Path) -> Protocol:
     """Read and validate a protocol; its name defaults to the file name without '.toml'."""
     path, label = _resolve(name_or_path)
-    data = _read_toml(path, label)
+    data = read_toml(path, label, ProtocolError)
     data.setdefault("name", path.stem)
     try:
         return Protocol.model_validate(data)

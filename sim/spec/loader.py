@@ -30,6 +30,7 @@ from pydantic.fields import FieldInfo
 
 from sim.errors import ScenarioError
 from sim.spec.schema import ScenarioSpec
+from sim.toml_file import read_toml
 
 GENERATED_GRAPH = "generate"
 Location = tuple[str | int, ...]
@@ -83,27 +84,6 @@ def _label(name_or_path: str | Path, path: Path) -> str:
 
 
 # --------------------------------------------------------------------------- reading the TOML
-
-
-def _read_toml(path: Path, label: str) -> dict[str, Any]:
-    try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(_toml_syntax_sentence(label, str(error))) from None
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{label}: the file is not UTF-8 text; save it as UTF-8.") from None
-    except OSError as error:
-        raise ScenarioError(f"{label}: cannot read the file ({error.strerror}).") from None
-
-
-def _toml_syntax_sentence(label: str, message: str) -> str:
-    """tomllib ends its messages with '(at line L, column C)': put that next to the file name."""
-    detail, _, position = message.rpartition(" (at ")
-    if not detail:
-        return f"{label}: invalid TOML ({message}); fix the syntax."
-    detail = detail[0].lower() + detail[1:]
-    return f"{label}, {position.rstrip(')')}: invalid TOML ({detail}); fix the syntax there."
 
 
 # --------------------------------------------------------------------------- the schema as a tree
@@ -421,7 +401,7 @@ def load_scenario(name_or_path: str | Path, overrides: Sequence[str] = ()) -> Sc
     """Read, override and validate a scenario; raise `ScenarioError` with one sentence if wrong."""
     path = resolve_scenario_path(name_or_path)
     label = _label(name_or_path, path)
-    data = apply_overrides(_read_toml(path, label), overrides, label)
+    data = apply_overrides(read_toml(path, label, ScenarioError), overrides, label)
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as error:
