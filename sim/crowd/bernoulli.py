@@ -47,10 +47,23 @@ def slice_successes(
     Returns, for each success, the position in the CSR `indices` array and the index (into
     `rows`) of the row it belongs to. The trials are ordered row after row, as `rows` is given.
     """
+    positions, owner, _ = slice_successes_and_trials(indptr, rows, p, rng)
+    return positions, owner
+
+
+def slice_successes_and_trials(
+    indptr: np.ndarray, rows: np.ndarray, p: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """`slice_successes` plus the number of trials (the rows' total length).
+
+    Contagion reports that number as its edge work; taking it from here saves gathering the
+    rows' bounds a second time, a random access per row that costs about a tenth of a step.
+    """
     starts = indptr[rows]
     lengths = indptr[rows + 1] - starts
     ends = np.cumsum(lengths)
-    hits = bernoulli_positions(int(ends[-1]) if len(ends) else 0, p, rng)
+    trials = int(ends[-1]) if len(ends) else 0
+    hits = bernoulli_positions(trials, p, rng)
     owner = np.searchsorted(ends, hits, side="right")
     offsets = hits - (ends[owner] - lengths[owner])
-    return starts[owner] + offsets, owner
+    return starts[owner] + offsets, owner, trials

@@ -3,7 +3,11 @@
 import numpy as np
 import pytest
 
-from sim.crowd.bernoulli import bernoulli_positions, slice_successes
+from sim.crowd.bernoulli import (
+    bernoulli_positions,
+    slice_successes,
+    slice_successes_and_trials,
+)
 
 
 @pytest.mark.parametrize("p", [0.002, 0.05, 0.2, 0.6])
@@ -55,3 +59,14 @@ def test_slice_successes_of_no_rows_is_empty():
         np.array([0, 2]), np.array([], dtype=np.int64), 0.5, np.random.default_rng(0)
     )
     assert len(positions) == 0 and len(owner) == 0
+
+
+def test_slice_successes_and_trials_also_counts_the_rows_trials():
+    indptr = np.array([0, 3, 3, 10])
+    rows = np.array([2, 0, 1])
+    positions, owner, trials = slice_successes_and_trials(
+        indptr, rows, 0.3, np.random.default_rng(6)
+    )
+    again = slice_successes(indptr, rows, 0.3, np.random.default_rng(6))
+    assert trials == 10
+    assert positions.tolist() == again[0].tolist() and owner.tolist() == again[1].tolist()
