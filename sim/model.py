@@ -405,7 +405,7 @@ class CrisisModel(mesa.Model):
         )
         pop.ever_aware[users] = True
         pop.ever_spread[users] = True
-        pop.state[users] = State.SPREADING
+        pop.set_state(users, State.SPREADING)
         self.post_negative(users)
 
     def _watch_volume(self) -> None:
@@ -506,7 +506,7 @@ class CrisisModel(mesa.Model):
             self.halo[aware],
             self.spec.evidence.shock_weight,
         )
-        pop.shift_attitude(aware, shock, self.spec.attitude.slow_share)
+        pop.shift_attitude(aware, shock)
         self.announce(
             EventKind.EVIDENCE,
             "Evidence surfaces",
@@ -535,7 +535,7 @@ class CrisisModel(mesa.Model):
         weights = np.bincount(inverse, weights=views.weight)
 
         new = readers[pop.state[readers] == State.SUSCEPTIBLE]
-        pop.state[new] = State.EXPOSED
+        pop.set_state(new, State.EXPOSED)
         pop.ever_aware[new] = True
         pop.anger[new] = initial_anger(
             self.spec.crisis.anger_gain, pop.responsibility[new], pop.severity[new]
@@ -549,7 +549,7 @@ class CrisisModel(mesa.Model):
             self.halo[readers],
             weights,
         )
-        pop.shift_attitude(readers, change, att.slow_share)
+        pop.shift_attitude(readers, change)
 
         undecided = pop.state[readers] == State.EXPOSED
         users, times, sources = readers[undecided], counts[undecided], seen_post[undecided]
@@ -567,9 +567,9 @@ class CrisisModel(mesa.Model):
         p_skeptic = skeptic_probability(spread.skeptic_rate, pop.attitude(users))
         doubts = ~shares & (draws[1] < at_least_once(p_skeptic, times))
         sharers = users[shares]
-        pop.state[sharers] = State.SPREADING
+        pop.set_state(sharers, State.SPREADING)
         pop.ever_spread[sharers] = True
-        pop.state[users[doubts]] = State.SKEPTIC
+        pop.set_state(users[doubts], State.SKEPTIC)
         self.posts.credit_reshares(sources[shares])
         self.post_negative(sharers, parents=sources[shares])
 
@@ -591,7 +591,7 @@ class CrisisModel(mesa.Model):
         att = self.spec.attitude
         readers, counts = np.unique(views.readers, return_counts=True)
         change = att.learning_rate * att.defend_weight * counts
-        self.population.shift_attitude(readers, change, att.slow_share)
+        self.population.shift_attitude(readers, change)
 
     def _read_statements(self, views: Views) -> None:
         if len(views) == 0:
@@ -621,7 +621,7 @@ class CrisisModel(mesa.Model):
                 before_third_party=before_third_party,
                 inconsistencies=self.brand.inconsistencies,
             )
-            pop.shift_attitude(readers, reaction.attitude_change, att.slow_share)
+            pop.shift_attitude(readers, reaction.attitude_change)
             pop.damping[readers] = np.minimum(pop.damping[readers], reaction.damping)
             pop.severity[readers[reaction.thunder]] *= self.spec.responses.thunder_severity
             if action.is_public:
@@ -645,6 +645,8 @@ class CrisisModel(mesa.Model):
     def _decide(self) -> None:
         """Attention decays, angry spreaders repost, and stifled spreaders stop."""
         pop, spread = self.population, self.spec.spread
+        if pop.state_counts[State.EXPOSED] == pop.state_counts[State.SPREADING] == 0:
+            return
         exposed = np.flatnonzero(pop.state == State.EXPOSED)
         spreaders = np.flatnonzero(pop.state == State.SPREADING)
         draws = self.crowd_rng.random(len(exposed) + 2 * len(spreaders))
@@ -661,9 +663,7 @@ class CrisisModel(mesa.Model):
         stifled = self._stifled(reposters) if spread.stifling else reposters[:0]
 
         self.post_negative(reposters)
-        pop.state[bored] = State.REMOVED
-        pop.state[tired] = State.REMOVED
-        pop.state[stifled] = State.REMOVED
+        pop.set_state(np.concatenate((bored, tired, stifled)), State.REMOVED)
 
     def _stifled(self, reposters: np.ndarray) -> np.ndarray:
         """A repost landing mostly on followers who already know stops the spreader."""
@@ -684,21 +684,24 @@ class CrisisModel(mesa.Model):
             listeners = np.flatnonzero(pop.silence_audience(att.silence_audience))
             if len(listeners):
                 drift = silence_drift(att.silence_drift_per_h, self.tick_h, len(listeners))
-                pop.shift_attitude(listeners, drift, att.slow_share)
+                pop.shift_attitude(listeners, drift)
         interval = max(1, round(att.averaging_interval_h / self.tick_h))
         if self.tick > 0 and self.tick % interval == 0:
             shift = bounded_confidence_shift(
-                pop.attitude(), pop.followees, pop.active, att.confidence_bound, att.averaging_step
+                pop.attitude(), pop.listening, att.confidence_bound, att.averaging_step
             )
             moved = np.flatnonzero(shift)
-            pop.shift_attitude(moved, shift[moved], att.slow_share)
+            pop.shift_attitude(moved, shift[moved])
+            pop.memory.resync()
 
     # ------------------------------------------------------------------ phase: memory
 
     def _remember(self) -> None:
         att = self.spec.attitude
-        self.population.fast *= decay_factor(att.fast_half_life_days * 24.0, self.tick_h)
-        self.population.slow *= decay_factor(att.slow_half_life_days * 24.0, self.tick_h)
+        self.population.memory.decay(
+            decay_factor(att.fast_half_life_days * 24.0, self.tick_h),
+            decay_factor(att.slow_half_life_days * 24.0, self.tick_h),
+        )
 
     # ------------------------------------------------------------------ phase: collect
 
@@ -719,20 +722,20 @@ class CrisisModel(mesa.Model):
         self.datacollector.collect(self)
 
     def _refresh_reporters(self) -> None:
+        """The per-tick reporters, at a cost that does not grow with the population."""
         pop = self.population
-        counts = pop.count_states()
         (self.susceptible, self.exposed, self.spreading, self.skeptic, self.removed) = (
-            int(c) for c in counts
+            int(c) for c in pop.state_counts
         )
-        attitude = pop.attitude()
-        self.reputation_index = float(100.0 * np.mean((attitude + 1.0) / 2.0))
-        stake = attitude[pop.stakeholder]
+        self.reputation_index = 50.0 * (pop.memory.mean() + 1.0)
         self.stakeholder_reputation_index = (
-            float(100.0 * np.mean((stake + 1.0) / 2.0)) if len(stake) else self.reputation_index
+            50.0 * (pop.memory.mean(in_group=True) + 1.0)
+            if pop.stakeholder.any()
+            else self.reputation_index
         )
-        self.aware_total = int(pop.ever_aware.sum())
-        self.spreaders_total = int(pop.ever_spread.sum())
-        self.aware_saw_response = int((pop.ever_aware & pop.saw_statement).sum())
+        self.aware_total = int(np.count_nonzero(pop.ever_aware))
+        self.spreaders_total = int(np.count_nonzero(pop.ever_spread))
+        self.aware_saw_response = int(np.count_nonzero(pop.ever_aware & pop.saw_statement))
         observed = self.monitor
         self.observed_mentions_per_h = observed.visible_hourly_mentions(self.tick)
         self.observed_sentiment = observed.sentiment[-1] if observed.sentiment else 0.0

@@ -31,23 +31,39 @@ def negative_update(
     )
 
 
+def listening_graph(followees: csr_matrix, listened: np.ndarray) -> csr_matrix:
+    """The followees each user listens to in social averaging: only `listened` users count
+    (inactives listen but are not listened to). Built once: the averaging then touches only
+    these edges."""
+    keep = listened[followees.indices]
+    rows = np.repeat(np.arange(followees.shape[0]), np.diff(followees.indptr))[keep]
+    indptr = np.zeros(followees.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=followees.shape[0]), out=indptr[1:])
+    data = np.ones(int(keep.sum()), dtype=np.int8)
+    return csr_matrix((data, followees.indices[keep], indptr), shape=followees.shape)
+
+
 def bounded_confidence_shift(
-    attitude: np.ndarray,
-    followees: csr_matrix,
-    listened: np.ndarray,
-    confidence_bound: float,
-    step: float,
+    attitude: np.ndarray, listening: csr_matrix, confidence_bound: float, step: float
 ) -> np.ndarray:
-    """Each user moves `step` toward the mean of the followees whose attitude is within the bound
-    (Deffuant et al. 2000; Hegselmann & Krause 2002). Only `listened` users are followees that
-    count: inactives listen but are not listened to. Returns the change for every user."""
-    listener = np.repeat(np.arange(followees.shape[0]), np.diff(followees.indptr))
-    speaker = followees.indices
-    difference = attitude[speaker] - attitude[listener]
-    counts = listened[speaker] & (np.abs(difference) <= confidence_bound)
-    n = np.bincount(listener[counts], minlength=followees.shape[0])
-    total = np.bincount(listener[counts], weights=difference[counts], minlength=followees.shape[0])
+    """Each user moves `step` toward the mean of the followees it listens to whose attitude is
+    within the bound (Deffuant et al. 2000; Hegselmann & Krause 2002). `listening` is the
+    `listening_graph`. Returns the change for every user."""
+    indptr = listening.indptr
+    difference = attitude[listening.indices] - np.repeat(attitude, np.diff(indptr))
+    near = np.abs(difference) <= confidence_bound
+    difference[~near] = 0.0
+    n = _row_sums(near.astype(np.int32), indptr)
+    total = _row_sums(difference, indptr)
     return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sum of each CSR row's values (zero for an empty row)."""
+    padded = np.append(values, values.dtype.type(0))
+    sums = np.add.reduceat(padded, np.minimum(indptr[:-1], len(values)))
+    sums[indptr[:-1] == indptr[1:]] = 0
+    return sums
 
 
 def silence_drift(drift_per_h: float, tick_h: float, listeners: int) -> np.ndarray:

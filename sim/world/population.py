@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.crowd.memory import bounded_change, split_shock
+from sim.crowd.attitude import listening_graph
+from sim.crowd.memory import AttitudeMemory
 from sim.crowd.state import State
 from sim.spec.schema import Cluster, ScenarioSpec
 
@@ -21,54 +22,63 @@ _CLUSTER_ORDER = (Cluster.VICTIM, Cluster.ACCIDENTAL, Cluster.PREVENTABLE)
 @dataclass(eq=False)
 class Population:
     followers: csr_matrix  # row u: who sees u's posts
-    followees: csr_matrix  # row u: whom u reads
+    listening: csr_matrix  # row u: the active users u reads, whom social averaging weighs
     active: np.ndarray  # posts and shares (SMCC active followers and creators)
     influencer: np.ndarray  # top creators by followers
     stakeholder: np.ndarray  # customers and employees
     brand_follower: np.ndarray
     relevance: np.ndarray  # w: topical relevance multiplying sharing
-    anchor: np.ndarray  # a0: pre-crisis attitude, the point memory returns to
-    fast: np.ndarray  # fast memory part of the attitude shift
-    slow: np.ndarray  # slow memory part of the attitude shift
+    memory: AttitudeMemory  # a = a0 + fast + slow, decaying back to the anchor a0
     responsibility: np.ndarray  # r: perceived responsibility
     anger: np.ndarray  # g, set on first exposure
     credibility: np.ndarray  # c granted to the brand
     severity: np.ndarray  # perceived severity (lowered for users the brand reached first)
-    state: np.ndarray  # State codes
+    state: np.ndarray  # State codes: change them with set_state, which keeps the counts
+    state_counts: np.ndarray  # users in each state
     damping: np.ndarray  # D: sharing multiplier after accepting a response
     ever_aware: np.ndarray
     ever_spread: np.ndarray
     heard_brand_first: np.ndarray  # saw a brand statement before any third-party negative post
     saw_statement: np.ndarray
 
-    @property
-    def size(self) -> int:
-        return len(self.anchor)
+    def __post_init__(self) -> None:
+        self.follower_counts = np.diff(self.followers.indptr)
 
     @property
-    def follower_counts(self) -> np.ndarray:
-        return np.diff(self.followers.indptr)
+    def size(self) -> int:
+        return len(self.state)
+
+    @property
+    def anchor(self) -> np.ndarray:
+        """a0: each user's pre-crisis attitude, the point memory returns to."""
+        return self.memory.anchor
 
     def attitude(self, users: np.ndarray | slice = slice(None)) -> np.ndarray:
         """Current attitude a = a0 + fast + slow, in [-1, 1]."""
-        return np.clip(self.anchor[users] + self.fast[users] + self.slow[users], -1.0, 1.0)
+        return self.memory.attitude(users)
 
-    def shift_attitude(self, users: np.ndarray, delta: np.ndarray, slow_share: float) -> None:
+    def shift_attitude(self, users: np.ndarray, delta: np.ndarray) -> None:
         """Apply attitude changes through the two-speed memory; `users` must be unique."""
-        realised = bounded_change(self.attitude(users), delta)
-        fast, slow = split_shock(realised, slow_share)
-        self.fast[users] += fast
-        self.slow[users] += slow
+        self.memory.shift(users, delta)
+
+    def set_state(self, users: np.ndarray, state: State) -> None:
+        """Move users to a state, keeping the per-state counts current; repeats are allowed."""
+        if len(users) == 0:
+            return
+        users = np.unique(users)
+        self.state_counts -= np.bincount(self.state[users], minlength=len(State))
+        self.state[users] = state
+        self.state_counts[state] += len(users)
 
     def silence_audience(self, audience: str) -> np.ndarray:
         """Who notices that the brand is silent: everyone ever aware of the crisis, or only
         those still following it (exposed, spreading or skeptic; not the unaware or the bored)."""
         if audience == "ever_aware":
             return self.ever_aware
-        return np.isin(self.state, (State.EXPOSED, State.SPREADING, State.SKEPTIC))
+        return (self.state >= State.EXPOSED) & (self.state <= State.SKEPTIC)
 
     def count_states(self) -> np.ndarray:
-        return np.bincount(self.state, minlength=len(State))
+        return self.state_counts.copy()
 
 
 def build_population(
@@ -105,20 +115,19 @@ def build_population(
 
     return Population(
         followers=followers,
-        followees=followers.T.tocsr(),
+        listening=listening_graph(followers.T.tocsr(), active),
         active=active,
         influencer=influencer,
         stakeholder=stakeholder,
         brand_follower=brand_follower,
         relevance=relevance,
-        anchor=anchor,
-        fast=np.zeros(n),
-        slow=np.zeros(n),
+        memory=AttitudeMemory(anchor, spec.attitude.slow_share, stakeholder),
         responsibility=responsibility,
         anger=np.zeros(n),
         credibility=credibility,
         severity=np.full(n, crisis.severity),
         state=np.full(n, State.SUSCEPTIBLE, dtype=np.int8),
+        state_counts=np.bincount(np.zeros(n, dtype=np.int8), minlength=len(State)),
         damping=np.ones(n),
         ever_aware=np.zeros(n, dtype=bool),
         ever_spread=np.zeros(n, dtype=bool),

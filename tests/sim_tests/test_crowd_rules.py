@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from sim.crowd.attitude import bounded_confidence_shift, halo_shield, negative_update
+from sim.crowd.attitude import (
+    bounded_confidence_shift,
+    halo_shield,
+    listening_graph,
+    negative_update,
+)
 from sim.crowd.memory import bounded_change, split_shock
 from sim.crowd.pending_views import ItemKind, PendingViews
 from sim.crowd.post_log import PostKind, PostLog
@@ -57,8 +62,24 @@ def test_bounded_confidence_ignores_far_and_inactive_followees():
     followees = csr_matrix(([1, 1, 1], ([0, 0, 0], [1, 2, 3])), shape=(4, 4))
     attitude = np.array([0.0, 0.2, 0.9, -0.2])
     listened = np.array([True, True, True, False])
-    shift = bounded_confidence_shift(attitude, followees, listened, 0.4, 0.1)
+    shift = bounded_confidence_shift(attitude, listening_graph(followees, listened), 0.4, 0.1)
     assert shift.tolist() == pytest.approx([0.02, 0.0, 0.0, 0.0])
+
+
+def test_bounded_confidence_equals_the_per_user_rule_on_a_random_graph():
+    rng = np.random.default_rng(2)
+    n = 300
+    followees = csr_matrix((rng.random((n, n)) < 0.03).astype(np.int8))
+    attitude = rng.uniform(-1, 1, n)
+    listened = rng.random(n) < 0.4
+    shift = bounded_confidence_shift(attitude, listening_graph(followees, listened), 0.4, 0.1)
+    for user in range(n):
+        heard = [
+            attitude[v] - attitude[user]
+            for v in followees.indices[followees.indptr[user] : followees.indptr[user + 1]]
+            if listened[v] and abs(attitude[v] - attitude[user]) <= 0.4
+        ]
+        assert shift[user] == pytest.approx(0.1 * np.mean(heard) if heard else 0.0)
 
 
 def test_views_follow_the_attention_kernel():

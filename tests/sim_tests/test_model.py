@@ -23,9 +23,16 @@ def test_invariants_hold_every_tick():
     for _ in range(spec.turns.horizon_ticks):
         model.step()
         pop = model.population
+        assert pop.count_states().tolist() == np.bincount(pop.state, minlength=5).tolist()
         assert pop.count_states().sum() == pop.size
         assert 0.0 <= model.reputation_index <= 100.0
         attitude = pop.attitude()
+        # The running reporter is the mean it stands for.
+        assert model.reputation_index == pytest.approx(50.0 * (attitude.mean() + 1.0), abs=1e-9)
+        stake = attitude[pop.stakeholder]
+        assert model.stakeholder_reputation_index == pytest.approx(
+            50.0 * (stake.mean() + 1.0), abs=1e-9
+        )
         assert attitude.min() >= -1.0 and attitude.max() <= 1.0
         assert np.all(pop.anger >= 0.0) and np.all(pop.anger <= 1.0)
         assert np.all((pop.damping >= 0.0) & (pop.damping <= 1.0))
