@@ -21,12 +21,13 @@ from sim.crowd.attitude import (
     negative_update,
     silence_drift,
 )
+from sim.crowd.bernoulli import bernoulli_positions
 from sim.crowd.pending_views import ItemKind, PendingViews, Views
 from sim.crowd.post_log import NO_AUTHOR, PostKind, PostLog
 from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
 from sim.crowd.state import State
 from sim.crowd.timing import at_least_once, decay_factor, per_tick_probability
-from sim.crowd.visibility import Kernel, follower_slices, sample_views
+from sim.crowd.visibility import Kernel, follower_slices, sample_follower_views, sample_views
 from sim.errors import ActionError
 from sim.events import EventKind, TeamEvent
 from sim.mesa_compat import model_init_kwargs, release_model
@@ -211,35 +212,33 @@ class CrisisModel(mesa.Model):
         if len(authors) == 0:
             return
         ids = self.posts.add(self.tick, authors, PostKind.NEGATIVE, parents)
-        readers, owner = follower_slices(self.population.followers, authors)
-        positions, delays = sample_views(readers, self.kernel, self.crowd_rng)
+        readers, owner, delays = sample_follower_views(
+            self.population.followers, authors, self.kernel, self.crowd_rng
+        )
         weight = np.where(
-            self.population.influencer[authors[owner[positions]]],
+            self.population.influencer[authors[owner]],
             self.spec.attitude.source_weight_influencer,
             self.spec.attitude.source_weight_peer,
         )
-        self.pending.add(
-            self.tick, readers[positions], delays, ItemKind.NEGATIVE, weight, ids[owner[positions]]
-        )
+        self.pending.add(self.tick, readers, delays, ItemKind.NEGATIVE, weight, ids[owner])
+        self.impressions += len(readers)
         self.negative_posts += len(authors)
-        self.impressions += len(positions)
 
     def _post_defending(self, authors: np.ndarray) -> None:
         if len(authors) == 0:
             return
         ids = self.posts.add(self.tick, authors, PostKind.DEFENDING)
-        readers, owner = follower_slices(self.population.followers, authors)
-        positions, delays = sample_views(readers, self.kernel, self.crowd_rng)
-        self.pending.add(
-            self.tick, readers[positions], delays, ItemKind.DEFENDING, item=ids[owner[positions]]
+        readers, owner, delays = sample_follower_views(
+            self.population.followers, authors, self.kernel, self.crowd_rng
         )
+        self.pending.add(self.tick, readers, delays, ItemKind.DEFENDING, item=ids[owner])
         self.defending_posts += len(authors)
 
     def _broadcast(self, share: float, kind: ItemKind, statement: int = -1) -> np.ndarray:
         """A news item: a random share of everyone, inactives included, over the next hours.
         A negative item is logged as a news post; a statement keeps its index. Returns the
         audience, so a second item can reach the same readers."""
-        audience = np.flatnonzero(self.crowd_rng.random(self.population.size) < share)
+        audience = bernoulli_positions(self.population.size, share, self.crowd_rng)
         self._deliver_news(audience, kind, statement)
         return audience
 
@@ -260,6 +259,13 @@ class CrisisModel(mesa.Model):
     def _spread_statement(self, index: int, readers: np.ndarray, visibility: float) -> None:
         positions, delays = sample_views(readers, self.kernel, self.crowd_rng, visibility)
         self.pending.add(self.tick, readers[positions], delays, ItemKind.STATEMENT, item=index)
+
+    def _relay_statement(self, index: int, relays: np.ndarray) -> None:
+        """Relays post a brand statement: their followers see it through the kernel."""
+        readers, _, delays = sample_follower_views(
+            self.population.followers, relays, self.kernel, self.crowd_rng
+        )
+        self.pending.add(self.tick, readers, delays, ItemKind.STATEMENT, item=index)
 
     # ------------------------------------------------------------------ the brand speaks
 
@@ -307,8 +313,7 @@ class CrisisModel(mesa.Model):
         if influencer.supportive:
             action_terms = statement_terms(action, self.spec.responses, supportive_relay=True)
             self.statements[index] = (action, action_terms)
-        readers, _ = follower_slices(self.population.followers, np.array([influencer.user]))
-        self._spread_statement(index, readers, self.kernel.visibility)
+        self._relay_statement(index, np.array([influencer.user]))
 
     def _reply_directly(self, action: Action, index: int) -> None:
         """Answer the k most-followed current spreaders, within the team's reply capacity."""
@@ -636,9 +641,7 @@ class CrisisModel(mesa.Model):
             * pop.relevance[supporters]
         )
         sharers = supporters[pop.active[supporters] & (self.crowd_rng.random(len(supporters)) < p)]
-        if len(sharers):
-            readers, _ = follower_slices(pop.followers, sharers)
-            self._spread_statement(index, readers, self.kernel.visibility)
+        self._relay_statement(index, sharers)
 
     # ------------------------------------------------------------------ phase: decisions
 

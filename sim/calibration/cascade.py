@@ -1,10 +1,10 @@
 """Check family 2: ordinary (non-crisis) posts against Goel, Watts & Goldstein (2012) and the
 reshare-timing figures of MODEL.md section 8.
 
-An ordinary post spreads through the model's own machinery: `follower_slices` finds the
-author's followers, `sample_views` draws who sees it and after how many ticks (the attention
-kernel), and `share_probability` gives the chance that one view makes a reshare, called with the
-terms of ordinary content: m_neg = 1, relevance 1, no anger, no damping. Only active users share
+An ordinary post spreads through the model's own machinery: `sample_follower_views` draws
+which of the author's followers see it and after how many ticks (the attention kernel), and
+`share_probability` gives the chance that one view makes a reshare, called with the terms of
+ordinary content: m_neg = 1, relevance 1, no anger, no damping. Only active users share
 (inactives read only), so posts start from random active users. A user reshares a given post at
 most once; each further view is another chance, as for a crisis post in the model.
 
@@ -23,7 +23,7 @@ from sim.calibration.pool import as_seed_sequence, parallel_map
 from sim.calibration.scenario import calibration_spec
 from sim.calibration.statistics import mean_interval, tail_ratio
 from sim.crowd.spread import share_probability
-from sim.crowd.visibility import Kernel, follower_slices, sample_views
+from sim.crowd.visibility import Kernel, sample_follower_views
 from sim.model import build_followers
 from sim.spec.schema import ScenarioSpec
 from sim.world.population import build_population
@@ -93,9 +93,8 @@ def spread_ordinary_posts(
     delays, parents = [], []
     next_post = count
     while authors.size:
-        readers, owner = follower_slices(followers, authors)
-        positions, view_delay = sample_views(readers, kernel, rng)
-        viewer, source = readers[positions].astype(np.int64), owner[positions]
+        readers, source, view_delay = sample_follower_views(followers, authors, kernel, rng)
+        viewer = readers.astype(np.int64)
         chance = share_probability(
             spread.share_probability,
             1.0,

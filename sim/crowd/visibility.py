@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from sim.crowd.bernoulli import bernoulli_positions, slice_successes
+
 
 @dataclass(frozen=True)
 class Kernel:
@@ -55,13 +57,38 @@ def sample_views(
     """Which candidates see the item and after how many ticks (>= 1).
 
     Returns the positions (into `candidates`) of those who see it, and their delays in ticks.
+    Only the viewers cost anything (geometric skipping over the candidates).
     """
-    total = kernel.visibility if visibility is None else visibility
-    seen = rng.random(len(candidates)) < total * kernel.seen_within_window
-    positions = np.flatnonzero(seen)
-    # Exponential delay conditioned on falling inside the window (inverse CDF).
+    positions = bernoulli_positions(len(candidates), _view_chance(kernel, visibility), rng)
+    return positions, view_delays(len(positions), kernel, rng)
+
+
+def sample_follower_views(
+    followers: csr_matrix,
+    authors: np.ndarray,
+    kernel: Kernel,
+    rng: np.random.Generator,
+    visibility: float | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The followers of `authors` who see their posts: the viewers, the index (into `authors`)
+    of the post each one sees, and the delays in ticks. The same draw as `sample_views` over
+    `follower_slices`, without listing the followers who do not look."""
+    if len(authors) == 0:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64), np.empty(0, np.int64)
+    where, owner = slice_successes(followers.indptr, authors, _view_chance(kernel, visibility), rng)
+    return followers.indices[where], owner, view_delays(len(where), kernel, rng)
+
+
+def view_delays(count: int, kernel: Kernel, rng: np.random.Generator) -> np.ndarray:
+    """Ticks until each of `count` viewers sees the item: exponential with the kernel's
+    half-life, conditioned on falling inside the window (inverse CDF), at least one tick."""
     tail = 2.0 ** (-kernel.window_h / kernel.half_life_h)
-    u = tail + (1.0 - tail) * rng.random(len(positions))
+    u = tail + (1.0 - tail) * rng.random(count)
     delay_h = -np.log2(u) * kernel.half_life_h
-    delays = 1 + np.minimum((delay_h / kernel.tick_h).astype(np.int64), kernel.window_ticks - 1)
-    return positions, delays
+    return 1 + np.minimum((delay_h / kernel.tick_h).astype(np.int64), kernel.window_ticks - 1)
+
+
+def _view_chance(kernel: Kernel, visibility: float | None) -> float:
+    """Chance that one candidate sees the item within the window."""
+    total = kernel.visibility if visibility is None else visibility
+    return total * kernel.seen_within_window

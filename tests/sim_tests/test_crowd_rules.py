@@ -17,7 +17,7 @@ from sim.crowd.pending_views import ItemKind, PendingViews
 from sim.crowd.post_log import PostKind, PostLog
 from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
 from sim.crowd.timing import at_least_once, per_tick_probability
-from sim.crowd.visibility import Kernel, follower_slices, sample_views
+from sim.crowd.visibility import Kernel, follower_slices, sample_follower_views, sample_views
 
 
 def test_sharing_follows_the_product_of_its_terms():
@@ -118,3 +118,21 @@ def test_post_log_grows_and_credits_reshares():
     assert log.post(1).reshares == 2
     assert log.post(3).parent == 1
     assert [post.author for post in log.since(1)] == [7]
+
+
+def test_follower_views_reach_each_follower_with_the_kernels_chance():
+    kernel = Kernel(visibility=0.3, half_life_h=0.5, window_h=12.0, tick_h=1.0 / 12)
+    # Author 0 has 100,000 followers, author 1 has none, author 2 has 50,000.
+    rows = np.concatenate([np.zeros(100_000, int), np.full(50_000, 2)])
+    cols = np.concatenate([np.arange(100_000), np.arange(50_000)])
+    followers = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(100_000, 100_000))
+    readers, owner, delays = sample_follower_views(
+        followers, np.array([0, 1, 2]), kernel, np.random.default_rng(1)
+    )
+    seen = kernel.visibility * kernel.seen_within_window
+    assert np.sum(owner == 0) / 100_000 == pytest.approx(seen, abs=0.005)
+    assert np.sum(owner == 2) / 50_000 == pytest.approx(seen, abs=0.007)
+    assert not np.any(owner == 1)
+    assert np.all(readers[owner == 2] < 50_000)
+    assert len(np.unique(readers[owner == 0])) == np.sum(owner == 0)  # nobody sees a post twice
+    assert delays.min() >= 1 and delays.max() <= kernel.window_ticks
