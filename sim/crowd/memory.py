@@ -25,10 +25,10 @@ class AttitudeMemory:
     Decay multiplies every user's fast part by one factor and every slow part by another, so each
     part is stored once with a shared scale (the part is stored value x scale): a tick of decay
     changes two numbers. The mean attitude of everyone and of one group (the stakeholders) is kept
-    as running sums updated by each shift. The sums ignore the clip, which only matters for
-    users whose parts have opposite signs or who are already outside [-1, 1] ("irregular": a user
-    whose parts share a sign moves monotonically back toward the anchor, so stays in range); the
-    mean corrects for those few exactly.
+    as running sums updated by each shift. The sums ignore the clip. Whatever the decay factors,
+    a user's attitude stays between anchor + (its negative parts) and anchor + (its positive
+    parts), so the clip can only ever matter for the few users for whom one of those bounds lies
+    outside [-1, 1] ("irregular"); the mean corrects for them exactly.
     """
 
     def __init__(self, anchor: np.ndarray, slow_share: float, group: np.ndarray) -> None:
@@ -40,10 +40,11 @@ class AttitudeMemory:
         self._slow = np.zeros(n)
         self._fast_scale = 1.0
         self._slow_scale = 1.0
-        self._irregular = np.abs(anchor) > 1.0
+        self._irregular = np.abs(anchor) > 1.0  # no parts yet: the bounds are the anchor
         self._irregular_users = np.empty(0, dtype=np.int64)
         self._irregular_stale = True
         self._anchor_sum = (float(anchor.sum()), float(anchor[group].sum()))
+        self._count = (n, int(np.count_nonzero(group)))
         self.resync()
 
     # ------------------------------------------------------------------ reading
@@ -70,7 +71,7 @@ class AttitudeMemory:
     def mean(self, in_group: bool = False) -> float:
         """Mean attitude of everyone (or of the group), exact, without visiting every user."""
         g = int(in_group)
-        count = int(self.group.sum()) if in_group else len(self.anchor)
+        count = self._count[g]
         if count == 0:
             return float("nan")
         total = (
@@ -92,20 +93,26 @@ class AttitudeMemory:
         """Apply attitude changes, bounded to [-1, 1]; `users` must be unique."""
         if len(users) == 0:
             return
-        realised = bounded_change(self.attitude(users), delta)
-        fast, slow = split_shock(realised, self.slow_share)
-        fast /= self._fast_scale
-        slow /= self._slow_scale
-        self._fast[users] += fast
-        self._slow[users] += slow
+        anchor = self.anchor[users]
+        fast = self._fast[users] * self._fast_scale
+        slow = self._slow[users] * self._slow_scale
+        current = np.clip(anchor + fast + slow, -1.0, 1.0)
+        fast_change, slow_change = split_shock(bounded_change(current, delta), self.slow_share)
+        fast += fast_change
+        slow += slow_change
+        self._fast[users] = fast / self._fast_scale
+        self._slow[users] = slow / self._slow_scale
         in_group = self.group[users]
-        self._fast_sum[0] += float(fast.sum())
-        self._slow_sum[0] += float(slow.sum())
-        self._fast_sum[1] += float(fast[in_group].sum())
-        self._slow_sum[1] += float(slow[in_group].sum())
-        irregular = (self._fast[users] * self._slow[users] < 0.0) | (
-            np.abs(self.unclipped(users)) > 1.0
-        )
+        for totals, change, scale in (
+            (self._fast_sum, fast_change, self._fast_scale),
+            (self._slow_sum, slow_change, self._slow_scale),
+        ):
+            totals[0] += float(change.sum()) / scale
+            totals[1] += float(change[in_group].sum()) / scale
+        # However the parts decay from here, the attitude stays between these two bounds.
+        lowest = anchor + np.minimum(fast, 0.0) + np.minimum(slow, 0.0)
+        highest = anchor + np.maximum(fast, 0.0) + np.maximum(slow, 0.0)
+        irregular = (lowest < -1.0) | (highest > 1.0)
         if np.any(irregular != self._irregular[users]):
             self._irregular[users] = irregular
             self._irregular_stale = True

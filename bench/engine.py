@@ -1,0 +1,213 @@
+"""The full crisis model at 10^4, 10^5 and 10^6 users (issue 6). Not a test: run it by hand and
+copy the figures into bench/RESULTS.md.
+
+Each size runs in a fresh process (so peak memory is that size's own) on the default scenario
+(`data-breach`) with the `fast-transparent` protocol, so every layer works: the crowd, media and
+journalists, injects, and the brand's responses. Per size it prints the time to generate the
+follower graph, to build the model on it, per simulated hour while the crisis is active (the
+first day after the trigger, median and worst hour), for the whole 30-day run, the peak memory,
+and the cost per edge (growth no worse than linear shows as a flat column). At 10^5 users it also
+times the exercise's end of turn as the war room does it: `Session.end_turn()` (with its
+autosave) plus building the screen's state.
+
+    .venv/bin/python bench/engine.py                       # 10^4, 10^5, 10^6
+    .venv/bin/python bench/engine.py --sizes 10000000 --days 1    # the 10^7 stretch
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+SCENARIO, PROTOCOL, SEED = "data-breach", "fast-transparent", 1
+TARGETS = {  # issue 6, on a 2-core machine
+    "graph_s": (10**6, 30.0),
+    "active_hour_s": (10**6, 2.0),
+    "run_s": (10**6, 180.0),
+    "peak_mb": (10**6, 3 * 1024.0),
+    "turn_s": (10**5, 0.3),
+}
+
+
+def spec_for(users: int, days: float):
+    """The scenario at this size, played in one-hour turns over the whole horizon."""
+    from sim.spec.loader import load_scenario
+
+    return load_scenario(
+        SCENARIO,
+        [
+            f"graph.users={users}",
+            f"turns.horizon_days={days:g}",
+            "turns.turn_ticks=12",
+            f"turns.turns={min(720, round(days * 24))}",
+        ],
+    )
+
+
+def measure_size(users: int, days: float) -> dict:
+    """One size, in this process: returns the figures as a dict."""
+    from sim.model import CrisisModel, build_followers
+    from sim.protocol.loader import load_protocol
+    from sim.session.session import Session
+
+    spec = spec_for(users, days)
+    start = time.perf_counter()
+    followers = build_followers(spec, np.random.default_rng(SEED))
+    graph_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    model = CrisisModel(spec, SEED, followers=followers)
+    build_s = time.perf_counter() - start
+    model.close()
+    del model
+
+    session = Session(spec, SEED, protocol=load_protocol(PROTOCOL))
+    model = session.model
+    active = (spec.crisis.start_h, spec.crisis.start_h + 24.0)  # the first day of the crisis
+    hour_s: list[float] = []
+    start = time.perf_counter()
+    while session.turn < session.turns_total:
+        began_h, tick = session.now_h, time.perf_counter()
+        session.end_turn()  # one simulated hour; the protocol acts before each tick
+        if active[0] <= began_h < active[1]:
+            hour_s.append(time.perf_counter() - tick)
+    outcome = session.finish()
+    run_s = time.perf_counter() - start
+    return {
+        "users": users,
+        "edges": int(followers.nnz),
+        "days": days,
+        "graph_s": graph_s,
+        "build_s": build_s,
+        "active_hour_median_s": statistics.median(hour_s),
+        "active_hour_s": max(hour_s),
+        "run_s": run_s,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+        "aware": int(model.aware_total),
+        "reputation_index_final": outcome.reputation_index_final,
+        "first_response_h": outcome.time_to_first_response_h,
+    }
+
+
+def measure_turns(users: int) -> dict:
+    """The exercise's end of turn at this size, as the war room plays it."""
+    from sim.protocol.loader import load_protocol
+    from sim.session.session import Session
+    from tui.snapshot import war_room_state
+
+    spec = spec_for(users, 30.0)
+    with tempfile.TemporaryDirectory() as folder:
+        session = Session(
+            spec,
+            SEED,
+            autosave=Path(folder) / "session.json",
+            protocol=load_protocol(PROTOCOL),
+        )
+        turn_s = []
+        while session.turn < session.turns_total:
+            start = time.perf_counter()
+            session.end_turn()
+            war_room_state(session)
+            turn_s.append(time.perf_counter() - start)
+    return {
+        "users": users,
+        "turns": len(turn_s),
+        "turn_median_s": statistics.median(turn_s),
+        "turn_s": max(turn_s),
+    }
+
+
+def in_child(*arguments: str) -> dict:
+    """Run one measurement in a fresh interpreter and read its JSON line."""
+    done = subprocess.run(
+        [sys.executable, __file__, *arguments], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def verdict(key: str, row: dict) -> str:
+    size, limit = TARGETS[key]
+    if row.get("users") != size or key not in row:
+        return ""
+    return f" ({'meets' if row[key] < limit else 'MISSES'} < {limit:g})"
+
+
+def print_size(row: dict) -> None:
+    if "error" in row:
+        print(f"  failed: {row['error']}")
+        return
+    per_edge_ns = 1e9 * row["run_s"] / row["edges"] / (row["days"] * 24)
+    print(
+        f"  {row['users']:>10,} users, {row['edges']:>11,} edges, {row['days']:g} days\n"
+        f"    graph generated   {row['graph_s']:8.2f} s{verdict('graph_s', row)}\n"
+        f"    model built       {row['build_s']:8.2f} s\n"
+        f"    active hour       {row['active_hour_median_s']:8.3f} s median, "
+        f"{row['active_hour_s']:.3f} s worst{verdict('active_hour_s', row)}\n"
+        f"    whole run         {row['run_s']:8.1f} s{verdict('run_s', row)}"
+        f"  = {per_edge_ns:.2f} ns per edge per simulated hour\n"
+        f"    peak memory       {row['peak_mb']:8.0f} MB{verdict('peak_mb', row)}\n"
+        f"    outcome           aware {row['aware']:,}, final RI "
+        f"{row['reputation_index_final']:.2f}, first response at hour "
+        f"{row['first_response_h']}",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--days", type=float, default=30.0)
+    parser.add_argument("--turn-users", type=int, default=100_000)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--turns", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+
+    if args.one is not None:
+        print(json.dumps(measure_size(args.one, args.days)))
+        return
+    if args.turns is not None:
+        print(json.dumps(measure_turns(args.turns)))
+        return
+
+    total_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    print(
+        f"{SCENARIO} + {PROTOCOL}, seed {SEED}; {os.cpu_count()} cores, {total_gb:.1f} GB, "
+        f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.2f}"
+    )
+    rows = []
+    for users in (int(size) for size in args.sizes.split(",")):
+        row = in_child("--one", str(users), "--days", str(args.days))
+        rows.append(row)
+        print_size(row)
+    turns = {}
+    if args.turn_users:
+        turns = in_child("--turns", str(args.turn_users))
+        if "error" in turns:
+            print(f"  end of turn: failed: {turns['error']}")
+        else:
+            print(
+                f"  end of turn at {turns['users']:,} users over {turns['turns']} turns: "
+                f"{turns['turn_median_s']:.3f} s median, {turns['turn_s']:.3f} s worst"
+                f"{verdict('turn_s', turns)}"
+            )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if args.out:
+        args.out.write_text(json.dumps({"sizes": rows, "turns": turns}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
