@@ -9,7 +9,11 @@ preventable with true responsibility 0.8, so evidence may surface after the deni
 intends. Horizon 3 days (as for check 4: the first wave, the response, and time for evidence).
 
 Unit: exposed users pooled over runs within each arm (Hill's effect is individual-level); d uses
-the pooled standard deviation. The bootstrap interval resamples pairs of runs.
+the pooled standard deviation. The bootstrap interval resamples pairs of runs. The outcome is the
+attitude the crisis formed, final minus the pre-crisis anchor a0: the experiments behind the
+target mostly use fictitious organisations, so their participants' attitudes are formed by the
+crisis information alone, while the model's users start from priors spread with sd 0.25 that
+would otherwise swamp the difference. The d of the whole final attitude is in the detail.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ def apology_trial(users: int, strategy: Strategy, seed: int) -> Trial:
     return Trial(spec, seed, (action,))
 
 
-def pooled_d(pairs: Sequence[Pair], use_change: bool = False) -> float:
+def pooled_d(pairs: Sequence[Pair], use_change: bool = True) -> float:
     def outcome(users: ExposedUsers) -> np.ndarray:
         return users.change if use_change else users.attitude
 
@@ -71,15 +75,18 @@ def apology_checks(
     apology = np.concatenate([a.attitude for a, _ in pairs])
     denial = np.concatenate([d.attitude for _, d in pairs])
     d = pooled_d(pairs)
+    apology_change = np.concatenate([a.change for a, _ in pairs])
+    denial_change = np.concatenate([d.change for _, d in pairs])
     detail = (
         f"{len(pairs)} pairs of runs of {config.users} users (same seed, apology vs denial at "
         f"{RESPONSE_DELAY_H:g} h, true responsibility {TRUE_RESPONSIBILITY:g}, "
         f"{HORIZON_DAYS:g}-day horizon); exposed users: {apology.size} (apology) vs "
-        f"{denial.size} (denial), mean final attitude {apology.mean():+.4f} vs "
+        f"{denial.size} (denial); mean attitude change (final - a0) {apology_change.mean():+.4f} "
+        f"vs {denial_change.mean():+.4f}, mean final attitude {apology.mean():+.4f} vs "
         f"{denial.mean():+.4f}; saw the response: "
         f"{np.mean(np.concatenate([a.saw_response for a, _ in pairs])):.1%} vs "
-        f"{np.mean(np.concatenate([d.saw_response for _, d in pairs])):.1%}; d of attitude "
-        f"change (final - a0) instead: {pooled_d(pairs, use_change=True):+.3f};"
+        f"{np.mean(np.concatenate([d.saw_response for _, d in pairs])):.1%}; d of the whole "
+        f"final attitude instead: {pooled_d(pairs, use_change=False):+.3f};"
     )
     rng = np.random.default_rng(bootstrap_seed)
     return [

@@ -12,7 +12,15 @@ responsibility is its cluster's default perceived responsibility, so evidence ca
 after denying a preventable crisis.
 
 Unit: every exposed (ever aware) user of every run, pooled; the run is the unit of the
-bootstrap interval. "Final attitude" is the attitude at the horizon.
+bootstrap interval. The outcome is the attitude the crisis formed: the attitude at the horizon
+minus the user's pre-crisis anchor a0. The SCCT experiments behind the targets mostly use
+fictitious organisations, so their participants' post-crisis reputation is formed by the crisis
+and the response alone; the model's users start from priors spread with sd 0.25, which would
+otherwise dominate the variance (the correlations of the whole final attitude are in the detail).
+The matched-strategy correlation is computed within each cluster (outcome and indicator centred
+per cluster, then pooled), as the experiments compare responses to the same crisis: pooled
+across clusters it would also pick up that preventable crises, where two of six strategies are
+matched, end worse than victim crises, where one is.
 
 SCCT-matched strategy (Coombs 2007): victim -> instructing and adjusting information (here the
 correction); accidental -> diminish (excuse) or concern (sympathy); preventable -> rebuild
@@ -57,7 +65,8 @@ MATCHED = {
 }
 CELLS = tuple(itertools.product(CLUSTER_ORDER, STRATEGIES, DELAYS_H))
 
-Pooled = tuple[ExposedUsers, bool]  # a run's exposed users, and whether its strategy matched
+# A run's exposed users, whether its strategy matched the cluster, and the cluster.
+Pooled = tuple[ExposedUsers, bool, Cluster]
 
 
 def response_trial(users: int, cluster: Cluster, strategy: Strategy, delay_h: float, seed: int):
@@ -73,16 +82,29 @@ def response_trial(users: int, cluster: Cluster, strategy: Strategy, delay_h: fl
     return Trial(spec, seed, (Action(at_h=spec.crisis.start_h + delay_h, strategy=strategy),))
 
 
-def responsibility_correlation(runs: Sequence[Pooled], use_change: bool = False) -> float:
-    users = [u for u, _ in runs]
-    outcome = np.concatenate([u.change if use_change else u.attitude for u in users])
-    return pearson(np.concatenate([u.responsibility for u in users]), outcome)
+def _outcome(users: ExposedUsers, use_change: bool) -> np.ndarray:
+    return users.change if use_change else users.attitude
 
 
-def matched_correlation(runs: Sequence[Pooled], use_change: bool = False) -> float:
-    outcome = np.concatenate([u.change if use_change else u.attitude for u, _ in runs])
-    matched = np.concatenate([np.full(u.count, m, dtype=float) for u, m in runs])
-    return pearson(matched, outcome)
+def responsibility_correlation(runs: Sequence[Pooled], use_change: bool = True) -> float:
+    outcome = np.concatenate([_outcome(u, use_change) for u, _, _ in runs])
+    return pearson(np.concatenate([u.responsibility for u, _, _ in runs]), outcome)
+
+
+def matched_correlation(runs: Sequence[Pooled], use_change: bool = True) -> float:
+    """r(matched, outcome) within clusters: both centred on their cluster's mean, then pooled."""
+    indicator, outcome = [], []
+    for cluster in CLUSTER_ORDER:
+        mine = [(u, m) for u, m, c in runs if c is cluster and u.count]
+        if not mine:
+            continue
+        y = np.concatenate([_outcome(u, use_change) for u, _ in mine])
+        x = np.concatenate([np.full(u.count, m, dtype=float) for u, m in mine])
+        indicator.append(x - x.mean())
+        outcome.append(y - y.mean())
+    if not outcome:
+        return float("nan")
+    return pearson(np.concatenate(indicator), np.concatenate(outcome))
 
 
 def _saw_response(runs: Sequence[Pooled]) -> list[Pooled]:
@@ -95,8 +117,9 @@ def _saw_response(runs: Sequence[Pooled]) -> list[Pooled]:
                 u.saw_response[u.saw_response],
             ),
             m,
+            c,
         )
-        for u, m in runs
+        for u, m, c in runs
     ]
 
 
@@ -113,17 +136,18 @@ def responsibility_checks(
     ]
     exposed = parallel_map(run_trial, trials, config.workers)
     runs = [
-        (users, strategy in MATCHED[cluster])
+        (users, strategy in MATCHED[cluster], cluster)
         for users, (cluster, strategy, _) in zip(exposed, design, strict=True)
     ]
     rng = np.random.default_rng(bootstrap_seed)
-    total = sum(u.count for u, _ in runs)
+    total = sum(u.count for u, _, _ in runs)
     saw = _saw_response(runs)
     sample = (
         f"{len(runs)} runs ({len(CELLS)} cells: 3 clusters x {len(STRATEGIES)} strategies x "
         f"delays {', '.join(f'{d:g}' for d in DELAYS_H)} h) of {config.users} users, "
         f"{HORIZON_DAYS:g}-day horizon; {total} exposed users pooled, "
-        f"{sum(u.count for u, _ in saw)} of whom saw the response;"
+        f"{sum(u.count for u, _, _ in saw)} of whom saw the response; outcome: attitude change "
+        "(final - a0);"
     )
     r_resp = responsibility_correlation(runs)
     r_match = matched_correlation(runs)
@@ -135,8 +159,8 @@ def responsibility_checks(
             Band(-0.69, -0.39),
             r_resp,
             cluster_bootstrap(runs, responsibility_correlation, rng),
-            f"{sample} with attitude change (final - a0) instead: "
-            f"{responsibility_correlation(runs, use_change=True):+.3f}; among users who saw the "
+            f"{sample} with the whole final attitude instead: "
+            f"{responsibility_correlation(runs, use_change=False):+.3f}; among users who saw the "
             f"response: {responsibility_correlation(saw):+.3f};",
         ),
         result(
@@ -147,9 +171,8 @@ def responsibility_checks(
             r_match,
             cluster_bootstrap(runs, matched_correlation, rng),
             f"{sample} matched = victim: correction; accidental: excuse, sympathy; preventable: "
-            f"apology, compensation; with attitude change instead: "
-            f"{matched_correlation(runs, use_change=True):+.3f}; among users who saw the "
-            f"response: {matched_correlation(saw):+.3f} (change: "
-            f"{matched_correlation(saw, use_change=True):+.3f});",
+            f"apology, compensation; within clusters; with the whole final attitude instead: "
+            f"{matched_correlation(runs, use_change=False):+.3f}; among users who saw the "
+            f"response: {matched_correlation(saw):+.3f};",
         ),
     ]

@@ -44,16 +44,26 @@ def listening_graph(followees: csr_matrix, listened: np.ndarray) -> csr_matrix:
 
 
 def bounded_confidence_shift(
-    attitude: np.ndarray, listening: csr_matrix, confidence_bound: float, step: float
+    attitude: np.ndarray,
+    listening: csr_matrix,
+    confidence_bound: float,
+    step: float,
+    moved: np.ndarray | None = None,
 ) -> np.ndarray:
     """Each user moves `step` toward the mean of the followees it listens to whose attitude is
     within the bound (Deffuant et al. 2000; Hegselmann & Krause 2002). `listening` is the
-    `listening_graph`. Returns the change for every user."""
+    `listening_graph`. What moves is `moved` (by default the attitude itself; the model passes
+    the crisis-formed shift, see `Attitude.averaging_of`); who counts is decided on `attitude`.
+    Returns the change for every user."""
     indptr = listening.indptr
+    owner = np.diff(indptr)
     # float32 per edge: the differences need ~1e-7 precision, and the pass is memory-bound.
     heard = attitude.astype(np.float32)
-    difference = heard[listening.indices] - np.repeat(heard, np.diff(indptr))
+    difference = heard[listening.indices] - np.repeat(heard, owner)
     near = np.abs(difference) <= confidence_bound
+    if moved is not None:
+        value = moved.astype(np.float32)
+        difference = value[listening.indices] - np.repeat(value, owner)
     difference[~near] = 0.0
     n = _row_sums(near.astype(np.int32), indptr)
     total = _row_sums(difference, indptr).astype(np.float64)

@@ -23,8 +23,12 @@ def update_attitudes(model: CrisisModel) -> None:
             pop.shift_attitude(listeners, drift)
     interval = max(1, round(att.averaging_interval_h / model.tick_h))
     if model.tick > 0 and model.tick % interval == 0:
+        attitude = pop.attitude()
+        crisis_shift = attitude - pop.anchor if att.averaging_of == "crisis_shift" else None
+        if crisis_shift is not None and not np.any(crisis_shift):
+            return  # nobody's view has moved yet: nothing to average
         shift = bounded_confidence_shift(
-            pop.attitude(), pop.listening, att.confidence_bound, att.averaging_step
+            attitude, pop.listening, att.confidence_bound, att.averaging_step, crisis_shift
         )
         moved = np.flatnonzero(shift)
         pop.shift_attitude(moved, shift[moved])

@@ -316,6 +316,14 @@ class Attitude(Section):
         0.4, ge=0.0, le=2.0, description="eps: followees within this distance are listened to."
     )
     averaging_step: float = _probability(0.1, "mu: convergence step of social averaging.")
+    averaging_of: Literal["crisis_shift", "attitude"] = Field(
+        "crisis_shift",
+        description="What social averaging moves: each user's crisis-formed shift (attitude "
+        "minus pre-crisis anchor), so the pre-crisis attitudes are a resting state and nothing "
+        "moves before the crisis; or the whole attitude, so the drawn priors also converge "
+        "during the run (up to a few RI points of drift over 30 days, crisis or not). Who is "
+        "listened to is decided on whole attitudes either way.",
+    )
     silence_drift_per_h: float = Field(
         0.003, ge=0.0, le=0.02, description="Attitude lost per hour by aware users while silent."
     )

@@ -45,10 +45,6 @@ REDUCED_WORKERS = 2
 FINDINGS = {
     "cascades: largest / median size": "the largest of 10^4 ordinary cascades is 9x the median "
     "size 1 (17.7x at full size), target >= 100x",
-    "response: r(responsibility, attitude)": "pooled r = -0.088 (-0.113 at full size), target "
-    "-0.54 +- 0.15",
-    "response: r(matched strategy, attitude)": "pooled r = +0.048 (+0.026 at full size), target "
-    "+0.23 +- 0.10",
 }
 
 CHECK_NAMES = (

@@ -66,6 +66,16 @@ def test_bounded_confidence_ignores_far_and_inactive_followees():
     assert shift.tolist() == pytest.approx([0.02, 0.0, 0.0, 0.0])
 
 
+def test_bounded_confidence_can_move_the_crisis_shift_while_listening_by_attitude():
+    # user 0 follows 1 (close) and 2 (far); the crisis moved 1 by -0.3 and 2 by -0.6
+    followees = csr_matrix(([1, 1], ([0, 0], [1, 2])), shape=(3, 3))
+    attitude = np.array([0.5, 0.3, -0.3])
+    crisis_shift = np.array([0.0, -0.3, -0.6])
+    listening = listening_graph(followees, np.ones(3, dtype=bool))
+    shift = bounded_confidence_shift(attitude, listening, 0.4, 0.1, moved=crisis_shift)
+    assert shift.tolist() == pytest.approx([-0.03, 0.0, 0.0])
+
+
 def test_bounded_confidence_equals_the_per_user_rule_on_a_random_graph():
     rng = np.random.default_rng(2)
     n = 300

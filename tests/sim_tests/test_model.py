@@ -113,3 +113,22 @@ def test_the_post_log_records_every_negative_post_and_its_reshare_tree():
     assert log.column("reshares").sum() == len(reshared)
     assert np.all(np.diff(log.column("tick")) >= 0)
     assert all(post.tick >= 12 for post in log.since(12))
+
+
+def test_pre_crisis_attitudes_are_a_resting_state_unless_averaging_moves_whole_attitudes():
+    """Social averaging moves the crisis-formed shift by default: until the trigger nothing
+    moves. Switched to whole attitudes, the drawn priors drift toward their followees."""
+    quiet = make_spec(users=500, days=1.0, start_h=12.0)
+    model = CrisisModel(quiet, seed=4)
+    model.advance_to(12.0)
+    before = model.series()["reputation_index"]
+    assert len(set(before)) == 1 and before[0] == pytest.approx(model.baseline_reputation_index)
+    model.advance_to(24.0)
+    assert model.reputation_index < model.baseline_reputation_index  # the crisis did hit
+
+    drifting = quiet.model_copy(
+        update={"attitude": quiet.attitude.model_copy(update={"averaging_of": "attitude"})}
+    )
+    model = CrisisModel(drifting, seed=4)
+    model.advance_to(12.0)
+    assert len(set(model.series()["reputation_index"])) > 1
