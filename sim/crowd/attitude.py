@@ -56,26 +56,15 @@ def bounded_confidence_shift(
     the crisis-formed shift, see `Attitude.averaging_of`); who counts is decided on `attitude`.
     Returns the change for every user."""
     indptr = listening.indptr
-    owner = np.diff(indptr)
     # float32 per edge: the differences need ~1e-7 precision, and the pass is memory-bound.
     heard = attitude.astype(np.float32)
-    difference = heard[listening.indices] - np.repeat(heard, owner)
-    near = np.abs(difference) <= confidence_bound
-    if moved is not None:
-        value = moved.astype(np.float32)
-        difference = value[listening.indices] - np.repeat(value, owner)
-    difference[~near] = 0.0
-    n = _row_sums(near.astype(np.int32), indptr)
-    total = _row_sums(difference, indptr).astype(np.float64)
+    near = np.abs(heard[listening.indices] - np.repeat(heard, np.diff(indptr))) <= confidence_bound
+    # Sum over the near followees: (sum of their values) - n * own value, by sparse products.
+    within = csr_matrix((near.view(np.uint8), listening.indices, indptr), shape=listening.shape)
+    value = heard if moved is None else moved.astype(np.float32)
+    n = within @ np.ones(len(value), dtype=np.float32)
+    total = (within @ value - n * value).astype(np.float64)
     return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
-
-
-def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """Sum of each CSR row's values (zero for an empty row)."""
-    padded = np.append(values, values.dtype.type(0))
-    sums = np.add.reduceat(padded, np.minimum(indptr[:-1], len(values)))
-    sums[indptr[:-1] == indptr[1:]] = 0
-    return sums
 
 
 def silence_drift(drift_per_h: float, tick_h: float, listeners: int) -> np.ndarray:
