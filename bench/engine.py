@@ -17,6 +17,7 @@ autosave) plus building the screen's state.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -69,8 +70,10 @@ def measure_size(users: int, days: float) -> dict:
     start = time.perf_counter()
     model = CrisisModel(spec, SEED, followers=followers)
     build_s = time.perf_counter() - start
+    edges = int(followers.nnz)
     model.close()
-    del model
+    del model, followers  # the session below builds its own: keep one graph in memory
+    gc.collect()
 
     session = Session(spec, SEED, protocol=load_protocol(PROTOCOL))
     model = session.model
@@ -86,7 +89,7 @@ def measure_size(users: int, days: float) -> dict:
     run_s = time.perf_counter() - start
     return {
         "users": users,
-        "edges": int(followers.nnz),
+        "edges": edges,
         "days": days,
         "graph_s": graph_s,
         "build_s": build_s,
@@ -145,6 +148,10 @@ def verdict(key: str, row: dict) -> str:
     return f" ({'meets' if row[key] < limit else 'MISSES'} < {limit:g})"
 
 
+def hour_or_none(hours: float | None) -> str:
+    return "none" if hours is None else f"{hours:.2f}"
+
+
 def print_size(row: dict) -> None:
     if "error" in row:
         print(f"  failed: {row['error']}")
@@ -161,7 +168,7 @@ def print_size(row: dict) -> None:
         f"    peak memory       {row['peak_mb']:8.0f} MB{verdict('peak_mb', row)}\n"
         f"    outcome           aware {row['aware']:,}, final RI "
         f"{row['reputation_index_final']:.2f}, first response at hour "
-        f"{row['first_response_h']}",
+        f"{hour_or_none(row['first_response_h'])}",
         flush=True,
     )
 
