@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 def act(model: CrisisModel) -> None:
+    """The actors phase: the trigger, media attention, outlets and journalists, due injects,
+    and evidence that may surface after a denial."""
     if model.tick == model.start_tick:
         _trigger(model)
     _watch_volume(model)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 def expose(model: CrisisModel) -> None:
+    """The exposure phase: every view due this tick is read, negative posts first."""
     views = model.pending.pop(model.tick)
     if len(views) == 0:
         return

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 
 def update_attitudes(model: CrisisModel) -> None:
+    """The attitude phase: silence read as guilt while the brand says nothing, and social
+    averaging every `averaging_interval_h`."""
     pop, att = model.population, model.spec.attitude
     if not model.brand.has_spoken and model.tick >= model.start_tick:
         listeners = np.flatnonzero(pop.silence_audience(att.silence_audience))
@@ -36,6 +38,7 @@ def update_attitudes(model: CrisisModel) -> None:
 
 
 def remember(model: CrisisModel) -> None:
+    """The memory phase: both memory parts decay one tick toward the anchor (O(1))."""
     att = model.spec.attitude
     model.population.memory.decay(
         decay_factor(att.fast_half_life_days * 24.0, model.tick_h),

@@ -39,6 +39,7 @@ def post_negative(
 
 
 def post_defending(model: CrisisModel, authors: np.ndarray) -> None:
+    """Supporters' posts defending the brand reach their followers through the kernel."""
     if len(authors) == 0:
         return
     ids = model.posts.add(model.tick, authors, PostKind.DEFENDING)
@@ -61,6 +62,7 @@ def broadcast(model: CrisisModel, share: float, kind: ItemKind, statement: int =
 def deliver_news(
     model: CrisisModel, audience: np.ndarray, kind: ItemKind, statement: int = -1
 ) -> None:
+    """A news item (negative, or a statement by index) to a given audience, with media weight."""
     item = statement
     if kind is ItemKind.NEGATIVE:
         item = int(model.posts.add(model.tick, np.array([NO_AUTHOR]), PostKind.NEWS)[0])
@@ -78,6 +80,7 @@ def deliver_news(
 def spread_statement(
     model: CrisisModel, index: int, readers: np.ndarray, visibility: float
 ) -> None:
+    """A brand statement shown to given readers (the brand's followers) through the kernel."""
     positions, delays = sample_views(readers, model.kernel, model.crowd_rng, visibility)
     model.pending.add(model.tick, readers[positions], delays, ItemKind.STATEMENT, item=index)
 
