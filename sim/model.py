@@ -10,6 +10,7 @@ brand's statements go out through `sim.response.reach`.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import mesa
@@ -236,16 +237,16 @@ class CrisisModel(mesa.Model):
         self.datacollector.collect(self)
 
     def _refresh_reporters(self) -> None:
-        """The per-tick reporters, at a cost that does not grow with the population."""
+        """The per-tick reporters. The means and state counts are kept running, so no user's
+        attitude is visited; the flag totals are one count over a boolean array each."""
         pop = self.population
         (self.susceptible, self.exposed, self.spreading, self.skeptic, self.removed) = (
             int(c) for c in pop.state_counts
         )
         self.reputation_index = 50.0 * (pop.memory.mean() + 1.0)
+        stakeholders = pop.memory.mean(in_group=True)  # NaN when there are none
         self.stakeholder_reputation_index = (
-            50.0 * (pop.memory.mean(in_group=True) + 1.0)
-            if pop.stakeholder.any()
-            else self.reputation_index
+            self.reputation_index if math.isnan(stakeholders) else 50.0 * (stakeholders + 1.0)
         )
         self.aware_total = int(np.count_nonzero(pop.ever_aware))
         self.spreaders_total = int(np.count_nonzero(pop.ever_spread))
