@@ -36,17 +36,18 @@ from sim.errors import UserError
 from sim.model import build_followers
 from sim.world.population import build_population
 
-REDUCED_RUNS = 16
-REDUCED_USERS = 2000
+# Fewer runs than the full 200, on networks of the full size: at 2,000 users the crises and
+# the response reach are another regime (29% of exposed users saw the response, against 1.5%
+# at 10,000), which moved r(matched strategy) from +0.24 at full size to -0.11.
+REDUCED_RUNS = 32
+REDUCED_USERS = 10_000
 REDUCED_WORKERS = 2
 
 # Checks the model currently misses at the reduced size, with what was measured there and at
 # the full size (200 runs of 10,000 users).
 FINDINGS = {
-    "cascades: largest / median size": "the largest of 10^4 ordinary cascades is 11x the median "
+    "cascades: largest / median size": "the largest of 10^4 ordinary cascades is 23x the median "
     "size 1 (22.2x at full size), target >= 100x",
-    "firestorms: significant short-term drop": "16 of 16 crises lower RI detectably in week one "
-    "(0.95 at full size), target 0.58 +- 0.15",
 }
 
 CHECK_NAMES = (

@@ -12,6 +12,9 @@ from tests.sim_tests.conftest import make_spec
 # Whether evidence surfaces after a denial is itself random (0.2 a day): 8 paired seeds keep
 # the denial-vs-apology margin from hanging on one or two draws.
 SEEDS = range(8)
+# These crises of 3,000 users cost about 3.4 RI points in 4 days when the brand stays silent
+# (eta 0.015); a direction must hold by at least a tenth of that.
+MARGIN_RI = 0.3
 
 
 def mean_outcome(actions: list[Action], metric: str, **crisis) -> float:
@@ -33,7 +36,7 @@ def test_denial_of_a_preventable_crisis_ends_worse_than_apology():
     apology = mean_outcome(
         [Action(at_h=1.0, strategy="apology", transparency=0.8)], "reputation_index_final"
     )
-    assert apology > denial + 1.0
+    assert apology > denial + MARGIN_RI
 
 
 def test_no_response_is_worse_than_a_prompt_holding_statement():
@@ -42,7 +45,7 @@ def test_no_response_is_worse_than_a_prompt_holding_statement():
         [Action(at_h=0.5, strategy="holding_statement", transparency=0.6)],
         "reputation_index_final",
     )
-    assert holding > silence + 1.0
+    assert holding > silence + MARGIN_RI
 
 
 def test_compensation_offered_in_public_fuels_the_thread():
