@@ -21,6 +21,9 @@ from tui.widgets.timeline import Timeline
 
 WINDOW_H = 72.0
 """The charts show the first three days: where timing makes its difference."""
+RI_MIN_SPAN = 2.0
+"""RI charts show at least 2 points of the index: a large crisis costs a few points (see
+docs/calibration.md), and a 0.2-point dip should look like one."""
 
 
 RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
@@ -62,6 +65,7 @@ def timing_series(debrief: DebriefState, alternatives: tuple[Alternative, ...]) 
         tuple(shift for shift, _ in points),
         tuple(lowest for _, lowest in points),
         (0.0,),
+        min_span=RI_MIN_SPAN,
     )
 
 
@@ -116,7 +120,11 @@ class DebriefScreen(Screen):
         hours = debrief.hours[:shown]
         marks = tuple(hour for hour in debrief.statement_hours if hour <= WINDOW_H)
         self.query_one("#ri-plot", SeriesPlot).series = Series(
-            "Reputation index (red: statements out)", hours, debrief.reputation_index[:shown], marks
+            "Reputation index (red: statements out)",
+            hours,
+            debrief.reputation_index[:shown],
+            marks,
+            min_span=RI_MIN_SPAN,
         )
         self.query_one("#reach-plot", SeriesPlot).series = Series(
             "Users aware of the crisis", hours, debrief.aware[:shown], marks

@@ -20,6 +20,20 @@ class Series:
     values: tuple[float, ...]
     marks: tuple[float, ...] = ()
     """Hours to mark with a vertical line (when the brand spoke)."""
+    min_span: float = 0.0
+    """The least range the y axis shows, centred on the data, so that a small wobble is not
+    drawn across the whole height of the plot as if it were a cliff."""
+
+
+def y_limits(values: Sequence[float], min_span: float) -> tuple[float, float] | None:
+    """Limits for the y axis when the data span less than `min_span`; None: let it scale."""
+    if not values or min_span <= 0.0:
+        return None
+    low, high = min(values), max(values)
+    if high - low >= min_span:
+        return None
+    middle = (low + high) / 2.0
+    return middle - min_span / 2.0, middle + min_span / 2.0
 
 
 class SeriesPlot(PlotextPlot):
@@ -36,6 +50,9 @@ class SeriesPlot(PlotextPlot):
         plt.title(series.title)
         if series.hours:
             plt.plot(list(series.hours), list(series.values), marker="braille")
+            limits = y_limits(series.values, series.min_span)
+            if limits is not None:
+                plt.ylim(*limits)
         for hour in series.marks:
             plt.vline(hour, "red")
         plt.xlabel("hour")
