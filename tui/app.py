@@ -64,11 +64,10 @@ class StormdrillApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
-        Binding("q", "quit", "Quit", tooltip="Quit; the exercise is saved after every turn"),
+        Binding("q", "quit", "Quit", tooltip="Quit; the exercise is saved after every change"),
     ]
 
     busy: reactive[bool] = reactive(False)
-    paused: reactive[bool] = reactive(False)
 
     def __init__(
         self,
@@ -157,10 +156,10 @@ class StormdrillApp(App[None]):
             self.screen.busy = busy
         self.refresh_bindings()
 
-    def watch_paused(self, paused: bool) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, WarRoomScreen):
-                screen.paused = paused
+    @property
+    def paused(self) -> bool:
+        """Whether the facilitator has paused the exercise (it is in the session's log)."""
+        return self.session is not None and self.session.paused
 
     def action_end_turn(self) -> None:
         if self.paused:
@@ -264,7 +263,12 @@ class StormdrillApp(App[None]):
                 session.add_note(order.text, order.objective)
                 self.notify("Note added to the log.")
             elif isinstance(order, SetPaused):
-                self.paused = order.paused
+                if order.paused:
+                    session.pause()
+                    self.notify("Exercise paused: no turn ends and no statement goes out.")
+                else:
+                    session.resume()
+                    self.notify("Exercise resumed.")
         except UserError as error:
             self.notify(str(error), severity="error", timeout=8)
         if order is not None and not session.finished:

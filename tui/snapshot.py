@@ -12,7 +12,16 @@ from sim.action import Action
 from sim.events import TeamEvent
 from sim.feed import FeedItem, sample_feed
 from sim.monitoring import Observation
-from sim.session import InjectReleased, LogEntry, Note, Queued, Session, TurnEnded
+from sim.session import (
+    InjectReleased,
+    LogEntry,
+    Note,
+    Paused,
+    Queued,
+    Resumed,
+    Session,
+    TurnEnded,
+)
 
 EPSILON_H = 1e-9
 FEED_LIMIT = 30
@@ -64,6 +73,7 @@ class WarRoomState:
     feed: tuple[FeedItem, ...]
     earlier_statements: tuple[str, ...]
     finished: bool
+    paused: bool = False
 
     @property
     def all_turns_played(self) -> bool:
@@ -145,6 +155,9 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
             entries.append(
                 TimelineEntry(entry.at_h, entry.turn, f"note{about}: {entry.text}", "evaluator")
             )
+        elif isinstance(entry, Paused | Resumed):
+            what = "exercise paused" if isinstance(entry, Paused) else "exercise resumed"
+            entries.append(TimelineEntry(entry.at_h, entry.turn, what, "facilitator"))
         elif isinstance(entry, TurnEnded):
             entries.append(TimelineEntry(entry.at_h, entry.turn, f"end of turn {entry.turn}", ""))
     return tuple(entries)
@@ -171,6 +184,7 @@ def war_room_state(session: Session) -> WarRoomState:
         feed=tuple(public_posts(session)),
         earlier_statements=tuple(action.text for action in actions if action.text),
         finished=session.finished,
+        paused=session.paused,
     )
 
 

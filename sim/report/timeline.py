@@ -1,5 +1,6 @@
-"""The incident timeline of an exercise: injects, the team's decisions, what the world did, and
-the outcome's milestones, in one list ordered by scenario time (hours after the trigger).
+"""The incident timeline of an exercise: injects, the team's decisions, the facilitator's pauses,
+what the world did, and the outcome's milestones, in one list ordered by scenario time (hours
+after the trigger).
 
 The injects and events come from the replayed model, the decisions from the session log (the
 hour a statement was decided, with the hour approval let it out), the milestones from the
@@ -15,7 +16,7 @@ import numpy as np
 from sim.events import EventKind, TeamEvent
 from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
-from sim.session import Queued, Session
+from sim.session import Paused, Queued, Resumed, Session
 
 _EVENT_LABELS = {
     EventKind.TRIGGER: "Trigger",
@@ -55,6 +56,11 @@ def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
                     f"by {_strategy(action.spokesperson.value)}, out at "
                     f"{minute_clock(action.at_h - start)}",
                 )
+            )
+        elif isinstance(entry, Paused | Resumed):
+            what = "paused" if isinstance(entry, Paused) else "resumed"
+            moments.append(
+                Moment(entry.at_h - start, "Exercise control", f"The facilitator {what} play")
             )
     moments += milestones(outcome, session.model.series(), start)
     return tuple(sorted(moments, key=lambda moment: moment.at_h))

@@ -44,6 +44,19 @@ class Note(Entry):
     objective: str | None = None
 
 
+class Paused(Entry):
+    """The facilitator paused the exercise: no turn ends and no statement is queued until it is
+    resumed (notes and inject releases still go in)."""
+
+    kind: Literal["pause"] = "pause"
+
+
+class Resumed(Entry):
+    """The facilitator resumed a paused exercise."""
+
+    kind: Literal["resume"] = "resume"
+
+
 class TurnEnded(Entry):
     """The end of a turn; `at_h` is the hour the turn ended at."""
 
@@ -57,7 +70,8 @@ class Finished(Entry):
 
 
 LogEntry = Annotated[
-    Queued | InjectReleased | Note | TurnEnded | Finished, Field(discriminator="kind")
+    Queued | InjectReleased | Note | Paused | Resumed | TurnEnded | Finished,
+    Field(discriminator="kind"),
 ]
 
 

@@ -35,7 +35,9 @@ from sim.session.record import (
     InjectReleased,
     LogEntry,
     Note,
+    Paused,
     Queued,
+    Resumed,
     TurnEnded,
     TurnRecord,
 )
@@ -73,6 +75,7 @@ class Session:
         self._turn_start_h = 0.0
         self._turn_first_event = 0
         self._outcome: Outcome | None = None
+        self._paused = False
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -92,6 +95,11 @@ class Session:
     @property
     def finished(self) -> bool:
         return self._outcome is not None
+
+    @property
+    def paused(self) -> bool:
+        """Whether the facilitator has paused the exercise."""
+        return self._paused
 
     @property
     def outcome(self) -> Outcome | None:
@@ -138,12 +146,16 @@ class Session:
     def queue(self, action: Action) -> Action:
         """Validate an action and queue it; return it as it will go out."""
         self._check_open()
-        return self._queue(action, pre_approved=False)
+        self._check_running("queue a statement")
+        released = self._queue(action, pre_approved=False)
+        self._autosave()
+        return released
 
     def end_turn(self) -> TurnRecord:
         """Play one turn: the clock runs `turn_ticks` ticks, the protocol (if any) acting
         before each one; then the turn is recorded and the session autosaved."""
         self._check_open()
+        self._check_running("end the turn")
         if self.turn >= self.turns_total:
             raise ActionError(
                 f"all {self.turns_total} turns have been played; finish the exercise to see the "
@@ -163,6 +175,23 @@ class Session:
         """The facilitator releases an MSEL inject now, ahead of its designated time."""
         self._check_open()
         self._apply(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
+        self._autosave()
+
+    def pause(self) -> None:
+        """The facilitator pauses the exercise: turns and statements wait until `resume()`."""
+        self._check_open()
+        if self._paused:
+            raise ActionError("the exercise is already paused; resume it to play on.")
+        self._apply(Paused(at_h=self.now_h, turn=self._turn_in_play))
+        self._autosave()
+
+    def resume(self) -> None:
+        """The facilitator resumes a paused exercise."""
+        self._check_open()
+        if not self._paused:
+            raise ActionError("the exercise is not paused.")
+        self._apply(Resumed(at_h=self.now_h, turn=self._turn_in_play))
+        self._autosave()
 
     def add_note(self, text: str, objective: str | None = None) -> Note:
         """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
@@ -174,6 +203,7 @@ class Session:
             )
         note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
         self._apply(note)
+        self._autosave()
         return note
 
     def finish(self) -> Outcome:
@@ -259,6 +289,12 @@ class Session:
         if self.finished:
             raise ActionError("the exercise is finished; start a new session to play again.")
 
+    def _check_running(self, doing: str) -> None:
+        if self._paused:
+            raise ActionError(
+                f"the facilitator has paused the exercise; it must be resumed to {doing}."
+            )
+
     def _autosave(self) -> None:
         if self.autosave is not None:
             self.save(self.autosave)
@@ -299,6 +335,8 @@ class Session:
             self._planned.append(entry.action)
         elif isinstance(entry, InjectReleased):
             self._model.release_inject(entry.inject_id)
+        elif isinstance(entry, Paused | Resumed):
+            self._paused = isinstance(entry, Paused)
         elif isinstance(entry, TurnEnded):
             self._history.append(self._turn_record(entry))
         elif isinstance(entry, Finished):
@@ -336,6 +374,10 @@ class Session:
                 f"a '{entry.kind}' entry at hour {hour_text(entry.at_h)} comes after hour "
                 f"{hour_text(self.now_h)}; the log is out of order."
             )
+        if self._paused and isinstance(entry, Queued | TurnEnded | Paused):
+            raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")
+        if not self._paused and isinstance(entry, Resumed):
+            raise ActionError("a 'resume' entry comes while the exercise is not paused.")
         self._model.advance_to(entry.at_h)
         self._apply(entry)
 

@@ -25,7 +25,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory):
-    """Tiny, one day: a statement with markup in it, a late apology, a note; two turns played."""
+    """Tiny, one day: a statement with markup in it, a late apology, a note, a pause; two turns
+    played."""
     spec = load_scenario("tiny", OVERRIDES)
     session = Session(spec, 3, team="Blue <team>", scenario_ref="tiny", overrides=OVERRIDES)
     text = f"Our app is down {MARKUP}. If you booked tonight, call our helpline."
@@ -33,6 +34,8 @@ def saved(tmp_path_factory):
     session.end_turn()
     session.queue(session.make_action(strategy="apology", text="We are sorry & it is fixed."))
     session.add_note("Legal took 40 minutes | too slow", objective="O1")
+    session.pause()
+    session.resume()
     session.end_turn()
     path = tmp_path_factory.mktemp("session") / "drill.json"
     session.save(path)
@@ -71,6 +74,7 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
         assert figure.read_bytes().startswith(PNG_SIGNATURE)
     assert "\\<script\\>alert(1)\\</script\\>" in text
     assert "Legal took 40 minutes \\| too slow" in text
+    assert "The facilitator paused play" in text and "The facilitator resumed play" in text
     for label in ("as played", "no response", "1 h earlier", "1 h later"):
         assert f"| {label} |" in text
     for shift in ("-1 h", "+0 h", "+1 h", "+2 h", "+4 h"):

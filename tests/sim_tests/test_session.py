@@ -228,6 +228,85 @@ def test_autosave_after_every_turn(tiny, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["autosave.json"]  # no temporary left
 
 
+def test_what_the_team_or_the_facilitator_writes_is_saved_at_once(tiny, tmp_path):
+    path = tmp_path / "autosave.json"
+    session = Session(tiny, seed=2, autosave=path)
+
+    def kinds() -> list[str]:
+        return [entry["kind"] for entry in json.loads(path.read_text())["log"]]
+
+    session.queue(session.make_action(strategy="holding_statement"))
+    assert kinds() == ["queue"]
+    session.add_note("Quick first answer.")
+    session.release_inject("I5")
+    session.pause()
+    session.resume()
+    assert kinds() == ["queue", "note", "release_inject", "pause", "resume"]
+
+
+# --------------------------------------------------------------------------- the pause
+
+
+def test_while_paused_no_turn_ends_and_no_statement_is_queued(tiny):
+    session = Session(tiny, seed=1)
+    session.pause()
+    assert session.paused
+    with pytest.raises(ActionError, match="paused the exercise; it must be resumed to end"):
+        session.end_turn()
+    with pytest.raises(ActionError, match="resumed to queue a statement"):
+        session.queue(session.make_action(strategy="apology"))
+    session.add_note("Hot wash: who speaks for us?")
+    session.release_inject("I5")
+    assert session.turn == 0 and session.now_h == 0.0
+    session.resume()
+    assert not session.paused
+    session.end_turn()
+    assert session.turn == 1
+
+
+def test_pause_and_resume_are_refused_twice_and_after_the_end(tiny):
+    session = Session(tiny, seed=1)
+    with pytest.raises(ActionError, match="not paused"):
+        session.resume()
+    session.pause()
+    with pytest.raises(ActionError, match="already paused"):
+        session.pause()
+    session.resume()
+    session.finish()
+    with pytest.raises(ActionError, match="finished"):
+        session.pause()
+
+
+def test_a_pause_is_in_the_log_and_survives_saving_and_loading(tiny, tmp_path):
+    session = Session(tiny, seed=3)
+    session.end_turn()
+    session.pause()
+    path = tmp_path / "paused.json"
+    session.save(path)
+    loaded = Session.load(path)
+    assert loaded.paused and loaded.turn == 1
+    assert [entry.kind for entry in loaded.log] == ["end_turn", "pause"]
+    assert loaded.log[1].at_h == pytest.approx(session.now_h) and loaded.log[1].turn == 2
+    loaded.resume()
+    loaded.end_turn()
+    session.resume()
+    session.end_turn()
+    assert_same_state(session, loaded)
+
+
+def test_a_log_that_plays_on_while_paused_does_not_replay(tiny):
+    session = Session(tiny, seed=3)
+    session.pause()
+    log = list(session.log)
+    session.resume()
+    session.end_turn()
+    tampered = [log[0], session.log[-1]]  # the turn ends with no resume
+    with pytest.raises(ActionError, match="'end_turn' entry comes while the exercise is paused"):
+        replay(tiny, 3, tampered)
+    with pytest.raises(ActionError, match="'resume' entry comes while the exercise is not paused"):
+        replay(tiny, 3, [session.log[1]])
+
+
 def test_replay_rebuilds_the_session_from_its_log(tiny):
     session = played(tiny, seed=4)
     again = replay(tiny, 4, session.log, team="Blue", scenario_ref="tiny")

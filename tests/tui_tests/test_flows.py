@@ -151,6 +151,17 @@ async def test_the_facilitator_pauses_and_adds_a_note():
         await pilot.pause()
         (note,) = app.session.notes
         assert (note.text, note.objective) == ("Slow to spot the journalist.", "O2")
+        assert [entry.kind for entry in app.session.log] == ["pause", "note"]
+        assert "PAUSED" in str(app.screen.query_one("#clock").render())
+        assert "exercise paused" in [entry.text for entry in app.screen.state.timeline]
+        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.pause()
+        await pilot.click("#pause")  # now labelled "Resume exercise"
+        await pilot.pause()
+        assert not app.paused
+        await end_turn(pilot)
+        assert app.session.turn == 1
+        assert [entry.kind for entry in app.session.log] == ["pause", "note", "resume", "end_turn"]
 
 
 async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: Path):

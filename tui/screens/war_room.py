@@ -75,7 +75,6 @@ class WarRoomScreen(Screen):
     ]
 
     state: reactive[WarRoomState | None] = reactive(None, init=False)
-    paused: reactive[bool] = reactive(False, init=False)
     busy: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, spec: ScenarioSpec, state: WarRoomState) -> None:
@@ -110,9 +109,6 @@ class WarRoomScreen(Screen):
         self.query_one(Inbox).items = state.inbox
         self.query_one(Timeline).entries = state.timeline
         self._score(self.query_one("#message", TextArea).text)
-
-    def watch_paused(self, paused: bool) -> None:
-        self.query_one(ClockBar).paused = paused
 
     def watch_busy(self, busy: bool) -> None:
         self.query_one(TabbedContent).loading = busy

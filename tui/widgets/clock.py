@@ -12,7 +12,6 @@ class ClockBar(Static):
     """Shows scenario time, never wall-clock time, so the same exercise always looks the same."""
 
     state: reactive[WarRoomState | None] = reactive(None)
-    paused: reactive[bool] = reactive(False)
 
     def render(self) -> str:
         if self.state is None:
@@ -27,6 +26,6 @@ class ClockBar(Static):
             parts.append("[b $success]exercise finished[/]")
         elif state.all_turns_played:
             parts.append("[b $warning]all turns played: press d for the debrief[/]")
-        if self.paused:
+        if state.paused:
             parts.append("[b $error]PAUSED by the facilitator[/]")
         return "  ·  ".join(parts)
