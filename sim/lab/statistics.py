@@ -66,15 +66,16 @@ def bootstrap_mean(values: np.ndarray, seed: int, resamples: int = RESAMPLES) ->
 
 
 def verdict(subject: str, baseline: str, difference: Estimate, verb: str, unit: str) -> str:
-    """'B ends 6.1 RI points higher than A, 95% CI 4.8 to 7.3.' and, when the interval
-    holds zero, a warning that the runs do not tell the two apart."""
+    """'B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73.' and, when the interval
+    holds zero, a warning that the runs do not tell the two apart. Two decimals: a protocol's
+    effect on the population-wide RI is often a fraction of a point."""
     if difference.n == 0:
         return f"{subject} and {baseline} have no pair of finished runs to compare."
     size = abs(difference.mean)
     direction = "higher" if difference.mean >= 0 else "lower"
-    interval = f"95% CI {difference.low:.1f} to {difference.high:.1f}"
+    interval = f"95% CI {difference.low:.2f} to {difference.high:.2f}"
     sentence = (
-        f"{subject} {verb} {size:.1f} {unit} {direction} than {baseline}, {interval} "
+        f"{subject} {verb} {size:.2f} {unit} {direction} than {baseline}, {interval} "
         f"({difference.n} paired runs)"
     )
     if difference.low <= 0 <= difference.high:

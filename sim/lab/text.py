@@ -22,6 +22,10 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+# Decimals per metric: RI effects are often a fraction of a point, reach is a head count.
+DIGITS = {"reputation_index_final": 2, "reputation_index_min": 2, "negative_reach": 0}
+
+
 def _mean_ci(mean: float, low: float, high: float, digits: int) -> str:
     if math.isnan(mean):
         return "-"
@@ -41,7 +45,7 @@ def summary_text(result: SweepResult) -> str:
         cells = [group_label(protocol, variation), str(len(runs)), str(failed)]
         for metric in LABELS:
             estimate = describe(runs[metric].to_numpy())
-            digits = 0 if metric == "negative_reach" else 1
+            digits = DIGITS.get(metric, 1)
             cells.append(_mean_ci(estimate.mean, estimate.low, estimate.high, digits))
         rows.append(cells)
     return text_table(headers, rows) + "\n(mean and 95% confidence interval of the mean)"
@@ -56,7 +60,7 @@ def timing_text(table: TimingTable) -> str:
         cells = [f"{delay:g}"]
         for metric in TIMING_METRICS:
             line = frame[(frame["delay_h"] == delay) & (frame["metric"] == metric)].iloc[0]
-            digits = 0 if metric == "negative_reach" else 1
+            digits = DIGITS.get(metric, 1)
             cells.append(_mean_ci(line["mean"], line["ci_low"], line["ci_high"], digits))
         rows.append(cells)
     return text_table(headers, rows) + "\n(mean and 95% confidence interval of the mean)"

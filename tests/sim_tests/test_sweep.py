@@ -153,10 +153,10 @@ def test_mean_interval_and_verdict_sentences():
     estimate = describe(np.array([1.0, 2.0, 3.0, np.nan]))
     assert (estimate.n, estimate.mean, estimate.median) == (3, 2.0, 2.0)
     assert estimate.low == pytest.approx(2.0 - 4.302653 / np.sqrt(3), rel=1e-6)
-    clear = verdict("B", "A", Estimate(40, 6.1, 6.0, 4.8, 7.3), "ends", "RI points")
-    assert clear == "B ends 6.1 RI points higher than A, 95% CI 4.8 to 7.3 (40 paired runs)."
+    clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), "ends", "RI points")
+    assert clear == "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (40 paired runs)."
     unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), "ends", "RI points")
-    assert unclear.startswith("B ends 0.3 RI points lower than A, 95% CI -1.1 to 0.5")
+    assert unclear.startswith("B ends 0.30 RI points lower than A, 95% CI -1.10 to 0.50")
     assert unclear.endswith("do not tell them apart.")
 
 
