@@ -150,7 +150,10 @@ class DebriefScreen(Screen):
                 f"Replaying the same seed with other answers: {done} of {ALTERNATIVES_TOTAL}..."
             )
         else:
-            status.update("The same crisis and seed, with other answers (lower RI is worse):")
+            status.update(
+                "The same crisis and seed, with other answers (lower RI is worse).\n"
+                "One seed: gaps of a few tenths can be chance; stormdrill sweep compares many."
+            )
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
