@@ -37,7 +37,9 @@ TRUE_RESPONSIBILITY = 0.8
 Pair = tuple[ExposedUsers, ExposedUsers]  # apology run, denial run
 
 
-def apology_trial(users: int, strategy: Strategy, seed: int) -> Trial:
+def apology_trial(
+    users: int, strategy: Strategy, seed: int, overrides: Sequence[str] = ()
+) -> Trial:
     spec = calibration_spec(
         users,
         crisis={
@@ -46,6 +48,7 @@ def apology_trial(users: int, strategy: Strategy, seed: int) -> Trial:
             "true_responsibility": TRUE_RESPONSIBILITY,
         },
         turns={"horizon_days": HORIZON_DAYS},
+        overrides=overrides,
     )
     action = Action(at_h=spec.crisis.start_h + RESPONSE_DELAY_H, strategy=strategy)
     return Trial(spec, seed, (action,))
@@ -66,7 +69,7 @@ def apology_checks(
     trial_seed, bootstrap_seed = as_seed_sequence(seed).spawn(2)
     seeds = run_seeds(trial_seed, config.runs)
     trials = [
-        apology_trial(config.users, strategy, s)
+        apology_trial(config.users, strategy, s, config.overrides)
         for s in seeds
         for strategy in (Strategy.APOLOGY, Strategy.DENIAL)
     ]

@@ -37,6 +37,7 @@ class CascadeJob:
     users: int
     cascades: int
     seed: np.random.SeedSequence
+    overrides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def spread_ordinary_posts(
 
 def measure_cascades(job: CascadeJob) -> Cascades:
     graph_seed, population_seed, spread_seed = job.seed.spawn(3)
-    spec = calibration_spec(job.users)
+    spec = calibration_spec(job.users, overrides=job.overrides)
     followers = build_followers(spec, np.random.default_rng(graph_seed))
     population = build_population(spec, followers, np.random.default_rng(population_seed))
     rng = np.random.default_rng(spread_seed)
@@ -151,7 +152,7 @@ def cascade_checks(
     seeds = as_seed_sequence(seed).spawn(config.runs)
     runs = parallel_map(
         measure_cascades,
-        [CascadeJob(config.users, CASCADES_PER_RUN, s) for s in seeds],
+        [CascadeJob(config.users, CASCADES_PER_RUN, s, config.overrides) for s in seeds],
         config.workers,
     )
     sample = (

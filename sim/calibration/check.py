@@ -25,6 +25,8 @@ class CalibrationConfig:
     users: int = FULL_USERS
     workers: int = 1
     seed: int = DEFAULT_SEED
+    overrides: tuple[str, ...] = ()
+    """`--set` overrides of the schema's defaults, for sensitivity runs."""
 
     @property
     def full_size(self) -> bool:

@@ -29,6 +29,7 @@ U(0.5, 12) h on the brand's own account. Horizon 30 days.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,7 +75,7 @@ class FirestormRun:
         return float(self.delta[HORIZON_DAYS - WINDOW_DAYS : HORIZON_DAYS].mean())
 
 
-def draw_firestorm(users: int, seed: int) -> Firestorm:
+def draw_firestorm(users: int, seed: int, overrides: Sequence[str] = ()) -> Firestorm:
     rng = np.random.default_rng(seed)
     clusters, types, strategies = list(Cluster), list(CrisisType), list(Strategy)
     cluster = clusters[rng.integers(len(clusters))]
@@ -96,7 +97,11 @@ def draw_firestorm(users: int, seed: int) -> Firestorm:
         "effect": "media_pickup",
     }
     spec = calibration_spec(
-        users, crisis=crisis, injects=(pickup,), turns={"horizon_days": HORIZON_DAYS}
+        users,
+        crisis=crisis,
+        overrides=overrides,
+        injects=(pickup,),
+        turns={"horizon_days": HORIZON_DAYS},
     )
     actions: tuple[Action, ...] = ()
     if rng.random() < 0.8:
@@ -146,7 +151,7 @@ def firestorm_checks(
     config: CalibrationConfig, seed: np.random.SeedSequence | int
 ) -> list[CheckResult]:
     seeds = run_seeds(as_seed_sequence(seed), config.runs)
-    firestorms = [draw_firestorm(config.users, s) for s in seeds]
+    firestorms = [draw_firestorm(config.users, s, config.overrides) for s in seeds]
     runs = parallel_map(run_firestorm, firestorms, config.workers)
     n = len(runs)
     short = np.array([r.short_term for r in runs])

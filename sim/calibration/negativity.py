@@ -26,7 +26,7 @@ def negativity_checks(
     config: CalibrationConfig, seed: np.random.SeedSequence | int = 0
 ) -> list[CheckResult]:
     """Deterministic: `seed` is accepted for a uniform signature and not used."""
-    attitude = calibration_spec(config.users).attitude
+    attitude = calibration_spec(config.users, overrides=config.overrides).attitude
     anchor = np.array([attitude.halo_threshold])
     halo = halo_shield(anchor, attitude.halo_threshold, attitude.halo_max)
     negative = negative_update(

@@ -22,18 +22,23 @@ from sim.world.graph import GraphStats, graph_stats
 class GraphJob:
     users: int
     seed: np.random.SeedSequence
+    overrides: tuple[str, ...] = ()
 
 
 def measure_graph(job: GraphJob) -> GraphStats:
     graph_seed, stats_seed = job.seed.spawn(2)
-    followers = build_followers(calibration_spec(job.users), np.random.default_rng(graph_seed))
+    spec = calibration_spec(job.users, overrides=job.overrides)
+    followers = build_followers(spec, np.random.default_rng(graph_seed))
     return graph_stats(followers, np.random.default_rng(stats_seed))
 
 
 def graph_checks(
     config: CalibrationConfig, seed: np.random.SeedSequence | int
 ) -> list[CheckResult]:
-    jobs = [GraphJob(config.users, s) for s in as_seed_sequence(seed).spawn(config.runs)]
+    jobs = [
+        GraphJob(config.users, s, config.overrides)
+        for s in as_seed_sequence(seed).spawn(config.runs)
+    ]
     stats = parallel_map(measure_graph, jobs, config.workers)
     sample = f"mean of {len(stats)} graphs of {config.users} users;"
     figures = (

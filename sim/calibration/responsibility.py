@@ -69,7 +69,14 @@ CELLS = tuple(itertools.product(CLUSTER_ORDER, STRATEGIES, DELAYS_H))
 Pooled = tuple[ExposedUsers, bool, Cluster]
 
 
-def response_trial(users: int, cluster: Cluster, strategy: Strategy, delay_h: float, seed: int):
+def response_trial(
+    users: int,
+    cluster: Cluster,
+    strategy: Strategy,
+    delay_h: float,
+    seed: int,
+    overrides: Sequence[str] = (),
+) -> Trial:
     spec = calibration_spec(
         users,
         crisis={
@@ -78,6 +85,7 @@ def response_trial(users: int, cluster: Cluster, strategy: Strategy, delay_h: fl
             "true_responsibility": cluster_base_responsibility(cluster),
         },
         turns={"horizon_days": HORIZON_DAYS},
+        overrides=overrides,
     )
     return Trial(spec, seed, (Action(at_h=spec.crisis.start_h + delay_h, strategy=strategy),))
 
@@ -131,7 +139,7 @@ def responsibility_checks(
     design = CELLS * math.ceil(config.runs / len(CELLS))
     seeds = run_seeds(trial_seed, len(design))
     trials = [
-        response_trial(config.users, cluster, strategy, delay, s)
+        response_trial(config.users, cluster, strategy, delay, s, config.overrides)
         for (cluster, strategy, delay), s in zip(design, seeds, strict=True)
     ]
     exposed = parallel_map(run_trial, trials, config.workers)

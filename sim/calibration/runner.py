@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -14,6 +14,7 @@ from sim.calibration.negativity import negativity_checks
 from sim.calibration.network import graph_checks
 from sim.calibration.pool import worker_pool
 from sim.calibration.responsibility import responsibility_checks
+from sim.calibration.scenario import calibration_spec
 
 Family = Callable[[CalibrationConfig, np.random.SeedSequence], list[CheckResult]]
 
@@ -30,16 +31,25 @@ FAMILIES: tuple[Family, ...] = (
 
 
 def run_calibration(
-    runs: int, users: int = 10_000, workers: int = 1, seed: int | None = None
+    runs: int,
+    users: int = 10_000,
+    workers: int = 1,
+    seed: int | None = None,
+    overrides: Sequence[str] = (),
 ) -> list[CheckResult]:
     """All calibration checks; the same arguments give the same results with any `workers`.
+    `overrides` are `--set` overrides of the schema's defaults (a sensitivity run); a bad one
+    raises ScenarioError before any run starts.
 
     With `workers` > 1 the runs go to a spawned process pool: call this from an importable
     module or under `if __name__ == "__main__":`.
     """
     if runs < 1:
         raise ValueError(f"runs must be at least 1, got {runs}")
-    config = CalibrationConfig(runs, users, workers, DEFAULT_SEED if seed is None else seed)
+    config = CalibrationConfig(
+        runs, users, workers, DEFAULT_SEED if seed is None else seed, tuple(overrides)
+    )
+    calibration_spec(users, overrides=config.overrides)  # a bad override stops here, at once
     family_seeds = np.random.SeedSequence(config.seed).spawn(len(FAMILIES))
     results: list[CheckResult] = []
     with worker_pool(workers):

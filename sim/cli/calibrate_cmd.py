@@ -2,8 +2,9 @@
 
 Exit status 0 when every check passes and 1 when any fails, so CI can run a reduced size and a
 modeller the full size. Measured on 2 cores: the default full size (200 runs of 10,000 users)
-takes about 10 minutes with `--workers 2` (18 CPU-minutes); `--runs 8 --users 2000` takes 15 s
-with `--workers 2`, 27 s with one. `--workers` never changes the numbers.
+takes about 5 minutes with `--workers 2`; CI's 32 runs of 10,000 users take about 30 s.
+`--workers` never changes the numbers. `--set` runs the same checks with other parameter values
+(a sensitivity run); the record of such runs is docs/calibration.md.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import asdict
 
 from sim.calibration import CheckResult, run_calibration
 from sim.calibration.check import DEFAULT_SEED, FULL_RUNS, FULL_USERS
+from sim.cli.options import add_set_option
 from sim.errors import UserError
 
 HEADER = ("check", "target", "measured", "pass")
@@ -45,6 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"worker processes (this machine has {os.cpu_count()}); results do not change",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="root random seed")
+    add_set_option(parser)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--details", action="store_true", help="print how each figure was measured")
     parser.set_defaults(func=calibrate_command)
@@ -58,7 +61,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UserError(f"--workers must be at least 1, got {args.workers}.")
     started = time.perf_counter()
-    results = run_calibration(args.runs, args.users, args.workers, args.seed)
+    results = run_calibration(args.runs, args.users, args.workers, args.seed, args.overrides)
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps([_json_row(r) for r in results], indent=2))
@@ -68,9 +71,10 @@ def calibrate_command(args: argparse.Namespace) -> int:
             print()
             print(render_details(results))
         passed = sum(r.passed for r in results)
+        changed = "".join(f", --set {override}" for override in args.overrides)
         print(
             f"\n{passed} of {len(results)} checks pass ({args.runs} runs, {args.users} users, "
-            f"seed {args.seed}, {elapsed:.0f} s)."
+            f"seed {args.seed}{changed}, {elapsed:.0f} s)."
         )
     return exit_status(results)
 

@@ -32,7 +32,7 @@ from sim.calibration.statistics import (
     wilson_interval,
 )
 from sim.cli import calibrate_cmd
-from sim.errors import UserError
+from sim.errors import ScenarioError, UserError
 from sim.model import build_followers
 from sim.world.population import build_population
 
@@ -282,3 +282,38 @@ def test_defaults_are_the_full_size_and_bad_sizes_are_user_errors() -> None:
         calibrate_cmd.calibrate_command(_parse(["--runs", "0"]))
     with pytest.raises(UserError, match="--users"):
         calibrate_cmd.calibrate_command(_parse(["--users", "10"]))
+
+
+# --------------------------------------------------------------------------- sensitivity runs
+
+
+def test_an_override_reaches_the_checks() -> None:
+    config = CalibrationConfig(runs=1, users=1000, overrides=("attitude.loss_aversion=3",))
+    (check,) = negativity_checks(config)
+    assert check.measured == pytest.approx(3.0)
+
+
+def test_a_check_keeps_its_own_design_over_an_override() -> None:
+    spec = calibration_spec(
+        500,
+        crisis={"type": "data_breach", "cluster": "preventable"},
+        overrides=("crisis.cluster=victim", "crisis.severity=0.9", "graph.users=900"),
+        turns={"horizon_days": 3.0},
+    )
+    assert spec.crisis.cluster == "preventable" and spec.crisis.severity == 0.9
+    assert spec.graph.users == 500 and spec.turns.horizon_days == 3.0
+
+
+def test_a_bad_override_is_one_sentence_before_any_run() -> None:
+    with pytest.raises(ScenarioError, match=r"^calibrate: --set .attitude\.eta=1. names an"):
+        run_calibration(1, 300, overrides=("attitude.eta=1",))
+    with pytest.raises(ScenarioError, match=r"learning_rate = 0\.9 is out of range"):
+        run_calibration(1, 300, overrides=("attitude.learning_rate=0.9",))
+
+
+def test_the_summary_line_names_the_overrides(monkeypatch, capsys) -> None:
+    seen = []
+    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: seen.append(args) or FAKE)
+    calibrate_cmd.calibrate_command(_parse(["--set", "attitude.learning_rate=0.05"]))
+    assert seen[0][-1] == ["attitude.learning_rate=0.05"]
+    assert "seed 20240601, --set attitude.learning_rate=0.05," in capsys.readouterr().out
