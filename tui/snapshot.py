@@ -73,7 +73,7 @@ class WarRoomState:
     feed: tuple[FeedItem, ...]
     earlier_statements: tuple[str, ...]
     finished: bool
-    paused: bool = False
+    paused: bool
 
     @property
     def all_turns_played(self) -> bool:

@@ -167,31 +167,27 @@ class Session:
                 "exercise to see the outcome."
             )
         self._advance(self.now_h + self.spec.turns.turn_ticks * self._model.tick_h)
-        self._apply(TurnEnded(at_h=self.now_h, turn=self._turn_in_play))
-        self._autosave()
+        self._record(TurnEnded(at_h=self.now_h, turn=self._turn_in_play))
         return self._history[-1]
 
     def release_inject(self, inject_id: str) -> None:
         """The facilitator releases an MSEL inject now, ahead of its designated time."""
         self._check_open()
-        self._apply(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
-        self._autosave()
+        self._record(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
 
     def pause(self) -> None:
         """The facilitator pauses the exercise: turns and statements wait until `resume()`."""
         self._check_open()
         if self._paused:
             raise ActionError("the exercise is already paused; resume it to play on.")
-        self._apply(Paused(at_h=self.now_h, turn=self._turn_in_play))
-        self._autosave()
+        self._record(Paused(at_h=self.now_h, turn=self._turn_in_play))
 
     def resume(self) -> None:
         """The facilitator resumes a paused exercise."""
         self._check_open()
         if not self._paused:
             raise ActionError("the exercise is not paused.")
-        self._apply(Resumed(at_h=self.now_h, turn=self._turn_in_play))
-        self._autosave()
+        self._record(Resumed(at_h=self.now_h, turn=self._turn_in_play))
 
     def add_note(self, text: str, objective: str | None = None) -> Note:
         """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
@@ -202,8 +198,7 @@ class Session:
                 f"({', '.join(known) or 'none defined'}); pick one of those or leave it empty."
             )
         note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
-        self._apply(note)
-        self._autosave()
+        self._record(note)
         return note
 
     def finish(self) -> Outcome:
@@ -211,8 +206,7 @@ class Session:
         return the outcome. Calling it again returns the same outcome."""
         if self._outcome is None:
             self._advance(self._model.horizon_h)
-            self._apply(Finished(at_h=self.now_h, turn=self._turn_in_play))
-            self._autosave()
+            self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
         return self._outcome
 
     def counterfactual(
@@ -326,6 +320,12 @@ class Session:
             mentions_per_h=model.observed_mentions_now(),
             inbox=self.inbox,
         )
+
+    def _record(self, entry: LogEntry) -> None:
+        """Apply an entry done live and save the session at once, so nothing written is lost.
+        (Replay applies without saving, and a protocol's statements are saved with its turn.)"""
+        self._apply(entry)
+        self._autosave()
 
     def _apply(self, entry: LogEntry) -> None:
         """Do what a log entry says, now, and log it: the only place state changes, for live
