@@ -58,7 +58,7 @@ def spec_for(users: int, days: float):
 
 def measure_size(users: int, days: float) -> dict:
     """One size, in this process: returns the figures as a dict."""
-    from sim.model import CrisisModel, build_followers
+    from sim.engine.model import CrisisModel, build_followers
     from sim.protocol.loader import load_protocol
     from sim.session.session import Session
 

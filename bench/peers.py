@@ -85,7 +85,7 @@ class Library:
 
 
 LIBRARIES = (
-    Library("stormdrill", "sim.crowd.contagion", "stormdrill", (IC, SIR)),
+    Library("stormdrill", "sim.engine.crowd.contagion", "stormdrill", (IC, SIR)),
     Library("cynetdiff", "cynetdiff", "cynetdiff", (IC,)),
     Library("EoN", "EoN", "EoN", (IC, FAST_SIR)),
     Library("ndlib", "ndlib", "ndlib", (IC, SIR)),
@@ -165,7 +165,7 @@ Runners = tuple[Callable[[], Any], Run]
 def stormdrill_runner(indptr: np.ndarray, indices: np.ndarray, users: int, steps: int) -> Runners:
     from scipy.sparse import csr_matrix
 
-    from sim.crowd.contagion import independent_cascade, sir
+    from sim.engine.crowd.contagion import independent_cascade, sir
 
     def prepare():
         data = np.ones(indices.size, dtype=np.int8)
@@ -285,7 +285,7 @@ def mesa_runner(indptr: np.ndarray, indices: np.ndarray, users: int, steps: int)
     import mesa
     from mesa.discrete_space import FixedAgent, Network
 
-    from sim.mesa_compat import model_init_kwargs
+    from sim.engine.mesa_compat import model_init_kwargs
 
     susceptible, infected, recovered = 0, 1, 2
 
@@ -613,7 +613,7 @@ def parameter_line(seeds: int, steps: int) -> str:
 
 
 def bench(args: argparse.Namespace) -> dict[str, Any]:
-    from sim.world.graph import generate_follower_graph
+    from sim.engine.world.graph import generate_follower_graph
 
     libraries = [lib for lib in LIBRARIES if not args.only or lib.name in args.only]
     history: dict[tuple[str, str], list[tuple[int, float]]] = {}

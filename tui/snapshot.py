@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
+from sim.engine.feed import sample_feed
 from sim.events import TeamEvent
-from sim.feed import FeedItem, sample_feed
-from sim.monitoring import Observation
+from sim.feed import FeedItem
+from sim.observation import Observation
 from sim.session import (
     InjectReleased,
     LogEntry,

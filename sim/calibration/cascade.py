@@ -22,11 +22,11 @@ from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.pool import as_seed_sequence, parallel_map
 from sim.calibration.scenario import calibration_spec
 from sim.calibration.statistics import mean_interval, tail_ratio
-from sim.crowd.spread import share_probability
-from sim.crowd.visibility import Kernel, sample_follower_views
-from sim.model import build_followers
+from sim.engine.crowd.spread import share_probability
+from sim.engine.crowd.visibility import Kernel, sample_follower_views
+from sim.engine.model import build_followers
+from sim.engine.world.population import build_population
 from sim.spec.schema import ScenarioSpec
-from sim.world.population import build_population
 
 CASCADES_PER_RUN = 10_000  # "the largest of 10^4 cascades" (MODEL.md section 8)
 HOUR_MIN = 60.0

@@ -39,7 +39,7 @@ from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.pool import as_seed_sequence, parallel_map, run_seeds
 from sim.calibration.scenario import calibration_spec, cluster_base_responsibility
 from sim.calibration.statistics import wilson_interval
-from sim.model import CrisisModel
+from sim.engine.model import CrisisModel
 from sim.spec.schema import Cluster, CrisisType, ScenarioSpec, Strategy
 
 HORIZON_DAYS = 30

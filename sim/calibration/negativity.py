@@ -18,8 +18,8 @@ import numpy as np
 
 from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.scenario import calibration_spec
-from sim.crowd.attitude import halo_shield, negative_update
-from sim.response.effect import attitude_change
+from sim.engine.crowd.attitude import halo_shield, negative_update
+from sim.engine.response.effect import attitude_change
 
 
 def negativity_checks(

@@ -14,8 +14,8 @@ from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.pool import as_seed_sequence, parallel_map
 from sim.calibration.scenario import calibration_spec
 from sim.calibration.statistics import mean_interval
-from sim.model import build_followers
-from sim.world.graph import GraphStats, graph_stats
+from sim.engine.model import build_followers
+from sim.engine.world.graph import GraphStats, graph_stats
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.action import Action
-from sim.model import CrisisModel
+from sim.engine.model import CrisisModel
 from sim.spec.schema import ScenarioSpec
 
 

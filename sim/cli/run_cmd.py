@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sim.cli.options import add_set_option
-from sim.crowd.state import STATE_NAMES, State
+from sim.engine.crowd.state import STATE_NAMES, State
+from sim.engine.world.graph import EXPORT_SUFFIXES, export_graph
 from sim.errors import UserError
 from sim.outcome import Outcome, write_series_csv
 from sim.protocol import load_protocol
 from sim.session import Session
 from sim.spec.loader import load_scenario
-from sim.world.graph import EXPORT_SUFFIXES, export_graph
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -161,9 +161,9 @@ def _inquiry_status(
     now_h: float,
     tick_h: float,
 ) -> Status:
-    """What the journalist does at the deadline (sim.actors.media): quote an answer sent by the
-    deadline, else the latest public statement out when the journalist checks (the first tick
-    at or after the deadline), else print 'no comment'."""
+    """What the journalist does at the deadline (`sim.engine.actors.media`): quote an answer sent
+    by the deadline, else the latest public statement out when the journalist checks (the first
+    tick at or after the deadline), else print 'no comment'."""
     answer = next(
         (
             s

@@ -12,8 +12,8 @@ from types import ModuleType
 
 import numpy as np
 
-from sim.crowd.post_log import PostKind
-from sim.crowd.state import State
+from sim.engine.crowd.post_log import PostKind
+from sim.engine.crowd.state import State
 from sim.feed import templates_en, templates_it
 from sim.spec.schema import DENIAL_STRATEGIES, REBUILD_STRATEGIES, CrisisType, Strategy
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from sim.action import Action
+from sim.engine.measurement import outcome_of
+from sim.engine.model import CrisisModel
 from sim.errors import ActionError
-from sim.model import CrisisModel
-from sim.outcome import Outcome, outcome_of
+from sim.outcome import Outcome
 from sim.session.record import InjectReleased, LogEntry, Queued
 from sim.spec.schema import ScenarioSpec, Strategy
 

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from sim.action import Action
+from sim.engine.measurement import outcome_of
+from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import TeamEvent
-from sim.model import CrisisModel
-from sim.monitoring import Observation
-from sim.outcome import Outcome, outcome_of
+from sim.observation import Observation
+from sim.outcome import Outcome
 from sim.protocol.policy import ProtocolPolicy, SessionView
 from sim.protocol.schema import Protocol
 from sim.session.approval import (

@@ -7,8 +7,8 @@ neither the file nor the fix.
 
 A relative `graph.source` is resolved against the scenario file's folder, and the returned spec
 holds the absolute path: the spec then means the same thing wherever it travels (a saved session,
-a worker process, another working directory), and `sim.world.graph.load_graph(spec.graph.source)`
-needs no other context.
+a worker process, another working directory), and
+`sim.engine.world.graph.load_graph(spec.graph.source)` needs no other context.
 """
 
 from __future__ import annotations

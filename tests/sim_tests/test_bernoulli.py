@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.crowd.bernoulli import (
+from sim.engine.crowd.bernoulli import (
     bernoulli_positions,
     slice_successes,
     slice_successes_and_trials,

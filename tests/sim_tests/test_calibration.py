@@ -32,9 +32,9 @@ from sim.calibration.statistics import (
     wilson_interval,
 )
 from sim.cli import calibrate_cmd
+from sim.engine.model import build_followers
+from sim.engine.world.population import build_population
 from sim.errors import ScenarioError, UserError
-from sim.model import build_followers
-from sim.world.population import build_population
 
 # Fewer runs than the full 200, on networks of the full size: at 2,000 users the crises and
 # the response reach are another regime (29% of exposed users saw the response, against 1.5%

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from sim.crowd.contagion import ContagionResult, independent_cascade, sir
-from sim.world.graph import generate_follower_graph
+from sim.engine.crowd.contagion import ContagionResult, independent_cascade, sir
+from sim.engine.world.graph import generate_follower_graph
 
 
 def _graph(users: int, seed: int, mean_out_degree: float = 4.0) -> csr_matrix:

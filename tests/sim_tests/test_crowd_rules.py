@@ -6,18 +6,18 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from sim.crowd.attitude import (
+from sim.engine.crowd.attitude import (
     bounded_confidence_shift,
     halo_shield,
     listening_graph,
     negative_update,
 )
-from sim.crowd.memory import bounded_change, split_shock
-from sim.crowd.pending_views import ItemKind, PendingViews
-from sim.crowd.post_log import PostKind, PostLog
-from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
-from sim.crowd.timing import at_least_once, per_tick_probability
-from sim.crowd.visibility import Kernel, follower_slices, sample_follower_views, sample_views
+from sim.engine.crowd.memory import bounded_change, split_shock
+from sim.engine.crowd.pending_views import ItemKind, PendingViews
+from sim.engine.crowd.post_log import PostKind, PostLog
+from sim.engine.crowd.spread import initial_anger, share_probability, skeptic_probability
+from sim.engine.crowd.timing import at_least_once, per_tick_probability
+from sim.engine.crowd.visibility import Kernel, follower_slices, sample_follower_views, sample_views
 
 
 def test_sharing_follows_the_product_of_its_terms():

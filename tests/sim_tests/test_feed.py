@@ -12,12 +12,12 @@ from faker.providers.person.en_US import Provider as EnglishNames
 from faker.providers.person.it_IT import Provider as ItalianNames
 
 from sim.action import Action
-from sim.crowd.post_log import NO_AUTHOR, NO_PARENT, PostKind
-from sim.crowd.state import State
-from sim.feed import Stance, make_persona, post_text, sample_feed, templates_en, templates_it
-from sim.feed.sample import choose_posts, feed_item, latest_response_seen
+from sim.engine.crowd.post_log import NO_AUTHOR, NO_PARENT, PostKind
+from sim.engine.crowd.state import State
+from sim.engine.feed import choose_posts, feed_item, latest_response_seen, sample_feed
+from sim.engine.model import CrisisModel
+from sim.feed import Stance, make_persona, post_text, templates_en, templates_it
 from sim.feed.templates import stance_for
-from sim.model import CrisisModel
 from sim.spec.loader import load_scenario
 from sim.spec.schema import CrisisType, ScenarioSpec, Strategy
 from tests.sim_tests.conftest import make_spec

@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from sim.errors import ScenarioError
-from sim.world.graph import (
+from sim.engine.world.graph import (
     GraphStats,
     average_clustering,
     export_graph,
@@ -18,6 +17,7 @@ from sim.world.graph import (
     reciprocity,
     tail_exponent_mle,
 )
+from sim.errors import ScenarioError
 
 DEFAULTS = {"mean_out_degree": 20.0, "tail_exponent": 2.3, "reciprocity": 0.22}
 

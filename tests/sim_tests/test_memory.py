@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.crowd.memory import AttitudeMemory
+from sim.engine.crowd.memory import AttitudeMemory
 
 
 def eager_reference(anchor, shocks, slow_share, fast_factor, slow_factor):

@@ -7,8 +7,8 @@ import weakref
 
 import mesa
 
-from sim.mesa_compat import RESERVED_MODEL_NAMES, model_init_kwargs, release_model
-from sim.model import CrisisModel
+from sim.engine.mesa_compat import RESERVED_MODEL_NAMES, model_init_kwargs, release_model
+from sim.engine.model import CrisisModel
 
 
 class _Actor(mesa.Agent):

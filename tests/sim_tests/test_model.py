@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from sim.action import Action
-from sim.crowd.state import State
-from sim.model import CrisisModel
+from sim.engine.crowd.state import State
+from sim.engine.model import CrisisModel
 from tests.sim_tests.conftest import make_spec
 
 

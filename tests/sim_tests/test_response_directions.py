@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from sim.action import Action
-from sim.model import CrisisModel
-from sim.outcome import Outcome, outcome_of
+from sim.engine.measurement import outcome_of
+from sim.engine.model import CrisisModel
+from sim.outcome import Outcome
 from tests.sim_tests.conftest import make_spec
 
 # Whether evidence surfaces after a denial is itself random (0.2 a day): 8 paired seeds keep

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sim.action import Action
-from sim.response.effect import (
+from sim.engine.response.effect import (
     acceptance,
     attitude_change,
     credibility,

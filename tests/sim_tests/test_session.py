@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import EventKind
-from sim.model import CrisisModel
 from sim.session import Queued, Session, TurnEnded, TurnRecord, replay
 from sim.spec.loader import load_scenario
 

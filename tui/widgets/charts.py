@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
-from sim.monitoring import Observation
+from sim.observation import Observation
 
 
 @dataclass(frozen=True)

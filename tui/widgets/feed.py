@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim.crowd.post_log import PostKind
+from sim.engine.crowd.post_log import PostKind
 from sim.feed import FeedItem
 from tui.snapshot import clock_text
 

@@ -3,9 +3,9 @@
 The step runs named phases in a fixed order (due actions, actors, exposure, decisions,
 attitude, memory, collect). Each phase reads the arrays as the previous phase left them and
 commits its changes at its end, so no result depends on the order users are visited in. The
-phases live with their rules: `sim.storyline` (actors: trigger, media, injects, evidence),
-`sim.crowd.exposure`, `sim.crowd.decisions`, `sim.crowd.opinion` (attitude and memory); the
-brand's statements go out through `sim.response.reach`.
+phases live with their rules: `storyline` (actors: trigger, media, injects, evidence),
+`crowd.exposure`, `crowd.decisions`, `crowd.opinion` (attitude and memory), all in `sim.engine`;
+the brand's statements go out through `response.reach`.
 """
 
 from __future__ import annotations
@@ -16,24 +16,25 @@ from pathlib import Path
 import mesa
 import numpy as np
 
-from sim import storyline
 from sim.action import Action
-from sim.actors import BrandAccount, Influencer, Journalist, MediaOutlet
-from sim.crowd import decisions, exposure, opinion
-from sim.crowd.attitude import (
+from sim.engine import storyline
+from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
+from sim.engine.crowd import decisions, exposure, opinion
+from sim.engine.crowd.attitude import (
     halo_shield,
 )
-from sim.crowd.pending_views import PendingViews
-from sim.crowd.post_log import PostLog
-from sim.crowd.visibility import Kernel
+from sim.engine.crowd.pending_views import PendingViews
+from sim.engine.crowd.post_log import PostLog
+from sim.engine.crowd.visibility import Kernel
+from sim.engine.mesa_compat import model_init_kwargs, release_model
+from sim.engine.monitoring import Monitor
+from sim.engine.response import reach
+from sim.engine.response.effect import StatementTerms
+from sim.engine.world.population import Population, build_population
 from sim.errors import ActionError
 from sim.events import EventKind, TeamEvent
-from sim.mesa_compat import model_init_kwargs, release_model
-from sim.monitoring import Monitor, Observation
-from sim.response import reach
-from sim.response.effect import StatementTerms
+from sim.observation import Observation
 from sim.spec.schema import ScenarioSpec
-from sim.world.population import Population, build_population
 
 REPORTERS = (
     "hour",
@@ -206,7 +207,7 @@ class CrisisModel(mesa.Model):
     # ------------------------------------------------------------------ what the actors call
 
     def publish(self, action: Action, supportive_relay: bool = False) -> None:
-        """Send a released brand action to its audience (`sim.response.reach`)."""
+        """Send a released brand action to its audience (`sim.engine.response.reach`)."""
         reach.publish(self, action, supportive_relay)
 
     def quote_in_media(self, journalist: str, answer: Action) -> None:
@@ -258,7 +259,7 @@ class CrisisModel(mesa.Model):
 
 def build_followers(spec: ScenarioSpec, rng: np.random.Generator):
     """The follower graph the scenario asks for: generated, or read from the user's file."""
-    from sim.world.graph import generate_follower_graph
+    from sim.engine.world.graph import generate_follower_graph
 
     graph = spec.graph
     if graph.source == "generate":
@@ -270,6 +271,6 @@ def build_followers(spec: ScenarioSpec, rng: np.random.Generator):
             graph.triadic_closure,
             rng,
         )
-    from sim.world.graph import load_graph
+    from sim.engine.world.graph import load_graph
 
     return load_graph(Path(graph.source))

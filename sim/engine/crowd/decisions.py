@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.crowd.posting import post_negative
-from sim.crowd.state import State
-from sim.crowd.timing import per_tick_probability
-from sim.crowd.visibility import follower_slices
+from sim.engine.crowd.posting import post_negative
+from sim.engine.crowd.state import State
+from sim.engine.crowd.timing import per_tick_probability
+from sim.engine.crowd.visibility import follower_slices
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def decide(model: CrisisModel) -> None:

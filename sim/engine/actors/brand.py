@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import mesa
 
 from sim.action import Action
-from sim.response.effect import is_contradiction
+from sim.engine.response.effect import is_contradiction
 from sim.spec.schema import DENIAL_STRATEGIES, Strategy
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 class BrandAccount(mesa.Agent):

@@ -12,7 +12,7 @@ from sim.events import EventKind
 from sim.spec.schema import Strategy
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 @dataclass

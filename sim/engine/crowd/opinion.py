@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.crowd.attitude import bounded_confidence_shift, silence_drift
-from sim.crowd.timing import decay_factor
+from sim.engine.crowd.attitude import bounded_confidence_shift, silence_drift
+from sim.engine.crowd.timing import decay_factor
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def update_attitudes(model: CrisisModel) -> None:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.crowd.attitude import listening_graph
-from sim.crowd.memory import AttitudeMemory
-from sim.crowd.state import State
+from sim.engine.crowd.attitude import listening_graph
+from sim.engine.crowd.memory import AttitudeMemory
+from sim.engine.crowd.state import State
 from sim.spec.schema import Cluster, ScenarioSpec
 
 _CLUSTER_ORDER = (Cluster.VICTIM, Cluster.ACCIDENTAL, Cluster.PREVENTABLE)

@@ -1,6 +1,6 @@
 """Where a brand statement goes, by channel (MODEL.md section 5, 'Reach'): the brand's
 followers, the media audience, an influencer's followers, or direct replies to the most
-followed spreaders. What the statement does to a reader is `sim.response.effect`."""
+followed spreaders. What the statement does to a reader is `sim.engine.response.effect`."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.action import Action
-from sim.crowd.pending_views import ItemKind
-from sim.crowd.posting import broadcast, relay_statement, spread_statement
-from sim.crowd.state import State
+from sim.engine.crowd.pending_views import ItemKind
+from sim.engine.crowd.posting import broadcast, relay_statement, spread_statement
+from sim.engine.crowd.state import State
+from sim.engine.response.effect import statement_terms
 from sim.errors import ActionError
 from sim.events import EventKind
-from sim.response.effect import statement_terms
 from sim.spec.schema import Channel
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def publish(model: CrisisModel, action: Action, supportive_relay: bool = False) -> None:

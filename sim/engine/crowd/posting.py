@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.crowd.bernoulli import bernoulli_positions
-from sim.crowd.pending_views import ItemKind
-from sim.crowd.post_log import NO_AUTHOR, PostKind
-from sim.crowd.visibility import sample_follower_views, sample_views
+from sim.engine.crowd.bernoulli import bernoulli_positions
+from sim.engine.crowd.pending_views import ItemKind
+from sim.engine.crowd.post_log import NO_AUTHOR, PostKind
+from sim.engine.crowd.visibility import sample_follower_views, sample_views
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def post_negative(

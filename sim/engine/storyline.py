@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.actors import Journalist
-from sim.crowd.attitude import negative_update
-from sim.crowd.pending_views import ItemKind
-from sim.crowd.posting import broadcast, deliver_news, post_negative
-from sim.crowd.spread import initial_anger
-from sim.crowd.state import State
+from sim.engine.actors import Journalist
+from sim.engine.crowd.attitude import negative_update
+from sim.engine.crowd.pending_views import ItemKind
+from sim.engine.crowd.posting import broadcast, deliver_news, post_negative
+from sim.engine.crowd.spread import initial_anger
+from sim.engine.crowd.state import State
+from sim.engine.response.reach import as_media_item
 from sim.events import EventKind
-from sim.response.reach import as_media_item
 from sim.spec.schema import InjectEffect, InjectType
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def act(model: CrisisModel) -> None:

@@ -8,39 +8,24 @@ rest. The counts are the simulation's own: reshares from the post log, reach fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.crowd.post_log import NO_AUTHOR, NO_PARENT, PostKind
-from sim.crowd.state import State
-from sim.feed.persona import Persona, make_outlet, make_persona
+from sim.engine.crowd.post_log import NO_AUTHOR, NO_PARENT, PostKind
+from sim.engine.crowd.state import State
+from sim.feed.item import FeedItem
+from sim.feed.persona import make_outlet, make_persona
 from sim.feed.templates import headline, post_text
 from sim.spec.schema import Strategy
 
 if TYPE_CHECKING:
-    from sim.crowd.post_log import PostLog
-    from sim.model import CrisisModel
+    from sim.engine.crowd.post_log import PostLog
+    from sim.engine.model import CrisisModel
 
 _TEXT_STREAM = 3
 _SAMPLE_STREAM = 4
 _MAX_RESHARE_CHAIN = 64
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    post_id: int
-    author: int  # user index, or -1 (NO_AUTHOR) for a news item
-    tick: int
-    hour: float  # scenario hour at which the post was made
-    persona: Persona
-    text: str
-    reshares: int
-    reach: int  # the author's followers (an outlet's broadcast audience for news)
-    kind: PostKind
-    is_influencer: bool
-    reshare_of: int  # id of the original post this reshares, or -1 (NO_PARENT)
 
 
 def sample_feed(model: CrisisModel, since_tick: int, limit: int, seed: int) -> list[FeedItem]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import mesa
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 class Influencer(mesa.Agent):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.crowd.bernoulli import bernoulli_positions, slice_successes
+from sim.engine.crowd.bernoulli import bernoulli_positions, slice_successes
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.crowd.attitude import negative_update
-from sim.crowd.pending_views import ItemKind, Views
-from sim.crowd.posting import post_defending, post_negative, relay_statement
-from sim.crowd.spread import initial_anger, share_probability, skeptic_probability
-from sim.crowd.state import State
-from sim.crowd.timing import at_least_once
-from sim.response.effect import react
+from sim.engine.crowd.attitude import negative_update
+from sim.engine.crowd.pending_views import ItemKind, Views
+from sim.engine.crowd.posting import post_defending, post_negative, relay_statement
+from sim.engine.crowd.spread import initial_anger, share_probability, skeptic_probability
+from sim.engine.crowd.state import State
+from sim.engine.crowd.timing import at_least_once
+from sim.engine.response.effect import react
 
 if TYPE_CHECKING:
-    from sim.model import CrisisModel
+    from sim.engine.model import CrisisModel
 
 
 def expose(model: CrisisModel) -> None:

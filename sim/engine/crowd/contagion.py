@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.crowd.bernoulli import bernoulli_positions, slice_successes_and_trials
+from sim.engine.crowd.bernoulli import bernoulli_positions, slice_successes_and_trials
 
 SUSCEPTIBLE, INFECTED, RECOVERED = 0, 1, 2
 
