@@ -1,4 +1,4 @@
-"""What the team sees at one moment (MODEL.md section 6): noisy, delayed, partial. The engine's
+"""What the team sees at one moment (docs/model.md section 6): noisy, delayed, partial. The engine's
 monitor builds it; everything outside the engine reads it."""
 
 from __future__ import annotations

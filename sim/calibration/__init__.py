@@ -1,4 +1,4 @@
-"""Calibration against the targets of MODEL.md section 8: one module per family of checks,
+"""Calibration against the targets of docs/model.md section 8: one module per family of checks,
 `run_calibration` to run them all, `stormdrill calibrate` to print the report."""
 
 from sim.calibration.check import CalibrationConfig, CheckResult

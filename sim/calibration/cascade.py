@@ -1,12 +1,14 @@
 """Check family 2: ordinary (non-crisis) posts against Goel, Watts & Goldstein (2012) and the
-reshare-timing figures of MODEL.md section 8.
+reshare-timing figures of docs/model.md section 8.
 
 An ordinary post spreads through the model's own machinery: `sample_follower_views` draws
 which of the author's followers see it and after how many ticks (the attention kernel), and
 `share_probability` gives the chance that one view makes a reshare, called with the terms of
-ordinary content: m_neg = 1, relevance 1, no anger, no damping. Only active users share
-(inactives read only), so posts start from random active users. A user reshares a given post at
-most once; each further view is another chance, as for a crisis post in the model.
+ordinary content: m_neg = 1, relevance 1, no anger, no damping, and the post's appeal. Each root
+post draws its appeal (`post_appeal`: lognormal, median 1) and every reshare carries the appeal
+of the post it reshares, as in the model (revision 2). Only active users share (inactives read
+only), so posts start from random active users. A user reshares a given post at most once; each
+further view is another chance, as for a crisis post in the model.
 
 The cascades of one run are simulated together, generation by generation (all direct reshares
 of the current posts, then theirs); a user reached in two generations keeps the first.
@@ -22,13 +24,14 @@ from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.pool import as_seed_sequence, parallel_map
 from sim.calibration.scenario import calibration_spec
 from sim.calibration.statistics import mean_interval, tail_ratio
-from sim.engine.crowd.spread import share_probability
+from sim.engine.crowd.spread import post_appeal, share_probability
 from sim.engine.crowd.visibility import Kernel, sample_follower_views
+from sim.engine.draws import Draws, Purpose
 from sim.engine.model import build_followers
 from sim.engine.world.population import build_population
 from sim.spec.schema import ScenarioSpec
 
-CASCADES_PER_RUN = 10_000  # "the largest of 10^4 cascades" (MODEL.md section 8)
+CASCADES_PER_RUN = 10_000  # "the largest of 10^4 cascades" (docs/model.md section 8)
 HOUR_MIN = 60.0
 
 
@@ -82,7 +85,9 @@ def spread_ordinary_posts(
     kernel = Kernel(
         spread.visibility, spread.post_half_life_h, spread.exposure_window_h, spec.turns.tick_h
     )
+    draws = Draws(int(rng.integers(2**62)))
     count = len(roots)
+    appeal = post_appeal(spread.appeal_sigma, rng.standard_normal(count))
     # Frontier: the posts made in the last generation.
     authors = roots.astype(np.int64)
     cascade = np.arange(count)
@@ -94,7 +99,8 @@ def spread_ordinary_posts(
     delays, parents = [], []
     next_post = count
     while authors.size:
-        readers, source, view_delay = sample_follower_views(followers, authors, kernel, rng)
+        keys = draws.key(Purpose.VIEW, authors, post_tick, cascade)
+        readers, source, view_delay = sample_follower_views(followers, authors, keys, kernel)
         viewer = readers.astype(np.int64)
         chance = share_probability(
             spread.share_probability,
@@ -103,6 +109,7 @@ def spread_ordinary_posts(
             np.zeros(viewer.size),
             spread.anger_sharing,
             np.ones(viewer.size),
+            appeal=appeal[source],
         )
         shares = active[viewer] & (rng.random(viewer.size) < chance)
         viewer, source, view_delay = viewer[shares], source[shares], view_delay[shares]
@@ -125,6 +132,7 @@ def spread_ordinary_posts(
         np.maximum.at(depths, new_cascade, new_depth)
 
         authors, cascade, depth = viewer[pick], new_cascade, new_depth
+        appeal = appeal[source[pick]]
         post_tick = tick[pick]
         post_index = np.arange(next_post, next_post + pick.size)
         next_post += pick.size

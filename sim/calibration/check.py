@@ -1,6 +1,6 @@
 """What a calibration check reports, and how a measurement is judged against its target band.
 
-MODEL.md section 8 states its targets for means of at least 200 runs on 10,000 users. At that
+docs/model.md section 8 states its targets for means of at least 200 runs on 10,000 users. At that
 size a check passes when the measured mean lies inside the band. A smaller run (the CI size)
 cannot pin a mean that precisely, so there a check passes when the 95% confidence interval of
 the measurement overlaps the band: the band is widened by the sampling error actually measured,
@@ -27,10 +27,14 @@ class CalibrationConfig:
     seed: int = DEFAULT_SEED
     overrides: tuple[str, ...] = ()
     """`--set` overrides of the schema's defaults, for sensitivity runs."""
+    lesson_seeds: int = 20
+    """Seeds per protocol and bundled scenario in the lesson checks (docs/model.md section 9)."""
+    lesson_small_users: int | None = None
+    """If set, the lesson checks play only the bundled scenarios up to this many users."""
 
     @property
     def full_size(self) -> bool:
-        """The size MODEL.md section 8 states its targets for."""
+        """The size docs/model.md section 8 states its targets for."""
         return self.runs >= FULL_RUNS and self.users >= FULL_USERS
 
 

@@ -1,4 +1,5 @@
-"""Check family 1: the default follower graph against Kwak et al. (2010) and MODEL.md section 1.
+"""Check family 1: the default follower graph against Kwak et al. (2010) and docs/model.md
+section 1.
 
 One graph per run, built exactly as a model run builds it (`build_followers` with the schema's
 defaults); each figure is the mean over the graphs.

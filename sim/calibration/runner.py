@@ -1,4 +1,5 @@
-"""Run every check family of MODEL.md section 8, each from its own child of one root seed."""
+"""Run every check family of docs/model.md sections 8 and 9, each from its own child of one root
+seed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sim.calibration.apology import apology_checks
 from sim.calibration.cascade import cascade_checks
 from sim.calibration.check import DEFAULT_SEED, CalibrationConfig, CheckResult
 from sim.calibration.firestorm import firestorm_checks
+from sim.calibration.lesson import lesson_checks
 from sim.calibration.negativity import negativity_checks
 from sim.calibration.network import graph_checks
 from sim.calibration.pool import worker_pool
@@ -27,6 +29,7 @@ FAMILIES: tuple[Family, ...] = (
     responsibility_checks,
     apology_checks,
     firestorm_checks,
+    lesson_checks,
 )
 
 
@@ -36,6 +39,10 @@ def run_calibration(
     workers: int = 1,
     seed: int | None = None,
     overrides: Sequence[str] = (),
+    *,
+    lesson_seeds: int = 20,
+    lesson_small_users: int | None = None,
+    families: Sequence[Family] = FAMILIES,
 ) -> list[CheckResult]:
     """All calibration checks; the same arguments give the same results with any `workers`.
     `overrides` are `--set` overrides of the schema's defaults (a sensitivity run); a bad one
@@ -47,12 +54,19 @@ def run_calibration(
     if runs < 1:
         raise ValueError(f"runs must be at least 1, got {runs}")
     config = CalibrationConfig(
-        runs, users, workers, DEFAULT_SEED if seed is None else seed, tuple(overrides)
+        runs,
+        users,
+        workers,
+        DEFAULT_SEED if seed is None else seed,
+        tuple(overrides),
+        lesson_seeds,
+        lesson_small_users,
     )
     calibration_spec(users, overrides=config.overrides)  # a bad override stops here, at once
     family_seeds = np.random.SeedSequence(config.seed).spawn(len(FAMILIES))
     results: list[CheckResult] = []
     with worker_pool(workers):
         for family, family_seed in zip(FAMILIES, family_seeds, strict=True):
-            results.extend(family(config, family_seed))
+            if family in families:
+                results.extend(family(config, family_seed))
     return results

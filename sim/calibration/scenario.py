@@ -15,7 +15,7 @@ from sim.spec.schema import Cluster, Crisis, ScenarioSpec
 
 SOURCE = "calibrate"
 
-META = {"title": "calibration", "summary": "A MODEL.md section 8 calibration run."}
+META = {"title": "calibration", "summary": "A docs/model.md section 8 calibration run."}
 
 # The type only chooses post templates; the dynamics depend on the cluster.
 NEUTRAL_CRISIS = {"type": "data_breach", "cluster": "victim"}

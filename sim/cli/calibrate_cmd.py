@@ -1,8 +1,11 @@
-"""`stormdrill calibrate`: run the MODEL.md section 8 checks and print the report.
+"""`stormdrill calibrate`: run the docs/model.md section 8 checks and section 9's lesson checks and
+print the report.
 
 Exit status 0 when every check passes and 1 when any fails, so CI can run a reduced size and a
-modeller the full size. Measured on 2 cores: the default full size (200 runs of 10,000 users)
-takes about 5 minutes with `--workers 2`; CI's 32 runs of 10,000 users take about 30 s.
+modeller the full size. Measured on 2 cores: the section 8 checks at their full size (200 runs
+of 10,000 users) take about 5 minutes with `--workers 2`, CI's 32 runs of 10,000 users about a
+minute; the lesson checks at full size (20 seeds of every bundled scenario at its own size) take
+much longer than both (docs/calibration.md has the time), and `--only model` leaves them out.
 `--workers` never changes the numbers. `--set` runs the same checks with other parameter values
 (a sensitivity run); the record of such runs is docs/calibration.md.
 """
@@ -19,6 +22,8 @@ from dataclasses import asdict
 
 from sim.calibration import CheckResult, run_calibration
 from sim.calibration.check import DEFAULT_SEED, FULL_RUNS, FULL_USERS
+from sim.calibration.lesson import lesson_checks
+from sim.calibration.runner import FAMILIES
 from sim.cli.options import add_set_option
 from sim.errors import UserError
 
@@ -29,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "calibrate",
         help="check the model against the calibration targets",
-        description="Run the calibration checks of MODEL.md section 8 and print a table; exit "
+        description="Run the calibration checks of docs/model.md section 8 and print a table; exit "
         "status 1 if any check fails. The defaults are the full size the targets are stated "
         "for; smaller runs widen each band by the measured 95% confidence interval.",
     )
@@ -47,6 +52,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"worker processes (this machine has {os.cpu_count()}); results do not change",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="root random seed")
+    parser.add_argument(
+        "--lesson-seeds",
+        type=int,
+        default=20,
+        metavar="N",
+        help="seeds per protocol and bundled scenario in the lesson checks (section 9)",
+    )
+    parser.add_argument(
+        "--lesson-users",
+        type=int,
+        default=None,
+        metavar="N",
+        help="play only the bundled scenarios of up to N users in the lesson checks",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("model", "lesson"),
+        default=None,
+        help="only the section 8 checks (model) or only the section 9 checks (lesson)",
+    )
     add_set_option(parser)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--details", action="store_true", help="print how each figure was measured")
@@ -60,8 +85,27 @@ def calibrate_command(args: argparse.Namespace) -> int:
         raise UserError(f"--users must be at least 50, got {args.users}; try --users 2000.")
     if args.workers < 1:
         raise UserError(f"--workers must be at least 1, got {args.workers}.")
+    if args.lesson_seeds < 2:
+        raise UserError(
+            f"--lesson-seeds must be at least 2 (a spread across seeds needs two), got "
+            f"{args.lesson_seeds}; try --lesson-seeds 5."
+        )
+    families = FAMILIES
+    if args.only == "model":
+        families = tuple(family for family in FAMILIES if family is not lesson_checks)
+    elif args.only == "lesson":
+        families = (lesson_checks,)
     started = time.perf_counter()
-    results = run_calibration(args.runs, args.users, args.workers, args.seed, args.overrides)
+    results = run_calibration(
+        args.runs,
+        args.users,
+        args.workers,
+        args.seed,
+        args.overrides,
+        lesson_seeds=args.lesson_seeds,
+        lesson_small_users=args.lesson_users,
+        families=families,
+    )
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps([_json_row(r) for r in results], indent=2))
@@ -72,9 +116,10 @@ def calibrate_command(args: argparse.Namespace) -> int:
             print(render_details(results))
         passed = sum(r.passed for r in results)
         changed = "".join(f", --set {override}" for override in args.overrides)
+        lesson = f", {args.lesson_seeds} lesson seeds" if args.only != "model" else ""
         print(
-            f"\n{passed} of {len(results)} checks pass ({args.runs} runs, {args.users} users, "
-            f"seed {args.seed}{changed}, {elapsed:.0f} s)."
+            f"\n{passed} of {len(results)} checks pass ({args.runs} runs, {args.users} users"
+            f"{lesson}, seed {args.seed}{changed}, {elapsed:.0f} s)."
         )
     return exit_status(results)
 

@@ -119,11 +119,9 @@ def latest_response_seen(model: CrisisModel, user: int) -> Strategy | None:
     """The strategy of the most recent brand statement `user` has seen, if any."""
     if not model.population.saw_statement[user]:
         return None
-    for (action, _terms), seen in zip(
-        reversed(model.statements), reversed(model.statement_seen), strict=True
-    ):
-        if seen[user]:
-            return action.strategy
+    for statement in reversed(model.statements):
+        if statement.seen[user]:
+            return statement.action.strategy
     return None
 
 

@@ -3,9 +3,13 @@
 The step runs named phases in a fixed order (due actions, actors, exposure, decisions,
 attitude, memory, collect). Each phase reads the arrays as the previous phase left them and
 commits its changes at its end, so no result depends on the order users are visited in. The
-phases live with their rules: `storyline` (actors: trigger, media, injects, evidence),
-`crowd.exposure`, `crowd.decisions`, `crowd.opinion` (attitude and memory), all in `sim.engine`;
-the brand's statements go out through `response.reach`.
+phases live with their rules and take the small world they work on: the `storyline` takes the
+`Story` (actors, injects, media, evidence), the crowd's phases `crowd.exposure`,
+`crowd.decisions` and `crowd.opinion` take the `Crowd`; the brand's statements go out through
+`response.reach`. The model composes them and keeps the books (Mesa's agents and reporters).
+
+Randomness is coupled (`sim.engine.draws`): the graph and the population come from their own
+seeded streams, and every draw of the run itself belongs to a stable identity.
 """
 
 from __future__ import annotations
@@ -20,21 +24,20 @@ from sim.action import Action
 from sim.engine import storyline
 from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
 from sim.engine.crowd import decisions, exposure, opinion
-from sim.engine.crowd.attitude import (
-    halo_shield,
-)
+from sim.engine.crowd.attitude import halo_shield
 from sim.engine.crowd.pending_views import PendingViews
 from sim.engine.crowd.post_log import PostLog
 from sim.engine.crowd.visibility import Kernel
+from sim.engine.crowd.world import Crowd, Statement
+from sim.engine.draws import Draws
+from sim.engine.inbox import Inbox
 from sim.engine.mesa_compat import model_init_kwargs, release_model
 from sim.engine.monitoring import Monitor
-from sim.engine.response import reach
-from sim.engine.response.effect import StatementTerms
-from sim.engine.world.population import Population, build_population
+from sim.engine.world.population import AWARE, STAKEHOLDERS, Population, build_population
 from sim.errors import ActionError
 from sim.events import EventKind, TeamEvent
 from sim.observation import Observation
-from sim.spec.schema import ScenarioSpec
+from sim.spec.schema import Inject, ScenarioSpec
 
 REPORTERS = (
     "hour",
@@ -45,6 +48,7 @@ REPORTERS = (
     "removed",
     "reputation_index",
     "stakeholder_reputation_index",
+    "aware_damage",
     "negative_posts",
     "defending_posts",
     "aware_total",
@@ -54,7 +58,7 @@ REPORTERS = (
     "observed_sentiment",
 )
 
-_STREAMS = ("graph", "population", "crowd", "actors", "monitoring")
+_STREAMS = ("graph", "population")
 
 
 class CrisisModel(mesa.Model):
@@ -68,66 +72,95 @@ class CrisisModel(mesa.Model):
         streams = dict(
             zip(_STREAMS, np.random.SeedSequence(self.seed).spawn(len(_STREAMS)), strict=True)
         )
-        self.crowd_rng = np.random.default_rng(streams["crowd"])
-        self.actor_rng = np.random.default_rng(streams["actors"])
-
         if followers is None:
             followers = build_followers(spec, np.random.default_rng(streams["graph"]))
-        self.population: Population = build_population(
-            spec, followers, np.random.default_rng(streams["population"])
-        )
+        population = build_population(spec, followers, np.random.default_rng(streams["population"]))
         self.tick_h = spec.turns.tick_h
-        self.tick = 0
-        self.kernel = Kernel(
+        draws = Draws(self.seed)
+        kernel = Kernel(
             spec.spread.visibility,
             spec.spread.post_half_life_h,
             spec.spread.exposure_window_h,
             self.tick_h,
         )
-        self.pending = PendingViews(self.kernel.window_ticks)
-        self.posts = PostLog()
-        self.halo = halo_shield(
-            self.population.anchor, spec.attitude.halo_threshold, spec.attitude.halo_max
+        self.crowd = Crowd(
+            spec=spec,
+            population=population,
+            kernel=kernel,
+            draws=draws,
+            halo=halo_shield(
+                population.anchor, spec.attitude.halo_threshold, spec.attitude.halo_max
+            ),
+            pending=PendingViews(kernel.window_ticks),
         )
-        self.monitor = Monitor(
-            spec.monitoring.profile(),
-            self.population.size,
-            self.tick_h,
-            np.random.default_rng(streams["monitoring"]),
+        self.monitor = Monitor(spec.monitoring.profile(), population.size, self.tick_h, draws)
+        self.inbox = Inbox()
+        ranked = np.argsort(-population.follower_counts, kind="stable")
+        self.story = storyline.Story(
+            registry=self,
+            spec=spec,
+            crowd=self.crowd,
+            inbox=self.inbox,
+            monitor=self.monitor,
+            brand=BrandAccount(self, self.tick_h),
+            outlets=[MediaOutlet(self, f"Outlet {k + 1}", k) for k in range(spec.media.outlets)],
+            journalists=[
+                Journalist(self, f"Journalist {k + 1}", k) for k in range(spec.media.journalists)
+            ],
+            influencers=[
+                Influencer(self, int(user))
+                for user in ranked[: spec.population.tracked_influencers]
+            ],
+            pending_injects=list(spec.injects),
+            start_tick=round(spec.crisis.start_h / self.tick_h),
         )
-
-        self.brand = BrandAccount(self)
-        self.outlets = [MediaOutlet(self, f"Outlet {k + 1}") for k in range(spec.media.outlets)]
-        self.journalists = [
-            Journalist(self, f"Journalist {k + 1}") for k in range(spec.media.journalists)
-        ]
-        ranked = np.argsort(-self.population.follower_counts, kind="stable")
-        self.influencers = [
-            Influencer(self, int(user)) for user in ranked[: spec.population.tracked_influencers]
-        ]
-
-        self.statements: list[tuple[Action, StatementTerms]] = []
-        self.statement_seen: list[np.ndarray] = []
-        self.events: list[TeamEvent] = []
-        self.pending_injects = list(spec.injects)
-        self.released_injects: list[str] = []
-        self.thread_fuel = 1.0
-        self.media_quote: Action | None = None  # the brand's answer awaiting the next article
-        self.start_tick = round(spec.crisis.start_h / self.tick_h)
-        self.wave = 0
-        self.covered_wave = -1
-        self.media_pickups_h: list[float] = []
-        self.evidence_h: float | None = None
-        self.inquiry_count = 0
-        self.hourly_negative: list[int] = []
-
         self.hour = 0.0
-        self.negative_posts = 0
-        self.defending_posts = 0
-        self.impressions = 0
         self._refresh_reporters()
         self.baseline_reputation_index = self.reputation_index
+        self.baseline_stakeholder_reputation_index = self.stakeholder_reputation_index
         self.datacollector = mesa.DataCollector(model_reporters={r: r for r in REPORTERS})
+
+    # ------------------------------------------------------------------ the parts, read-only
+
+    @property
+    def population(self) -> Population:
+        return self.crowd.population
+
+    @property
+    def posts(self) -> PostLog:
+        return self.crowd.posts
+
+    @property
+    def statements(self) -> list[Statement]:
+        return self.crowd.statements.items
+
+    @property
+    def brand(self) -> BrandAccount:
+        return self.story.brand
+
+    @property
+    def events(self) -> list[TeamEvent]:
+        return self.inbox.events
+
+    @property
+    def media_pickups_h(self) -> list[float]:
+        return self.story.media_pickups_h
+
+    @property
+    def evidence_h(self) -> float | None:
+        return self.story.evidence_h
+
+    @property
+    def pending_injects(self) -> list[Inject]:
+        return self.story.pending_injects
+
+    @property
+    def released_injects(self) -> list[str]:
+        return self.story.released_injects
+
+    @property
+    def tick(self) -> int:
+        return self.crowd.tick
 
     # ------------------------------------------------------------------ public interface
 
@@ -171,85 +204,68 @@ class CrisisModel(mesa.Model):
 
     @property
     def pending_inject_ids(self) -> tuple[str, ...]:
-        return tuple(inject.id for inject in self.pending_injects)
+        return tuple(inject.id for inject in self.story.pending_injects)
 
     def series(self) -> dict[str, list[float]]:
         return {name: list(values) for name, values in self.datacollector.model_vars.items()}
 
     def release_inject(self, inject_id: str) -> None:
         """Release an MSEL inject now (the facilitator's unscheduled release)."""
-        for inject in self.pending_injects:
+        for inject in self.story.pending_injects:
             if inject.id == inject_id:
-                storyline.release_inject(self, inject)
+                storyline.release_inject(self.story, inject)
                 return
         raise ActionError(f"there is no pending inject '{inject_id}'; pick one from the MSEL.")
 
     def step(self) -> None:
-        self.negative_posts = self.defending_posts = self.impressions = 0
-        self.brand.step()  # due actions
-        storyline.act(self)  # actors
-        exposure.expose(self)  # exposure
-        decisions.decide(self)  # decisions
-        opinion.update_attitudes(self)  # attitude
-        opinion.remember(self)  # memory
+        crowd, story = self.crowd, self.story
+        crowd.tally.reset()
+        storyline.release_due_actions(story)  # due actions
+        storyline.act(story)  # actors
+        exposure.expose(crowd, story.brand.inconsistencies)  # exposure
+        decisions.decide(crowd)  # decisions
+        opinion.update_attitudes(crowd, storyline.silence_costs(story))  # attitude
+        opinion.remember(crowd)  # memory
         self._collect()  # collect
-        self.tick += 1
-
-    # ------------------------------------------------------------------ events
-
-    def announce(
-        self, kind: EventKind, title: str, body: str = "", at_h: float | None = None, **fields
-    ) -> None:
-        """Add a message to the team's inbox (or, if not visible to the team, the ground truth)."""
-        when = self.hours if at_h is None else at_h
-        self.events.append(TeamEvent(at_h=when, kind=kind, title=title, body=body, **fields))
-
-    # ------------------------------------------------------------------ what the actors call
-
-    def publish(self, action: Action, supportive_relay: bool = False) -> None:
-        """Send a released brand action to its audience (`sim.engine.response.reach`)."""
-        reach.publish(self, action, supportive_relay)
-
-    def quote_in_media(self, journalist: str, answer: Action) -> None:
-        reach.quote_in_media(self, journalist, answer)
-
-    def broadcast_article(self, outlet: str) -> None:
-        storyline.broadcast_article(self, outlet)
-
-    def print_no_comment(self, journalist: str) -> None:
-        storyline.print_no_comment(self, journalist)
+        crowd.tick += 1
 
     # ------------------------------------------------------------------ phase: collect
 
     def _collect(self) -> None:
-        self.hourly_negative.append(self.negative_posts)
+        tally = self.crowd.tally
+        self.story.hourly_negative.append(tally.negative_posts)
         self.hour = (self.tick + 1) * self.tick_h
         if self.monitor.record(
-            self.tick, self.negative_posts, self.defending_posts, self.impressions
+            self.tick, tally.negative_posts, tally.defending_posts, tally.impressions
         ):
-            self.announce(
+            self.inbox.announce(
+                self.monitor.detected_at_h,
                 EventKind.DETECTION,
                 "Listening alert: negative mentions are surging",
                 f"About {self.monitor.visible_hourly_mentions(self.tick):.0f} negative mentions "
                 "in the last hour.",
-                at_h=self.monitor.detected_at_h,
             )
         self._refresh_reporters()
         self.datacollector.collect(self)
 
     def _refresh_reporters(self) -> None:
         """The per-tick reporters. The means and state counts are kept running, so no user's
-        attitude is visited; the flag totals are one count over a boolean array each."""
+        attitude is visited; the flag totals are one count over a boolean array each, and the
+        damage among the aware one pass over the aware users."""
         pop = self.population
+        tally = self.crowd.tally
         (self.susceptible, self.exposed, self.spreading, self.skeptic, self.removed) = (
             int(c) for c in pop.state_counts
         )
+        self.negative_posts = tally.negative_posts
+        self.defending_posts = tally.defending_posts
         self.reputation_index = 50.0 * (pop.memory.mean() + 1.0)
-        stakeholders = pop.memory.mean(in_group=True)  # NaN when there are none
+        stakeholders = pop.memory.mean(STAKEHOLDERS)  # NaN when there are none
         self.stakeholder_reputation_index = (
             self.reputation_index if math.isnan(stakeholders) else 50.0 * (stakeholders + 1.0)
         )
         self.aware_total = int(np.count_nonzero(pop.ever_aware))
+        self.aware_damage = 0.0 if self.aware_total == 0 else pop.damage(AWARE)
         self.spreaders_total = int(np.count_nonzero(pop.ever_spread))
         self.aware_saw_response = int(np.count_nonzero(pop.ever_aware & pop.saw_statement))
         observed = self.monitor

@@ -1,4 +1,4 @@
-"""What the team sees (MODEL.md section 6): listening tools cover part of the public posts,
+"""What the team sees (docs/model.md section 6): listening tools cover part of the public posts,
 report them late and with noise, and raise an alert past a threshold. Ground truth stays in the
 model; the team gets an Observation."""
 
@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+from sim.engine.draws import Draws, Purpose
 from sim.observation import Observation
 from sim.spec.schema import MonitoringProfile
 
@@ -15,12 +16,10 @@ from sim.spec.schema import MonitoringProfile
 class Monitor:
     """Turns the true per-tick volumes into what the team's tools report."""
 
-    def __init__(
-        self, profile: MonitoringProfile, users: int, tick_h: float, rng: np.random.Generator
-    ) -> None:
+    def __init__(self, profile: MonitoringProfile, users: int, tick_h: float, draws: Draws) -> None:
         self.profile = profile
         self.tick_h = tick_h
-        self.rng = rng
+        self.draws = draws
         self.latency_ticks = round(profile.latency_h / tick_h)
         self.ticks_per_h = max(1, round(1.0 / tick_h))
         self.threshold = profile.detection_share * users
@@ -31,25 +30,35 @@ class Monitor:
         self.detected_tick: int | None = None
 
     def record(self, tick: int, negative: int, defending: int, impressions: int) -> bool:
-        """Log one tick of true activity; return True when the alert fires this tick."""
-        coverage = self.profile.coverage
-        noise = math.exp(self.rng.normal(0.0, self.profile.noise)) if self.profile.noise else 1.0
-        seen_negative = self.rng.binomial(negative, coverage)
-        seen_defending = self.rng.binomial(defending, coverage)
-        scale = noise / coverage if coverage > 0 else 0.0
-        self.mentions.append(seen_negative * scale)
-        self.supportive.append(seen_defending * scale)
-        total = seen_negative + seen_defending
-        true_tone = (seen_defending - seen_negative) / total if total else 0.0
-        tone_noise = self.rng.normal(0.0, self.profile.noise) if total else 0.0
-        self.sentiment.append(float(np.clip(true_tone + tone_noise, -1.0, 1.0)))
-        self.impressions.append(self.rng.binomial(impressions, coverage) * scale)
+        """Log one tick of true activity; return True when the alert fires this tick. The tool's
+        sampling and noise at a tick are drawn from (tick), so a tick with the same activity
+        reads the same in every run; a quiet tick draws nothing."""
+        if negative or defending or impressions:
+            self._sample(tick, negative, defending, impressions)
+        else:
+            for series in (self.mentions, self.supportive, self.sentiment, self.impressions):
+                series.append(0.0)
         if self.detected_tick is None and self.visible_hourly_mentions(tick) >= max(
             self.threshold, 1.0
         ):
             self.detected_tick = tick
             return True
         return False
+
+    def _sample(self, tick: int, negative: int, defending: int, impressions: int) -> None:
+        rng = self.draws.generator(Purpose.MONITOR, tick)
+        coverage = self.profile.coverage
+        noise = math.exp(rng.normal(0.0, self.profile.noise)) if self.profile.noise else 1.0
+        seen_negative = rng.binomial(negative, coverage)
+        seen_defending = rng.binomial(defending, coverage)
+        scale = noise / coverage if coverage > 0 else 0.0
+        self.mentions.append(seen_negative * scale)
+        self.supportive.append(seen_defending * scale)
+        total = seen_negative + seen_defending
+        true_tone = (seen_defending - seen_negative) / total if total else 0.0
+        tone_noise = rng.normal(0.0, self.profile.noise) if total else 0.0
+        self.sentiment.append(float(np.clip(true_tone + tone_noise, -1.0, 1.0)))
+        self.impressions.append(rng.binomial(impressions, coverage) * scale)
 
     @property
     def detected_at_h(self) -> float | None:

@@ -1,45 +1,151 @@
-"""The actors phase: what happens to the story around the crowd. The trigger, new waves,
-media pickup and journalists' inquiries, the MSEL's injects and evidence surfacing after a
-denial (MODEL.md sections 3 and 5)."""
+"""The story around the crowd: the trigger, new waves, media pickup and journalists' inquiries,
+the MSEL's injects, evidence surfacing after a denial, and the brand's statements going out
+(docs/model.md sections 3 and 5).
+
+The actors (brand, outlets, journalists) say what is due; the functions here make it happen in
+the crowd and tell the inbox. They take the `Story`, the small world of this phase.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
+import mesa
 import numpy as np
 
-from sim.engine.actors import Journalist
+from sim.action import Action
+from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
 from sim.engine.crowd.attitude import negative_update
-from sim.engine.crowd.pending_views import ItemKind
-from sim.engine.crowd.posting import broadcast, deliver_news, post_negative
+from sim.engine.crowd.post_log import Origin
+from sim.engine.crowd.posting import (
+    broadcast_statement,
+    deliver_statement,
+    post_negative,
+    publish_news,
+)
 from sim.engine.crowd.spread import initial_anger
 from sim.engine.crowd.state import State
-from sim.engine.response.reach import as_media_item
+from sim.engine.crowd.world import Crowd
+from sim.engine.draws import Purpose, smallest
+from sim.engine.inbox import Inbox
+from sim.engine.monitoring import Monitor
+from sim.engine.response import reach
 from sim.events import EventKind
-from sim.spec.schema import InjectEffect, InjectType
+from sim.spec.schema import Inject, InjectEffect, InjectType, ScenarioSpec
 
-if TYPE_CHECKING:
-    from sim.engine.model import CrisisModel
+# Injects that are someone outside the company asking the brand to speak: while one is open,
+# silence costs (docs/model.md section 5, Silence, revision 2). Journalists' inquiries count too.
+PUBLIC_REQUESTS = frozenset(
+    {
+        InjectType.CUSTOMER_COMPLAINT,
+        InjectType.REGULATOR_LETTER,
+        InjectType.INFLUENCER_POST,
+        InjectType.SOCIAL_POST,
+    }
+)
 
 
-def act(model: CrisisModel) -> None:
+@dataclass(eq=False)
+class Story:
+    registry: mesa.Model  # the Mesa model that keeps the books of the actors
+    spec: ScenarioSpec
+    crowd: Crowd
+    inbox: Inbox
+    monitor: Monitor
+    brand: BrandAccount
+    outlets: list[MediaOutlet]
+    journalists: list[Journalist]
+    influencers: list[Influencer]
+    pending_injects: list[Inject]
+    start_tick: int
+    released_injects: list[str] = field(default_factory=list)
+    open_requests: dict[str, float] = field(default_factory=dict)  # inject id -> deadline hour
+    media_quote: Action | None = None  # the brand's answer awaiting the next article
+    wave: int = 0
+    covered_wave: int = -1
+    media_pickups_h: list[float] = field(default_factory=list)
+    evidence_h: float | None = None
+    inquiry_count: int = 0
+    hourly_negative: list[int] = field(default_factory=list)  # true negative posts per tick
+
+    @property
+    def hours(self) -> float:
+        return self.crowd.tick * self.crowd.tick_h
+
+    def announce(self, kind: EventKind, title: str, body: str = "", **fields) -> None:
+        self.inbox.announce(self.hours, kind, title, body, **fields)
+
+    def last_hour_negative(self) -> int:
+        return sum(self.hourly_negative[-self.monitor.ticks_per_h :])
+
+
+# --------------------------------------------------------------------------- due actions
+
+
+def release_due_actions(story: Story) -> None:
+    """The due-actions phase: the brand's statements whose time has come go out."""
+    for action in story.brand.release_due(story.crowd.tick):
+        publish(story, action)
+
+
+def publish(story: Story, action: Action) -> None:
+    """Send a released action to its audience and tell the inbox."""
+    if action.answers is not None:
+        story.announce(EventKind.STATEMENT, f"Answer sent for {action.answers}", action.text)
+    elif action.is_public:
+        story.announce(
+            EventKind.STATEMENT,
+            f"Statement out: {action.strategy.value.replace('_', ' ')}",
+            action.text,
+            sender=action.spokesperson.value,
+        )
+    reach.publish(story.crowd, action, story.influencers)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def act(story: Story) -> None:
     """The actors phase: the trigger, media attention, outlets and journalists, due injects,
     and evidence that may surface after a denial."""
-    if model.tick == model.start_tick:
-        _trigger(model)
-    _watch_volume(model)
-    for outlet in model.outlets:
-        outlet.step()
-    for journalist in model.journalists:
-        journalist.step()
-    _release_due_injects(model)
-    _maybe_surface_evidence(model)
+    if story.crowd.tick == story.start_tick:
+        _trigger(story)
+    _watch_volume(story)
+    for outlet in story.outlets:
+        if outlet.publishes_at(story.crowd.tick):
+            broadcast_article(story, outlet.name, outlet.number)
+    for journalist in story.journalists:
+        for answer in journalist.close_due(story.hours, story.brand):
+            if answer is None:
+                _print_no_comment(story, journalist)
+            else:
+                _quote_in_media(story, journalist, answer)
+    _release_due_injects(story)
+    _maybe_surface_evidence(story)
 
 
-def _trigger(model: CrisisModel) -> None:
-    crisis = model.spec.crisis
-    pop = model.population
+def silence_costs(story: Story) -> bool:
+    """Whether the brand's silence is being read as guilt this tick: the crisis has begun, the
+    brand has said nothing, and (by default) it is being asked to speak: the observed negative
+    volume is above the detection threshold, or a journalist's or stakeholder's request is
+    open (docs/model.md section 5, Silence)."""
+    if story.brand.has_spoken or story.crowd.tick < story.start_tick:
+        return False
+    if story.spec.attitude.silence_when == "always":
+        return True
+    hours = story.hours
+    monitor = story.monitor
+    if monitor.visible_hourly_mentions(story.crowd.tick - 1) >= max(monitor.threshold, 1.0):
+        return True
+    if any(journalist.is_waiting(hours) for journalist in story.journalists):
+        return True
+    return any(hours < deadline for deadline in story.open_requests.values())
+
+
+def _trigger(story: Story) -> None:
+    crisis = story.spec.crisis
+    pop = story.crowd.population
     pools = {
         "random": np.arange(pop.size),
         "active": np.flatnonzero(pop.active),
@@ -49,157 +155,191 @@ def _trigger(model: CrisisModel) -> None:
     pool = pools[crisis.seed_from]
     if len(pool) < crisis.seeds:
         pool = np.arange(pop.size)
-    seeds = np.sort(model.actor_rng.choice(pool, size=crisis.seeds, replace=False))
-    _start_spreading(model, seeds)
-    model.announce(EventKind.TRIGGER, "The crisis begins", visible_to_team=False)
+    _start_spreading(story, _pick(story, pool, crisis.seeds))
+    story.announce(EventKind.TRIGGER, "The crisis begins", visible_to_team=False)
 
 
-def _start_spreading(model: CrisisModel, users: np.ndarray) -> None:
-    pop = model.population
+def _pick(story: Story, pool: np.ndarray, count: int) -> np.ndarray:
+    """`count` users of the pool, drawn from (wave, user): a wave's first posters are the same
+    in every run whose pool is the same."""
+    draws = story.crowd.draws.uniform(Purpose.SEED_USERS, pool, story.wave)
+    return pool[smallest(draws, count)]
+
+
+def _start_spreading(story: Story, users: np.ndarray) -> None:
+    crowd = story.crowd
+    pop = crowd.population
     newly = users[~pop.ever_aware[users]]
     pop.anger[newly] = initial_anger(
-        model.spec.crisis.anger_gain, pop.responsibility[newly], pop.severity[newly]
+        story.spec.crisis.anger_gain, pop.responsibility[newly], pop.severity[newly]
     )
-    pop.ever_aware[users] = True
+    pop.make_aware(users)
     pop.ever_spread[users] = True
     pop.set_state(users, State.SPREADING)
-    post_negative(model, users)
+    pop.carried_appeal[users] = story.spec.crisis.appeal
+    post_negative(crowd, users, Origin.SEED, story.spec.crisis.appeal)
 
 
-def _watch_volume(model: CrisisModel) -> None:
+def _watch_volume(story: Story) -> None:
     """A wave draws media attention once its hourly volume passes the threshold."""
-    last_hour = sum(model.hourly_negative[-model.monitor.ticks_per_h :])
-    threshold = model.spec.media.volume_threshold * model.population.size
-    if model.covered_wave < model.wave and last_hour >= max(threshold, 1.0):
-        _assign_media(model)
+    threshold = story.spec.media.volume_threshold * story.crowd.population.size
+    if story.covered_wave < story.wave and story.last_hour_negative() >= max(threshold, 1.0):
+        _assign_media(story)
 
 
-def _assign_media(model: CrisisModel) -> None:
-    model.covered_wave = model.wave
-    lag = round(model.spec.media.lag_h / model.tick_h)
-    if model.outlets:
-        free = [o for o in model.outlets if o.article_tick is None] or model.outlets
-        free[0].assign(model.tick + lag)
-    for journalist in model.journalists:
-        model.inquiry_count += 1
-        journalist.ask(f"Q{model.inquiry_count}", model.spec.media.inquiry_deadline_h)
+def _assign_media(story: Story) -> None:
+    story.covered_wave = story.wave
+    tick = story.crowd.tick
+    lag = round(story.spec.media.lag_h / story.crowd.tick_h)
+    if story.outlets:
+        free = [o for o in story.outlets if o.article_tick is None] or story.outlets
+        free[0].assign(tick + lag)
+    for journalist in story.journalists:
+        story.inquiry_count += 1
+        inquiry = journalist.track(
+            f"Q{story.inquiry_count}", story.hours, story.spec.media.inquiry_deadline_h
+        )
+        story.announce(
+            EventKind.INQUIRY,
+            f"{journalist.name} asks for comment",
+            f"{journalist.name} is writing about the story and asks {story.spec.meta.brand} "
+            f"for a comment before the deadline.",
+            sender=journalist.name,
+            deadline_h=inquiry.deadline_h,
+            inquiry_id=inquiry.id,
+        )
 
 
-def _release_due_injects(model: CrisisModel) -> None:
-    since_start = model.hours - model.spec.crisis.start_h
-    last_hour = sum(model.hourly_negative[-model.monitor.ticks_per_h :])
-    for inject in list(model.pending_injects):
+def _release_due_injects(story: Story) -> None:
+    since_start = story.hours - story.spec.crisis.start_h
+    last_hour = story.last_hour_negative()
+    for inject in list(story.pending_injects):
         timed = inject.time_h is not None and since_start >= inject.time_h - 1e-9
         loud = inject.when_volume_above is not None and last_hour > inject.when_volume_above
         if timed or loud:
-            release_inject(model, inject)
+            release_inject(story, inject)
 
 
-def release_inject(model: CrisisModel, inject) -> None:
-    model.pending_injects.remove(inject)
+def release_inject(story: Story, inject: Inject) -> None:
+    story.pending_injects.remove(inject)
     if inject.if_no_statement_by_h is not None:
-        first = model.brand.first_public_h
+        first = story.brand.first_public_h
         if first is not None and first <= inject.if_no_statement_by_h:
             return
-    model.released_injects.append(inject.id)
+    story.released_injects.append(inject.id)
     inquiry_id = None
     if inject.type is InjectType.JOURNALIST_INQUIRY and inject.deadline_h is not None:
         inquiry_id = inject.id
-        _journalist(model, inject.sender).track(inject.id, inject.deadline_h)
-    model.announce(
+        _journalist(story, inject.sender).track(inject.id, story.hours, inject.deadline_h)
+    elif inject.type in PUBLIC_REQUESTS and inject.deadline_h is not None:
+        story.open_requests[inject.id] = story.hours + inject.deadline_h
+    story.announce(
         EventKind.INJECT,
         f"{inject.type.value.replace('_', ' ').capitalize()} from {inject.sender}",
         inject.message,
         sender=inject.sender,
-        deadline_h=None if inject.deadline_h is None else model.hours + inject.deadline_h,
+        deadline_h=None if inject.deadline_h is None else story.hours + inject.deadline_h,
         inquiry_id=inquiry_id,
         inject_id=inject.id,
     )
     if inject.effect is InjectEffect.NEGATIVE_WAVE:
-        _new_wave(model, model.spec.crisis.seeds)
+        _new_wave(story, story.spec.crisis.seeds)
     elif inject.effect is InjectEffect.MEDIA_PICKUP:
-        model.wave += 1
-        model.covered_wave = model.wave
-        broadcast_article(model, inject.sender)
+        story.wave += 1
+        story.covered_wave = story.wave
+        broadcast_article(story, inject.sender, len(story.outlets))
     elif inject.effect is InjectEffect.EVIDENCE:
-        _surface_evidence(model)
+        _surface_evidence(story)
 
 
-def _journalist(model: CrisisModel, name: str) -> Journalist:
-    for journalist in model.journalists:
+def _journalist(story: Story, name: str) -> Journalist:
+    for journalist in story.journalists:
         if journalist.name == name:
             return journalist
-    journalist = Journalist(model, name)
-    model.journalists.append(journalist)
+    journalist = Journalist(story.registry, name, len(story.journalists))
+    story.journalists.append(journalist)
     return journalist
 
 
-def _new_wave(model: CrisisModel, seeds: int) -> None:
-    pop = model.population
+def _new_wave(story: Story, seeds: int) -> None:
+    pop = story.crowd.population
     pool = np.flatnonzero(pop.active & (pop.state != State.SPREADING))
     if len(pool) == 0 or seeds == 0:
         return
-    chosen = np.sort(model.actor_rng.choice(pool, size=min(seeds, len(pool)), replace=False))
-    model.wave += 1
-    _start_spreading(model, chosen)
+    story.wave += 1
+    _start_spreading(story, _pick(story, pool, min(seeds, len(pool))))
 
 
-def _maybe_surface_evidence(model: CrisisModel) -> None:
+def _maybe_surface_evidence(story: Story) -> None:
     """After a false denial, evidence emerges at a rate (Kim et al. 2004)."""
-    if model.evidence_h is not None or not model.brand.denied:
+    if story.evidence_h is not None or not story.brand.denied:
         return
-    if model.spec.crisis.true_responsibility <= 0.5:
+    if story.spec.crisis.true_responsibility <= 0.5:
         return
-    chance = -math.expm1(-model.spec.evidence.rate_per_day / 24.0 * model.tick_h)
-    if model.actor_rng.random() < chance:
-        _surface_evidence(model)
+    chance = -math.expm1(-story.spec.evidence.rate_per_day / 24.0 * story.crowd.tick_h)
+    if story.crowd.draws.uniform(Purpose.EVIDENCE, story.crowd.tick)[()] < chance:
+        _surface_evidence(story)
 
 
-def _surface_evidence(model: CrisisModel) -> None:
-    if model.evidence_h is not None:
+def _surface_evidence(story: Story) -> None:
+    if story.evidence_h is not None:
         return
-    model.evidence_h = model.hours
-    pop = model.population
-    if model.brand.denied:
-        model.brand.inconsistencies += 1
+    story.evidence_h = story.hours
+    crowd = story.crowd
+    pop = crowd.population
+    if story.brand.denied:
+        story.brand.inconsistencies += 1
     aware = np.flatnonzero(pop.ever_aware)
+    attitude = story.spec.attitude
     shock = negative_update(
-        model.spec.attitude.learning_rate,
-        model.spec.attitude.loss_aversion,
+        attitude.learning_rate,
+        attitude.loss_aversion,
         pop.severity[aware],
         pop.responsibility[aware],
-        model.halo[aware],
-        model.spec.evidence.shock_weight,
+        crowd.halo[aware],
+        story.spec.evidence.shock_weight,
     )
     pop.shift_attitude(aware, shock)
-    model.announce(
+    story.announce(
         EventKind.EVIDENCE,
         "Evidence surfaces",
         "Documents contradicting the brand's account are circulating.",
     )
-    _new_wave(model, model.spec.evidence.wave_seeds)
+    _new_wave(story, story.spec.evidence.wave_seeds)
 
 
-def print_no_comment(model: CrisisModel, journalist: str) -> None:
-    model.announce(
+def _print_no_comment(story: Story, journalist: Journalist) -> None:
+    story.announce(
         EventKind.NO_COMMENT,
-        f"{journalist} reports the brand did not comment",
+        f"{journalist.name} reports the brand did not comment",
         "The article says the company did not answer requests for comment.",
-        sender=journalist,
+        sender=journalist.name,
     )
-    broadcast(model, model.spec.media.no_comment_reach, ItemKind.NEGATIVE)
+    source = len(story.outlets) + 1 + journalist.number
+    publish_news(story.crowd, story.spec.media.no_comment_reach, source, Origin.NO_COMMENT)
 
 
-def broadcast_article(model: CrisisModel, outlet: str) -> None:
-    model.media_pickups_h.append(model.hours)
-    model.announce(
-        EventKind.MEDIA_ARTICLE,
-        f"{outlet} publishes a story on the crisis",
-        sender=outlet,
+def _quote_in_media(story: Story, journalist: Journalist, answer: Action) -> None:
+    """The journalist's story carries the brand's answer. It reaches readers with the next
+    article; with no outlet modelled, it goes out on its own to the media audience."""
+    story.announce(EventKind.QUOTED, f"{journalist.name} quotes the brand's statement")
+    story.brand.went_public(story.hours)
+    story.media_quote = answer
+    if not story.outlets:
+        index = reach.as_media_item(story.crowd, answer)
+        broadcast_statement(story.crowd, index, story.spec.media.reach)
+        story.media_quote = None
+
+
+def broadcast_article(story: Story, outlet: str, number: int) -> None:
+    story.media_pickups_h.append(story.hours)
+    story.announce(
+        EventKind.MEDIA_ARTICLE, f"{outlet} publishes a story on the crisis", sender=outlet
     )
-    audience = broadcast(model, model.spec.media.reach, ItemKind.NEGATIVE)
-    brand_position = model.media_quote or model.brand.latest_public()
+    audience = publish_news(story.crowd, story.spec.media.reach, number, Origin.ARTICLE)
+    brand_position = story.media_quote or story.brand.latest_public()
     if brand_position is not None:
         # The story reports what the brand said, to the same readers.
-        deliver_news(model, audience, ItemKind.STATEMENT, as_media_item(model, brand_position))
-    model.media_quote = None
+        index = reach.as_media_item(story.crowd, brand_position)
+        deliver_statement(story.crowd, index, audience)
+    story.media_quote = None

@@ -20,7 +20,7 @@ from sim.spec.schema import DENIAL_STRATEGIES, REBUILD_STRATEGIES, CrisisType, S
 _LANGUAGES: dict[str, ModuleType] = {"en": templates_en, "it": templates_it}
 _DEFAULT_LANGUAGE = "en"
 
-# Responses that make people who saw them angrier (MODEL.md: denial and silence backfire when
+# Responses that make people who saw them angrier (docs/model.md: denial and silence backfire when
 # the public holds the brand responsible).
 _PROVOKING = DENIAL_STRATEGIES | {Strategy.NO_COMMENT}
 _HOSTILE_ATTITUDE = -0.5

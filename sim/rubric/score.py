@@ -168,7 +168,7 @@ def contradiction(
     hits: Mapping[str, list[Hit]], earlier: Sequence[Mapping[str, list[Hit]]]
 ) -> ComponentScore:
     """Admitting fault after denying it, or denying after admitting, costs credibility
-    (MODEL.md: inconsistent statements): compare this message's stance with each earlier one."""
+    (docs/model.md, inconsistency): compare this message's stance with each earlier one."""
     admits, denies = _admits(hits), _denies(hits)
     for number, before in enumerate(earlier, start=1):
         if admits and _denies(before):

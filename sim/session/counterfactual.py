@@ -17,7 +17,8 @@ from sim.action import Action
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError
-from sim.outcome import Outcome
+from sim.outcome import Outcome, against_unanswered
+from sim.session.baseline import unanswered_outcome
 from sim.session.record import InjectReleased, LogEntry, Queued
 from sim.spec.schema import ScenarioSpec, Strategy
 
@@ -59,7 +60,11 @@ def outcome_of_plan(
     actions: Sequence[Action],
     releases: Sequence[InjectReleased],
 ) -> Outcome:
-    """Run a fresh model to the horizon with these actions and facilitator releases."""
+    """Run a fresh model to the horizon with these actions and facilitator releases, and
+    compare it with the same seed and releases left unanswered (docs/model.md section 10)."""
+    if not actions:
+        silent = unanswered_outcome(spec, seed, releases)
+        return against_unanswered(silent, silent)
     model = CrisisModel(spec, seed)
     try:
         for action in actions:
@@ -70,9 +75,10 @@ def outcome_of_plan(
             if release.inject_id in model.pending_inject_ids:
                 model.release_inject(release.inject_id)
         model.run_to_horizon()
-        return outcome_of(model)
+        outcome = outcome_of(model)
     finally:
         model.close()
+    return against_unanswered(outcome, unanswered_outcome(spec, seed, releases))
 
 
 def _strategy(strategy: Strategy | str | None) -> Strategy | None:

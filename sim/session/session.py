@@ -18,7 +18,7 @@ from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import TeamEvent
 from sim.observation import Observation
-from sim.outcome import Outcome
+from sim.outcome import Outcome, against_unanswered
 from sim.protocol.policy import ProtocolPolicy, SessionView
 from sim.protocol.schema import Protocol
 from sim.session.approval import (
@@ -29,6 +29,7 @@ from sim.session.approval import (
     hour_text,
     template_of,
 )
+from sim.session.baseline import unanswered_outcome
 from sim.session.counterfactual import Counterfactual, counterfactual
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
 from sim.session.record import (
@@ -341,9 +342,17 @@ class Session:
         elif isinstance(entry, TurnEnded):
             self._history.append(self._turn_record(entry))
         elif isinstance(entry, Finished):
-            self._outcome = outcome_of(self._model)
+            self._outcome = self._measured()
             self._model.close()
         self._log.append(entry)
+
+    def _measured(self) -> Outcome:
+        """The run's outcome, compared with the same seed left unanswered (docs/model.md 10)."""
+        outcome = outcome_of(self._model)
+        if not any(isinstance(entry, Queued) for entry in self._log):
+            return against_unanswered(outcome, outcome)
+        releases = [entry for entry in self._log if isinstance(entry, InjectReleased)]
+        return against_unanswered(outcome, unanswered_outcome(self.spec, self.seed, releases))
 
     def _turn_record(self, end: TurnEnded) -> TurnRecord:
         observation = self._model.observation()

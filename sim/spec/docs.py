@@ -45,7 +45,7 @@ descriptions (sim/spec/docs.py); edit those, not this file. A test checks it is 
 A scenario is one TOML file: the situation the players are briefed on, the simulated crisis, and
 the MSEL (Master Scenario Events List) of scripted injects. The files here ship with stormdrill
 and are used by name (`stormdrill run data-breach`); any other file is used by path. The crisis
-`type` and SCCT `cluster` follow the crisis model (`MODEL.md`): victim crises (outside attack,
+`type` and SCCT `cluster` follow the crisis model (docs/model.md): victim crises (outside attack,
 false rumour) carry little attributed responsibility, accidental ones (technical failures,
 product defects) some, preventable ones (human error, misconduct, the brand's own post) the most.
 

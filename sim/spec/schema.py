@@ -1,8 +1,9 @@
-"""The scenario schema: every parameter of MODEL.md, declared once as data.
+"""The scenario schema: every parameter of docs/model.md, declared once as data.
 
 Each field carries its description and its allowed range; they feed validation, `--set`,
-the briefing screen, the generated documentation and the sweep axes. Defaults are MODEL.md's
-values; ranges are MODEL.md's ranges where it gives one, otherwise the physically sensible ones.
+the briefing screen, the generated documentation and the sweep axes. Defaults are the model's
+values (docs/model.md); ranges are the model's ranges where it gives one, otherwise the
+physically sensible ones.
 """
 
 from __future__ import annotations
@@ -217,6 +218,14 @@ class Crisis(Section):
     anger_gain: float = Field(
         1.5, ge=0.0, le=5.0, description="k_g: anger = clip(k_g * r * severity)."
     )
+    appeal: float = Field(
+        1.0,
+        ge=0.1,
+        le=100.0,
+        description="How shareable the crisis's content is: the appeal multiplier of p_share "
+        "carried by its opening posts, by every wave's, by news stories about it, and by every "
+        "reshare and repost of them (an ordinary post's appeal has median 1).",
+    )
 
 
 class Spread(Section):
@@ -231,7 +240,8 @@ class Spread(Section):
         ge=0.002,
         le=0.05,
         description="p0: base chance an exposed user shares (calibrated on the ordinary-cascade "
-        "checks of MODEL.md section 8: 0.02 left 95.03% of posts unshared, above the 95% bound).",
+        "checks of docs/model.md section 8: 0.02 left 95.03% of posts unshared, above the 95% "
+        "bound).",
     )
     negativity_boost: float = Field(
         1.5, ge=1.0, le=2.0, description="m_neg: negative content shared this much more."
@@ -260,6 +270,14 @@ class Spread(Section):
     )
     exposure_window_h: float = Field(
         12.0, ge=1.0, le=72.0, description="Posts are not seen after this many hours."
+    )
+    appeal_sigma: float = Field(
+        1.0,
+        ge=0.0,
+        le=1.5,
+        description="Spread of the appeal of new posts: lognormal with median 1 and this sigma "
+        "(design 1.0, range 0.3-1.5; 0 gives every post the same appeal). A reshare carries the "
+        "appeal of what it reshares.",
     )
 
 
@@ -302,7 +320,7 @@ class Attitude(Section):
         ge=0.0,
         le=0.5,
         description="eta: attitude step size (calibrated with the silence drift on the firestorm "
-        "checks of MODEL.md section 8: the design value 0.05 left 95% of large crises with a "
+        "checks of docs/model.md section 8: the design value 0.05 left 95% of large crises with a "
         "detectable drop and 80% below baseline at day 30, against 58% and 40%).",
     )
     loss_aversion: float = Field(
@@ -341,6 +359,13 @@ class Attitude(Section):
         le=0.02,
         description="Attitude lost per hour by aware users while silent (scaled with eta from "
         "the design value 0.003, so silence weighs against the crisis as before).",
+    )
+    silence_when: Literal["asked", "always"] = Field(
+        "asked",
+        description="When silence costs: only while the brand is being asked to speak (the "
+        "observed negative volume is above the detection threshold, or a journalist's or a "
+        "stakeholder's request is open), or at every tick from the trigger until the brand "
+        "speaks (revision 1).",
     )
     silence_audience: Literal["attending", "ever_aware"] = Field(
         "attending",
@@ -435,6 +460,14 @@ class Responses(Section):
     )
     supporter_reshare: float = _probability(
         0.5, "Supporters reshare a brand response at this share of the usual rate."
+    )
+    thread_visibility: float = Field(
+        0.3,
+        ge=0.0,
+        le=0.6,
+        description="q_thread: once the brand has answered in public, the chance that a reader "
+        "of a crisis post also sees the latest answer (under the thread, in quote posts; design "
+        "0.3, range 0.1-0.6; 0 switches it off).",
     )
 
     @field_validator("accommodation")

@@ -1,4 +1,4 @@
-"""Pure crowd rules (MODEL.md sections 3-4)."""
+"""Pure crowd rules (docs/model.md sections 3-4)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from sim.engine.crowd.post_log import PostKind, PostLog
 from sim.engine.crowd.spread import initial_anger, share_probability, skeptic_probability
 from sim.engine.crowd.timing import at_least_once, per_tick_probability
 from sim.engine.crowd.visibility import Kernel, follower_slices, sample_follower_views, sample_views
+from sim.engine.draws import Draws, Purpose
 
 
 def test_sharing_follows_the_product_of_its_terms():
@@ -95,8 +96,8 @@ def test_bounded_confidence_equals_the_per_user_rule_on_a_random_graph():
 
 def test_views_follow_the_attention_kernel():
     kernel = Kernel(visibility=0.3, half_life_h=0.5, window_h=12.0, tick_h=1.0 / 12)
-    rng = np.random.default_rng(0)
-    positions, delays = sample_views(np.arange(200_000), kernel, rng)
+    key = Draws(0).key(Purpose.VIEW, 1, 2, 3)
+    positions, delays = sample_views(np.arange(200_000), key, kernel)
     assert len(positions) / 200_000 == pytest.approx(0.3, abs=0.005)
     median_h = np.median(delays) * kernel.tick_h
     assert 0.4 <= median_h <= 0.65
@@ -122,12 +123,14 @@ def test_pending_views_come_back_at_their_tick():
 
 def test_post_log_grows_and_credits_reshares():
     log = PostLog(capacity=2)
-    first = log.add(0, np.array([3, 4, 5]), PostKind.NEGATIVE)
-    log.add(1, np.array([7]), PostKind.NEGATIVE, parents=np.array([first[1]]))
+    keys = np.arange(3, dtype=np.uint64)
+    first = log.add(0, np.array([3, 4, 5]), PostKind.NEGATIVE, keys, np.array([1.0, 2.0, 0.5]))
+    log.add(1, np.array([7]), PostKind.NEGATIVE, keys[:1], 2.0, parents=np.array([first[1]]))
     log.credit_reshares(np.array([first[1], first[1], -1]))
     assert len(log) == 4
     assert log.post(1).reshares == 2
     assert log.post(3).parent == 1
+    assert log.post(3).appeal == log.post(1).appeal == 2.0  # a reshare carries its parent's
     assert [post.author for post in log.since(1)] == [7]
 
 
@@ -137,9 +140,9 @@ def test_follower_views_reach_each_follower_with_the_kernels_chance():
     rows = np.concatenate([np.zeros(100_000, int), np.full(50_000, 2)])
     cols = np.concatenate([np.arange(100_000), np.arange(50_000)])
     followers = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(100_000, 100_000))
-    readers, owner, delays = sample_follower_views(
-        followers, np.array([0, 1, 2]), kernel, np.random.default_rng(1)
-    )
+    authors = np.array([0, 1, 2])
+    keys = Draws(1).key(Purpose.VIEW, authors, 0, 0)
+    readers, owner, delays = sample_follower_views(followers, authors, keys, kernel)
     seen = kernel.visibility * kernel.seen_within_window
     assert np.sum(owner == 0) / 100_000 == pytest.approx(seen, abs=0.005)
     assert np.sum(owner == 2) / 50_000 == pytest.approx(seen, abs=0.007)

@@ -1,4 +1,5 @@
-"""The follower graph: generator invariants, MODEL.md section 8 targets, estimators and files."""
+"""The follower graph: generator invariants, the section 8 targets of docs/model.md, estimators
+and files."""
 
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def _digraph(adjacency: csr_matrix) -> nx.DiGraph:
 
 @pytest.fixture(scope="module")
 def default_stats() -> GraphStats:
-    """One default graph at N = 10,000, the size MODEL.md section 8 states its targets for."""
+    """One default graph at N = 10,000, the size docs/model.md section 8 states its targets for."""
     return graph_stats(_generate(10_000, seed=2024), np.random.default_rng(7))
 
 

@@ -1,4 +1,4 @@
-"""Directions MODEL.md section 5 commits to, over paired seeds of the same crisis."""
+"""Directions docs/model.md section 5 commits to, over paired seeds of the same crisis."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from tests.sim_tests.conftest import make_spec
 # Whether evidence surfaces after a denial is itself random (0.2 a day): 8 paired seeds keep
 # the denial-vs-apology margin from hanging on one or two draws.
 SEEDS = range(8)
-# These crises of 3,000 users cost about 3.4 RI points in 4 days when the brand stays silent
-# (eta 0.015); a direction must hold by at least a tenth of that.
-MARGIN_RI = 0.3
+# These crises of 3,000 users cost about 2.8 RI points in 4 days when the brand stays silent
+# (eta 0.015); apology against denial must differ by at least a tenth of that.
+MARGIN_RI = 0.28
 
 
-def mean_outcome(actions: list[Action], metric: str, **crisis) -> float:
+def outcomes(actions: list[Action], metric: str, **crisis) -> np.ndarray:
+    """The metric on each seed (the seeds are paired: randomness is coupled, so two runs of a
+    seed differ only by what the actions caused)."""
     spec = make_spec(users=3000, days=4.0, seeds=30, **crisis)
     values = []
     for seed in SEEDS:
@@ -29,7 +31,11 @@ def mean_outcome(actions: list[Action], metric: str, **crisis) -> float:
         outcome: Outcome = outcome_of(model)
         model.close()
         values.append(getattr(outcome, metric))
-    return float(np.mean(values))
+    return np.array(values)
+
+
+def mean_outcome(actions: list[Action], metric: str, **crisis) -> float:
+    return float(outcomes(actions, metric, **crisis).mean())
 
 
 def test_denial_of_a_preventable_crisis_ends_worse_than_apology():
@@ -40,13 +46,13 @@ def test_denial_of_a_preventable_crisis_ends_worse_than_apology():
     assert apology > denial + MARGIN_RI
 
 
-def test_no_response_is_worse_than_a_prompt_holding_statement():
-    silence = mean_outcome([], "reputation_index_final")
-    holding = mean_outcome(
+def test_no_response_is_worse_than_a_prompt_holding_statement_on_every_seed():
+    silence = outcomes([], "reputation_index_final")
+    holding = outcomes(
         [Action(at_h=0.5, strategy="holding_statement", transparency=0.6)],
         "reputation_index_final",
     )
-    assert holding > silence + MARGIN_RI
+    assert np.all(holding > silence)
 
 
 def test_compensation_offered_in_public_fuels_the_thread():

@@ -1,4 +1,4 @@
-"""Pure response rules, term by term as MODEL.md section 5 states them."""
+"""Pure response rules, term by term as docs/model.md section 5 states them."""
 
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ import math
 import re
 from functools import cache
 from pathlib import Path
-from statistics import mean
 
 import pytest
 
@@ -29,13 +28,15 @@ from sim.spec.loader import bundled_names, resolve_scenario_path
 REDUCED = ("graph.users=1500", "turns.horizon_days=2")
 SEEDS = (1, 2)
 GOOD, SILENT, DENY = "fast-transparent", "silent", "deny-then-apologise"
+# A good response must avoid a share of the same seed's unanswered damage a team can see.
+VISIBLE_SHARE = 0.1
 TEST_ONLY = {"tiny"}
 # The first three scenarios predate the library; offensive-post escalates on volume and time
 # only, without an "if no statement by" inject, and is kept as written.
 FIRST_THREE = {"data-breach", "offensive-post", "false-rumour"}
 REAL = [name for name in bundled_names() if name not in TEST_ONLY]
 
-# MODEL.md / SCCT (Coombs 2007): which clusters each crisis type may be filed under.
+# docs/model.md / SCCT (Coombs 2007): which clusters each crisis type may be filed under.
 CLUSTERS_OF_TYPE = {
     CrisisType.FALSE_RUMOUR: {Cluster.VICTIM},
     CrisisType.DATA_BREACH: {Cluster.VICTIM, Cluster.PREVENTABLE},
@@ -62,10 +63,6 @@ def reduced_spec(name: str) -> ScenarioSpec:
 @cache
 def outcome(name: str, protocol: str, seed: int) -> Outcome:
     return Session(reduced_spec(name), seed, protocol=load_protocol(protocol)).finish()
-
-
-def final_ri(name: str, protocol: str) -> float:
-    return mean(outcome(name, protocol, seed).reputation_index_final for seed in SEEDS)
 
 
 # --------------------------------------------------------------------------- the library
@@ -132,7 +129,7 @@ def test_italian_scenarios_speak_italian_to_the_players(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", bundled_names())
-def test_every_protocol_plays_and_a_good_response_beats_a_bad_one(name: str) -> None:
+def test_every_protocol_plays_and_a_good_response_beats_a_bad_one_on_every_seed(name: str) -> None:
     for protocol in bundled_protocol_names():
         result = outcome(name, protocol, SEEDS[0])
         assert 0.0 <= result.reputation_index_final <= 100.0
@@ -142,11 +139,12 @@ def test_every_protocol_plays_and_a_good_response_beats_a_bad_one(name: str) -> 
             assert result.time_to_first_response_h is None
         else:
             assert result.time_to_first_response_h is not None
-    good, silent = final_ri(name, GOOD), final_ri(name, SILENT)
-    assert good > silent + 0.5, f"{name}: {GOOD} {good:.2f} vs {SILENT} {silent:.2f}"
-    if reduced_spec(name).crisis.cluster is Cluster.PREVENTABLE:
-        deny = final_ri(name, DENY)
-        assert good > deny, f"{name}: {GOOD} {good:.2f} vs {DENY} {deny:.2f}"
+    for seed in SEEDS:
+        good = outcome(name, GOOD, seed).damage_avoided
+        assert good > VISIBLE_SHARE, f"{name}, seed {seed}: {GOOD} avoided only {good:.0%}"
+        if reduced_spec(name).crisis.cluster is not Cluster.VICTIM:
+            deny = outcome(name, DENY, seed).damage_avoided
+            assert good > deny, f"{name}, seed {seed}: {GOOD} {good:.0%} vs {DENY} {deny:.0%}"
 
 
 # --------------------------------------------------------------------------- the documentation

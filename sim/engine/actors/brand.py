@@ -1,5 +1,6 @@
-"""The brand account: releases the team's queued responses when they are due and keeps the
-record of what the brand has said (for inconsistency and for 'who spoke first')."""
+"""The brand account: holds the team's queued responses until they are due and keeps the
+record of what the brand has said (for inconsistency and for 'who spoke first'). It says which
+statements go out; the storyline sends them (`sim.engine.response.reach`)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 class BrandAccount(mesa.Agent):
     model: CrisisModel
 
-    def __init__(self, model: CrisisModel) -> None:
+    def __init__(self, model: CrisisModel, tick_h: float) -> None:
         super().__init__(model)
+        self.tick_h = tick_h
         self.queued: list[Action] = []
         self.released: list[tuple[float, Action]] = []
         self.inconsistencies = 0
@@ -31,21 +33,24 @@ class BrandAccount(mesa.Agent):
         self.queued.sort(key=lambda queued: queued.at_h)
 
     def due_tick(self, action: Action) -> int:
-        return max(0, math.ceil(action.at_h / self.model.tick_h - 1e-9))
+        return max(0, math.ceil(action.at_h / self.tick_h - 1e-9))
 
-    def step(self) -> None:
-        """Release every queued action whose time has come, in time order."""
-        while self.queued and self.due_tick(self.queued[0]) <= self.model.tick:
-            self.release(self.queued.pop(0))
+    def release_due(self, tick: int) -> list[Action]:
+        """Every queued action whose time has come, in time order, recorded as released."""
+        due = []
+        while self.queued and self.due_tick(self.queued[0]) <= tick:
+            action = self.queued.pop(0)
+            self._record(tick * self.tick_h, action)
+            due.append(action)
+        return due
 
-    def release(self, action: Action) -> None:
+    def _record(self, hours: float, action: Action) -> None:
         spoken = [a.strategy for _, a in self.released if a.is_public]
         if action.is_public and is_contradiction(spoken, action.strategy):
             self.inconsistencies += 1
         if action.is_public and action.strategy is not Strategy.NO_COMMENT:
-            self.went_public(self.model.hours)
-        self.released.append((self.model.hours, action))
-        self.model.publish(action)
+            self.went_public(hours)
+        self.released.append((hours, action))
 
     def went_public(self, hours: float) -> None:
         """Record the first time the brand's voice reached the public, on any channel."""

@@ -1,1 +1,2 @@
-"""The crowd's rules: pure functions of arrays, parameters and an explicit rng (MODEL.md 2-4)."""
+"""The crowd's rules (pure functions of arrays, parameters and coupled draws) and the step's
+crowd phases (docs/model.md sections 2-4)."""

@@ -1,4 +1,4 @@
-"""Attitude updates: negativity bias, halo, bounded-confidence averaging (MODEL.md section 4)."""
+"""Attitude updates: negativity bias, halo, bounded-confidence averaging (docs/model.md 4)."""
 
 from __future__ import annotations
 

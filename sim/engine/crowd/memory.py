@@ -3,6 +3,8 @@ part and a slow part that decay back to the user's pre-crisis anchor at their ow
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 _FOLD_BELOW = 1e-100  # fold a decay scale into the stored parts before it can underflow
@@ -24,18 +26,26 @@ class AttitudeMemory:
 
     Decay multiplies every user's fast part by one factor and every slow part by another, so each
     part is stored once with a shared scale (the part is stored value x scale): a tick of decay
-    changes two numbers. The mean attitude of everyone and of one group (the stakeholders) is kept
-    as running sums updated by each shift. The sums ignore the clip. Whatever the decay factors,
-    a user's attitude stays between anchor + (its negative parts) and anchor + (its positive
-    parts), so the clip can only ever matter for the few users for whom one of those bounds lies
-    outside [-1, 1] ("irregular"); the mean corrects for them exactly.
+    changes two numbers. The mean attitude of everyone and of each named group (the stakeholders;
+    the users aware of the crisis, a group users join as they learn of it) is kept as running
+    sums updated by each shift and each enrolment. The sums ignore the clip. Whatever the decay
+    factors, a user's attitude stays between anchor + (its negative parts) and anchor + (its
+    positive parts), so the clip can only ever matter for the few users for whom one of those
+    bounds lies outside [-1, 1] ("irregular"); the mean corrects for them exactly.
     """
 
-    def __init__(self, anchor: np.ndarray, slow_share: float, group: np.ndarray) -> None:
+    def __init__(
+        self, anchor: np.ndarray, slow_share: float, groups: Mapping[str, np.ndarray]
+    ) -> None:
         self.anchor = anchor
         self.slow_share = slow_share
-        self.group = group
         n = len(anchor)
+        # Group 0 is everyone; the named groups follow in the order given.
+        self._names = {name: k + 1 for k, name in enumerate(groups)}
+        self._members = [
+            np.ones(n, dtype=bool),
+            *(np.array(m, dtype=bool) for m in groups.values()),
+        ]
         self._fast = np.zeros(n)
         self._slow = np.zeros(n)
         self._fast_scale = 1.0
@@ -43,8 +53,8 @@ class AttitudeMemory:
         self._irregular = np.abs(anchor) > 1.0  # no parts yet: the bounds are the anchor
         self._irregular_users = np.empty(0, dtype=np.int64)
         self._irregular_stale = True
-        self._anchor_sum = (float(anchor.sum()), float(anchor[group].sum()))
-        self._count = (n, int(np.count_nonzero(group)))
+        self._anchor_sum = np.array([float(anchor[m].sum()) for m in self._members])
+        self._count = np.array([int(np.count_nonzero(m)) for m in self._members])
         self.resync()
 
     # ------------------------------------------------------------------ reading
@@ -68,9 +78,12 @@ class AttitudeMemory:
         """Current attitude, in [-1, 1]."""
         return np.clip(self.unclipped(users), -1.0, 1.0)
 
-    def mean(self, in_group: bool = False) -> float:
-        """Mean attitude of everyone (or of the group), exact, without visiting every user."""
-        g = int(in_group)
+    def count(self, group: str | None = None) -> int:
+        return int(self._count[self._group(group)])
+
+    def mean(self, group: str | None = None) -> float:
+        """Mean attitude of everyone (or of a group), exact, without visiting every user."""
+        g = self._group(group)
         count = self._count[g]
         if count == 0:
             return float("nan")
@@ -80,14 +93,34 @@ class AttitudeMemory:
             + self._slow_sum[g] * self._slow_scale
         )
         odd = self._irregular_now()
-        if in_group:
-            odd = odd[self.group[odd]]
+        if g:
+            odd = odd[self._members[g][odd]]
         if len(odd):
             raw = self.unclipped(odd)
             total += float(np.sum(np.clip(raw, -1.0, 1.0) - raw))
-        return total / count
+        return float(total / count)
+
+    def anchor_mean(self, group: str | None = None) -> float:
+        """Mean pre-crisis attitude of everyone (or of a group)."""
+        g = self._group(group)
+        count = self._count[g]
+        return float(self._anchor_sum[g] / count) if count else float("nan")
 
     # ------------------------------------------------------------------ changing
+
+    def enroll(self, group: str, users: np.ndarray) -> None:
+        """Users join a group (those already in it are left as they are)."""
+        g = self._group(group)
+        members = self._members[g]
+        new = users[~members[users]]
+        if len(new) == 0:
+            return
+        new = np.unique(new)
+        members[new] = True
+        self._count[g] += len(new)
+        self._anchor_sum[g] += float(self.anchor[new].sum())
+        self._fast_sum[g] += float(self._fast[new].sum())
+        self._slow_sum[g] += float(self._slow[new].sum())
 
     def shift(self, users: np.ndarray, delta: np.ndarray) -> None:
         """Apply attitude changes, bounded to [-1, 1]; `users` must be unique."""
@@ -100,15 +133,14 @@ class AttitudeMemory:
         fast_change, slow_change = split_shock(bounded_change(current, delta), self.slow_share)
         fast += fast_change
         slow += slow_change
-        self._fast[users] = fast / self._fast_scale
-        self._slow[users] = slow / self._slow_scale
-        in_group = self.group[users]
-        for totals, change, scale in (
-            (self._fast_sum, fast_change, self._fast_scale),
-            (self._slow_sum, slow_change, self._slow_scale),
-        ):
-            totals[0] += float(change.sum()) / scale
-            totals[1] += float(change[in_group].sum()) / scale
+        # Add the change to what is stored (not store the new total): a zero change then leaves
+        # a user's stored parts exactly as they were, whatever else is shifted with it.
+        self._fast[users] += fast_change / self._fast_scale
+        self._slow[users] += slow_change / self._slow_scale
+        for g, members in enumerate(self._members):
+            inside = slice(None) if g == 0 else members[users]
+            self._fast_sum[g] += float(fast_change[inside].sum()) / self._fast_scale
+            self._slow_sum[g] += float(slow_change[inside].sum()) / self._slow_scale
         # However the parts decay from here, the attitude stays between these two bounds.
         lowest = anchor + np.minimum(fast, 0.0) + np.minimum(slow, 0.0)
         highest = anchor + np.maximum(fast, 0.0) + np.maximum(slow, 0.0)
@@ -129,8 +161,11 @@ class AttitudeMemory:
 
     def resync(self) -> None:
         """Recompute the running sums from the stored parts (they drift by rounding only)."""
-        self._fast_sum = [float(self._fast.sum()), float(self._fast[self.group].sum())]
-        self._slow_sum = [float(self._slow.sum()), float(self._slow[self.group].sum())]
+        self._fast_sum = np.array([float(self._fast[m].sum()) for m in self._members])
+        self._slow_sum = np.array([float(self._slow[m].sum()) for m in self._members])
+
+    def _group(self, group: str | None) -> int:
+        return 0 if group is None else self._names[group]
 
     def _irregular_now(self) -> np.ndarray:
         if self._irregular_stale:

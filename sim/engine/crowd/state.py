@@ -1,4 +1,4 @@
-"""The SEIZ+R states a user moves through (MODEL.md section 2)."""
+"""The SEIZ+R states a user moves through (docs/model.md section 2)."""
 
 from enum import IntEnum
 

@@ -1,1 +1,1 @@
-"""A response's effect on the crowd: fit, credibility, acceptance and damping (MODEL.md 5)."""
+"""A response's effect on the crowd: fit, credibility, acceptance and damping (docs/model.md 5)."""

@@ -1,4 +1,4 @@
-"""How one brand statement changes the users who see it (MODEL.md section 5).
+"""How one brand statement changes the users who see it (docs/model.md section 5).
 
 The pure functions follow the specification term by term; `react` combines them for a batch of
 users who see the same statement.

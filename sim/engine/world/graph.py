@@ -37,7 +37,7 @@ _PATH_BATCH = 16
 
 @dataclass(frozen=True)
 class GraphStats:
-    """The calibration figures of MODEL.md section 8 for one follower graph."""
+    """The calibration figures of docs/model.md section 8 for one follower graph."""
 
     users: int
     edges: int
@@ -300,7 +300,7 @@ def average_clustering(adjacency: csr_matrix) -> float:
 def graph_stats(
     adjacency: csr_matrix, rng: np.random.Generator, path_samples: int = 200
 ) -> GraphStats:
-    """Compute the MODEL.md section 8 graph figures, for the calibration report and tests.
+    """Compute the docs/model.md section 8 graph figures, for the calibration report and tests.
 
     The mean path length in the largest strongly connected component is estimated by BFS from
     ``path_samples`` random sources of that component (exact all-pairs BFS is quadratic), in

@@ -1,4 +1,4 @@
-"""The mass of users as a structure of arrays (MODEL.md sections 1-2).
+"""The mass of users as a structure of arrays (docs/model.md sections 1-2).
 
 A per-user Mesa agent costs about 200 times more per step (DESIGN.md), so the crowd lives here:
 one array per attribute, indexed by user, with the follower graph as CSR in both directions.
@@ -17,6 +17,8 @@ from sim.engine.crowd.state import State
 from sim.spec.schema import Cluster, ScenarioSpec
 
 _CLUSTER_ORDER = (Cluster.VICTIM, Cluster.ACCIDENTAL, Cluster.PREVENTABLE)
+STAKEHOLDERS = "stakeholders"  # the memory's group of customers and employees
+AWARE = "aware"  # the memory's group of users who ever learned of the crisis
 
 
 @dataclass(eq=False)
@@ -36,6 +38,7 @@ class Population:
     state: np.ndarray  # State codes: change them with set_state, which keeps the counts
     state_counts: np.ndarray  # users in each state
     damping: np.ndarray  # D: sharing multiplier after accepting a response
+    carried_appeal: np.ndarray  # appeal of the content a spreader spreads (its reposts repeat it)
     ever_aware: np.ndarray
     ever_spread: np.ndarray
     heard_brand_first: np.ndarray  # saw a brand statement before any third-party negative post
@@ -56,6 +59,16 @@ class Population:
     def attitude(self, users: np.ndarray | slice = slice(None)) -> np.ndarray:
         """Current attitude a = a0 + fast + slow, in [-1, 1]."""
         return self.memory.attitude(users)
+
+    def make_aware(self, users: np.ndarray) -> None:
+        """Users learn of the crisis: they count among the aware from now on."""
+        self.ever_aware[users] = True
+        self.memory.enroll(AWARE, users)
+
+    def damage(self, group: str) -> float:
+        """Reputational damage in a group: its pre-crisis RI minus its RI now, in RI points
+        (docs/model.md section 10); NaN for an empty group."""
+        return 50.0 * (self.memory.anchor_mean(group) - self.memory.mean(group))
 
     def shift_attitude(self, users: np.ndarray, delta: np.ndarray) -> None:
         """Apply attitude changes through the two-speed memory; `users` must be unique."""
@@ -121,7 +134,11 @@ def build_population(
         stakeholder=stakeholder,
         brand_follower=brand_follower,
         relevance=relevance,
-        memory=AttitudeMemory(anchor, spec.attitude.slow_share, stakeholder),
+        memory=AttitudeMemory(
+            anchor,
+            spec.attitude.slow_share,
+            {STAKEHOLDERS: stakeholder, AWARE: np.zeros(n, dtype=bool)},
+        ),
         responsibility=responsibility,
         anger=np.zeros(n),
         credibility=credibility,
@@ -129,6 +146,7 @@ def build_population(
         state=np.full(n, State.SUSCEPTIBLE, dtype=np.int8),
         state_counts=np.bincount(np.zeros(n, dtype=np.int8), minlength=len(State)),
         damping=np.ones(n),
+        carried_appeal=np.zeros(n),
         ever_aware=np.zeros(n, dtype=bool),
         ever_spread=np.zeros(n, dtype=bool),
         heard_brand_first=np.zeros(n, dtype=bool),

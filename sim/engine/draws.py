@@ -1,0 +1,121 @@
+"""Coupled randomness (docs/model.md section 9): every random number belongs to a stable identity.
+
+A run does not read its chance from one shared stream, where a counterfactual that adds a single
+statement would shift every later draw and reshuffle the crowd's luck. Each number is instead a
+pure function of the run's seed, the purpose it serves and the identity it belongs to: a user
+and a tick ("does user 812 share at tick 40?"), or a post and a follower ("does follower 77 see
+post P, and when?"). Two runs of one seed therefore meet the same luck wherever the same thing
+happens, and differ only where a change caused a difference: a counterfactual that changes
+nothing reproduces the run bit for bit, and a user the change never reaches draws exactly what it
+drew before.
+
+The numbers come from a counter-based generator: a 64-bit mixing function (the SplitMix64
+finaliser, Steele, Lea & Flood 2014, as used to seed xoshiro generators) applied to the
+identity's words chained one by one. It passes BigCrush when used as a counter-based generator
+(Steele et al.), needs no state, and costs a few array operations per number, so a batch of
+identities is drawn in one vectorised pass, in any order, with any number of workers.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+import numpy as np
+from scipy.special import ndtri
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+_UNIT = 2.0**-53
+
+
+class Purpose(IntEnum):
+    """What a number is for: one independent family of draws each."""
+
+    SEED_USERS = 1  # who posts the crisis's first content, and each new wave's
+    EVIDENCE = 2  # does evidence surface this tick
+    VIEW = 3  # does a follower see a post, and after how long
+    AUDIENCE = 4  # does a user read a news item, and after how long
+    APPEAL = 5  # how shareable a new post is
+    SHARE = 6  # does an exposed user share this tick
+    CREDIT = 7  # which of the posts read this tick a share reshares
+    SKEPTIC = 8  # does an exposed user turn skeptic
+    DEFEND = 9  # does a skeptic post in the brand's defence
+    BORED = 10  # does an exposed user lose interest
+    REPOST = 11  # does a spreader post again
+    TIRED = 12  # does a spreader lose interest
+    STIFLED = 13  # does a repost landing on aware followers stop its author
+    SUPPORT = 14  # does a reader who liked a statement reshare it
+    THREAD = 15  # does a reader of a negative post see the brand's answer under it
+    MONITOR = 16  # the listening tool's sampling and noise at one tick
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser: a bijection of 64-bit words that spreads every input bit."""
+    z = (z ^ (z >> np.uint64(30))) * _MIX_1
+    z = (z ^ (z >> np.uint64(27))) * _MIX_2
+    return z ^ (z >> np.uint64(31))
+
+
+def _words(value: np.ndarray | int) -> np.ndarray:
+    """An identity's word as unsigned 64 bits (negative ids wrap, which keeps them distinct)."""
+    return np.asarray(value).astype(np.int64, copy=False).view(np.uint64)
+
+
+def combine(key: np.ndarray | int, *words: np.ndarray | int) -> np.ndarray:
+    """Chain identity words into a key: the key of (a, b, c) is mix(mix(mix(a) ^ b) ^ c)."""
+    with np.errstate(over="ignore"):
+        out = _mix(_words(key) + _GOLDEN)
+        for word in words:
+            out = _mix(out ^ (_words(word) * _GOLDEN + _GOLDEN))
+    return out
+
+
+def unit_interval(keys: np.ndarray) -> np.ndarray:
+    """Keys to uniform numbers in the open interval (0, 1), 53 bits each."""
+    return ((keys >> np.uint64(11)).astype(np.float64) + 0.5) * _UNIT
+
+
+class Draws:
+    """The run's counter-based generator: `uniform(purpose, a, b)` is the same number for the
+    same seed, purpose and identity (a, b), whenever and however often it is asked for.
+
+    Identity words broadcast like numpy arrays, so one call draws for a batch of users or
+    posts. Ask for each identity once per purpose: asking twice gives the same number, which is
+    the point of coupling and a bug if two different events were meant.
+    """
+
+    def __init__(self, seed: int) -> None:
+        self.seed = int(seed)
+        self._key = combine(np.int64(self.seed))
+
+    def key(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+        """The 64-bit identity key of (purpose, words...), to store and draw from later."""
+        return combine(self._key, int(purpose), *words)
+
+    def uniform(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+        """Uniform numbers in (0, 1), one per identity."""
+        return unit_interval(self.key(purpose, *words))
+
+    def normal(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+        """Standard normal numbers, one per identity (inverse CDF of `uniform`)."""
+        return ndtri(self.uniform(purpose, *words))
+
+    def generator(self, purpose: Purpose, *words: int) -> np.random.Generator:
+        """A numpy Generator for one identity, for the few draws a batch formula does not cover
+        (the listening tool's binomial counts at one tick)."""
+        key = int(self.key(purpose, *words).item())
+        return np.random.default_rng([self.seed, int(purpose), key])
+
+
+def draw_from_key(keys: np.ndarray, *words: np.ndarray | int) -> np.ndarray:
+    """Uniform numbers for identities under stored keys: `uniform` of (key, words...)."""
+    return unit_interval(combine(keys, *words))
+
+
+def smallest(draws: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` smallest draws, in increasing order of position: a sample
+    without replacement that keeps each candidate's draw whatever the rest of the pool is."""
+    if count >= len(draws):
+        return np.arange(len(draws))
+    return np.sort(np.argpartition(draws, count)[:count])
