@@ -27,31 +27,28 @@ from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import stdtrit
 
 from sim.calibration.check import CalibrationConfig, CheckResult
-from sim.calibration.pool import as_seed_sequence, parallel_map, run_seeds
-from sim.lab.timing import delayed
+from sim.calibration.lesson_runs import (
+    DEFAULT_SCENARIO,
+    DENY,
+    FAST,
+    SILENT,
+    STATEMENT_AT_H,
+    STATEMENTS,
+    TIMING_DELAYS_H,
+    LessonConfig,
+    LessonRuns,
+    ScenarioRuns,
+    play_lesson,
+)
+from sim.calibration.pool import as_seed_sequence, run_seeds
 from sim.outcome import Outcome
-from sim.protocol import Protocol, load_protocol
-from sim.protocol.schema import Rule, When
-from sim.session import Session
-from sim.spec.loader import bundled_names, load_scenario
-from sim.spec.schema import Cluster, ScenarioSpec, Strategy
-
-FAST, DENY, SILENT = "fast-transparent", "deny-then-apologise", "silent"
-PROTOCOLS = (SILENT, FAST, "holding-then-apology", "slow-transparent", DENY)
-TIMING_DELAYS_H = (0.0, 1.0, 2.0, 4.0, 8.0, 24.0)
-TIMING_SEEDS = 10
-DEFAULT_SCENARIO = "data-breach"
-STATEMENT_AT_H = 1.0  # one statement this long after the trigger
-STATEMENTS = (Strategy.HOLDING_STATEMENT, Strategy.APOLOGY, Strategy.DENIAL)
-CLUSTER_RESPONSIBILITY = {Cluster.VICTIM: 0.3, Cluster.PREVENTABLE: 0.8}
-TEST_ONLY = frozenset({"tiny"})
+from sim.spec.schema import Cluster, Strategy
 
 SIGN_AGREEMENT = 0.95
 PAIRED_SD_SHARE = 1.0 / 3.0
@@ -63,138 +60,77 @@ PEAK_BAND_H = (3.0, 24.0)
 DEFINED_SHARE = 0.5
 
 
-@dataclass(frozen=True)
-class LessonConfig:
-    seeds: int
-    workers: int = 1
-    small_users: int | None = None  # only the scenarios up to this size (the reduced check)
-
-    def scenarios(self) -> list[str]:
-        names = [name for name in bundled_names() if name not in TEST_ONLY]
-        if self.small_users is None:
-            return names
-        return [name for name in names if load_scenario(name).graph.users <= self.small_users]
-
-
-@dataclass(frozen=True)
-class ScenarioJob:
-    scenario: str
-    seed: int
-    timing: bool  # also run fast-transparent at every delay of the timing curve
-    overrides: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ScenarioRuns:
-    """One seed of one scenario: an outcome per protocol, and per delay of the timing curve."""
-
-    scenario: str
-    cluster: Cluster
-    by_protocol: dict[str, Outcome]
-    by_delay: dict[float, Outcome]
-
-
-@dataclass(frozen=True)
-class StatementJob:
-    cluster: Cluster
-    seed: int
-    overrides: tuple[str, ...] = ()
-
-
-def play_scenario(job: ScenarioJob) -> ScenarioRuns:
-    spec = load_scenario(job.scenario, job.overrides)
-    by_protocol = {name: _play(spec, job.seed, name) for name in PROTOCOLS}
-    by_delay: dict[float, Outcome] = {}
-    if job.timing:
-        fast = load_protocol(FAST)
-        for delay in TIMING_DELAYS_H:
-            by_delay[delay] = (
-                by_protocol[FAST] if delay == 0 else _play(spec, job.seed, delayed(fast, delay))
-            )
-    return ScenarioRuns(job.scenario, spec.crisis.cluster, by_protocol, by_delay)
-
-
-def _play(spec: ScenarioSpec, seed: int, protocol: str | Protocol) -> Outcome:
-    plan = load_protocol(protocol) if isinstance(protocol, str) else protocol
-    session = Session(spec, seed, protocol=plan)
-    try:
-        return session.finish()
-    finally:
-        session.close()
-
-
-def one_statement(strategy: Strategy) -> Protocol:
-    """A single pre-approved statement on the brand's account 1 h after the trigger."""
-    rule = Rule(
-        when=When.TRIGGER,
-        after_h=STATEMENT_AT_H,
-        strategy=strategy,
-        transparency=0.6,
-        pre_approved=True,
-    )
-    return Protocol(
-        name=f"one {strategy.value} at {STATEMENT_AT_H:g} h",
-        description="One statement after the trigger, nothing else.",
-        rules=(rule,),
-    )
-
-
-def play_statements(job: StatementJob) -> dict[Strategy, Outcome]:
-    """The default scenario in one cluster with one statement 1 h after the trigger, of each
-    kind, on one seed."""
-    overrides = (
-        *job.overrides,
-        f"crisis.cluster={job.cluster.value}",
-        f"crisis.true_responsibility={CLUSTER_RESPONSIBILITY[job.cluster]}",
-    )
-    spec = load_scenario(DEFAULT_SCENARIO, overrides)
-    return {strategy: _play(spec, job.seed, one_statement(strategy)) for strategy in STATEMENTS}
-
-
-# --------------------------------------------------------------------------- the checks
-
-
 def lesson_checks(
     config: CalibrationConfig, seed: np.random.SeedSequence | int
 ) -> list[CheckResult]:
+    """The lesson checks of one calibration: play the study, then judge it."""
     lesson = LessonConfig(config.lesson_seeds, config.workers, config.lesson_small_users)
     seeds = run_seeds(as_seed_sequence(seed), lesson.seeds)
-    timed = min(TIMING_SEEDS, len(seeds))
-    scenario_jobs = [
-        ScenarioJob(name, value, index < timed, config.overrides)
-        for name in lesson.scenarios()
-        for index, value in enumerate(seeds)
-    ]
-    statement_jobs = [
-        StatementJob(cluster, value, config.overrides)
-        for cluster in CLUSTER_RESPONSIBILITY
-        for value in seeds
-    ]
-    runs = parallel_map(play_scenario, scenario_jobs, config.workers)
-    played = parallel_map(play_statements, statement_jobs, config.workers)
-    by_scenario: dict[str, list[ScenarioRuns]] = {}
-    for run in runs:
-        by_scenario.setdefault(run.scenario, []).append(run)
-    statements = {
-        cluster: [
-            outcomes
-            for job, outcomes in zip(statement_jobs, played, strict=True)
-            if job.cluster is cluster
-        ]
-        for cluster in CLUSTER_RESPONSIBILITY
-    }
-    sample = f"{len(seeds)} seeds per protocol in each of {len(by_scenario)} bundled scenarios;"
-    contrasts: list[Contrast] = []
-    checks = [
+    return checks_of(play_lesson(lesson, seeds, config.overrides))
+
+
+def checks_of(runs: LessonRuns) -> list[CheckResult]:
+    by_scenario, statements = runs.by_scenario, runs.statements
+    sample = f"{runs.seeds} seeds per protocol in each of {len(by_scenario)} bundled scenarios;"
+    contrasts = coupling_contrasts(runs)
+    return [
+        _coupling_check(contrasts),
         _reach_check(by_scenario, sample),
         _builds_check(by_scenario, sample),
-        *_statement_checks(statements, contrasts),
-        _mistake_check(by_scenario, contrasts),
-        _timing_check(by_scenario, contrasts, timed),
+        *_statement_checks(statements),
+        _mistake_check(by_scenario),
+        _timing_check(by_scenario, runs.timed),
+        _defined_check(runs),
     ]
-    checks.insert(0, _coupling_check(contrasts))
-    checks.append(_defined_check(runs, statements))
-    return checks
+
+
+def coupling_contrasts(runs: LessonRuns) -> list[Contrast]:
+    """The contrasts whose same-seed differences the coupling check judges, on the damage among
+    the aware (each arm's own outcome: damage avoided is already paired with silence)."""
+    contrasts = []
+    for name, played in runs.by_scenario.items():
+        contrasts.append(
+            Contrast(
+                f"{name}: {DENY} - {FAST}",
+                np.array([run.by_protocol[DENY].aware_damage for run in played]),
+                np.array([run.by_protocol[FAST].aware_damage for run in played]),
+            )
+        )
+        timed = [run for run in played if run.by_delay]
+        contrasts.append(
+            Contrast(
+                f"{name}: {FAST} at 4 h - at 0 h",
+                np.array([run.by_delay[4.0].aware_damage for run in timed]),
+                np.array([run.by_delay[0.0].aware_damage for run in timed]),
+            )
+        )
+    gap, mistake = statement_contrasts(runs.statements)
+    return [*contrasts, gap, mistake]
+
+
+def statement_contrasts(
+    statements: dict[Cluster, list[dict[Strategy, Outcome]]],
+) -> tuple[Contrast, Contrast]:
+    """The cluster gap (holding statement, preventable - victim) and, in the preventable
+    cluster, denial - apology, on the damage among the aware."""
+    holding, apology, denial = STATEMENTS
+
+    def damage(cluster: Cluster, strategy: Strategy) -> np.ndarray:
+        return np.array([runs[strategy].aware_damage for runs in statements[cluster]])
+
+    victim, preventable = Cluster.VICTIM, Cluster.PREVENTABLE
+    return (
+        Contrast(
+            "preventable - victim, holding statement",
+            damage(preventable, holding),
+            damage(victim, holding),
+        ),
+        Contrast(
+            "preventable: denial - apology",
+            damage(preventable, denial),
+            damage(preventable, apology),
+        ),
+    )
 
 
 def headline(outcome: Outcome) -> float:
@@ -275,22 +211,13 @@ def _builds_check(by_scenario: dict[str, list[ScenarioRuns]], sample: str) -> Ch
 
 
 def _statement_checks(
-    statements: dict[Cluster, list[dict[Strategy, Outcome]]], contrasts: list[Contrast]
+    statements: dict[Cluster, list[dict[Strategy, Outcome]]],
 ) -> list[CheckResult]:
     def damage(cluster: Cluster, strategy: Strategy) -> np.ndarray:
         return np.array([runs[strategy].aware_damage for runs in statements[cluster]])
 
-    victim, preventable = Cluster.VICTIM, Cluster.PREVENTABLE
-    holding, apology, denial = STATEMENTS
-    gap = Contrast(
-        "preventable - victim, holding statement",
-        damage(preventable, holding),
-        damage(victim, holding),
-    )
-    mistake = Contrast(
-        "preventable: denial - apology", damage(preventable, denial), damage(preventable, apology)
-    )
-    contrasts += [gap, mistake]
+    victim = Cluster.VICTIM
+    gap, mistake = statement_contrasts(statements)
     spreads = {
         cluster.value: float(
             max(damage(cluster, s).mean() for s in STATEMENTS)
@@ -330,20 +257,22 @@ def _statement_checks(
     ]
 
 
-def _mistake_check(
-    by_scenario: dict[str, list[ScenarioRuns]], contrasts: list[Contrast]
-) -> CheckResult:
-    per_scenario = {}
-    for name, runs in by_scenario.items():
-        if runs[0].cluster is Cluster.VICTIM:
-            continue
-        contrast = Contrast(
+def mistake_contrasts(by_scenario: dict[str, list[ScenarioRuns]]) -> dict[str, Contrast]:
+    """Per accidental or preventable scenario: damage avoided, fast-transparent and
+    deny-then-apologise."""
+    return {
+        name: Contrast(
             f"{name}: {FAST} - {DENY}",
             np.array([headline(run.by_protocol[FAST]) for run in runs]),
             np.array([headline(run.by_protocol[DENY]) for run in runs]),
         )
-        contrasts.append(contrast)
-        per_scenario[name] = contrast
+        for name, runs in by_scenario.items()
+        if runs[0].cluster is not Cluster.VICTIM
+    }
+
+
+def _mistake_check(by_scenario: dict[str, list[ScenarioRuns]]) -> CheckResult:
+    per_scenario = mistake_contrasts(by_scenario)
     if not per_scenario:
         return CheckResult(
             "lesson: the SCCT mistake shows",
@@ -373,21 +302,23 @@ def _mistake_check(
     )
 
 
-def _timing_check(
-    by_scenario: dict[str, list[ScenarioRuns]], contrasts: list[Contrast], seeds: int
-) -> CheckResult:
+def timing_curve(runs: list[ScenarioRuns]) -> np.ndarray:
+    """Damage avoided by fast-transparent at each delay (columns), per timed seed (rows)."""
+    timed = [run for run in runs if run.by_delay]
+    return np.array([[headline(run.by_delay[d]) for d in TIMING_DELAYS_H] for run in timed])
+
+
+def _timing_check(by_scenario: dict[str, list[ScenarioRuns]], seeds: int) -> CheckResult:
     failures, costs = [], {}
     for name, runs in by_scenario.items():
-        timed = [run for run in runs if run.by_delay]
-        curve = np.array([[headline(run.by_delay[d]) for d in TIMING_DELAYS_H] for run in timed])
+        curve = timing_curve(runs)
         steps = curve[:, :-1] - curve[:, 1:]  # what each further delay costs, per seed
-        half_widths = 1.96 * steps.std(axis=0, ddof=1) / math.sqrt(len(timed))
+        half_widths = 1.96 * steps.std(axis=0, ddof=1) / math.sqrt(len(curve))
         if np.any(steps.mean(axis=0) < -half_widths):
             failures.append(f"{name} rises somewhere along the curve")
         four = TIMING_DELAYS_H.index(4.0)
         cost = Contrast(f"{name}: {FAST} at 0 h - at 4 h", curve[:, 0], curve[:, four])
-        contrasts.append(cost)
-        low = _t_interval(cost.difference)[0]
+        low = t_interval(cost.difference)[0]
         costs[name] = (float(cost.difference.mean()), low)
         if not low > 0:
             failures.append(f"{name}: the 4 h cost's interval reaches zero")
@@ -424,11 +355,8 @@ def _coupling_check(contrasts: list[Contrast]) -> CheckResult:
     )
 
 
-def _defined_check(
-    runs: Sequence[ScenarioRuns], statements: dict[Cluster, list[dict[Strategy, Outcome]]]
-) -> CheckResult:
-    outcomes = [o for run in runs for o in (*run.by_protocol.values(), *run.by_delay.values())]
-    outcomes += [o for cluster in statements.values() for by in cluster for o in by.values()]
+def _defined_check(runs: LessonRuns) -> CheckResult:
+    outcomes = runs.outcomes()
     optional = [
         name
         for name, field in Outcome.model_fields.items()
@@ -466,7 +394,7 @@ def _value(hours: float | None) -> float:
     return math.nan if hours is None else hours
 
 
-def _t_interval(values: np.ndarray) -> tuple[float, float]:
+def t_interval(values: np.ndarray) -> tuple[float, float]:
     values = values[np.isfinite(values)]
     if len(values) < 2:
         return (math.nan, math.nan)
