@@ -48,7 +48,7 @@ from tui.screens.war_room import WarRoomScreen
 from tui.snapshot import (
     WarRoomState,
     clock_text,
-    ground_truth,
+    facilitator_state,
     newly_lapsed,
     war_room_state,
 )
@@ -250,8 +250,8 @@ class StormdrillApp(App[None]):
         self.open_facilitator()
 
     def open_facilitator(self) -> None:
-        truth = ground_truth(self.session)
-        self.push_screen(FacilitatorScreen(truth, self.paused), self._facilitator_order)
+        state = facilitator_state(self.session)
+        self.push_screen(FacilitatorScreen(state), self._facilitator_order)
 
     def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
         session = self.session

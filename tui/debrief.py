@@ -51,7 +51,8 @@ def debrief_state(session: Session) -> DebriefState:
     outcome = session.outcome
     if outcome is None:
         raise ValueError("the debrief needs a finished session")
-    series = session.model.series()
+    record = session.run_record()
+    series = record.series
     return DebriefState(
         title=session.spec.meta.title,
         team=session.team,
@@ -61,7 +62,7 @@ def debrief_state(session: Session) -> DebriefState:
         reputation_index=tuple(series["reputation_index"]),
         aware=tuple(series["aware_total"]),
         decisions=timeline_of(session.log, session.now_h),
-        statement_hours=tuple(at_h for at_h, _ in session.model.brand.released),
+        statement_hours=record.statement_hours,
         ratings=rate_objectives(session),
     )
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
 
 from sim.cli.options import add_set_option
-from sim.engine.crowd.state import STATE_NAMES, State
-from sim.engine.world.graph import EXPORT_SUFFIXES, export_graph
 from sim.errors import UserError
 from sim.outcome import Outcome, write_series_csv
 from sim.protocol import load_protocol
+from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
 from sim.session import Session
 from sim.spec.loader import load_scenario
 
@@ -68,28 +66,15 @@ def run_command(args: argparse.Namespace) -> int:
         "protocol": protocol.name,
     }
     if args.out is not None:
-        write_series_csv(session.model.series(), args.out / "series.csv")
+        write_series_csv(session.run_record().series, args.out / "series.csv")
         (args.out / "outcome.json").write_text(json.dumps(result, indent=2) + "\n")
     if args.graph_out is not None:
-        population = session.model.population
-        export_graph(args.graph_out, population.followers, _final_state(session))
+        session.export_graph(args.graph_out)
     if args.json:
         print(json.dumps(result))
     else:
         print(_summary(spec.meta.title, protocol.name, outcome))
     return 0
-
-
-def _final_state(session: Session) -> dict[str, Any]:
-    """What Gephi colours users by: their final state and attitude, and whether they ever knew
-    or ever spread."""
-    population = session.model.population
-    return {
-        "state": [STATE_NAMES[State(code)] for code in population.state],
-        "attitude": population.attitude(),
-        "ever_aware": population.ever_aware,
-        "ever_spread": population.ever_spread,
-    }
 
 
 def _hours(value: float | None, missing: str) -> str:

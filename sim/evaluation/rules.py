@@ -23,7 +23,7 @@ timeline. The rules, as the AAR explains them:
 
 from __future__ import annotations
 
-from sim.evaluation.facts import DeadlineItem, ExerciseFacts, Statement
+from sim.evaluation.facts import DeadlineItem, ExerciseFacts
 from sim.evaluation.rating import (
     ObjectiveRating,
     Rating,
@@ -34,6 +34,7 @@ from sim.evaluation.rating import (
 )
 from sim.msel.clock import minute_clock
 from sim.rubric import score_message
+from sim.session.views import Statement
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
 RULE_DESCRIPTIONS: dict[Rule, str] = {

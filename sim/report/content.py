@@ -8,6 +8,7 @@ the milestones and the figures.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sim.evaluation import RATING_NAMES, ObjectiveRating, improvement_plan, rate_objectives
@@ -20,7 +21,8 @@ from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Sec
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
 from sim.report.timeline import Moment, milestones, session_timeline
-from sim.session import Session
+from sim.session import RunRecord, Session
+from sim.spec.schema import ScenarioSpec
 
 PDF_HINT = "For a PDF, open the HTML version in a browser and print it to PDF."
 
@@ -29,6 +31,7 @@ def session_document(session: Session, saved: date, source: str) -> Document:
     """The full AAR/IP of an exercise. A session saved before its end is run on to the horizon
     with no further answers, as its debrief would be."""
     outcome = session.finish()
+    record = session.run_record()
     ratings = rate_objectives(session)
     compared = compare(session)
     spec = session.spec
@@ -37,10 +40,10 @@ def session_document(session: Session, saved: date, source: str) -> Document:
         _outcome_section(outcome),
         *_analysis(ratings),
         _strengths_and_areas(ratings),
-        _timeline(session_timeline(session, outcome)),
-        _session_figures(session),
+        _timeline(session_timeline(session, record, outcome)),
+        _session_figures(spec, record),
         _counterfactuals(compared),
-        Section("Statements", statement_blocks(session)),
+        Section("Statements", statement_blocks(spec, record)),
         _notes(session),
         _plan(ratings),
     )
@@ -193,20 +196,23 @@ def _timeline(moments: tuple[Moment, ...]) -> Section:
     return Section("Incident timeline", (Table(("Time", "What", "Detail"), rows),))
 
 
-def _ticks_per_h(series: dict[str, list[float]]) -> int:
+def _ticks_per_h(series: Mapping[str, Sequence[float]]) -> int:
     """Ticks per hour from the series' own clock (its first hour is the end of the first tick)."""
     return max(1, round(1.0 / series["hour"][0]))
 
 
-def _session_figures(session: Session) -> Section:
-    start = session.spec.crisis.start_h
-    action_hours = tuple(at_h - start for at_h, _ in session.model.brand.released)
-    ticks = max(1, round(1.0 / session.spec.turns.tick_h))
-    return _figures(session.model.series(), start, action_hours, ticks)
+def _session_figures(spec: ScenarioSpec, record: RunRecord) -> Section:
+    start = spec.crisis.start_h
+    action_hours = tuple(at_h - start for at_h in record.statement_hours)
+    ticks = max(1, round(1.0 / spec.turns.tick_h))
+    return _figures(record.series, start, action_hours, ticks)
 
 
 def _figures(
-    series: dict[str, list[float]], start_h: float, action_hours: tuple[float, ...], ticks: int
+    series: Mapping[str, Sequence[float]],
+    start_h: float,
+    action_hours: tuple[float, ...],
+    ticks: int,
 ) -> Section:
     hours = [h - start_h for h in series["hour"]]
     reputation = figures.reputation_figure(

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from sim.action import Action
+from sim.engine.feed import sample_feed
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import TeamEvent
+from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.outcome import Outcome
 from sim.protocol.policy import ProtocolPolicy, SessionView
@@ -31,6 +33,7 @@ from sim.session.approval import (
 )
 from sim.session.counterfactual import Counterfactual, counterfactual
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
+from sim.session.readout import ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
     Finished,
     InjectReleased,
@@ -42,7 +45,11 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
+from sim.session.views import GroundTruth, RunRecord
 from sim.spec.schema import ScenarioSpec, Strategy
+
+FEED_LIMIT = 30
+"""Posts in a feed unless asked otherwise: about what a war room's screen holds."""
 
 
 class Session:
@@ -94,6 +101,11 @@ class Session:
         return self.spec.turns.turns
 
     @property
+    def horizon_h(self) -> float:
+        """The scenario hour the run ends at."""
+        return self._model.horizon_h
+
+    @property
     def finished(self) -> bool:
         return self._outcome is not None
 
@@ -124,13 +136,28 @@ class Session:
         """Messages the team has received so far (ground-truth events left out)."""
         return tuple(event for event in self._model.events if event.visible_to_team)
 
-    @property
-    def model(self) -> CrisisModel:
-        """The ground truth, for the facilitator, the debrief and exports; players never see it."""
-        return self._model
-
     def observe(self) -> Observation:
+        """What the team's listening tools show now: noisy, delayed, partial."""
         return self._model.observation()
+
+    def feed(self, since_tick: int = 0, limit: int = FEED_LIMIT) -> tuple[FeedItem, ...]:
+        """Up to `limit` public posts made at or after `since_tick`, newest first: the prominent
+        ones and a sample seeded by the session's seed, so the same run shows the same feed."""
+        return tuple(sample_feed(self._model, since_tick, limit, self.seed))
+
+    # ------------------------------------------------------------------ what the facilitator sees
+
+    def ground_truth(self) -> GroundTruth:
+        """The true numbers now, for the facilitator; players never see them."""
+        return ground_truth_of(self._model)
+
+    def run_record(self) -> RunRecord:
+        """The run so far: its series, statements and events, for the debrief and the report."""
+        return run_record_of(self._model)
+
+    def export_graph(self, path: Path) -> None:
+        """Write the follower graph with each user's state now, for Gephi (.gexf or .graphml)."""
+        write_graph(self._model, Path(path))
 
     # ------------------------------------------------------------------ what the team does
 

@@ -45,7 +45,7 @@ def run(spec, protocol: Protocol, seed: int = 1) -> Session:
 
 
 def released_hours(session: Session) -> list[float]:
-    return [at_h for at_h, _ in session.model.brand.released]
+    return [statement.at_h for statement in session.run_record().statements]
 
 
 def detected_h(session: Session) -> float:
@@ -61,7 +61,7 @@ def test_holding_statement_half_an_hour_after_detection(tiny):
     rule = {"when": "detection", "after_h": 0.5, "strategy": "holding_statement"}
     approved = run(tiny, protocol_of({**rule, "pre_approved": True}))
     assert released_hours(approved) == [pytest.approx(detected_h(approved) + 0.5)]
-    [(_, action)] = approved.model.brand.released
+    [action] = [statement.action for statement in approved.run_record().statements]
     assert action.source == "test"
 
     delayed = run(tiny, protocol_of(rule))
@@ -99,7 +99,7 @@ def test_every_inquiry_is_answered_once_before_its_deadline(tiny):
     session = run(tiny, protocol_of(rule))
     inquiries = {event.inquiry_id: event for event in session.inbox if event.inquiry_id}
     assert len(inquiries) >= 2
-    answers = [(at_h, action.answers) for at_h, action in session.model.brand.released]
+    answers = [(s.at_h, s.action.answers) for s in session.run_record().statements]
     assert sorted(answer for _, answer in answers) == sorted(inquiries)
     for at_h, answer in answers:
         assert inquiries[answer].at_h < at_h <= inquiries[answer].deadline_h
@@ -123,7 +123,7 @@ def test_evidence_and_media_pickup_rules(tiny):
         ),
     )
     first_article = next(e.at_h for e in session.inbox if e.kind is EventKind.MEDIA_ARTICLE)
-    by_strategy = {action.strategy.value: at_h for at_h, action in session.model.brand.released}
+    by_strategy = {s.action.strategy.value: s.at_h for s in session.run_record().statements}
     assert by_strategy["apology"] == pytest.approx(3.5)
     assert by_strategy["sympathy"] == pytest.approx(first_article + 1.0)
 
@@ -132,7 +132,7 @@ def test_volume_rule_fires_when_the_observed_volume_first_passes(tiny):
     rule = {"when": "volume_above", "volume_above": 3.0, "strategy": "apology"}
     session = run(tiny, protocol_of({**rule, "pre_approved": True}))
     [fired_h] = released_hours(session)
-    series = session.model.series()
+    series = session.run_record().series
     # The row collected at the end of a tick is what the team sees at the start of the next.
     seen = dict(zip(series["hour"], series["observed_mentions_per_h"], strict=True))
     assert seen[fired_h] > 3.0
@@ -184,7 +184,7 @@ def test_a_saved_protocol_session_resumes_where_it_was(tiny, tmp_path):
     resumed = Session.load(tmp_path / "run.json")
     assert resumed.protocol == session.protocol
     assert resumed.finish() == session.finish()
-    assert resumed.model.series() == session.model.series()
+    assert resumed.run_record().series == session.run_record().series
 
 
 # --------------------------------------------------------------------------- bundled protocols
@@ -195,7 +195,7 @@ def test_every_bundled_protocol_loads_and_runs(tiny, name):
     protocol = load_protocol(name)
     assert protocol.name == name and protocol.description
     session = run(tiny, protocol)
-    sources = {action.source for _, action in session.model.brand.released}
+    sources = {s.action.source for s in session.run_record().statements}
     assert sources == (set() if name == "silent" else {name})
     assert isinstance(session.outcome, Outcome)
 

@@ -8,16 +8,19 @@ import json
 import os
 import subprocess
 import sys
-import weakref
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter
 
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import EventKind
-from sim.session import Queued, Session, TurnEnded, TurnRecord, replay
+from sim.feed import FeedItem
+from sim.observation import Observation
+from sim.session import GroundTruth, Queued, RunRecord, Session, TurnEnded, TurnRecord, replay
 from sim.spec.loader import load_scenario
+from sim.vocabulary import STATE_NAMES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -61,7 +64,7 @@ def test_end_turn_advances_one_turn_and_records_it(tiny):
     assert any(event.kind is EventKind.TRIGGER for event in record.events)
     assert all(event.visible_to_team for event in session.inbox)
     assert EventKind.TRIGGER not in {event.kind for event in session.inbox}
-    assert [at_h for at_h, _ in session.model.brand.released] == [action.at_h]
+    assert session.run_record().statement_hours == (action.at_h,)
 
 
 def test_the_last_turn_then_finish(tiny):
@@ -73,7 +76,7 @@ def test_the_last_turn_then_finish(tiny):
     outcome = session.finish()
     assert session.finished and session.outcome == outcome
     assert session.finish() is outcome
-    assert session.now_h == pytest.approx(session.model.horizon_h)
+    assert session.now_h == pytest.approx(session.horizon_h)
     with pytest.raises(ActionError, match="the exercise is finished"):
         session.queue(session.make_action(strategy="apology"))
 
@@ -160,12 +163,54 @@ def test_a_note_names_a_known_objective(tiny):
         session.add_note("?", objective="O9")
 
 
+# --------------------------------------------------------------------------- views
+
+
+def test_every_view_round_trips_through_json(tiny):
+    session = played(tiny)
+    views = {
+        GroundTruth: session.ground_truth(),
+        RunRecord: session.run_record(),
+        Observation: session.observe(),
+        tuple[FeedItem, ...]: session.feed(),
+    }
+    assert views[tuple[FeedItem, ...]], "the played session has posts to show"
+    for kind, view in views.items():
+        adapter = TypeAdapter(kind)
+        assert adapter.validate_json(adapter.dump_json(view)) == view
+
+
+def test_ground_truth_counts_every_user_by_state_name(tiny):
+    session = played(tiny)
+    truth = session.ground_truth()
+    assert list(truth.state_counts) == list(STATE_NAMES.values())
+    assert sum(truth.state_counts.values()) == tiny.graph.users
+    series = session.run_record().series
+    assert truth.state_counts["spreading"] == series["spreading"][-1]
+    assert truth.pending_inject_ids == tuple(
+        inject.id for inject in tiny.injects if inject.id not in truth.released_inject_ids
+    )
+    assert "I5" in truth.released_inject_ids
+
+
+def test_the_record_holds_what_the_brand_said_and_when(tiny):
+    session = played(tiny)
+    record = session.run_record()
+    assert record.now_h == session.now_h
+    assert [s.action.strategy.value for s in record.statements][:2] == [
+        "holding_statement",
+        "holding_statement",
+    ]
+    assert record.statement_hours == tuple(sorted(record.statement_hours))
+    assert record.first_statement_h == record.statement_hours[0]
+    assert len(record.series["hour"]) == round(session.now_h / tiny.turns.tick_h)
+
+
 # --------------------------------------------------------------------------- save, load, replay
 
 
 def assert_same_state(one: Session, other: Session) -> None:
-    assert one.model.series() == other.model.series()
-    assert one.model.events == other.model.events
+    assert one.run_record() == other.run_record()
     assert one.history == other.history
     assert one.log == other.log
     assert one.outcome == other.outcome
@@ -360,10 +405,8 @@ def test_models_are_freed_after_use(tiny):
     session.counterfactual(shift_h=1.0)
     assert live_models() == before + 1
     session.finish()
-    model = weakref.ref(session.model)
     del session
-    gc.collect()
-    assert model() is None
+    assert live_models() == before
 
 
 # --------------------------------------------------------------------------- determinism
@@ -377,7 +420,7 @@ session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
 session.end_turn()
 session.queue(session.make_action(strategy="apology", transparency=0.9))
 session.finish()
-series = json.dumps(session.model.series(), sort_keys=True)
+series = json.dumps(session.run_record().series, sort_keys=True)
 print(hashlib.sha256(series.encode()).hexdigest())
 """
 

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim.engine.crowd.post_log import PostKind
 from sim.feed import FeedItem
+from sim.vocabulary import PostKind
 from tui.snapshot import clock_text
 
 NO_POSTS = "No public posts yet."

@@ -4,18 +4,12 @@ reshared: the material of the war room's feed and of cascade measurements."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 
 import numpy as np
 
-NO_AUTHOR = -1  # a news item: written by an outlet, not by a user
-NO_PARENT = -1  # an original post, not a reshare
+from sim.vocabulary import NO_AUTHOR, NO_PARENT, PostKind
 
-
-class PostKind(IntEnum):
-    NEGATIVE = 0
-    DEFENDING = 1
-    NEWS = 2
+__all__ = ["NO_AUTHOR", "NO_PARENT", "Post", "PostKind", "PostLog"]
 
 
 @dataclass(frozen=True)
