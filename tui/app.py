@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from sim.errors import UserError
-from sim.rubric import apply_rubric, score_message
 from sim.session import Session
 from sim.spec.loader import list_bundled_scenarios, load_scenario
 from sim.spec.schema import ScenarioSpec
@@ -208,11 +207,7 @@ class StormdrillApp(App[None]):
             self.notify("Write the message first.", severity="warning")
             return
         try:
-            action = session.make_action(**draft.action_fields())
-            if draft.template is None:
-                score = score_message(draft.text, session.spec.meta.locale, self._earlier())
-                action = apply_rubric(action, score)
-            sent = session.queue(action)
+            sent = session.queue(session.make_action(**draft.action_fields()))
         except UserError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -221,9 +216,6 @@ class StormdrillApp(App[None]):
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
         self.notify(f"Queued: goes out at {clock_text(sent.at_h)}.")
-
-    def _earlier(self) -> tuple[str, ...]:
-        return self.query_war_room().state.earlier_statements
 
     # ------------------------------------------------------------------ the facilitator
 

@@ -23,6 +23,7 @@ from sim.session import (
     TurnEnded,
 )
 from sim.session.views import GroundTruth
+from sim.session.wording import spoken_texts
 from sim.spec.schema import Inject
 
 EPSILON_H = 1e-9
@@ -175,7 +176,7 @@ def war_room_state(session: Session) -> WarRoomState:
         ),
         timeline=timeline_of(session.log, now_h),
         feed=session.feed(),
-        earlier_statements=tuple(action.text for action in actions if action.text),
+        earlier_statements=spoken_texts(actions),
         finished=session.finished,
         paused=session.paused,
     )

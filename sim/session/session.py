@@ -46,6 +46,7 @@ from sim.session.record import (
     TurnRecord,
 )
 from sim.session.views import GroundTruth, RunRecord
+from sim.session.wording import as_worded
 from sim.spec.schema import ScenarioSpec, Strategy
 
 FEED_LIMIT = 30
@@ -172,7 +173,9 @@ class Session:
         return build_action(fields)
 
     def queue(self, action: Action) -> Action:
-        """Validate an action and queue it; return it as it will go out."""
+        """Validate an action and queue it; return it as it will go out: after its approval
+        delay (or with its template's wording), and with the transparency, voice and
+        concreteness its text reads as, except for those it gives explicitly."""
         self._check_open()
         self._check_running("queue a statement")
         released = self._queue(action, pre_approved=False)
@@ -322,7 +325,10 @@ class Session:
             self.save(self.autosave)
 
     def _queue(self, action: Action, pre_approved: bool) -> Action:
+        """The one path of every action, the team's and a protocol's: approval or template,
+        then the rubric's reading of the words (sim.session.wording), then the team's capacity."""
         released = as_released(action, self.now_h, self.spec.team, pre_approved)
+        released = as_worded(released, self.spec.meta.locale, self._planned)
         check_reply_capacity(released, self._planned, self.spec.team)
         self._apply(Queued(at_h=self.now_h, turn=self._turn_in_play, action=released))
         return released

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from pydantic import ValidationError
 
+from sim.action import Action
 from sim.cli.main import main
 from sim.errors import ProtocolError
 from sim.events import EventKind, TeamEvent
@@ -23,9 +24,10 @@ from sim.protocol import (
     bundled_protocol_names,
     load_protocol,
 )
+from sim.rubric import score_message
 from sim.session import Session
 from sim.spec.loader import load_scenario
-from sim.spec.schema import Inject
+from sim.spec.schema import Inject, Voice
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +139,33 @@ def test_volume_rule_fires_when_the_observed_volume_first_passes(tiny):
     seen = dict(zip(series["hour"], series["observed_mentions_per_h"], strict=True))
     assert seen[fired_h] > 3.0
     assert all(value <= 3.0 for hour, value in seen.items() if hour < fired_h)
+
+
+# --------------------------------------------------------------------------- a rule's words
+
+WORDS = (
+    "We are sorry: we got this wrong. 4,000 accounts were exposed at 09:00. Change your "
+    "password now; our next update is at 16:00."
+)
+
+
+def test_the_rubric_reads_what_a_rule_leaves_out_and_the_rule_fixes_the_rest(tiny):
+    reading = score_message(WORDS, tiny.meta.locale)
+    rule = {"when": "trigger", "strategy": "apology", "pre_approved": True, "text": WORDS}
+    [read] = run(tiny, protocol_of(rule)).run_record().statements
+    assert (read.action.transparency, read.action.voice) == (reading.transparency, reading.voice)
+    assert read.action.voice is Voice.HUMAN
+    fixed = {**rule, "transparency": 0.1, "voice": "corporate"}
+    [kept] = run(tiny, protocol_of(fixed)).run_record().statements
+    assert (kept.action.transparency, kept.action.voice) == (0.1, Voice.CORPORATE)
+
+
+def test_a_rule_without_text_keeps_the_action_defaults(tiny):
+    rule = {"when": "trigger", "strategy": "holding_statement", "pre_approved": True}
+    [statement] = run(tiny, protocol_of(rule)).run_record().statements
+    defaults = Action(at_h=0.0, strategy="holding_statement")
+    assert statement.action.transparency == defaults.transparency
+    assert statement.action.voice is defaults.voice
 
 
 # --------------------------------------------------------------------------- the policy alone

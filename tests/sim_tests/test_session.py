@@ -18,6 +18,7 @@ from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import EventKind
 from sim.feed import FeedItem
 from sim.observation import Observation
+from sim.rubric import score_message
 from sim.session import GroundTruth, Queued, RunRecord, Session, TurnEnded, TurnRecord, replay
 from sim.spec.loader import load_scenario
 from sim.vocabulary import STATE_NAMES
@@ -153,6 +154,22 @@ def test_unknown_strategy_lists_the_allowed_ones(tiny):
     )
     with pytest.raises(ActionError, match=r"^action transparency = 2 is out of range"):
         session.make_action(strategy="apology", transparency=2)
+
+
+def test_the_words_of_every_queued_statement_set_what_it_leaves_open(tiny):
+    session = Session(tiny, seed=1)
+    text = "We are sorry. The booking app was down for 2 hours; it is back since 21:00."
+    reading = score_message(text, tiny.meta.locale)
+    read = session.queue(session.make_action(strategy="apology", text=text))
+    assert (read.transparency, read.voice, read.concrete) == (
+        reading.transparency,
+        reading.voice,
+        reading.concrete,
+    )
+    fixed = session.queue(session.make_action(strategy="apology", text=text, transparency=1.0))
+    assert fixed.transparency == 1.0 and fixed.voice is reading.voice
+    template = session.queue(session.make_action(template="outage-holding"))
+    assert template.transparency == tiny.team.templates[0].transparency
 
 
 def test_a_note_names_a_known_objective(tiny):
