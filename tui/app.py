@@ -18,18 +18,18 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from sim.errors import UserError
-from sim.session import Session
+from sim.session import Session, WhatIf
 from sim.spec.loader import list_bundled_scenarios, load_scenario
 from sim.spec.schema import ScenarioSpec
 from tui.commands import BindingCommands
-from tui.debrief import Alternative, DebriefState, alternatives, debrief_state
+from tui.debrief import DebriefState, debrief_state
 from tui.export import export_session
 from tui.messages import (
-    AlternativeComputed,
     ExerciseFinished,
     SessionExported,
     SessionOpened,
     TurnCompleted,
+    WhatIfComputed,
 )
 from tui.screens.briefing import BriefingScreen, TeamSetup
 from tui.screens.debrief import DebriefScreen
@@ -84,7 +84,7 @@ class StormdrillApp(App[None]):
         self.session: Session | None = None
         self.passphrase = ""
         self.debrief: DebriefState | None = None
-        self.alternatives: tuple[Alternative, ...] = ()
+        self.what_ifs: tuple[WhatIf, ...] = ()
 
     # ------------------------------------------------------------------ opening an exercise
 
@@ -297,18 +297,18 @@ class StormdrillApp(App[None]):
     def show_debrief(self, debrief: DebriefState) -> None:
         self.debrief = debrief
         self.replace_screen(DebriefScreen(debrief))
-        self.compute_alternatives()
+        self.compute_what_ifs()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counterfactuals")
-    def compute_alternatives(self) -> None:
-        for alternative in alternatives(self.session):
-            self.post_message(AlternativeComputed(alternative))
+    def compute_what_ifs(self) -> None:
+        for what_if in self.session.what_ifs():
+            self.post_message(WhatIfComputed(what_if))
 
-    @on(AlternativeComputed)
-    def _alternative_computed(self, computed: AlternativeComputed) -> None:
-        self.alternatives += (computed.alternative,)
+    @on(WhatIfComputed)
+    def _what_if_computed(self, computed: WhatIfComputed) -> None:
+        self.what_ifs += (computed.what_if,)
         if isinstance(self.screen, DebriefScreen):
-            self.screen.alternatives = self.alternatives
+            self.screen.what_ifs = self.what_ifs
 
     def action_export(self) -> None:
         self.notify("Writing the session log and the after-action report...")

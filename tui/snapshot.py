@@ -21,6 +21,7 @@ from sim.session import (
     Resumed,
     Session,
     TurnEnded,
+    played_actions,
 )
 from sim.session.views import GroundTruth
 from sim.session.wording import spoken_texts
@@ -118,10 +119,6 @@ def newly_lapsed(before: WarRoomState | None, after: WarRoomState) -> tuple[Inbo
     )
 
 
-def queued_actions(log: Sequence[LogEntry]) -> tuple[Action, ...]:
-    return tuple(entry.action for entry in log if isinstance(entry, Queued))
-
-
 def action_summary(action: Action) -> str:
     words = [action.strategy.value.replace("_", " ")]
     if action.answers is not None:
@@ -163,7 +160,7 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
 
 
 def war_room_state(session: Session) -> WarRoomState:
-    actions = queued_actions(session.log)
+    actions = played_actions(session.log)
     now_h = session.now_h
     return WarRoomState(
         title=session.spec.meta.title,

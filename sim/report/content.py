@@ -239,29 +239,30 @@ def _figures(
 
 
 def _counterfactuals(comparison: Comparison) -> Section:
-    compared = comparison.alternatives
+    compared = comparison.what_ifs
     rows = tuple(
         (
-            alt.label,
-            f"{alt.outcome.reputation_index_final:.1f}",
-            f"{alt.outcome.reputation_index_min:.1f}",
-            f"{alt.outcome.negative_reach:,}",
-            _hours(alt.outcome.time_to_first_response_h, "none"),
-            str(alt.outcome.media_pickups),
+            what_if.variant.label,
+            f"{what_if.outcome.reputation_index_final:.1f}",
+            f"{what_if.outcome.reputation_index_min:.1f}",
+            f"{what_if.outcome.negative_reach:,}",
+            _hours(what_if.outcome.time_to_first_response_h, "none"),
+            str(what_if.outcome.media_pickups),
         )
-        for alt in compared
+        for what_if in compared
     )
     chart = figures.comparison_figure(
-        [alt.label for alt in compared],
-        [alt.outcome.reputation_index_final for alt in compared],
-        [alt.outcome.negative_reach for alt in compared],
+        [what_if.variant.label for what_if in compared],
+        [what_if.outcome.reputation_index_final for what_if in compared],
+        [what_if.outcome.negative_reach for what_if in compared],
     )
     return Section(
         "Counterfactuals (same seed)",
         (
             Paragraph(
-                "The same world and seed, replayed with the team's actions as played, with no "
-                "response, and with every action one hour earlier or later."
+                "The same world and seed, replayed with the team's actions as played and then "
+                "changed as each row says; one seed orders plans only when the gap is wide "
+                "(stormdrill sweep compares many)."
             ),
             Table(
                 (

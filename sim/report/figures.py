@@ -84,21 +84,23 @@ def reach_figure(
 def comparison_figure(
     labels: Sequence[str], final_index: Sequence[float], reach: Sequence[int]
 ) -> bytes:
-    """The same seed with different answers: RI at the horizon and negative reach, side by side."""
-    figure = Figure(figsize=(10, 3.4), layout="constrained")
-    left, right = figure.subplots(1, 2)
+    """The same seed with different answers: RI at the horizon and negative reach, side by side,
+    one horizontal bar per plan (the first, as played, on top) so long labels stay readable."""
+    figure = Figure(figsize=(10, 1.2 + 0.4 * len(labels)), layout="constrained")
+    left, right = figure.subplots(1, 2, sharey=True)
     colours = [SERIES_COLOUR] + [SECOND_COLOUR] * (len(labels) - 1)
-    left.bar(labels, final_index, color=colours)
-    left.set(title="Reputation index at the horizon", ylabel="RI")
+    left.barh(labels, final_index, color=colours)
+    left.set(title="Reputation index at the horizon", xlabel="RI")
     low = min(final_index, default=0.0)
     high = max(final_index, default=1.0)
     margin = max((high - low) * 0.5, 0.5)
-    left.set_ylim(low - margin, high + margin)
-    right.bar(labels, reach, color=colours)
-    right.set(title="Negative reach", ylabel="users aware")
+    left.set_xlim(low - margin, high + margin)
+    left.invert_yaxis()
+    right.barh(labels, reach, color=colours)
+    right.set(title="Negative reach", xlabel="users aware")
     for axes in (left, right):
-        axes.tick_params(axis="x", labelsize="small")
-        axes.grid(axis="y", alpha=0.3)
+        axes.tick_params(axis="y", labelsize="small")
+        axes.grid(axis="x", alpha=0.3)
     return _png(figure)
 
 

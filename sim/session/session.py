@@ -8,7 +8,7 @@ model with the same spec and seed therefore rebuilds the same series, events and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,15 @@ from sim.session.approval import (
     hour_text,
     template_of,
 )
-from sim.session.counterfactual import Counterfactual, counterfactual
+from sim.session.counterfactual import (
+    AS_PLAYED,
+    TIMING,
+    WHAT_IFS,
+    Counterfactual,
+    Variant,
+    WhatIf,
+    what_ifs,
+)
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
 from sim.session.readout import ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
@@ -47,7 +55,7 @@ from sim.session.record import (
 )
 from sim.session.views import GroundTruth, RunRecord
 from sim.session.wording import as_worded
-from sim.spec.schema import ScenarioSpec, Strategy
+from sim.spec.schema import ScenarioSpec
 
 FEED_LIMIT = 30
 """Posts in a feed unless asked otherwise: about what a war room's screen holds."""
@@ -240,24 +248,18 @@ class Session:
             self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
         return self._outcome
 
-    def counterfactual(
-        self,
-        shift_h: float = 0.0,
-        transparency: float | None = None,
-        strategy: Strategy | str | None = None,
-        no_response: bool = False,
-    ) -> Counterfactual:
-        """The outcome of this session's actions so far, and of the same actions changed, both
-        run from scratch on the same seed; the session itself does not move."""
-        return counterfactual(
-            self.spec,
-            self.seed,
-            self._log,
-            shift_h=shift_h,
-            transparency=transparency,
-            strategy=strategy,
-            no_response=no_response,
+    def counterfactual(self, variant: Variant) -> Counterfactual:
+        """The outcome of this session's actions so far, and of the same actions changed as
+        `variant` says, both run from scratch on the same seed; the session does not move."""
+        actual, alternative = self.what_ifs((AS_PLAYED, variant))
+        return Counterfactual(
+            actual=actual.outcome, alternative=alternative.outcome, description=variant.label
         )
+
+    def what_ifs(self, variants: Sequence[Variant] = WHAT_IFS + TIMING) -> Iterator[WhatIf]:
+        """Each variant's outcome on this session's seed, computed lazily (one run each; none
+        for a variant that changes nothing once the session is finished)."""
+        return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
 
     def close(self) -> None:
         """Let the model be garbage-collected once the session is dropped."""

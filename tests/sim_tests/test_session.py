@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
@@ -19,8 +19,27 @@ from sim.events import EventKind
 from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.rubric import score_message
-from sim.session import GroundTruth, Queued, RunRecord, Session, TurnEnded, TurnRecord, replay
+from sim.session import (
+    APOLOGY_INSTEAD_OF_DENIAL,
+    AS_PLAYED,
+    FULLY_TRANSPARENT,
+    NO_RESPONSE,
+    REFERENCE,
+    TIMING,
+    TIMING_SHIFTS_H,
+    WHAT_IFS,
+    GroundTruth,
+    Queued,
+    RunRecord,
+    Session,
+    TurnEnded,
+    TurnRecord,
+    Variant,
+    replay,
+    shifted,
+)
 from sim.spec.loader import load_scenario
+from sim.spec.schema import Strategy
 from sim.vocabulary import STATE_NAMES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -384,7 +403,7 @@ def test_shifting_every_response_moves_the_first_one_by_the_shift(tiny):
     session.queue(session.make_action(strategy="holding_statement", at_h=2.75))  # out at 3.0
     session.end_turn()
     now = session.now_h
-    result = session.counterfactual(shift_h=-1.0)
+    result = session.counterfactual(shifted(-1.0))
     assert session.now_h == now and not session.finished
     assert result.actual.time_to_first_response_h == pytest.approx(3.0)
     assert result.alternative.time_to_first_response_h == pytest.approx(2.0)
@@ -394,7 +413,7 @@ def test_shifting_every_response_moves_the_first_one_by_the_shift(tiny):
 
 def test_no_response_counterfactual_has_no_statement(tiny):
     session = played(tiny)
-    result = session.counterfactual(no_response=True)
+    result = session.counterfactual(NO_RESPONSE)
     assert result.actual.time_to_first_response_h is not None
     assert result.alternative.time_to_first_response_h is None
     assert result.alternative.response_coverage == 0.0
@@ -404,11 +423,75 @@ def test_no_response_counterfactual_has_no_statement(tiny):
 def test_transparency_and_strategy_counterfactuals(tiny):
     session = Session(tiny, seed=1)
     session.queue(session.make_action(strategy="denial", at_h=1.0, transparency=0.1))
-    result = session.counterfactual(transparency=0.9, strategy="apology")
-    assert result.description == "every response with transparency 0.9, as apology"
+    variant = Variant(label="open apology", transparency=0.9, strategy="apology")
+    result = session.counterfactual(variant)
+    assert result.description == "open apology"
     assert result.alternative != result.actual
-    with pytest.raises(ActionError, match="'sorry' is not a response strategy"):
-        session.counterfactual(strategy="sorry")
+    with pytest.raises(ValidationError, match="strategy"):
+        Variant(label="?", strategy="sorry")
+    with pytest.raises(ValidationError, match="no response and a protocol's answers"):
+        Variant(label="?", no_response=True, shift_h=1.0)
+
+
+def test_every_response_fully_transparent_changes_what_was_not(tiny):
+    """The team's own words, read by the rubric, go out less than fully transparent; the
+    variant's transparency reaches the model (the logged actions are not read again)."""
+    session = Session(tiny, seed=1)
+    text = "We are looking into reports of a problem with the app."
+    sent = session.queue(session.make_action(strategy="holding_statement", at_h=1.0, text=text))
+    assert sent.transparency < 1.0
+    session.finish()
+    as_played, transparent = session.what_ifs((AS_PLAYED, FULLY_TRANSPARENT))
+    assert transparent.outcome != as_played.outcome == session.outcome
+
+    already = Session(tiny, seed=1)
+    already.queue(already.make_action(strategy="holding_statement", at_h=1.0, transparency=1.0))
+    result = already.counterfactual(FULLY_TRANSPARENT)
+    assert result.alternative == result.actual
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine: a journalist quotes an answer only in a later article "
+    "(sim/engine/storyline.py broadcast_article); when none comes, the answer's words reach "
+    "nobody and only its ending the silence counts. Issue 11, items 2 and 4.",
+)
+def test_a_journalists_quote_carries_the_answers_transparency():
+    """The path of docs/screens/11: data-breach, seed 1, a holding statement answering the
+    journalist's inquiry I3 after two turns."""
+    session = Session(load_scenario("data-breach"), seed=1)
+    session.end_turn()
+    session.end_turn()
+    answer = session.make_action(strategy="holding_statement", answers="I3", transparency=0.5)
+    session.queue(answer)
+    session.finish()
+    result = session.counterfactual(FULLY_TRANSPARENT)
+    assert result.alternative != result.actual
+
+
+def test_an_apology_instead_of_every_denial_changes_only_the_denials(tiny):
+    session = Session(tiny, seed=1)
+    denial = session.queue(session.make_action(strategy="denial", at_h=1.0))
+    update = session.queue(session.make_action(strategy="sympathy", at_h=1.5))
+    assert APOLOGY_INSTEAD_OF_DENIAL.plan([denial, update]) == (
+        denial.model_copy(update={"strategy": Strategy.APOLOGY}),
+        update,
+    )
+    result = session.counterfactual(APOLOGY_INSTEAD_OF_DENIAL)
+    assert (result.actual.inconsistencies, result.alternative.inconsistencies) == (1, 0)
+
+
+def test_what_ifs_run_each_distinct_plan_once_and_keep_the_order_asked(tiny):
+    session = Session(tiny, seed=1)
+    session.finish()  # no actions: every variant but the protocol's is the run as played
+    asked = (*WHAT_IFS, *TIMING)
+    results = list(session.what_ifs(asked))
+    assert [result.variant for result in results] == list(dict.fromkeys(asked))
+    for result in results:
+        if result.variant is not REFERENCE:
+            assert result.outcome is session.outcome
+    assert [variant.timing_shift_h for variant in TIMING] == list(TIMING_SHIFTS_H)
+    assert FULLY_TRANSPARENT.timing_shift_h is None
 
 
 def live_models() -> int:
@@ -419,7 +502,7 @@ def live_models() -> int:
 def test_models_are_freed_after_use(tiny):
     before = live_models()
     session = played(tiny)
-    session.counterfactual(shift_h=1.0)
+    session.counterfactual(shifted(1.0))
     assert live_models() == before + 1
     session.finish()
     del session
