@@ -145,7 +145,14 @@ def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[R
         ) from None
     cluster = None
     if address == LOCAL_DASK:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        # No dashboard, and the scheduler's HTTP server (metrics) on a free port: it would take
+        # 8787 by default, and warn when another cluster has it.
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},
+        )
     try:
         client = Client(cluster if cluster is not None else address, timeout="10s")
     except OSError as error:

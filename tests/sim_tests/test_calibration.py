@@ -198,6 +198,7 @@ def test_negativity_ratio_is_the_loss_aversion() -> None:
     assert check.passed
 
 
+@pytest.mark.slow
 def test_a_family_gives_the_same_numbers_with_one_worker_or_two() -> None:
     serial = apology_checks(CalibrationConfig(runs=2, users=300, workers=1), 7)
     parallel = apology_checks(CalibrationConfig(runs=2, users=300, workers=2), 7)
@@ -210,6 +211,7 @@ def reduced_results() -> dict[str, CheckResult]:
     return {r.name: r for r in results}
 
 
+@pytest.mark.slow
 def test_reduced_calibration_reports_every_check(reduced_results) -> None:
     assert tuple(reduced_results) == CHECK_NAMES
 
@@ -223,6 +225,7 @@ def test_reduced_calibration_reports_every_check(reduced_results) -> None:
         for name in CHECK_NAMES
     ],
 )
+@pytest.mark.slow
 def test_reduced_calibration_check_passes(reduced_results, name: str) -> None:
     check = reduced_results[name]
     assert check.passed, f"{name}: measured {check.measured} for {check.target}; {check.detail}"
