@@ -17,8 +17,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from sim.calibration import CheckResult, run_calibration
-from sim.calibration.check import DEFAULT_SEED, FULL_RUNS, FULL_USERS
+from sim.calibration.check import DEFAULT_SEED, FULL_RUNS, FULL_USERS, CheckResult
 from sim.cli.options import add_set_option
 from sim.errors import UserError
 
@@ -60,6 +59,8 @@ def calibrate_command(args: argparse.Namespace) -> int:
         raise UserError(f"--users must be at least 50, got {args.users}; try --users 2000.")
     if args.workers < 1:
         raise UserError(f"--workers must be at least 1, got {args.workers}.")
+    from sim.calibration import run_calibration
+
     started = time.perf_counter()
     results = run_calibration(args.runs, args.users, args.workers, args.seed, args.overrides)
     elapsed = time.perf_counter() - started

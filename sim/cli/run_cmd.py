@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
 from sim.errors import UserError
-from sim.outcome import Outcome, write_series_csv
-from sim.protocol import load_protocol
-from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
-from sim.session import Session
-from sim.spec.loader import load_scenario
+
+if TYPE_CHECKING:
+    from sim.outcome import Outcome
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -43,12 +42,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--graph-out",
         type=Path,
         metavar="FILE",
-        help=f"export the graph with each user's final state ({' or '.join(EXPORT_SUFFIXES)})",
+        help="export the follower graph with each user's final state, for Gephi "
+        "(GEXF or GraphML, by the file's extension)",
     )
     parser.set_defaults(func=run_command)
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from sim.outcome import write_series_csv
+    from sim.protocol import load_protocol
+    from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
+    from sim.session import Session
+    from sim.spec.loader import load_scenario
+
     if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError(
             f"--graph-out {args.graph_out}: the extension '{args.graph_out.suffix}' is not one of "

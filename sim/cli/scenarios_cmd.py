@@ -13,19 +13,14 @@ import json
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
 from sim.errors import ScenarioError, UserError
 from sim.msel import cli as msel_cli
-from sim.spec.docs import scenario_format_markdown
-from sim.spec.loader import (
-    bundled_names,
-    list_bundled_scenarios,
-    load_scenario,
-    resolve_scenario_path,
-    scenario_json_schema,
-)
-from sim.spec.schema import Inject, Objective, ScenarioSpec
+
+if TYPE_CHECKING:
+    from sim.spec.schema import Inject, Objective, ScenarioSpec
 
 WIDTH = 100
 INDENT = "  "
@@ -70,6 +65,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import list_bundled_scenarios
+
     rows = [("NAME", "USERS", "CRISIS", "CLUSTER", "TITLE")]
     for name, spec in list_bundled_scenarios():
         crisis = spec.crisis
@@ -93,6 +90,8 @@ def _aligned(rows: list[tuple[str, ...]]) -> str:
 
 
 def show_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import load_scenario, resolve_scenario_path
+
     spec = load_scenario(args.scenario, args.overrides)
     print(render_summary(spec, resolve_scenario_path(args.scenario)))
     return 0
@@ -205,6 +204,8 @@ def _inject_lines(inject: Inject) -> list[str]:
 
 
 def validate_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import bundled_names, load_scenario
+
     failures = 0
     for target in args.paths or bundled_names():
         try:
@@ -218,11 +219,15 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import scenario_json_schema
+
     text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
     return _emit(text, args.out)
 
 
 def docs_command(args: argparse.Namespace) -> int:
+    from sim.spec.docs import scenario_format_markdown
+
     return _emit(scenario_format_markdown(), args.out)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from sim.calibration import CalibrationConfig, CheckResult, run_calibration
+from sim.calibration import runner as calibration_runner
 from sim.calibration.apology import apology_checks
 from sim.calibration.cascade import Cascades, spread_ordinary_posts
 from sim.calibration.check import Band, judge
@@ -247,19 +248,19 @@ FAKE = [
 
 
 def test_table_is_aligned_and_exit_status_follows_the_checks(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: FAKE)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args: FAKE)
     assert calibrate_cmd.calibrate_command(_parse(["--runs", "2", "--users", "500"])) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["check", "target", "measured", "pass"]
     assert lines[2].index("in [0.15") == lines[3].index(">= 100") == lines[0].index("target")
     assert lines[2].endswith("yes") and lines[3].endswith("NO")
     assert "1 of 2 checks pass" in lines[-1]
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: FAKE[:1])
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args: FAKE[:1])
     assert calibrate_cmd.calibrate_command(_parse([])) == 0
 
 
 def test_json_output(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: FAKE)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args: FAKE)
     calibrate_cmd.calibrate_command(_parse(["--json"]))
     rows = json.loads(capsys.readouterr().out)
     assert rows[1] == {
@@ -273,7 +274,7 @@ def test_json_output(monkeypatch, capsys) -> None:
 
 def test_json_output_has_null_for_a_measurement_that_could_not_be_made(monkeypatch, capsys) -> None:
     missing = [CheckResult("graph: reciprocity", "in [0.15, 0.30]", math.nan, False, "empty")]
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: missing)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args: missing)
     calibrate_cmd.calibrate_command(_parse(["--json"]))
     assert json.loads(capsys.readouterr().out)[0]["measured"] is None
 
@@ -316,7 +317,12 @@ def test_a_bad_override_is_one_sentence_before_any_run() -> None:
 
 def test_the_summary_line_names_the_overrides(monkeypatch, capsys) -> None:
     seen = []
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args: seen.append(args) or FAKE)
+
+    def recording(*args):
+        seen.append(args)
+        return FAKE
+
+    monkeypatch.setattr(calibration_runner, "run_calibration", recording)
     calibrate_cmd.calibrate_command(_parse(["--set", "attitude.learning_rate=0.05"]))
     assert seen[0][-1] == ["attitude.learning_rate=0.05"]
     assert "seed 20240601, --set attitude.learning_rate=0.05," in capsys.readouterr().out
