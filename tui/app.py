@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from sim.clock import clock
 from sim.errors import UserError
 from sim.session import Session, WhatIf
 from sim.spec.loader import list_bundled_scenarios, load_scenario
@@ -46,7 +47,6 @@ from tui.screens.picker import PickerScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.snapshot import (
     WarRoomState,
-    clock_text,
     facilitator_state,
     newly_lapsed,
     war_room_state,
@@ -215,7 +215,7 @@ class StormdrillApp(App[None]):
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
-        self.notify(f"Queued: goes out at {clock_text(sent.at_h)}.")
+        self.notify(f"Queued: goes out at {clock(sent.at_h)}.")
 
     # ------------------------------------------------------------------ the facilitator
 

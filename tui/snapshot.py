@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
+from sim.clock import clock
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
@@ -28,12 +29,6 @@ from sim.session.wording import spoken_texts
 from sim.spec.schema import Inject
 
 EPSILON_H = 1e-9
-
-
-def clock_text(hours: float) -> str:
-    """Scenario time as the war room shows it: T+2:05 (hours:minutes since the start)."""
-    minutes = round(hours * 60)
-    return f"T+{minutes // 60}:{minutes % 60:02d}"
 
 
 class InboxStatus(StrEnum):
@@ -138,7 +133,7 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
         if isinstance(entry, Queued):
             action = entry.action
             out = action.at_h <= now_h + EPSILON_H
-            status = f"{'out' if out else 'approval until'} {clock_text(action.at_h)}"
+            status = f"{'out' if out else 'approval until'} {clock(action.at_h)}"
             entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
         elif isinstance(entry, InjectReleased):
             entries.append(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
+from sim.clock import hours_text
 from sim.errors import UserError
 
 if TYPE_CHECKING:
@@ -83,12 +84,8 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hours(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{value:.2f} h"
-
-
 def _summary(title: str, protocol: str, outcome: Outcome) -> str:
-    recovered = _hours(outcome.recovery_time_h, "not recovered")
+    recovered = hours_text(outcome.recovery_time_h, "not recovered", places=2)
     lines = [
         f"{title}, protocol {protocol}, seed {outcome.seed}",
         f"  reputation index    {outcome.reputation_index_start:.1f} -> "
@@ -96,8 +93,8 @@ def _summary(title: str, protocol: str, outcome: Outcome) -> str:
         f"recovery {recovered})",
         f"  negative reach      {outcome.negative_reach} aware, "
         f"{outcome.spreaders_total} spread it",
-        f"  detection           {_hours(outcome.time_to_detection_h, 'never')}",
-        f"  first response      {_hours(outcome.time_to_first_response_h, 'none')}"
+        f"  detection           {hours_text(outcome.time_to_detection_h, 'never', places=2)}",
+        f"  first response      {hours_text(outcome.time_to_first_response_h, 'none', places=2)}"
         f"{', before the media' if outcome.spoke_before_media else ''}",
         f"  response coverage   {outcome.response_coverage:.0%} of aware users saw it",
         f"  media pickups       {outcome.media_pickups}",

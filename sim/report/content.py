@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from sim.clock import clock, hours_text
 from sim.evaluation import RATING_NAMES, ObjectiveRating, improvement_plan, rate_objectives
 from sim.evaluation.rules import RULE_DESCRIPTIONS
-from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
 from sim.report import figures
 from sim.report.counterfactuals import Comparison, compare
@@ -132,7 +132,8 @@ def _overview(session: Session, saved: date) -> Section:
 
 
 def _hours(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{minute_clock(value)} ({value:.2f} h)"
+    """A time after the trigger as the clock and the hours: "T+2:15 (2.25 h)"."""
+    return missing if value is None else f"{clock(value)} ({hours_text(value, places=2)})"
 
 
 def _outcome_section(outcome: Outcome) -> Section:
@@ -192,7 +193,7 @@ def _strengths_and_areas(ratings: tuple[ObjectiveRating, ...]) -> Section:
 
 
 def _timeline(moments: tuple[Moment, ...]) -> Section:
-    rows = tuple((minute_clock(m.at_h), m.kind, m.text) for m in moments)
+    rows = tuple((clock(m.at_h), m.kind, m.text) for m in moments)
     return Section("Incident timeline", (Table(("Time", "What", "Detail"), rows),))
 
 
@@ -310,7 +311,7 @@ def _timing_blocks(comparison: Comparison) -> tuple[Block, ...]:
 def _notes(session: Session) -> Section:
     start = session.spec.crisis.start_h
     rows = tuple(
-        (minute_clock(note.at_h - start), note.objective or "", note.text) for note in session.notes
+        (clock(note.at_h - start), note.objective or "", note.text) for note in session.notes
     )
     if not rows:
         return Section("Evaluator notes", (Paragraph("No evaluator notes were taken."),))

@@ -5,7 +5,7 @@ which words counted."""
 
 from __future__ import annotations
 
-from sim.msel.clock import minute_clock
+from sim.clock import clock
 from sim.report.document import Block, Bullets, Paragraph, Quote
 from sim.rubric import score_message
 from sim.session import RunRecord
@@ -25,7 +25,7 @@ def statement_blocks(spec: ScenarioSpec, record: RunRecord) -> tuple[Block, ...]
             else action.channel.value.replace("_", " ")
         )
         attribution = (
-            f"{minute_clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
+            f"{clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
             f"{action.spokesperson.value.replace('_', ' ')}, transparency {action.transparency:g}"
             + (f", template {action.template}" if action.template else "")
             + (f", by {action.source}" if action.source != "team" else "")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.clock import clock
 from sim.events import EventKind, TeamEvent
-from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
 from sim.session import Paused, Queued, Resumed, RunRecord, Session
 
@@ -55,7 +55,7 @@ def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> t
                     f"Decided: {_strategy(action.strategy.value)} via "
                     f"{_strategy(action.channel.value)} "
                     f"by {_strategy(action.spokesperson.value)}, out at "
-                    f"{minute_clock(action.at_h - start)}",
+                    f"{clock(action.at_h - start)}",
                 )
             )
         elif isinstance(entry, Paused | Resumed):
@@ -98,5 +98,5 @@ def _event_text(event: TeamEvent, start_h: float) -> str:
     if event.body and event.kind in (EventKind.INJECT, EventKind.EVIDENCE):
         text += f": {event.body}"
     if event.deadline_h is not None:
-        text += f" (answer by {minute_clock(event.deadline_h - start_h)})"
+        text += f" (answer by {clock(event.deadline_h - start_h)})"
     return text

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.action import Action
+from sim.clock import decimal_hours
 from sim.errors import ActionError
 from sim.spec.schema import Channel, Team, Template
 
@@ -26,11 +27,6 @@ _RANGE_WORDS = {
     "less_than": ("lt", "a number less than"),
     "less_than_equal": ("le", "a number of at most"),
 }
-
-
-def hour_text(hours: float) -> str:
-    """Hours as people read them in messages: 1.25, not 1.2500000000000002."""
-    return f"{round(hours, 2):g}"
 
 
 def template_of(team: Team, template_id: str) -> Template:
@@ -49,8 +45,8 @@ def as_released(action: Action, now_h: float, team: Team, pre_approved: bool) ->
     the approved wording of a template (or of a pre-approved protocol rule)."""
     if action.at_h < now_h - EPSILON_H:
         raise ActionError(
-            f"the action at hour {hour_text(action.at_h)} is in the past (it is now hour "
-            f"{hour_text(now_h)}); send it at hour {hour_text(now_h)} or later."
+            f"the action at hour {decimal_hours(action.at_h)} is in the past (it is now hour "
+            f"{decimal_hours(now_h)}); send it at hour {decimal_hours(now_h)} or later."
         )
     start = max(action.at_h, now_h)
     if action.template is not None:

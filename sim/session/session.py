@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.action import Action
+from sim.clock import decimal_hours
 from sim.engine.feed import sample_feed
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
@@ -28,7 +29,6 @@ from sim.session.approval import (
     as_released,
     build_action,
     check_reply_capacity,
-    hour_text,
     template_of,
 )
 from sim.session.counterfactual import (
@@ -202,7 +202,7 @@ class Session:
             )
         if self.now_h >= self._model.horizon_h - EPSILON_H:
             raise ActionError(
-                f"the run has reached its horizon (hour {hour_text(self.now_h)}); finish the "
+                f"the run has reached its horizon (hour {decimal_hours(self.now_h)}); finish the "
                 "exercise to see the outcome."
             )
         self._advance(self.now_h + self.spec.turns.turn_ticks * self._model.tick_h)
@@ -407,8 +407,8 @@ class Session:
             raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
         if entry.at_h < self.now_h - EPSILON_H:
             raise ActionError(
-                f"a '{entry.kind}' entry at hour {hour_text(entry.at_h)} comes after hour "
-                f"{hour_text(self.now_h)}; the log is out of order."
+                f"a '{entry.kind}' entry at hour {decimal_hours(entry.at_h)} comes after hour "
+                f"{decimal_hours(self.now_h)}; the log is out of order."
             )
         if self._paused and isinstance(entry, Queued | TurnEnded | Paused):
             raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")

@@ -13,9 +13,10 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from sim.clock import clock
 from sim.session.views import GroundTruth
 from sim.vocabulary import STATE_LABELS, STATE_NAMES
-from tui.snapshot import FacilitatorState, clock_text
+from tui.snapshot import FacilitatorState
 
 GENERAL_NOTE = "general"
 
@@ -45,7 +46,7 @@ def ground_truth_text(truth: GroundTruth) -> str:
         for state, label in STATE_LABELS.items()
     )
     return (
-        f"[b]Ground truth at {clock_text(truth.now_h)}[/b]\n"
+        f"[b]Ground truth at {clock(truth.now_h)}[/b]\n"
         f"Reputation index [b]{truth.reputation_index:.1f}[/b] "
         f"(before the crisis {truth.reputation_index_start:.1f})\n"
         f"True reach: [b]{truth.aware:,}[/b] users aware, {truth.spreaders:,} ever spread it\n"
