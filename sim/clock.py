@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+EPSILON_H = 1e-9
+"""Two scenario hours closer than this are the same hour: sums of tick lengths are floats
+(0.1 + 0.2 != 0.3), and a statement due 'at 3 h' must not miss the tick that starts at 3 h."""
+
 _CLOCK = re.compile(r"^(?:T\s*\+\s*)?(\d+):([0-5]\d)(?::([0-5]\d))?$", re.IGNORECASE)
 _DECIMAL = re.compile(
     r"^(?:T\s*\+\s*)?((?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\s*h?$", re.IGNORECASE

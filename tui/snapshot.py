@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
-from sim.clock import clock
+from sim.clock import EPSILON_H, clock
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
@@ -27,8 +27,6 @@ from sim.session import (
 from sim.session.views import GroundTruth
 from sim.session.wording import spoken_texts
 from sim.spec.schema import Inject
-
-EPSILON_H = 1e-9
 
 
 class InboxStatus(StrEnum):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sim.clock import EPSILON_H
 from sim.events import TeamEvent
 from sim.session.record import TurnEnded
 from sim.session.views import Statement
@@ -20,8 +21,6 @@ from sim.spec.schema import Inject, InjectType, ScenarioSpec
 
 if TYPE_CHECKING:
     from sim.session import Session
-
-EPSILON_H = 1e-9
 
 Status = Literal["answered", "quoted", "no_comment", "missed", "open"]
 

@@ -23,7 +23,7 @@ timeline. The rules, as the AAR explains them:
 
 from __future__ import annotations
 
-from sim.clock import clock, hours_text
+from sim.clock import EPSILON_H, clock, hours_text
 from sim.evaluation.facts import DeadlineItem, ExerciseFacts
 from sim.evaluation.rating import (
     ObjectiveRating,
@@ -113,7 +113,8 @@ def _delay_since_alert(facts: ExerciseFacts) -> tuple[float | None, list[str]]:
         evidence.append(f"No public statement by {_clock(facts, facts.now_h)}.")
         return None, evidence
     public = [s for s in _said(facts) if s.action.is_public]
-    what = f" ({_strategy(public[0])})" if public and abs(public[0].at_h - first) < 1e-9 else ""
+    opened = public and abs(public[0].at_h - first) < EPSILON_H
+    what = f" ({_strategy(public[0])})" if opened else ""
     since = first - reference
     when = f"{hours_text(abs(since))} {'after' if since >= 0 else 'before'}"
     evidence.append(

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from sim.clock import EPSILON_H
 from sim.lab.plan import RunTask
 from sim.outcome import Outcome
 from sim.session import Session
@@ -100,6 +101,6 @@ def hourly(series: Mapping[str, Sequence[float]], name: str) -> tuple[float, ...
     """A per-tick series as it stood at the end of each whole hour (the last tick ending by then),
     so runs with any tick length line up hour by hour."""
     hours = np.asarray(series["hour"], dtype=float)
-    whole = np.arange(1, int(np.floor(hours[-1] + 1e-9)) + 1)
-    last_tick = np.searchsorted(hours, whole + 1e-9, side="right") - 1
+    whole = np.arange(1, int(np.floor(hours[-1] + EPSILON_H)) + 1)
+    last_tick = np.searchsorted(hours, whole + EPSILON_H, side="right") - 1
     return tuple(float(value) for value in np.asarray(series[name], dtype=float)[last_tick])

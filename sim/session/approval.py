@@ -15,11 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.action import Action
-from sim.clock import decimal_hours
+from sim.clock import EPSILON_H, decimal_hours
 from sim.errors import ActionError
 from sim.spec.schema import Channel, Team, Template
-
-EPSILON_H = 1e-9
 
 _RANGE_WORDS = {
     "greater_than": ("gt", "a number more than"),
