@@ -17,6 +17,7 @@ import mesa
 import numpy as np
 
 from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.engine import storyline
 from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
 from sim.engine.crowd import decisions, exposure, opinion
@@ -138,7 +139,7 @@ class CrisisModel(mesa.Model):
 
     def schedule(self, action: Action) -> None:
         """Queue a brand response; it goes out at its time."""
-        if action.at_h < self.hours - 1e-9:
+        if action.at_h < self.hours - EPSILON_H:
             raise ActionError(
                 f"the action at hour {action.at_h:g} is in the past (it is now hour "
                 f"{self.hours:g}); schedule it at hour {self.hours:g} or later."
@@ -152,7 +153,7 @@ class CrisisModel(mesa.Model):
     def advance_to(self, hours: float) -> None:
         """Step until the clock reaches `hours` (never past the horizon)."""
         end = min(hours, self.horizon_h)
-        while self.hours < end - 1e-9:
+        while self.hours < end - EPSILON_H:
             self.step()
 
     def run_to_horizon(self) -> None:

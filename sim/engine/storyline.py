@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.clock import EPSILON_H
 from sim.engine.actors import Journalist
 from sim.engine.crowd.attitude import negative_update
 from sim.engine.crowd.pending_views import ItemKind
@@ -89,7 +90,7 @@ def _release_due_injects(model: CrisisModel) -> None:
     since_start = model.hours - model.spec.crisis.start_h
     last_hour = sum(model.hourly_negative[-model.monitor.ticks_per_h :])
     for inject in list(model.pending_injects):
-        timed = inject.time_h is not None and since_start >= inject.time_h - 1e-9
+        timed = inject.time_h is not None and since_start >= inject.time_h - EPSILON_H
         loud = inject.when_volume_above is not None and last_hour > inject.when_volume_above
         if timed or loud:
             release_inject(model, inject)
