@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import ScenarioError
-from sim.spec.loader import apply_overrides, describe_validation_error
+from sim.spec.loader import apply_overrides
 from sim.spec.schema import Cluster, Crisis, ScenarioSpec
+from sim.validation import describe_validation_error
 
 SOURCE = "calibrate"
 
@@ -47,7 +48,7 @@ def calibration_spec(
     try:
         return ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError(describe_validation_error(error, SOURCE)) from None
+        raise ScenarioError(describe_validation_error(error, SOURCE, ScenarioSpec)) from None
 
 
 def cluster_base_responsibility(cluster: Cluster) -> float:

@@ -253,7 +253,8 @@ def test_bundled_protocol_names():
         ),
         (
             '[[rules]]\nwhen = "detection"\nstrategy = "apology"\nafterh = 1\n',
-            "unknown field rules[0].afterh; did you mean after_h? the fields allowed there are ",
+            "unknown field rules[0].afterh; did you mean rules[0].after_h (allowed in [[rules]]: "
+            "when, after_h, ",
         ),
         (
             '[[rules]]\nwhen = "volume_above"\nstrategy = "apology"\n',
@@ -262,10 +263,13 @@ def test_bundled_protocol_names():
         ),
         (
             '[[rules]]\nwhen = "detection"\nstrategy = "apology"\nafter_h = -1\n',
-            "rules[0].after_h = -1 is out of range; use a number of at least 0.",
+            "rules[0].after_h = -1 is out of range; use a number from 0 to 720.",
         ),
         ("[[rules]\n", "mine.toml, line 2, column 8: invalid TOML"),
-        ('[rules]\nwhen = "detection"\n', "rules is not an array of tables"),
+        (
+            '[rules]\nwhen = "detection"\n',
+            "rules = a table is not an array of tables; write each entry as a [[rules]] table.",
+        ),
     ],
 )
 def test_a_bad_protocol_file_is_one_sentence(tmp_path, text, message):

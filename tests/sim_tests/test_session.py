@@ -167,11 +167,11 @@ def test_unknown_strategy_lists_the_allowed_ones(tiny):
     with pytest.raises(ActionError) as error:
         session.make_action(strategy="apologise")
     assert str(error.value) == (
-        "'apologise' is not a response strategy; use one of attack_accuser, denial, scapegoat, "
-        "no_comment, excuse, justification, holding_statement, correction, sympathy, apology, "
-        "compensation."
+        'action: strategy = "apologise" is not allowed; use one of attack_accuser, denial, '
+        "scapegoat, no_comment, excuse, justification, holding_statement, correction, sympathy, "
+        "apology, compensation (did you mean apology?)."
     )
-    with pytest.raises(ActionError, match=r"^action transparency = 2 is out of range"):
+    with pytest.raises(ActionError, match=r"^action: transparency = 2 is out of range"):
         session.make_action(strategy="apology", transparency=2)
 
 
