@@ -24,4 +24,4 @@ class Influencer(mesa.Agent):
     @property
     def supportive(self) -> bool:
         """An influencer who likes the brand relays with conviction (channel bonus)."""
-        return bool(self.model.population.attitude(self.user) > 0.0)
+        return bool(self.model.population.attitude(self.user) > 0.0)  # type: ignore[arg-type]
