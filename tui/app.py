@@ -104,16 +104,16 @@ class StormdrillApp(App[None]):
 
         def start(setup: TeamSetup | None) -> None:
             if setup is not None:
-                self.start(spec, setup)
+                self.start(spec, scenario, setup)
 
         self.push_screen(BriefingScreen(spec, self.team, self.seed), start)
 
-    def start(self, spec: ScenarioSpec, setup: TeamSetup) -> None:
+    def start(self, spec: ScenarioSpec, scenario: str, setup: TeamSetup) -> None:
         self.passphrase = setup.passphrase
-        autosave = new_autosave_path(self.scenario_ref, setup.team, setup.seed)
+        autosave = new_autosave_path(scenario, setup.team, setup.seed)
         self.open_session(
             lambda: Session(
-                spec, setup.seed, team=setup.team, scenario_ref=self.scenario_ref, autosave=autosave
+                spec, setup.seed, team=setup.team, scenario_ref=scenario, autosave=autosave
             )
         )
 
@@ -145,7 +145,7 @@ class StormdrillApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"end_turn", "finish", "facilitator"}:
-            return self.session is not None and not self.session.finished and not self.busy
+            return self.session is not None and not self.exercise.finished and not self.busy
         if action == "export":
             return self.debrief is not None
         return True
@@ -156,15 +156,23 @@ class StormdrillApp(App[None]):
         self.refresh_bindings()
 
     @property
+    def exercise(self) -> Session:
+        """The session in play. The actions that need one are enabled only once it is open
+        (check_action), so reaching for it before is a bug, not a user's mistake."""
+        if self.session is None:
+            raise LookupError("no exercise is open yet")
+        return self.session
+
+    @property
     def paused(self) -> bool:
         """Whether the facilitator has paused the exercise (it is in the session's log)."""
-        return self.session is not None and self.session.paused
+        return self.session is not None and self.exercise.paused
 
     def action_end_turn(self) -> None:
         if self.paused:
             self.notify("The facilitator has paused the exercise.", severity="warning")
             return
-        if self.session.turn >= self.session.turns_total:
+        if self.exercise.turn >= self.exercise.turns_total:
             self.notify("All turns are played: press d for the debrief.", severity="warning")
             return
         self.busy = True
@@ -172,8 +180,8 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def play_turn(self) -> None:
-        record = self.session.end_turn()
-        self.post_message(TurnCompleted(record.number, war_room_state(self.session)))
+        record = self.exercise.end_turn()
+        self.post_message(TurnCompleted(record.number, war_room_state(self.exercise)))
 
     @on(TurnCompleted)
     def _turn_completed(self, completed: TurnCompleted) -> None:
@@ -242,11 +250,11 @@ class StormdrillApp(App[None]):
         self.open_facilitator()
 
     def open_facilitator(self) -> None:
-        state = facilitator_state(self.session)
+        state = facilitator_state(self.exercise)
         self.push_screen(FacilitatorScreen(state), self._facilitator_order)
 
     def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
-        session = self.session
+        session = self.exercise
         try:
             if isinstance(order, ReleaseInject):
                 session.release_inject(order.inject_id)
@@ -269,8 +277,8 @@ class StormdrillApp(App[None]):
     # ------------------------------------------------------------------ the end
 
     def action_finish(self) -> None:
-        if self.session.turn < self.session.turns_total:
-            left = self.session.turns_total - self.session.turn
+        if self.exercise.turn < self.exercise.turns_total:
+            left = self.exercise.turns_total - self.exercise.turn
             question = (
                 f"{left} turn(s) are left. Finish now? The crowd runs on to the horizon "
                 "with no new statements."
@@ -286,8 +294,8 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def finish_exercise(self) -> None:
-        self.session.finish()
-        self.post_message(ExerciseFinished(debrief_state(self.session)))
+        self.exercise.finish()
+        self.post_message(ExerciseFinished(debrief_state(self.exercise)))
 
     @on(ExerciseFinished)
     def _finished(self, finished: ExerciseFinished) -> None:
@@ -301,7 +309,7 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counterfactuals")
     def compute_what_ifs(self) -> None:
-        for what_if in self.session.what_ifs():
+        for what_if in self.exercise.what_ifs():
             self.post_message(WhatIfComputed(what_if))
 
     @on(WhatIfComputed)
@@ -316,7 +324,7 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export(self) -> None:
-        log_path, report_path = export_session(self.session, exports_folder())
+        log_path, report_path = export_session(self.exercise, exports_folder())
         self.post_message(SessionExported(log_path, report_path))
 
     @on(SessionExported)

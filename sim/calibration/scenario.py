@@ -28,7 +28,7 @@ def calibration_spec(
     users: int,
     crisis: dict[str, Any] | None = None,
     overrides: Sequence[str] = (),
-    **sections,
+    **sections: Any,
 ) -> ScenarioSpec:
     """A scenario with the schema's defaults except the crisis, the size, `sections` and the
     user's `overrides`. Where both set a field, the check's own design wins (its crisis, horizon
@@ -43,8 +43,10 @@ def calibration_spec(
     data = apply_overrides({}, overrides, SOURCE)
     for name, value in design.items():
         user = data.get(name)
-        both_sections = isinstance(user, dict) and isinstance(value, dict)
-        data[name] = {**user, **value} if both_sections else value
+        if isinstance(user, dict) and isinstance(value, dict):
+            data[name] = {**user, **value}
+        else:
+            data[name] = value
     try:
         return ScenarioSpec.model_validate(data)
     except ValidationError as error:

@@ -73,7 +73,8 @@ def run_command(args: argparse.Namespace) -> int:
         "protocol": protocol.name,
     }
     if args.out is not None:
-        write_series_csv(session.run_record().series, args.out / "series.csv")
+        series = {name: list(values) for name, values in session.run_record().series.items()}
+        write_series_csv(series, args.out / "series.csv")
         (args.out / "outcome.json").write_text(json.dumps(result, indent=2) + "\n")
     if args.graph_out is not None:
         session.export_graph(args.graph_out)

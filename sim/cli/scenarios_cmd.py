@@ -68,7 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def list_command(args: argparse.Namespace) -> int:
     from sim.spec.loader import list_bundled_scenarios
 
-    rows = [("NAME", "USERS", "CRISIS", "CLUSTER", "TITLE")]
+    rows: list[tuple[str, ...]] = [("NAME", "USERS", "CRISIS", "CLUSTER", "TITLE")]
     for name, spec in list_bundled_scenarios():
         crisis = spec.crisis
         rows.append(

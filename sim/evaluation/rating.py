@@ -52,7 +52,8 @@ def rating_for_delay(delay_h: float | None, target_h: float) -> Rating:
     """P within the target, S within twice it, M within four times it, U later or never."""
     if delay_h is None:
         return "U"
-    for rating, factor in (("P", 1.0), ("S", 2.0), ("M", 4.0)):
+    steps: tuple[tuple[Rating, float], ...] = (("P", 1.0), ("S", 2.0), ("M", 4.0))
+    for rating, factor in steps:
         if delay_h <= target_h * factor + EPSILON_H:
             return rating
     return "U"

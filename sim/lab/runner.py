@@ -88,10 +88,10 @@ def sweep(
             journal.close()
     if journal is not None:
         rows = journal.rows()
-    result = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
+    swept = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
     if out is not None:
-        result.write(out)
-    return result
+        swept.write(out)
+    return swept
 
 
 def _interrupted_sentence(error: BaseException | None, finished: int, out: Path | None) -> str:

@@ -36,13 +36,13 @@ def reputation_figure(
 ) -> bytes:
     """Reputation index over time with the team's statements marked: the first hours, where the
     decisions are, and the whole run, where recovery shows."""
-    hours = np.asarray(hours)
+    times = np.asarray(hours)
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     early, whole = figure.subplots(1, 2, gridspec_kw={"width_ratios": (3, 2)})
-    window = hours <= max(EARLY_WINDOW_H, max(action_hours, default=0.0) + 6.0)
-    early.plot(hours[window], np.asarray(index)[window], color=SERIES_COLOUR, label="everyone")
+    window = times <= max(EARLY_WINDOW_H, max(action_hours, default=0.0) + 6.0)
+    early.plot(times[window], np.asarray(index)[window], color=SERIES_COLOUR, label="everyone")
     early.plot(
-        hours[window],
+        times[window],
         np.asarray(stakeholder_index)[window],
         color=SECOND_COLOUR,
         linestyle="--",
@@ -58,7 +58,7 @@ def reputation_figure(
         )
     early.set(title="Reputation index, first hours", xlabel="hours after the trigger", ylabel="RI")
     early.legend(loc="best", fontsize="small")
-    whole.plot(hours / 24.0, index, color=SERIES_COLOUR)
+    whole.plot(times / 24.0, index, color=SERIES_COLOUR)
     whole.set(title="Whole run", xlabel="days after the trigger")
     for axes in (early, whole):
         axes.grid(alpha=0.3)
@@ -66,10 +66,9 @@ def reputation_figure(
 
 
 def reach_figure(
-    hours: Sequence[float], aware: Sequence[float], negative_posts_per_h: Sequence[float]
+    hours: Sequence[float], aware: Sequence[float], negative_posts_per_h: np.ndarray
 ) -> bytes:
     """Negative reach (users who ever saw the negative content) and hourly negative mentions."""
-    hours = np.asarray(hours)
     figure = Figure(figsize=(10, 3.4), layout="constrained")
     reach, mentions = figure.subplots(1, 2)
     reach.plot(hours, aware, color=SERIES_COLOUR)

@@ -246,6 +246,7 @@ class Session:
         if self._outcome is None:
             self._advance(self._model.horizon_h)
             self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
+        assert self._outcome is not None, "_apply(Finished) measures the outcome"
         return self._outcome
 
     def counterfactual(self, variant: Variant) -> Counterfactual:

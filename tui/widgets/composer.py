@@ -178,7 +178,7 @@ class Composer(Vertical):
 
     @on(Select.Changed, "#strategy")
     def _strategy_changed(self, event: Select.Changed) -> None:
-        self.query_one(RubricPanel).chosen = Strategy(event.value)
+        self.query_one(RubricPanel).chosen = Strategy(str(event.value))
 
     @on(TextArea.Changed, "#message")
     def _text_changed(self, event: TextArea.Changed) -> None:

@@ -25,9 +25,9 @@ STATUS_STYLE = {
 
 def status_label(item: InboxItem) -> str:
     deadline = item.event.deadline_h
-    if item.status is InboxStatus.OPEN:
+    if item.status is InboxStatus.OPEN and deadline is not None:
         return f"answer by {clock(deadline)}"
-    if item.status is InboxStatus.LAPSED:
+    if item.status is InboxStatus.LAPSED and deadline is not None:
         return f"LAPSED at {clock(deadline)}"
     if item.status is InboxStatus.LATE:
         return "answer goes out after the deadline"
