@@ -8,11 +8,8 @@ from dataclasses import dataclass
 
 from sim.evaluation import ObjectiveRating, rate_objectives
 from sim.outcome import Outcome
-from sim.session import TIMING, WHAT_IFS, Session
+from sim.session import Session
 from tui.snapshot import TimelineEntry, timeline_of
-
-WHAT_IFS_TOTAL = len(dict.fromkeys(WHAT_IFS + TIMING))
-"""What-ifs the debrief waits for: the comparison's variants and the timing curve's other points."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ log that saves, resumes, replays and answers "what if" questions."""
 from sim.session.counterfactual import (
     APOLOGY_INSTEAD_OF_DENIAL,
     AS_PLAYED,
+    EVERY_WHAT_IF,
     FULLY_TRANSPARENT,
     NO_RESPONSE,
     REFERENCE,
@@ -36,6 +37,7 @@ from sim.session.views import GroundTruth, RunRecord, Statement
 __all__ = [
     "APOLOGY_INSTEAD_OF_DENIAL",
     "AS_PLAYED",
+    "EVERY_WHAT_IF",
     "FEED_LIMIT",
     "FORMAT_NAME",
     "FORMAT_VERSION",

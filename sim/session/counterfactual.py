@@ -124,6 +124,9 @@ TIMING_SHIFTS_H = (-1.0, -0.5, 0.5, 1.0, 2.0, 4.0)
 TIMING = tuple(shifted(shift_h) for shift_h in TIMING_SHIFTS_H)
 """The timing curve: every response moved by each of TIMING_SHIFTS_H (0 is the run as played)."""
 
+EVERY_WHAT_IF = tuple(dict.fromkeys(WHAT_IFS + TIMING))
+"""The comparison, then the timing curve's other points, each once: what a debrief waits for."""
+
 
 class WhatIf(BaseModel):
     """A variant and the outcome it gives on the session's seed."""

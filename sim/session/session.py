@@ -33,8 +33,7 @@ from sim.session.approval import (
 )
 from sim.session.counterfactual import (
     AS_PLAYED,
-    TIMING,
-    WHAT_IFS,
+    EVERY_WHAT_IF,
     Counterfactual,
     Variant,
     WhatIf,
@@ -257,7 +256,7 @@ class Session:
             actual=actual.outcome, alternative=alternative.outcome, description=variant.label
         )
 
-    def what_ifs(self, variants: Sequence[Variant] = WHAT_IFS + TIMING) -> Iterator[WhatIf]:
+    def what_ifs(self, variants: Sequence[Variant] = EVERY_WHAT_IF) -> Iterator[WhatIf]:
         """Each variant's outcome on this session's seed, computed lazily (one run each; none
         for a variant that changes nothing once the session is finished)."""
         return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Select
 
 from sim.events import EventKind
 from sim.rubric import score_message
-from sim.session import WHAT_IFS, InjectReleased, Queued, Session
+from sim.session import EVERY_WHAT_IF, WHAT_IFS, InjectReleased, Queued, Session
 from sim.spec.loader import load_scenario
 from tests.tui_tests.conftest import (
     PASSPHRASE,
@@ -22,7 +22,6 @@ from tests.tui_tests.conftest import (
     tiny_app,
 )
 from tui.app import StormdrillApp
-from tui.debrief import WHAT_IFS_TOTAL
 from tui.screens.briefing import BriefingScreen
 from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import FacilitatorScreen
@@ -175,8 +174,8 @@ async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: P
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.session.finished
-        assert len(app.what_ifs) == WHAT_IFS_TOTAL
-        assert [what_if.variant for what_if in app.what_ifs][: len(WHAT_IFS)] == list(WHAT_IFS)
+        assert [what_if.variant for what_if in app.what_ifs] == list(EVERY_WHAT_IF)
+        assert EVERY_WHAT_IF[: len(WHAT_IFS)] == WHAT_IFS
         table = app.screen.query_one("#what-if-table")
         assert table.row_count == len(WHAT_IFS) + 1
         assert len(app.screen.query_one("#timing-plot").series.hours) > 1

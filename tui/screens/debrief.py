@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from sim.evaluation import ObjectiveRating
-from sim.session import AS_PLAYED, WHAT_IFS, WhatIf
-from tui.debrief import WHAT_IFS_TOTAL, DebriefState
+from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
+from tui.debrief import DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline
@@ -144,9 +144,9 @@ class DebriefScreen(Screen):
         self.query_one("#timing-plot", SeriesPlot).series = timing_series(self.debrief, what_ifs)
         done = len(what_ifs)
         status = self.query_one("#what-if-status", Static)
-        if done < WHAT_IFS_TOTAL:
+        if done < len(EVERY_WHAT_IF):
             status.update(
-                f"Replaying the same seed with other answers: {done} of {WHAT_IFS_TOTAL}..."
+                f"Replaying the same seed with other answers: {done} of {len(EVERY_WHAT_IF)}..."
             )
         else:
             status.update(
