@@ -76,7 +76,6 @@ def measure_size(users: int, days: float) -> dict:
     gc.collect()
 
     session = Session(spec, SEED, protocol=load_protocol(PROTOCOL))
-    model = session.model
     active = (spec.crisis.start_h, spec.crisis.start_h + 24.0)  # the first day of the crisis
     hour_s: list[float] = []
     start = time.perf_counter()
@@ -97,7 +96,7 @@ def measure_size(users: int, days: float) -> dict:
         "active_hour_s": max(hour_s),
         "run_s": run_s,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-        "aware": int(model.aware_total),
+        "aware": session.ground_truth().aware,
         "reputation_index_final": outcome.reputation_index_final,
         "first_response_h": outcome.time_to_first_response_h,
     }

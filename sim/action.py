@@ -12,7 +12,12 @@ from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
 
 
 class Action(BaseModel):
-    """One brand response. Frozen so logs and counterfactuals can share it safely."""
+    """One brand response. Frozen so logs and counterfactuals can share it safely.
+
+    Its words decide how transparent, human and concrete it is: when the Session queues an
+    action with text, the rubric reads `transparency`, `voice` and `concrete` from it, except
+    for those given explicitly when the action was built, which stand (sim.session.wording).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -17,20 +17,20 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from sim.clock import clock
 from sim.errors import UserError
-from sim.rubric import apply_rubric, score_message
-from sim.session import Session
+from sim.session import Session, WhatIf
 from sim.spec.loader import list_bundled_scenarios, load_scenario
 from sim.spec.schema import ScenarioSpec
 from tui.commands import BindingCommands
-from tui.debrief import Alternative, DebriefState, alternatives, debrief_state
+from tui.debrief import DebriefState, debrief_state
 from tui.export import export_session
 from tui.messages import (
-    AlternativeComputed,
     ExerciseFinished,
     SessionExported,
     SessionOpened,
     TurnCompleted,
+    WhatIfComputed,
 )
 from tui.screens.briefing import BriefingScreen, TeamSetup
 from tui.screens.debrief import DebriefScreen
@@ -47,8 +47,7 @@ from tui.screens.picker import PickerScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.snapshot import (
     WarRoomState,
-    clock_text,
-    ground_truth,
+    facilitator_state,
     newly_lapsed,
     war_room_state,
 )
@@ -85,7 +84,7 @@ class StormdrillApp(App[None]):
         self.session: Session | None = None
         self.passphrase = ""
         self.debrief: DebriefState | None = None
-        self.alternatives: tuple[Alternative, ...] = ()
+        self.what_ifs: tuple[WhatIf, ...] = ()
 
     # ------------------------------------------------------------------ opening an exercise
 
@@ -105,16 +104,16 @@ class StormdrillApp(App[None]):
 
         def start(setup: TeamSetup | None) -> None:
             if setup is not None:
-                self.start(spec, setup)
+                self.start(spec, scenario, setup)
 
         self.push_screen(BriefingScreen(spec, self.team, self.seed), start)
 
-    def start(self, spec: ScenarioSpec, setup: TeamSetup) -> None:
+    def start(self, spec: ScenarioSpec, scenario: str, setup: TeamSetup) -> None:
         self.passphrase = setup.passphrase
-        autosave = new_autosave_path(self.scenario_ref, setup.team, setup.seed)
+        autosave = new_autosave_path(scenario, setup.team, setup.seed)
         self.open_session(
             lambda: Session(
-                spec, setup.seed, team=setup.team, scenario_ref=self.scenario_ref, autosave=autosave
+                spec, setup.seed, team=setup.team, scenario_ref=scenario, autosave=autosave
             )
         )
 
@@ -146,7 +145,7 @@ class StormdrillApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"end_turn", "finish", "facilitator"}:
-            return self.session is not None and not self.session.finished and not self.busy
+            return self.session is not None and not self.exercise.finished and not self.busy
         if action == "export":
             return self.debrief is not None
         return True
@@ -157,15 +156,23 @@ class StormdrillApp(App[None]):
         self.refresh_bindings()
 
     @property
+    def exercise(self) -> Session:
+        """The session in play. The actions that need one are enabled only once it is open
+        (check_action), so reaching for it before is a bug, not a user's mistake."""
+        if self.session is None:
+            raise LookupError("no exercise is open yet")
+        return self.session
+
+    @property
     def paused(self) -> bool:
         """Whether the facilitator has paused the exercise (it is in the session's log)."""
-        return self.session is not None and self.session.paused
+        return self.session is not None and self.exercise.paused
 
     def action_end_turn(self) -> None:
         if self.paused:
             self.notify("The facilitator has paused the exercise.", severity="warning")
             return
-        if self.session.turn >= self.session.turns_total:
+        if self.exercise.turn >= self.exercise.turns_total:
             self.notify("All turns are played: press d for the debrief.", severity="warning")
             return
         self.busy = True
@@ -173,8 +180,8 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def play_turn(self) -> None:
-        record = self.session.end_turn()
-        self.post_message(TurnCompleted(record.number, war_room_state(self.session)))
+        record = self.exercise.end_turn()
+        self.post_message(TurnCompleted(record.number, war_room_state(self.exercise)))
 
     @on(TurnCompleted)
     def _turn_completed(self, completed: TurnCompleted) -> None:
@@ -208,11 +215,7 @@ class StormdrillApp(App[None]):
             self.notify("Write the message first.", severity="warning")
             return
         try:
-            action = session.make_action(**draft.action_fields())
-            if draft.template is None:
-                score = score_message(draft.text, session.spec.meta.locale, self._earlier())
-                action = apply_rubric(action, score)
-            sent = session.queue(action)
+            sent = session.queue(session.make_action(**draft.action_fields()))
         except UserError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -220,10 +223,7 @@ class StormdrillApp(App[None]):
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
-        self.notify(f"Queued: goes out at {clock_text(sent.at_h)}.")
-
-    def _earlier(self) -> tuple[str, ...]:
-        return self.query_war_room().state.earlier_statements
+        self.notify(f"Queued: goes out at {clock(sent.at_h)}.")
 
     # ------------------------------------------------------------------ the facilitator
 
@@ -250,11 +250,11 @@ class StormdrillApp(App[None]):
         self.open_facilitator()
 
     def open_facilitator(self) -> None:
-        truth = ground_truth(self.session)
-        self.push_screen(FacilitatorScreen(truth, self.paused), self._facilitator_order)
+        state = facilitator_state(self.exercise)
+        self.push_screen(FacilitatorScreen(state), self._facilitator_order)
 
     def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
-        session = self.session
+        session = self.exercise
         try:
             if isinstance(order, ReleaseInject):
                 session.release_inject(order.inject_id)
@@ -277,8 +277,8 @@ class StormdrillApp(App[None]):
     # ------------------------------------------------------------------ the end
 
     def action_finish(self) -> None:
-        if self.session.turn < self.session.turns_total:
-            left = self.session.turns_total - self.session.turn
+        if self.exercise.turn < self.exercise.turns_total:
+            left = self.exercise.turns_total - self.exercise.turn
             question = (
                 f"{left} turn(s) are left. Finish now? The crowd runs on to the horizon "
                 "with no new statements."
@@ -294,8 +294,8 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def finish_exercise(self) -> None:
-        self.session.finish()
-        self.post_message(ExerciseFinished(debrief_state(self.session)))
+        self.exercise.finish()
+        self.post_message(ExerciseFinished(debrief_state(self.exercise)))
 
     @on(ExerciseFinished)
     def _finished(self, finished: ExerciseFinished) -> None:
@@ -305,18 +305,18 @@ class StormdrillApp(App[None]):
     def show_debrief(self, debrief: DebriefState) -> None:
         self.debrief = debrief
         self.replace_screen(DebriefScreen(debrief))
-        self.compute_alternatives()
+        self.compute_what_ifs()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counterfactuals")
-    def compute_alternatives(self) -> None:
-        for alternative in alternatives(self.session):
-            self.post_message(AlternativeComputed(alternative))
+    def compute_what_ifs(self) -> None:
+        for what_if in self.exercise.what_ifs():
+            self.post_message(WhatIfComputed(what_if))
 
-    @on(AlternativeComputed)
-    def _alternative_computed(self, computed: AlternativeComputed) -> None:
-        self.alternatives += (computed.alternative,)
+    @on(WhatIfComputed)
+    def _what_if_computed(self, computed: WhatIfComputed) -> None:
+        self.what_ifs += (computed.what_if,)
         if isinstance(self.screen, DebriefScreen):
-            self.screen.alternatives = self.alternatives
+            self.screen.what_ifs = self.what_ifs
 
     def action_export(self) -> None:
         self.notify("Writing the session log and the after-action report...")
@@ -324,7 +324,7 @@ class StormdrillApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export(self) -> None:
-        log_path, report_path = export_session(self.session, exports_folder())
+        log_path, report_path = export_session(self.exercise, exports_folder())
         self.post_message(SessionExported(log_path, report_path))
 
     @on(SessionExported)

@@ -26,7 +26,7 @@ class BindingCommands(Provider):
             yield binding.description, f"{help_text} (key: {key})", active
 
     def _run(self, active: ActiveBinding) -> None:
-        self.app.call_later(active.node.run_action, active.binding.action)
+        self.app.call_later(self.app.run_action, active.binding.action, active.node)
 
     async def discover(self) -> Hits:
         for title, help_text, active in self._commands():

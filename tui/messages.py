@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.message import Message
 
-from sim.session import Session
-from tui.debrief import Alternative, DebriefState
+from sim.session import Session, WhatIf
+from tui.debrief import DebriefState
 from tui.snapshot import WarRoomState
 
 
@@ -33,12 +33,12 @@ class ExerciseFinished(Message):
         self.debrief = debrief
 
 
-class AlternativeComputed(Message):
-    """One more counterfactual for the debrief table."""
+class WhatIfComputed(Message):
+    """One more what-if for the debrief's table and timing curve."""
 
-    def __init__(self, alternative: Alternative) -> None:
+    def __init__(self, what_if: WhatIf) -> None:
         super().__init__()
-        self.alternative = alternative
+        self.what_if = what_if
 
 
 class SessionExported(Message):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from sim.clock import hours_text
 from sim.outcome import Outcome
-
-
-def hours_or(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{value:.1f} h"
 
 
 def outcome_rows(outcome: Outcome) -> tuple[tuple[str, str], ...]:
@@ -19,11 +16,11 @@ def outcome_rows(outcome: Outcome) -> tuple[tuple[str, str], ...]:
             "Lowest point",
             f"{outcome.reputation_index_min:.1f} (drop {outcome.reputation_index_drop:.1f})",
         ),
-        ("Recovery", hours_or(outcome.recovery_time_h, "not within the run")),
+        ("Recovery", hours_text(outcome.recovery_time_h, "not within the run", places=1)),
         ("Negative reach", f"{outcome.negative_reach:,} users aware"),
         ("Spreaders", f"{outcome.spreaders_total:,}"),
-        ("Detection", hours_or(outcome.time_to_detection_h, "never")),
-        ("First response", hours_or(outcome.time_to_first_response_h, "none")),
+        ("Detection", hours_text(outcome.time_to_detection_h, "never", places=1)),
+        ("First response", hours_text(outcome.time_to_first_response_h, "none", places=1)),
         ("Spoke before media", "yes" if outcome.spoke_before_media else "no"),
         ("Response coverage", f"{outcome.response_coverage:.0%} of aware users"),
         ("Media pickups", str(outcome.media_pickups)),
@@ -40,6 +37,6 @@ def comparison_row(description: str, outcome: Outcome) -> tuple[str, ...]:
         f"{outcome.reputation_index_min:.1f}",
         f"{outcome.reputation_index_final:.1f}",
         f"{outcome.negative_reach:,}",
-        hours_or(outcome.time_to_first_response_h, "none"),
-        hours_or(outcome.recovery_time_h, "no"),
+        hours_text(outcome.time_to_first_response_h, "none", places=1),
+        hours_text(outcome.recovery_time_h, "no", places=1),
     )

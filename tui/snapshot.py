@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
-from sim.engine.feed import sample_feed
+from sim.clock import EPSILON_H, clock
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
@@ -22,16 +22,11 @@ from sim.session import (
     Resumed,
     Session,
     TurnEnded,
+    played_actions,
 )
-
-EPSILON_H = 1e-9
-FEED_LIMIT = 30
-
-
-def clock_text(hours: float) -> str:
-    """Scenario time as the war room shows it: T+2:05 (hours:minutes since the start)."""
-    minutes = round(hours * 60)
-    return f"T+{minutes // 60}:{minutes % 60:02d}"
+from sim.session.views import GroundTruth
+from sim.session.wording import spoken_texts
+from sim.spec.schema import Inject
 
 
 class InboxStatus(StrEnum):
@@ -82,17 +77,14 @@ class WarRoomState:
 
 
 @dataclass(frozen=True)
-class GroundTruth:
-    """What only the facilitator sees: the model's true numbers and the MSEL still pending."""
+class FacilitatorState:
+    """What the facilitator's console draws: the Session's ground truth, the MSEL still pending
+    and the objectives notes can be taken against."""
 
-    now_h: float
-    reputation_index: float
-    reputation_index_start: float
-    aware: int
-    spreaders: int
-    state_counts: tuple[tuple[str, int], ...]
+    truth: GroundTruth
     pending_injects: tuple[tuple[str, str], ...]
     objectives: tuple[tuple[str, str], ...]
+    paused: bool
 
 
 def inbox_status(event: TeamEvent, answers: Sequence[Action], now_h: float) -> InboxStatus:
@@ -120,10 +112,6 @@ def newly_lapsed(before: WarRoomState | None, after: WarRoomState) -> tuple[Inbo
     )
 
 
-def queued_actions(log: Sequence[LogEntry]) -> tuple[Action, ...]:
-    return tuple(entry.action for entry in log if isinstance(entry, Queued))
-
-
 def action_summary(action: Action) -> str:
     words = [action.strategy.value.replace("_", " ")]
     if action.answers is not None:
@@ -143,7 +131,7 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
         if isinstance(entry, Queued):
             action = entry.action
             out = action.at_h <= now_h + EPSILON_H
-            status = f"{'out' if out else 'approval until'} {clock_text(action.at_h)}"
+            status = f"{'out' if out else 'approval until'} {clock(action.at_h)}"
             entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
         elif isinstance(entry, InjectReleased):
             entries.append(
@@ -164,13 +152,8 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
     return tuple(entries)
 
 
-def public_posts(session: Session) -> list[FeedItem]:
-    """The conversation so far, newest first: the prominent posts and a seeded sample."""
-    return sample_feed(session.model, 0, FEED_LIMIT, session.seed)
-
-
 def war_room_state(session: Session) -> WarRoomState:
-    actions = queued_actions(session.log)
+    actions = played_actions(session.log)
     now_h = session.now_h
     return WarRoomState(
         title=session.spec.meta.title,
@@ -182,27 +165,25 @@ def war_room_state(session: Session) -> WarRoomState:
             InboxItem(event, inbox_status(event, actions, now_h)) for event in session.inbox
         ),
         timeline=timeline_of(session.log, now_h),
-        feed=tuple(public_posts(session)),
-        earlier_statements=tuple(action.text for action in actions if action.text),
+        feed=session.feed(),
+        earlier_statements=spoken_texts(actions),
         finished=session.finished,
         paused=session.paused,
     )
 
 
-def ground_truth(session: Session) -> GroundTruth:
-    model = session.model
-    counts = model.population.count_states()
-    names = ("unaware", "exposed", "spreading", "skeptic", "lost interest")
-    return GroundTruth(
-        now_h=session.now_h,
-        reputation_index=model.reputation_index,
-        reputation_index_start=model.baseline_reputation_index,
-        aware=model.aware_total,
-        spreaders=model.spreaders_total,
-        state_counts=tuple(zip(names, (int(c) for c in counts), strict=True)),
+def facilitator_state(session: Session) -> FacilitatorState:
+    truth = session.ground_truth()
+    injects = {inject.id: inject for inject in session.spec.injects}
+    return FacilitatorState(
+        truth=truth,
         pending_injects=tuple(
-            (inject.id, f"{inject.type.value.replace('_', ' ')} from {inject.sender}")
-            for inject in model.pending_injects
+            (inject_id, _inject_text(injects[inject_id])) for inject_id in truth.pending_inject_ids
         ),
         objectives=tuple((item.id, item.text) for item in session.spec.meta.objectives),
+        paused=session.paused,
     )
+
+
+def _inject_text(inject: Inject) -> str:
+    return f"{inject.type.value.replace('_', ' ')} from {inject.sender}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from sim.calibration.check import Band, CalibrationConfig, CheckResult, result
 from sim.calibration.pool import as_seed_sequence, parallel_map
@@ -78,7 +79,11 @@ class Cascades:
 
 
 def spread_ordinary_posts(
-    spec: ScenarioSpec, followers, active: np.ndarray, roots: np.ndarray, rng: np.random.Generator
+    spec: ScenarioSpec,
+    followers: csr_matrix,
+    active: np.ndarray,
+    roots: np.ndarray,
+    rng: np.random.Generator,
 ) -> Cascades:
     """Spread one ordinary post from each root until no cascade grows."""
     n, spread = followers.shape[0], spec.spread

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -365,7 +366,7 @@ def _defined_check(runs: LessonRuns) -> CheckResult:
     shares = {
         name: float(np.mean([getattr(o, name) is not None for o in outcomes])) for name in optional
     }
-    worst = min(shares, key=shares.get)
+    worst = min(shares, key=lambda name: shares[name])
     return CheckResult(
         "lesson: every outcome takes a value",
         f">= {DEFINED_SHARE:.2f} of runs",
@@ -378,7 +379,13 @@ def _defined_check(runs: LessonRuns) -> CheckResult:
     )
 
 
-def _spread_result(name, target, values: dict[str, float], inside, detail: str) -> CheckResult:
+def _spread_result(
+    name: str,
+    target: str,
+    values: dict[str, float],
+    inside: Callable[[float], bool],
+    detail: str,
+) -> CheckResult:
     passed = all(inside(value) for value in values.values())
     low, high = min(values.values()), max(values.values())
     return CheckResult(

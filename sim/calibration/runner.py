@@ -4,6 +4,7 @@ seed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -42,11 +43,12 @@ def run_calibration(
     *,
     lesson_seeds: int = 20,
     lesson_small_users: int | None = None,
-    families: Sequence[Family] = FAMILIES,
+    only: Literal["model", "lesson"] | None = None,
 ) -> list[CheckResult]:
     """All calibration checks; the same arguments give the same results with any `workers`.
     `overrides` are `--set` overrides of the schema's defaults (a sensitivity run); a bad one
-    raises ScenarioError before any run starts.
+    raises ScenarioError before any run starts. `only` keeps the section 8 families ("model")
+    or the lesson family ("lesson").
 
     With `workers` > 1 the runs go to a spawned process pool: call this from an importable
     module or under `if __name__ == "__main__":`.
@@ -67,6 +69,7 @@ def run_calibration(
     results: list[CheckResult] = []
     with worker_pool(workers):
         for family, family_seed in zip(FAMILIES, family_seeds, strict=True):
-            if family in families:
+            is_lesson = family is lesson_checks
+            if only is None or (only == "lesson") == is_lesson:
                 results.extend(family(config, family_seed))
     return results

@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import ScenarioError
-from sim.spec.loader import apply_overrides, describe_validation_error
+from sim.spec.loader import apply_overrides
 from sim.spec.schema import Cluster, Crisis, ScenarioSpec
+from sim.validation import describe_validation_error
 
 SOURCE = "calibrate"
 
@@ -27,7 +28,7 @@ def calibration_spec(
     users: int,
     crisis: dict[str, Any] | None = None,
     overrides: Sequence[str] = (),
-    **sections,
+    **sections: Any,
 ) -> ScenarioSpec:
     """A scenario with the schema's defaults except the crisis, the size, `sections` and the
     user's `overrides`. Where both set a field, the check's own design wins (its crisis, horizon
@@ -42,12 +43,14 @@ def calibration_spec(
     data = apply_overrides({}, overrides, SOURCE)
     for name, value in design.items():
         user = data.get(name)
-        both_sections = isinstance(user, dict) and isinstance(value, dict)
-        data[name] = {**user, **value} if both_sections else value
+        if isinstance(user, dict) and isinstance(value, dict):
+            data[name] = {**user, **value}
+        else:
+            data[name] = value
     try:
         return ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError(describe_validation_error(error, SOURCE)) from None
+        raise ScenarioError(describe_validation_error(error, SOURCE, ScenarioSpec)) from None
 
 
 def cluster_base_responsibility(cluster: Cluster) -> float:

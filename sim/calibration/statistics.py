@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
+
+Group = TypeVar("Group")
 
 
 def mean_interval(values: Sequence[float] | np.ndarray) -> tuple[float, tuple[float, float]]:
@@ -62,8 +65,8 @@ def tail_ratio(sizes: np.ndarray) -> float:
 
 
 def cluster_bootstrap(
-    groups: Sequence[object],
-    statistic: Callable[[Sequence[object]], float],
+    groups: Sequence[Group],
+    statistic: Callable[[Sequence[Group]], float],
     rng: np.random.Generator,
     resamples: int = 400,
 ) -> tuple[float, float]:

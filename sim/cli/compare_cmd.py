@@ -10,10 +10,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sim.evaluation import rate_objectives
-from sim.outcome import Outcome
-from sim.session import Session
-
 COLUMNS = (
     "session",
     "team",
@@ -42,9 +38,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def session_row(path: Path) -> tuple[str, ...]:
     """One table row: who played what, and what came of it."""
+    from sim.evaluation import rate_objectives
+    from sim.session import Session
+
     session = Session.load(path)
     try:
-        outcome: Outcome = session.finish()
+        outcome = session.finish()
         ratings = "".join(rating.rating for rating in rate_objectives(session))
         first = outcome.time_to_first_response_h
         return (

@@ -1,8 +1,11 @@
 """The `stormdrill` console entry point.
 
 Each subcommand lives in its own module with `add_parser(subparsers)`, which sets the parser's
-`func(args) -> int`; `COMMANDS` below is the whole registry. A user's mistake reaches the
-terminal as one `stormdrill: <sentence>` line on stderr with exit status 2, never a traceback.
+`func(args) -> int`; `COMMANDS` below is the whole registry. A command module imports only what
+its parser needs and the rest inside its `func`, so `stormdrill --help` and the light commands
+never load the engine, pandas or Textual (tests/sim_tests/test_headless_import.py). A user's
+mistake reaches the terminal as one `stormdrill: <sentence>` line on stderr with exit status 2,
+never a traceback.
 """
 
 from __future__ import annotations

@@ -10,9 +10,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sim.session import Session
-from sim.spec.loader import load_scenario
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -34,6 +31,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def play_command(args: argparse.Namespace) -> int:
+    from sim.session import Session
+    from sim.spec.loader import load_scenario
+
     resume = None
     if args.resume is not None:
         resume = Session.load(args.resume, autosave=args.resume)

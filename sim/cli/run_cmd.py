@@ -10,16 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
-from sim.engine.crowd.state import STATE_NAMES, State
-from sim.engine.world.graph import EXPORT_SUFFIXES, export_graph
+from sim.clock import hours_text
 from sim.errors import UserError
-from sim.outcome import Outcome, write_series_csv
-from sim.protocol import load_protocol
-from sim.session import Session
-from sim.spec.loader import load_scenario
+
+if TYPE_CHECKING:
+    from sim.outcome import Outcome
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,12 +43,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--graph-out",
         type=Path,
         metavar="FILE",
-        help=f"export the graph with each user's final state ({' or '.join(EXPORT_SUFFIXES)})",
+        help="export the follower graph with each user's final state, for Gephi "
+        "(GEXF or GraphML, by the file's extension)",
     )
     parser.set_defaults(func=run_command)
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from sim.outcome import write_series_csv
+    from sim.protocol import load_protocol
+    from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
+    from sim.session import Session
+    from sim.spec.loader import load_scenario
+
     if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError(
             f"--graph-out {args.graph_out}: the extension '{args.graph_out.suffix}' is not one of "
@@ -68,11 +73,11 @@ def run_command(args: argparse.Namespace) -> int:
         "protocol": protocol.name,
     }
     if args.out is not None:
-        write_series_csv(session.model.series(), args.out / "series.csv")
+        series = {name: list(values) for name, values in session.run_record().series.items()}
+        write_series_csv(series, args.out / "series.csv")
         (args.out / "outcome.json").write_text(json.dumps(result, indent=2) + "\n")
     if args.graph_out is not None:
-        population = session.model.population
-        export_graph(args.graph_out, population.followers, _final_state(session))
+        session.export_graph(args.graph_out)
     if args.json:
         print(json.dumps(result))
     else:
@@ -80,24 +85,8 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _final_state(session: Session) -> dict[str, Any]:
-    """What Gephi colours users by: their final state and attitude, and whether they ever knew
-    or ever spread."""
-    population = session.model.population
-    return {
-        "state": [STATE_NAMES[State(code)] for code in population.state],
-        "attitude": population.attitude(),
-        "ever_aware": population.ever_aware,
-        "ever_spread": population.ever_spread,
-    }
-
-
-def _hours(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{value:.2f} h"
-
-
 def _summary(title: str, protocol: str, outcome: Outcome) -> str:
-    recovered = _hours(outcome.recovery_time_h, "not recovered")
+    recovered = hours_text(outcome.recovery_time_h, "not recovered", places=2)
     lines = [
         f"{title}, protocol {protocol}, seed {outcome.seed}",
         f"  reputation index    {outcome.reputation_index_start:.1f} -> "
@@ -105,8 +94,8 @@ def _summary(title: str, protocol: str, outcome: Outcome) -> str:
         f"recovery {recovered})",
         f"  negative reach      {outcome.negative_reach} aware, "
         f"{outcome.spreaders_total} spread it",
-        f"  detection           {_hours(outcome.time_to_detection_h, 'never')}",
-        f"  first response      {_hours(outcome.time_to_first_response_h, 'none')}"
+        f"  detection           {hours_text(outcome.time_to_detection_h, 'never', places=2)}",
+        f"  first response      {hours_text(outcome.time_to_first_response_h, 'none', places=2)}"
         f"{', before the media' if outcome.spoke_before_media else ''}",
         f"  response coverage   {outcome.response_coverage:.0%} of aware users saw it",
         f"  media pickups       {outcome.media_pickups}",

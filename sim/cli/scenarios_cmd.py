@@ -13,19 +13,15 @@ import json
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
+from sim.clock import clock
 from sim.errors import ScenarioError, UserError
 from sim.msel import cli as msel_cli
-from sim.spec.docs import scenario_format_markdown
-from sim.spec.loader import (
-    bundled_names,
-    list_bundled_scenarios,
-    load_scenario,
-    resolve_scenario_path,
-    scenario_json_schema,
-)
-from sim.spec.schema import Inject, Objective, ScenarioSpec
+
+if TYPE_CHECKING:
+    from sim.spec.schema import Inject, Objective, ScenarioSpec
 
 WIDTH = 100
 INDENT = "  "
@@ -70,7 +66,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_command(args: argparse.Namespace) -> int:
-    rows = [("NAME", "USERS", "CRISIS", "CLUSTER", "TITLE")]
+    from sim.spec.loader import list_bundled_scenarios
+
+    rows: list[tuple[str, ...]] = [("NAME", "USERS", "CRISIS", "CLUSTER", "TITLE")]
     for name, spec in list_bundled_scenarios():
         crisis = spec.crisis
         rows.append(
@@ -93,6 +91,8 @@ def _aligned(rows: list[tuple[str, ...]]) -> str:
 
 
 def show_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import load_scenario, resolve_scenario_path
+
     spec = load_scenario(args.scenario, args.overrides)
     print(render_summary(spec, resolve_scenario_path(args.scenario)))
     return 0
@@ -112,7 +112,7 @@ def render_summary(spec: ScenarioSpec, path: Path) -> str:
             f"true responsibility {crisis.true_responsibility}, "
             f"{'a history of similar crises' if crisis.history else 'no history'}, "
             f"prior reputation {crisis.prior_reputation}; {crisis.seeds} first posters from "
-            f"{crisis.seed_from} at {_clock(crisis.start_h)}",
+            f"{crisis.seed_from} at {clock(crisis.start_h)}",
         ),
         ("World", f"{spec.graph.users} users ({graph}), monitoring {spec.monitoring.level.value}"),
         (
@@ -122,7 +122,7 @@ def render_summary(spec: ScenarioSpec, path: Path) -> str:
         ),
         (
             "Clock",
-            f"{turns.turns} turns of {_clock(turns.turn_ticks * turns.tick_h, sign='')} "
+            f"{turns.turns} turns of {clock(turns.turn_ticks * turns.tick_h, sign='')} "
             f"({turns.tick_minutes:g}-minute ticks); headless runs last "
             f"{turns.horizon_days:g} days",
         ),
@@ -151,15 +151,9 @@ def _labelled(label: str, text: str) -> str:
     return textwrap.fill(text, WIDTH, initial_indent=f"{label:<8}", subsequent_indent=" " * 8)
 
 
-def _clock(hours: float, sign: str = "T+") -> str:
-    """Scenario hours as T+h:mm, the way an MSEL writes designated scenario time."""
-    minutes = round(hours * 60)
-    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
-
-
 def _objective_line(objective: Objective) -> str:
     target = objective.first_statement_within_h
-    rule = f" [first statement within {_clock(target, sign='')}]" if target is not None else ""
+    rule = f" [first statement within {clock(target, sign='')}]" if target is not None else ""
     return _wrapped(f"{objective.id} {objective.text}{rule}", INDENT, hanging=INDENT * 2)
 
 
@@ -171,12 +165,12 @@ def _release_order(inject: Inject) -> tuple[bool, float, float]:
 def _trigger(inject: Inject) -> str:
     triggers = []
     if inject.time_h is not None:
-        triggers.append(_clock(inject.time_h))
+        triggers.append(clock(inject.time_h))
     if inject.when_volume_above is not None:
         triggers.append(f"volume > {inject.when_volume_above:g}/h")
     trigger = " or ".join(triggers)
     if inject.if_no_statement_by_h is not None:
-        trigger += f", if silent at {_clock(inject.if_no_statement_by_h)}"
+        trigger += f", if silent at {clock(inject.if_no_statement_by_h)}"
     return trigger
 
 
@@ -189,7 +183,7 @@ def _inject_lines(inject: Inject) -> list[str]:
     if inject.objective:
         details.append(f"objective {inject.objective}")
     if inject.deadline_h is not None:
-        details.append(f"answer within {_clock(inject.deadline_h, sign='')}")
+        details.append(f"answer within {clock(inject.deadline_h, sign='')}")
     if inject.effect.value != "none":
         details.append(f"effect: {inject.effect.value}")
     body = INDENT * 3
@@ -205,6 +199,8 @@ def _inject_lines(inject: Inject) -> list[str]:
 
 
 def validate_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import bundled_names, load_scenario
+
     failures = 0
     for target in args.paths or bundled_names():
         try:
@@ -218,11 +214,15 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    from sim.spec.loader import scenario_json_schema
+
     text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
     return _emit(text, args.out)
 
 
 def docs_command(args: argparse.Namespace) -> int:
+    from sim.spec.docs import scenario_format_markdown
+
     return _emit(scenario_format_markdown(), args.out)
 
 

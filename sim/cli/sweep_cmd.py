@@ -13,11 +13,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.cli.options import add_set_option
-from sim.lab import Axis, SweepPlan, SweepResult, sweep
-from sim.lab.progress import ProgressBar
-from sim.lab.text import summary_text
+
+if TYPE_CHECKING:
+    from sim.lab import SweepResult
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -114,6 +115,9 @@ def resumable(out: Path | None) -> Iterator[None]:
 
 
 def sweep_command(args: argparse.Namespace) -> int:
+    from sim.lab import Axis, SweepPlan, sweep
+    from sim.lab.progress import ProgressBar
+
     plan = SweepPlan(
         scenario=args.scenario,
         overrides=tuple(args.overrides),
@@ -139,6 +143,8 @@ def sweep_command(args: argparse.Namespace) -> int:
 
 
 def _report(result: SweepResult) -> str:
+    from sim.lab.text import summary_text
+
     plan = result.plan
     combos = len(plan.protocols) * len(plan.variations())
     lines = [

@@ -14,11 +14,6 @@ from pathlib import Path
 
 from sim.cli.sweep_cmd import add_runner_options, resumable, whole_number
 from sim.errors import UserError
-from sim.lab import sweep, timing_plan, timing_table
-from sim.lab.plot import plot_timing
-from sim.lab.progress import ProgressBar
-from sim.lab.text import timing_text
-from sim.lab.timing import TIMING_METRICS
 
 DEFAULT_DELAYS = "0,0.5,1,2,4,8,24"
 
@@ -55,6 +50,12 @@ def _delays(text: str) -> list[float]:
 
 
 def timing_command(args: argparse.Namespace) -> int:
+    from sim.lab import sweep, timing_plan, timing_table
+    from sim.lab.plot import plot_timing
+    from sim.lab.progress import ProgressBar
+    from sim.lab.text import timing_text
+    from sim.lab.timing import TIMING_METRICS
+
     delays = _delays(args.delays)
     with tempfile.TemporaryDirectory(prefix="stormdrill-timing-") as scratch:
         folder = args.out if args.out is not None else Path(scratch)

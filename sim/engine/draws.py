@@ -29,6 +29,10 @@ _MIX_2 = np.uint64(0x94D049BB133111EB)
 _UNIT = 2.0**-53
 
 
+Word = np.ndarray | np.integer | int
+"""One word of an identity: a number, or an array of them (one identity each)."""
+
+
 class Purpose(IntEnum):
     """What a number is for: one independent family of draws each."""
 
@@ -57,12 +61,12 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def _words(value: np.ndarray | int) -> np.ndarray:
+def _words(value: Word) -> np.ndarray:
     """An identity's word as unsigned 64 bits (negative ids wrap, which keeps them distinct)."""
     return np.asarray(value).astype(np.int64, copy=False).view(np.uint64)
 
 
-def combine(key: np.ndarray | int, *words: np.ndarray | int) -> np.ndarray:
+def combine(key: Word, *words: Word) -> np.ndarray:
     """Chain identity words into a key: the key of (a, b, c) is mix(mix(mix(a) ^ b) ^ c)."""
     with np.errstate(over="ignore"):
         out = _mix(_words(key) + _GOLDEN)
@@ -89,15 +93,15 @@ class Draws:
         self.seed = int(seed)
         self._key = combine(np.int64(self.seed))
 
-    def key(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+    def key(self, purpose: Purpose, *words: Word) -> np.ndarray:
         """The 64-bit identity key of (purpose, words...), to store and draw from later."""
         return combine(self._key, int(purpose), *words)
 
-    def uniform(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+    def uniform(self, purpose: Purpose, *words: Word) -> np.ndarray:
         """Uniform numbers in (0, 1), one per identity."""
         return unit_interval(self.key(purpose, *words))
 
-    def normal(self, purpose: Purpose, *words: np.ndarray | int) -> np.ndarray:
+    def normal(self, purpose: Purpose, *words: Word) -> np.ndarray:
         """Standard normal numbers, one per identity (inverse CDF of `uniform`)."""
         return ndtri(self.uniform(purpose, *words))
 
@@ -108,7 +112,7 @@ class Draws:
         return np.random.default_rng([self.seed, int(purpose), key])
 
 
-def draw_from_key(keys: np.ndarray, *words: np.ndarray | int) -> np.ndarray:
+def draw_from_key(keys: Word, *words: Word) -> np.ndarray:
     """Uniform numbers for identities under stored keys: `uniform` of (key, words...)."""
     return unit_interval(combine(keys, *words))
 

@@ -19,8 +19,10 @@ from pathlib import Path
 
 import mesa
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.engine import storyline
 from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
 from sim.engine.crowd import decisions, exposure, opinion
@@ -65,7 +67,7 @@ class CrisisModel(mesa.Model):
     """One run of one scenario with one seed. The same spec, seed and actions give the same
     outcome, bit for bit."""
 
-    def __init__(self, spec: ScenarioSpec, seed: int, followers=None) -> None:
+    def __init__(self, spec: ScenarioSpec, seed: int, followers: csr_matrix | None = None) -> None:
         super().__init__(**model_init_kwargs(seed))
         self.spec = spec
         self.seed = int(seed)
@@ -171,7 +173,7 @@ class CrisisModel(mesa.Model):
 
     def schedule(self, action: Action) -> None:
         """Queue a brand response; it goes out at its time."""
-        if action.at_h < self.hours - 1e-9:
+        if action.at_h < self.hours - EPSILON_H:
             raise ActionError(
                 f"the action at hour {action.at_h:g} is in the past (it is now hour "
                 f"{self.hours:g}); schedule it at hour {self.hours:g} or later."
@@ -185,7 +187,7 @@ class CrisisModel(mesa.Model):
     def advance_to(self, hours: float) -> None:
         """Step until the clock reaches `hours` (never past the horizon)."""
         end = min(hours, self.horizon_h)
-        while self.hours < end - 1e-9:
+        while self.hours < end - EPSILON_H:
             self.step()
 
     def run_to_horizon(self) -> None:
@@ -238,8 +240,10 @@ class CrisisModel(mesa.Model):
         if self.monitor.record(
             self.tick, tally.negative_posts, tally.defending_posts, tally.impressions
         ):
+            detected_at_h = self.monitor.detected_at_h
+            assert detected_at_h is not None  # the alert has just fired
             self.inbox.announce(
-                self.monitor.detected_at_h,
+                detected_at_h,
                 EventKind.DETECTION,
                 "Listening alert: negative mentions are surging",
                 f"About {self.monitor.visible_hourly_mentions(self.tick):.0f} negative mentions "
@@ -273,7 +277,7 @@ class CrisisModel(mesa.Model):
         self.observed_sentiment = observed.sentiment[-1] if observed.sentiment else 0.0
 
 
-def build_followers(spec: ScenarioSpec, rng: np.random.Generator):
+def build_followers(spec: ScenarioSpec, rng: np.random.Generator) -> csr_matrix:
     """The follower graph the scenario asks for: generated, or read from the user's file."""
     from sim.engine.world.graph import generate_follower_graph
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import mesa
 import numpy as np
 
 from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.engine.actors import BrandAccount, Influencer, Journalist, MediaOutlet
 from sim.engine.crowd.attitude import negative_update
 from sim.engine.crowd.post_log import Origin
@@ -73,7 +75,7 @@ class Story:
     def hours(self) -> float:
         return self.crowd.tick * self.crowd.tick_h
 
-    def announce(self, kind: EventKind, title: str, body: str = "", **fields) -> None:
+    def announce(self, kind: EventKind, title: str, body: str = "", **fields: Any) -> None:
         self.inbox.announce(self.hours, kind, title, body, **fields)
 
     def last_hour_negative(self) -> int:
@@ -214,7 +216,7 @@ def _release_due_injects(story: Story) -> None:
     since_start = story.hours - story.spec.crisis.start_h
     last_hour = story.last_hour_negative()
     for inject in list(story.pending_injects):
-        timed = inject.time_h is not None and since_start >= inject.time_h - 1e-9
+        timed = inject.time_h is not None and since_start >= inject.time_h - EPSILON_H
         loud = inject.when_volume_above is not None and last_hour > inject.when_volume_above
         if timed or loud:
             release_inject(story, inject)
@@ -320,12 +322,13 @@ def _print_no_comment(story: Story, journalist: Journalist) -> None:
 
 
 def _quote_in_media(story: Story, journalist: Journalist, answer: Action) -> None:
-    """The journalist's story carries the brand's answer. It reaches readers with the next
-    article; with no outlet modelled, it goes out on its own to the media audience."""
+    """The journalist's story carries the brand's answer. It reaches readers with the article
+    already on its way, if an outlet is writing one; otherwise the journalist's own story takes
+    it to the media audience now, so a quoted answer is never lost."""
     story.announce(EventKind.QUOTED, f"{journalist.name} quotes the brand's statement")
     story.brand.went_public(story.hours)
     story.media_quote = answer
-    if not story.outlets:
+    if not any(outlet.article_tick is not None for outlet in story.outlets):
         index = reach.as_media_item(story.crowd, answer)
         broadcast_statement(story.crowd, index, story.spec.media.reach)
         story.media_quote = None

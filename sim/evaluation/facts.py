@@ -13,31 +13,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.events import TeamEvent
 from sim.session.record import TurnEnded
-from sim.spec.schema import Inject, InjectType, ScenarioSpec, Strategy
+from sim.session.views import Statement
+from sim.spec.schema import Inject, InjectType, ScenarioSpec
 
 if TYPE_CHECKING:
     from sim.session import Session
 
-EPSILON_H = 1e-9
-
 Status = Literal["answered", "quoted", "no_comment", "missed", "open"]
-
-
-class Statement(BaseModel):
-    """An action the brand released, at the hour it went out."""
-
-    model_config = ConfigDict(frozen=True)
-
-    at_h: float
-    action: Action
-
-    @property
-    def says_something(self) -> bool:
-        """It carries a message ('no comment' does not)."""
-        return self.action.strategy is not Strategy.NO_COMMENT
 
 
 class DeadlineItem(BaseModel):
@@ -84,37 +69,37 @@ class ExerciseFacts(BaseModel):
 
 def facts_of(session: Session) -> ExerciseFacts:
     """The facts of a session as played so far (all of it once finished)."""
-    model = session.model
+    record = session.run_record()
     spec = session.spec
-    statements = tuple(Statement(at_h=at_h, action=action) for at_h, action in model.brand.released)
-    until = _end_of_play(session)
+    statements = record.statements
+    until = _end_of_play(session, record.now_h)
     items = tuple(
-        _item(event, spec, statements, until, model.tick_h)
-        for event in model.events
+        _item(event, spec, statements, until, spec.turns.tick_h)
+        for event in record.events
         if event.deadline_h is not None or event.inject_id is not None
     )
     return ExerciseFacts(
         spec=spec,
         now_h=until,
-        detected_at_h=model.monitor.detected_at_h,
-        first_statement_h=model.brand.first_public_h,
+        detected_at_h=record.detected_at_h,
+        first_statement_h=record.first_statement_h,
         statements=statements,
         items=items,
-        released_injects=tuple(model.released_injects),
-        inconsistencies=model.brand.inconsistencies,
-        evidence_emerged=model.evidence_h is not None,
+        released_injects=record.released_inject_ids,
+        inconsistencies=record.inconsistencies,
+        evidence_emerged=record.evidence_at_h is not None,
         notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
     )
 
 
-def _end_of_play(session: Session) -> float:
+def _end_of_play(session: Session, now_h: float) -> float:
     """The hour the team stopped playing: the end of its last turn. After that a finished
     session runs on to the horizon with nobody answering, so deadlines falling then are not
     held against the team. A protocol plays to the horizon."""
     turns = [entry.at_h for entry in session.log if isinstance(entry, TurnEnded)]
     if session.protocol is None and turns:
-        return min(turns[-1], session.model.hours)
-    return session.model.hours
+        return min(turns[-1], now_h)
+    return now_h
 
 
 def _inject(spec: ScenarioSpec, inject_id: str | None) -> Inject | None:

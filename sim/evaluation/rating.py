@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sim.clock import EPSILON_H
+
 Rating = Literal["P", "S", "M", "U"]
 Rule = Literal[
     "first_statement", "consistency", "instructions", "responsibility", "deadlines", "not_exercised"
@@ -50,8 +52,9 @@ def rating_for_delay(delay_h: float | None, target_h: float) -> Rating:
     """P within the target, S within twice it, M within four times it, U later or never."""
     if delay_h is None:
         return "U"
-    for rating, factor in (("P", 1.0), ("S", 2.0), ("M", 4.0)):
-        if delay_h <= target_h * factor + 1e-9:
+    steps: tuple[tuple[Rating, float], ...] = (("P", 1.0), ("S", 2.0), ("M", 4.0))
+    for rating, factor in steps:
+        if delay_h <= target_h * factor + EPSILON_H:
             return rating
     return "U"
 

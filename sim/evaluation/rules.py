@@ -23,7 +23,8 @@ timeline. The rules, as the AAR explains them:
 
 from __future__ import annotations
 
-from sim.evaluation.facts import DeadlineItem, ExerciseFacts, Statement
+from sim.clock import EPSILON_H, clock, hours_text
+from sim.evaluation.facts import DeadlineItem, ExerciseFacts
 from sim.evaluation.rating import (
     ObjectiveRating,
     Rating,
@@ -32,8 +33,8 @@ from sim.evaluation.rating import (
     rating_for_delay,
     rating_for_share,
 )
-from sim.msel.clock import minute_clock
 from sim.rubric import score_message
+from sim.session.views import Statement
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
 RULE_DESCRIPTIONS: dict[Rule, str] = {
@@ -56,11 +57,7 @@ CONTRADICTIONS_RATING: tuple[Rating, ...] = ("P", "S", "M")
 
 
 def _clock(facts: ExerciseFacts, at_h: float) -> str:
-    return minute_clock(at_h - facts.start_h)
-
-
-def _hours(hours: float) -> str:
-    return f"{round(hours, 2):g} h"
+    return clock(at_h - facts.start_h)
 
 
 def _strategy(statement: Statement) -> str:
@@ -116,9 +113,10 @@ def _delay_since_alert(facts: ExerciseFacts) -> tuple[float | None, list[str]]:
         evidence.append(f"No public statement by {_clock(facts, facts.now_h)}.")
         return None, evidence
     public = [s for s in _said(facts) if s.action.is_public]
-    what = f" ({_strategy(public[0])})" if public and abs(public[0].at_h - first) < 1e-9 else ""
+    opened = public and abs(public[0].at_h - first) < EPSILON_H
+    what = f" ({_strategy(public[0])})" if opened else ""
     since = first - reference
-    when = f"{_hours(abs(since))} {'after' if since >= 0 else 'before'}"
+    when = f"{hours_text(abs(since))} {'after' if since >= 0 else 'before'}"
     evidence.append(
         f"First public statement{what} at {_clock(facts, first)}, {when} "
         f"{'the alert' if alert is not None else 'the trigger'}."
@@ -129,18 +127,18 @@ def _delay_since_alert(facts: ExerciseFacts) -> tuple[float | None, list[str]]:
 def first_statement(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
     target = objective.first_statement_within_h or 0.0
     delay, evidence = _delay_since_alert(facts)
-    evidence.append(f"Target: within {_hours(target)} of detection.")
+    evidence.append(f"Target: within {hours_text(target)} of detection.")
     rating = rating_for_delay(delay, target)
     strengths, areas = [], []
     if delay is None:
         areas.append("The team never made a public statement.")
     elif rating == "P":
-        strengths.append(f"First public statement within the {_hours(target)} target.")
+        strengths.append(f"First public statement within the {hours_text(target)} target.")
     else:
         over = "more than four times" if rating == "U" else "beyond"
         areas.append(
-            f"First public statement {_hours(delay)} after detection, {over} the "
-            f"{_hours(target)} target."
+            f"First public statement {hours_text(delay)} after detection, {over} the "
+            f"{hours_text(target)} target."
         )
     return _rated(objective, facts, "first_statement", rating, evidence, strengths, areas)
 
@@ -161,7 +159,7 @@ def not_exercised(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating
     evidence.insert(
         0,
         f"Nothing in the log tested {objective.id}: {reason}; rated on the time to the first "
-        f"public statement against the scenario's {_hours(target)} journalist deadline.",
+        f"public statement against the scenario's {hours_text(target)} journalist deadline.",
     )
     rating = rating_for_delay(delay, target)
     areas = [

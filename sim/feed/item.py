@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sim.engine.crowd.post_log import PostKind
 from sim.feed.persona import Persona
+from sim.vocabulary import PostKind
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from types import ModuleType
 
 import numpy as np
 
-from sim.engine.crowd.post_log import PostKind
-from sim.engine.crowd.state import State
 from sim.feed import templates_en, templates_it
 from sim.spec.schema import DENIAL_STRATEGIES, REBUILD_STRATEGIES, CrisisType, Strategy
+from sim.vocabulary import PostKind, State
 
 _LANGUAGES: dict[str, ModuleType] = {"en": templates_en, "it": templates_it}
 _DEFAULT_LANGUAGE = "en"

@@ -113,7 +113,7 @@ def expand(plan: SweepPlan, keep_series: bool = False) -> list[RunTask]:
         overrides = (*plan.overrides, *(f"{key}={value}" for key, value in variation.items()))
         specs.append((overrides, load_scenario(plan.scenario, overrides)))
     seeds = plan.seeds()
-    tasks = []
+    tasks: list[RunTask] = []
     for ref, protocol in zip(plan.protocols, protocols, strict=True):
         for variation, (overrides, spec) in zip(variations, specs, strict=True):
             for index, seed in enumerate(seeds):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,7 +163,7 @@ class SweepResult:
                     )
         return pd.DataFrame.from_records(records)
 
-    def _pairs(self, variation: dict[str, str]):
+    def _pairs(self, variation: dict[str, str]) -> Iterator[tuple[str, str, pd.DataFrame]]:
         by_protocol = {
             protocol: runs.set_index("seed_index")[list(METRICS)]
             for protocol, group_variation, runs in self.groups()

@@ -88,10 +88,10 @@ def sweep(
             journal.close()
     if journal is not None:
         rows = journal.rows()
-    result = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
+    swept = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
     if out is not None:
-        result.write(out)
-    return result
+        swept.write(out)
+    return swept
 
 
 def _interrupted_sentence(error: BaseException | None, finished: int, out: Path | None) -> str:
@@ -145,7 +145,14 @@ def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[R
         ) from None
     cluster = None
     if address == LOCAL_DASK:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        # No dashboard, and the scheduler's HTTP server (metrics) on a free port: it would take
+        # 8787 by default, and warn when another cluster has it.
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},
+        )
     try:
         client = Client(cluster if cluster is not None else address, timeout="10s")
     except OSError as error:

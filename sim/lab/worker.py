@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import gc
 import traceback
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from sim.clock import EPSILON_H
 from sim.lab.plan import RunTask
 from sim.outcome import Outcome
 from sim.session import Session
+from sim.session.views import SeriesValues
 
 
 class RunRow(BaseModel):
@@ -81,7 +84,7 @@ def settle_worker() -> None:
     gc.freeze()
 
 
-def _play(task: RunTask) -> tuple[Outcome, dict[str, list[float]]]:
+def _play(task: RunTask) -> tuple[Outcome, dict[str, SeriesValues]]:
     """The run through a Session, as `stormdrill run` does it; the session (and with it the
     model) is dropped on return."""
     session = Session(
@@ -91,13 +94,13 @@ def _play(task: RunTask) -> tuple[Outcome, dict[str, list[float]]]:
         overrides=task.overrides,
         protocol=task.protocol,
     )
-    return session.finish(), session.model.series()
+    return session.finish(), session.run_record().series
 
 
-def hourly(series: dict[str, list[float]], name: str) -> tuple[float, ...]:
+def hourly(series: Mapping[str, Sequence[float]], name: str) -> tuple[float, ...]:
     """A per-tick series as it stood at the end of each whole hour (the last tick ending by then),
     so runs with any tick length line up hour by hour."""
     hours = np.asarray(series["hour"], dtype=float)
-    whole = np.arange(1, int(np.floor(hours[-1] + 1e-9)) + 1)
-    last_tick = np.searchsorted(hours, whole + 1e-9, side="right") - 1
+    whole = np.arange(1, int(np.floor(hours[-1] + EPSILON_H)) + 1)
+    last_tick = np.searchsorted(hours, whole + EPSILON_H, side="right") - 1
     return tuple(float(value) for value in np.asarray(series[name], dtype=float)[last_tick])

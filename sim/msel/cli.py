@@ -10,11 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from sim.msel.export import export_msel, write_msel_csv
-from sim.msel.importer import import_msel
-from sim.msel.merge import merge_into_scenario
-from sim.spec.loader import load_scenario
-
 
 def add_parser(actions: argparse._SubParsersAction) -> None:
     parser = actions.add_parser(
@@ -45,6 +40,9 @@ def add_parser(actions: argparse._SubParsersAction) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from sim.msel.export import export_msel, write_msel_csv
+    from sim.spec.loader import load_scenario
+
     spec = load_scenario(args.scenario)
     if args.out is None:
         sys.stdout.write(export_msel(spec))
@@ -55,6 +53,9 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from sim.msel.importer import import_msel
+    from sim.msel.merge import merge_into_scenario
+
     injects = import_msel(args.csv)
     merge_into_scenario(args.into, injects)
     print(f"wrote {len(injects)} injects into {args.into}")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sim.msel.clock import format_clock, parse_clock
+from sim.clock import exact_clock, parse_clock
 from sim.spec.schema import Inject, InjectEffect, InjectType
 
 
@@ -47,7 +47,7 @@ class Column:
 
 
 def _time(sign: str) -> Callable[[float], str]:
-    return lambda hours: format_clock(hours, sign)
+    return lambda hours: exact_clock(hours, sign)
 
 
 _TIME_FIX = "write T+H:MM, H:MM or decimal hours, e.g. T+1:30 or 1.5"

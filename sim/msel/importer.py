@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from sim.errors import ScenarioError
 from sim.msel.columns import ALIASES, COLUMNS, HEADER, Column
@@ -132,7 +133,7 @@ def _inject(
         return None, [_validation_sentence(number, problem, columns) for problem in error.errors()]
 
 
-def _validation_sentence(number: int, problem: dict, columns: dict[int, Column]) -> str:
+def _validation_sentence(number: int, problem: ErrorDetails, columns: dict[int, Column]) -> str:
     """The schema's own checks (ranges, a trigger), named by row and column."""
     if not problem["loc"]:
         return f"row {number}, column Designated Scenario Time: the inject has no trigger; " + (

@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from sim.atomic_file import write_text_atomically
 from sim.errors import ScenarioError
-from sim.spec.loader import describe_validation_error
 from sim.spec.schema import Inject, ScenarioSpec
+from sim.validation import describe_validation_error
 
 WIDTH = 100
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -144,7 +144,7 @@ def _check(text: str, label: str) -> None:
             f"{label}: the merged file would not be valid TOML ({error}); nothing was written."
         ) from None
     except ValidationError as error:
-        sentence = describe_validation_error(error, label)
+        sentence = describe_validation_error(error, label, ScenarioSpec)
         raise ScenarioError(f"{sentence[:-1]}; nothing was written.") from None
 
 

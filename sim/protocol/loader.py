@@ -1,25 +1,23 @@
 """Reading a protocol: a bundled name ('fast-transparent') or a TOML file, validated.
 
 A mistake in a protocol would otherwise show up as a rule that silently never fires, so every
-problem stops the load with one ProtocolError sentence naming the file, the field and the fix.
+problem stops the load with one ProtocolError sentence naming the file, the field and the fix,
+in the scenario files' words (sim.validation).
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from sim.errors import ProtocolError
-from sim.protocol.schema import Protocol, Rule
+from sim.protocol.schema import Protocol
 from sim.toml_file import read_toml
-
-_RANGE_WORDS = {"ge": "of at least", "gt": "more than", "le": "of at most", "lt": "less than"}
+from sim.validation import describe_validation_error
 
 
 def _bundled_folder() -> Path:
@@ -57,57 +55,4 @@ def load_protocol(name_or_path: str | Path) -> Protocol:
     try:
         return Protocol.model_validate(data)
     except ValidationError as error:
-        raise ProtocolError(f"{label}: {_problem_sentence(error.errors()[0])}") from None
-
-
-def _where(loc: tuple[str | int, ...]) -> str:
-    """('rules', 2, 'after_h') -> 'rules[2].after_h'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a table"
-    return json.dumps(value, default=str, ensure_ascii=False)
-
-
-def _model_of(loc: tuple[str | int, ...]) -> type[BaseModel]:
-    return Rule if loc and loc[0] == "rules" and len(loc) > 2 else Protocol
-
-
-def _problem_sentence(problem: dict[str, Any]) -> str:
-    """pydantic's first problem, said as what is wrong and what to write instead."""
-    loc = tuple(problem["loc"])
-    kind, given, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
-    where, name = _where(loc), str(loc[-1]) if loc else ""
-    if kind == "extra_forbidden":
-        allowed = list(_model_of(loc).model_fields)
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"did you mean {close[0]}? " if close else ""
-        return f"unknown field {where}; {hint}the fields allowed there are {', '.join(allowed)}."
-    if kind == "missing":
-        field = _model_of(loc).model_fields.get(name)
-        about = f" ({field.description.rstrip('.')})" if field and field.description else ""
-        return f"required field {where} is missing; add it{about}."
-    if kind in ("enum", "literal_error"):
-        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        close = difflib.get_close_matches(str(given), allowed, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        return f"{where} = {_shown(given)} is not allowed; use one of {', '.join(allowed)}{hint}."
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        limits = " and ".join(
-            f"{_RANGE_WORDS[bound]} {ctx[bound]:g}" for bound in _RANGE_WORDS if bound in ctx
-        )
-        return f"{where} = {_shown(given)} is out of range; use a number {limits}."
-    if kind == "value_error":
-        message = problem["msg"].removeprefix("Value error, ")
-        return f"{where}: {message}." if where else f"{message}."
-    if kind in ("tuple_type", "list_type") and where == "rules":
-        return "rules is not an array of tables; write each rule as a [[rules]] section."
-    detail = problem["msg"][:1].lower() + problem["msg"][1:]
-    return f"{where} = {_shown(given)} is invalid ({detail}); correct it."
+        raise ProtocolError(describe_validation_error(error, label, Protocol)) from None

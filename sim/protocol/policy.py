@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.events import EventKind, TeamEvent
 from sim.protocol.schema import Protocol, Rule, When
-
-_EPSILON_H = 1e-9
 
 
 @dataclass(frozen=True)
@@ -94,14 +93,14 @@ class ProtocolPolicy:
         """The last occurrence due by now. Occurrences missed between two looks collapse into
         one, so a protocol attached late sends one update, not a burst."""
         first = reference + rule.after_h
-        if now_h < first - _EPSILON_H:
+        if now_h < first - EPSILON_H:
             return None
         if rule.repeat_every_h is None:
             return 0
-        latest = math.floor((now_h - first) / rule.repeat_every_h + _EPSILON_H)
+        latest = math.floor((now_h - first) / rule.repeat_every_h + EPSILON_H)
         if rule.repeat_until_h is not None:
             span = rule.repeat_until_h - rule.after_h
-            last = math.floor(span / rule.repeat_every_h + _EPSILON_H)
+            last = math.floor(span / rule.repeat_every_h + EPSILON_H)
             latest = min(latest, last)
         return latest
 
@@ -113,9 +112,9 @@ class ProtocolPolicy:
             inquiry = event.inquiry_id
             if inquiry is None or inquiry in self._answered[index]:
                 continue
-            if event.deadline_h is not None and view.now_h > event.deadline_h + _EPSILON_H:
+            if event.deadline_h is not None and view.now_h > event.deadline_h + EPSILON_H:
                 self._answered[index].add(inquiry)
-            elif view.now_h >= event.at_h + rule.after_h - _EPSILON_H:
+            elif view.now_h >= event.at_h + rule.after_h - EPSILON_H:
                 self._answered[index].add(inquiry)
                 action = self._action(rule, view.now_h, answers=inquiry)
                 due.append(DueAction(action, rule.pre_approved))

@@ -4,13 +4,16 @@ before an incident ("holding statement within 30 minutes of detection, apology b
 loudly instead of silently never firing.
 
 The response fields of a rule are Action's own field declarations, so a protocol can say exactly
-what the team's composer can, with the same ranges and descriptions.
+what the team's composer can, with the same ranges and descriptions. As for the team's own
+words, the rubric reads a rule's `text` for the transparency, voice and concreteness the rule
+leaves out; a rule that sets one of them fixes it (sim.session.wording).
 """
 
 from __future__ import annotations
 
 import copy
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -44,9 +47,21 @@ class When(StrEnum):
     INQUIRY = "inquiry"
 
 
-def _response_field(name: str):
+def _response_field(name: str) -> Any:
     """Action's declaration of a response field (a copy: pydantic owns the original)."""
     return copy.deepcopy(Action.model_fields[name])
+
+
+def _worded_field(name: str) -> Any:
+    """Action's declaration of a field the rubric can read from the text, defaulting to None:
+    left out, the Session takes the rubric's reading of the rule's text (or, with no text,
+    Action's default)."""
+    field = _response_field(name)
+    field.default = None
+    field.description = (
+        f"{field.description} Leave it out to have the rubric read it from the text."
+    )
+    return field
 
 
 class Rule(BaseModel):
@@ -70,11 +85,11 @@ class Rule(BaseModel):
         "(only with when = 'volume_above').",
     )
     strategy: Strategy = _response_field("strategy")
-    transparency: float = _response_field("transparency")
+    transparency: float | None = _worded_field("transparency")
     channel: Channel = _response_field("channel")
     spokesperson: Spokesperson = _response_field("spokesperson")
-    voice: Voice = _response_field("voice")
-    concrete: bool = _response_field("concrete")
+    voice: Voice | None = _worded_field("voice")
+    concrete: bool | None = _worded_field("concrete")
     bolstering: bool = _response_field("bolstering")
     replies: int = _response_field("replies")
     empathic: bool = _response_field("empathic")
@@ -113,9 +128,11 @@ class Rule(BaseModel):
         return self
 
     def action(self, at_h: float, source: str, answers: str | None = None) -> Action:
-        """The response this rule sends at `at_h`."""
+        """The response this rule sends at `at_h`, with the worded fields it leaves out left
+        out of the Action too, for the rubric to read."""
         fields = {name: getattr(self, name) for name in RESPONSE_FIELDS}
-        return Action(at_h=at_h, answers=answers, source=source, **fields)
+        given = {name: value for name, value in fields.items() if value is not None}
+        return Action(at_h=at_h, answers=answers, source=source, **given)
 
 
 class Protocol(BaseModel):

@@ -8,11 +8,12 @@ the milestones and the figures.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
+from sim.clock import clock, hours_text
 from sim.evaluation import RATING_NAMES, ObjectiveRating, improvement_plan, rate_objectives
 from sim.evaluation.rules import RULE_DESCRIPTIONS
-from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
 from sim.report import figures
 from sim.report.counterfactuals import Comparison, compare
@@ -20,7 +21,8 @@ from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Sec
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
 from sim.report.timeline import Moment, milestones, session_timeline
-from sim.session import Session
+from sim.session import RunRecord, Session
+from sim.spec.schema import ScenarioSpec
 
 PDF_HINT = "For a PDF, open the HTML version in a browser and print it to PDF."
 
@@ -29,6 +31,7 @@ def session_document(session: Session, saved: date, source: str) -> Document:
     """The full AAR/IP of an exercise. A session saved before its end is run on to the horizon
     with no further answers, as its debrief would be."""
     outcome = session.finish()
+    record = session.run_record()
     ratings = rate_objectives(session)
     compared = compare(session)
     spec = session.spec
@@ -37,10 +40,10 @@ def session_document(session: Session, saved: date, source: str) -> Document:
         _outcome_section(outcome),
         *_analysis(ratings),
         _strengths_and_areas(ratings),
-        _timeline(session_timeline(session, outcome)),
-        _session_figures(session),
+        _timeline(session_timeline(session, record, outcome)),
+        _session_figures(spec, record),
         _counterfactuals(compared),
-        Section("Statements", statement_blocks(session)),
+        Section("Statements", statement_blocks(spec, record)),
         _notes(session),
         _plan(ratings),
     )
@@ -129,7 +132,8 @@ def _overview(session: Session, saved: date) -> Section:
 
 
 def _hours(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{minute_clock(value)} ({value:.2f} h)"
+    """A time after the trigger as the clock and the hours: "T+2:15 (2.25 h)"."""
+    return missing if value is None else f"{clock(value)} ({hours_text(value, places=2)})"
 
 
 def _outcome_section(outcome: Outcome) -> Section:
@@ -189,24 +193,27 @@ def _strengths_and_areas(ratings: tuple[ObjectiveRating, ...]) -> Section:
 
 
 def _timeline(moments: tuple[Moment, ...]) -> Section:
-    rows = tuple((minute_clock(m.at_h), m.kind, m.text) for m in moments)
+    rows = tuple((clock(m.at_h), m.kind, m.text) for m in moments)
     return Section("Incident timeline", (Table(("Time", "What", "Detail"), rows),))
 
 
-def _ticks_per_h(series: dict[str, list[float]]) -> int:
+def _ticks_per_h(series: Mapping[str, Sequence[float]]) -> int:
     """Ticks per hour from the series' own clock (its first hour is the end of the first tick)."""
     return max(1, round(1.0 / series["hour"][0]))
 
 
-def _session_figures(session: Session) -> Section:
-    start = session.spec.crisis.start_h
-    action_hours = tuple(at_h - start for at_h, _ in session.model.brand.released)
-    ticks = max(1, round(1.0 / session.spec.turns.tick_h))
-    return _figures(session.model.series(), start, action_hours, ticks)
+def _session_figures(spec: ScenarioSpec, record: RunRecord) -> Section:
+    start = spec.crisis.start_h
+    action_hours = tuple(at_h - start for at_h in record.statement_hours)
+    ticks = max(1, round(1.0 / spec.turns.tick_h))
+    return _figures(record.series, start, action_hours, ticks)
 
 
 def _figures(
-    series: dict[str, list[float]], start_h: float, action_hours: tuple[float, ...], ticks: int
+    series: Mapping[str, Sequence[float]],
+    start_h: float,
+    action_hours: tuple[float, ...],
+    ticks: int,
 ) -> Section:
     hours = [h - start_h for h in series["hour"]]
     reputation = figures.reputation_figure(
@@ -233,29 +240,30 @@ def _figures(
 
 
 def _counterfactuals(comparison: Comparison) -> Section:
-    compared = comparison.alternatives
+    compared = comparison.what_ifs
     rows = tuple(
         (
-            alt.label,
-            f"{alt.outcome.reputation_index_final:.1f}",
-            f"{alt.outcome.reputation_index_min:.1f}",
-            f"{alt.outcome.negative_reach:,}",
-            _hours(alt.outcome.time_to_first_response_h, "none"),
-            str(alt.outcome.media_pickups),
+            what_if.variant.label,
+            f"{what_if.outcome.reputation_index_final:.1f}",
+            f"{what_if.outcome.reputation_index_min:.1f}",
+            f"{what_if.outcome.negative_reach:,}",
+            _hours(what_if.outcome.time_to_first_response_h, "none"),
+            str(what_if.outcome.media_pickups),
         )
-        for alt in compared
+        for what_if in compared
     )
     chart = figures.comparison_figure(
-        [alt.label for alt in compared],
-        [alt.outcome.reputation_index_final for alt in compared],
-        [alt.outcome.negative_reach for alt in compared],
+        [what_if.variant.label for what_if in compared],
+        [what_if.outcome.reputation_index_final for what_if in compared],
+        [what_if.outcome.negative_reach for what_if in compared],
     )
     return Section(
         "Counterfactuals (same seed)",
         (
             Paragraph(
-                "The same world and seed, replayed with the team's actions as played, with no "
-                "response, and with every action one hour earlier or later."
+                "The same world and seed, replayed with the team's actions as played and then "
+                "changed as each row says; one seed orders plans only when the gap is wide "
+                "(stormdrill sweep compares many)."
             ),
             Table(
                 (
@@ -303,7 +311,7 @@ def _timing_blocks(comparison: Comparison) -> tuple[Block, ...]:
 def _notes(session: Session) -> Section:
     start = session.spec.crisis.start_h
     rows = tuple(
-        (minute_clock(note.at_h - start), note.objective or "", note.text) for note in session.notes
+        (clock(note.at_h - start), note.objective or "", note.text) for note in session.notes
     )
     if not rows:
         return Section("Evaluator notes", (Paragraph("No evaluator notes were taken."),))

@@ -1,56 +1,39 @@
-"""The counterfactual comparison of the report: the team's answers as played, no response at all,
-and the same answers one hour earlier and one hour later, all on the session's seed.
-
-It runs the plans directly (sim.session.outcome_of_plan) rather than through
-Session.counterfactual, which would re-run the actual plan for each comparison.
-"""
+"""The report's what-ifs: the outcome as played beside the Session's named variants
+(sim.session.WHAT_IFS) and its timing curve (sim.session.TIMING), all on the session's seed.
+The variants and the runs are the Session's, as the debrief's are; this only arranges them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sim.outcome import Outcome
-from sim.session import InjectReleased, Queued, Session, outcome_of_plan
-
-SHIFT_H = 1.0
-TIMING_SHIFTS_H = (-1.0, 0.0, 1.0, 2.0, 4.0)  # the timing curve: every action moved by these
-
-
-@dataclass(frozen=True)
-class Alternative:
-    label: str
-    outcome: Outcome
+from sim.session import AS_PLAYED, TIMING, WHAT_IFS, Session, WhatIf, played_actions
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """The alternative plans, and the timing curve: the outcome with every action moved by
-    each of TIMING_SHIFTS_H (empty when the team did nothing to move)."""
+    """The outcome as played and then each variant's, and the timing curve: the outcome with
+    every action moved by each shift, 0 being as played (empty when the team did nothing to
+    move)."""
 
-    alternatives: tuple[Alternative, ...]
+    what_ifs: tuple[WhatIf, ...]
     timing: tuple[tuple[float, Outcome], ...]
 
 
 def compare(session: Session) -> Comparison:
-    actions = [entry.action for entry in session.log if isinstance(entry, Queued)]
-    releases = [entry for entry in session.log if isinstance(entry, InjectReleased)]
-
-    def run(plan) -> Outcome:
-        return outcome_of_plan(session.spec, session.seed, plan, releases)
-
-    shifted = {0.0: session.outcome if session.finished else run(actions)}
-    if actions:
-        for shift in TIMING_SHIFTS_H:
-            if shift not in shifted:
-                shifted[shift] = run([a.shifted(shift) for a in actions])
-    else:
-        shifted[-SHIFT_H] = shifted[SHIFT_H] = shifted[0.0]
+    """Of a session run to its horizon (`Session.finish`)."""
+    played = session.finish()
+    outcomes = {what_if.variant: what_if.outcome for what_if in session.what_ifs()}
+    timing: list[tuple[float, Outcome]] = []
+    if played_actions(session.log):
+        timing = sorted(
+            [(0.0, played), *((variant.shift_h, outcomes[variant]) for variant in TIMING)],
+            key=lambda point: point[0],
+        )
     return Comparison(
-        alternatives=(
-            Alternative("as played", shifted[0.0]),
-            Alternative("no response", run([])),
-            Alternative(f"{SHIFT_H:g} h earlier", shifted[-SHIFT_H]),
-            Alternative(f"{SHIFT_H:g} h later", shifted[SHIFT_H]),
+        what_ifs=(
+            WhatIf(variant=AS_PLAYED, outcome=played),
+            *(WhatIf(variant=variant, outcome=outcomes[variant]) for variant in WHAT_IFS),
         ),
-        timing=tuple((shift, shifted[shift]) for shift in TIMING_SHIFTS_H) if actions else (),
+        timing=tuple(timing),
     )

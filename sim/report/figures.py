@@ -36,13 +36,13 @@ def reputation_figure(
 ) -> bytes:
     """Reputation index over time with the team's statements marked: the first hours, where the
     decisions are, and the whole run, where recovery shows."""
-    hours = np.asarray(hours)
+    times = np.asarray(hours)
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     early, whole = figure.subplots(1, 2, gridspec_kw={"width_ratios": (3, 2)})
-    window = hours <= max(EARLY_WINDOW_H, max(action_hours, default=0.0) + 6.0)
-    early.plot(hours[window], np.asarray(index)[window], color=SERIES_COLOUR, label="everyone")
+    window = times <= max(EARLY_WINDOW_H, max(action_hours, default=0.0) + 6.0)
+    early.plot(times[window], np.asarray(index)[window], color=SERIES_COLOUR, label="everyone")
     early.plot(
-        hours[window],
+        times[window],
         np.asarray(stakeholder_index)[window],
         color=SECOND_COLOUR,
         linestyle="--",
@@ -58,7 +58,7 @@ def reputation_figure(
         )
     early.set(title="Reputation index, first hours", xlabel="hours after the trigger", ylabel="RI")
     early.legend(loc="best", fontsize="small")
-    whole.plot(hours / 24.0, index, color=SERIES_COLOUR)
+    whole.plot(times / 24.0, index, color=SERIES_COLOUR)
     whole.set(title="Whole run", xlabel="days after the trigger")
     for axes in (early, whole):
         axes.grid(alpha=0.3)
@@ -66,10 +66,9 @@ def reputation_figure(
 
 
 def reach_figure(
-    hours: Sequence[float], aware: Sequence[float], negative_posts_per_h: Sequence[float]
+    hours: Sequence[float], aware: Sequence[float], negative_posts_per_h: np.ndarray
 ) -> bytes:
     """Negative reach (users who ever saw the negative content) and hourly negative mentions."""
-    hours = np.asarray(hours)
     figure = Figure(figsize=(10, 3.4), layout="constrained")
     reach, mentions = figure.subplots(1, 2)
     reach.plot(hours, aware, color=SERIES_COLOUR)
@@ -84,21 +83,23 @@ def reach_figure(
 def comparison_figure(
     labels: Sequence[str], final_index: Sequence[float], reach: Sequence[int]
 ) -> bytes:
-    """The same seed with different answers: RI at the horizon and negative reach, side by side."""
-    figure = Figure(figsize=(10, 3.4), layout="constrained")
-    left, right = figure.subplots(1, 2)
+    """The same seed with different answers: RI at the horizon and negative reach, side by side,
+    one horizontal bar per plan (the first, as played, on top) so long labels stay readable."""
+    figure = Figure(figsize=(10, 1.2 + 0.4 * len(labels)), layout="constrained")
+    left, right = figure.subplots(1, 2, sharey=True)
     colours = [SERIES_COLOUR] + [SECOND_COLOUR] * (len(labels) - 1)
-    left.bar(labels, final_index, color=colours)
-    left.set(title="Reputation index at the horizon", ylabel="RI")
+    left.barh(labels, final_index, color=colours)
+    left.set(title="Reputation index at the horizon", xlabel="RI")
     low = min(final_index, default=0.0)
     high = max(final_index, default=1.0)
     margin = max((high - low) * 0.5, 0.5)
-    left.set_ylim(low - margin, high + margin)
-    right.bar(labels, reach, color=colours)
-    right.set(title="Negative reach", ylabel="users aware")
+    left.set_xlim(low - margin, high + margin)
+    left.invert_yaxis()
+    right.barh(labels, reach, color=colours)
+    right.set(title="Negative reach", xlabel="users aware")
     for axes in (left, right):
-        axes.tick_params(axis="x", labelsize="small")
-        axes.grid(axis="y", alpha=0.3)
+        axes.tick_params(axis="y", labelsize="small")
+        axes.grid(axis="x", alpha=0.3)
     return _png(figure)
 
 

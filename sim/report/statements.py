@@ -5,25 +5,27 @@ which words counted."""
 
 from __future__ import annotations
 
-from sim.msel.clock import minute_clock
+from sim.clock import clock
 from sim.report.document import Block, Bullets, Paragraph, Quote
 from sim.rubric import score_message
-from sim.session import Session
+from sim.session import RunRecord
+from sim.spec.schema import ScenarioSpec
 
 
-def statement_blocks(session: Session) -> tuple[Block, ...]:
-    start = session.spec.crisis.start_h
-    locale = session.spec.meta.locale
+def statement_blocks(spec: ScenarioSpec, record: RunRecord) -> tuple[Block, ...]:
+    start = spec.crisis.start_h
+    locale = spec.meta.locale
     blocks: list[Block] = []
     earlier: list[str] = []
-    for at_h, action in session.model.brand.released:
+    for statement in record.statements:
+        at_h, action = statement.at_h, statement.action
         where = (
             f"answer to {action.answers}"
             if action.answers
             else action.channel.value.replace("_", " ")
         )
         attribution = (
-            f"{minute_clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
+            f"{clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
             f"{action.spokesperson.value.replace('_', ' ')}, transparency {action.transparency:g}"
             + (f", template {action.template}" if action.template else "")
             + (f", by {action.source}" if action.source != "team" else "")

@@ -9,14 +9,15 @@ outcome and the series, so the timeline shows where the delays were.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from sim.clock import clock
 from sim.events import EventKind, TeamEvent
-from sim.msel.clock import minute_clock
 from sim.outcome import Outcome
-from sim.session import Paused, Queued, Resumed, Session
+from sim.session import Paused, Queued, Resumed, RunRecord, Session
 
 _EVENT_LABELS = {
     EventKind.TRIGGER: "Trigger",
@@ -38,11 +39,11 @@ class Moment:
     text: str
 
 
-def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
+def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> tuple[Moment, ...]:
     start = session.spec.crisis.start_h
     moments = [
         Moment(event.at_h - start, _EVENT_LABELS[event.kind], _event_text(event, start))
-        for event in session.model.events
+        for event in record.events
     ]
     for entry in session.log:
         if isinstance(entry, Queued):
@@ -54,7 +55,7 @@ def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
                     f"Decided: {_strategy(action.strategy.value)} via "
                     f"{_strategy(action.channel.value)} "
                     f"by {_strategy(action.spokesperson.value)}, out at "
-                    f"{minute_clock(action.at_h - start)}",
+                    f"{clock(action.at_h - start)}",
                 )
             )
         elif isinstance(entry, Paused | Resumed):
@@ -62,11 +63,13 @@ def session_timeline(session: Session, outcome: Outcome) -> tuple[Moment, ...]:
             moments.append(
                 Moment(entry.at_h - start, "Exercise control", f"The facilitator {what} play")
             )
-    moments += milestones(outcome, session.model.series(), start)
+    moments += milestones(outcome, record.series, start)
     return tuple(sorted(moments, key=lambda moment: moment.at_h))
 
 
-def milestones(outcome: Outcome, series: dict[str, list[float]], start_h: float) -> list[Moment]:
+def milestones(
+    outcome: Outcome, series: Mapping[str, Sequence[float]], start_h: float
+) -> list[Moment]:
     """First statement, lowest reputation index and recovery: what the outcome is judged by."""
     found = []
     if outcome.time_to_first_response_h is not None:
@@ -95,5 +98,5 @@ def _event_text(event: TeamEvent, start_h: float) -> str:
     if event.body and event.kind in (EventKind.INJECT, EventKind.EVIDENCE):
         text += f": {event.body}"
     if event.deadline_h is not None:
-        text += f" (answer by {minute_clock(event.deadline_h - start_h)})"
+        text += f" (answer by {clock(event.deadline_h - start_h)})"
     return text

@@ -1,12 +1,13 @@
 """The explainable rubric for the team's own words, in English and Italian."""
 
-from sim.rubric.apply import apply_rubric
+from sim.rubric.apply import WORDED_FIELDS, apply_rubric
 from sim.rubric.result import COMPONENTS, PENALTIES, ComponentScore, PhraseMatch, RubricScore
 from sim.rubric.score import score_message
 
 __all__ = [
     "COMPONENTS",
     "PENALTIES",
+    "WORDED_FIELDS",
     "ComponentScore",
     "PhraseMatch",
     "RubricScore",

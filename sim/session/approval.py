@@ -9,28 +9,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
 
 from sim.action import Action
+from sim.clock import EPSILON_H, decimal_hours
 from sim.errors import ActionError
 from sim.spec.schema import Channel, Team, Template
-
-EPSILON_H = 1e-9
-
-_RANGE_WORDS = {
-    "greater_than": ("gt", "a number more than"),
-    "greater_than_equal": ("ge", "a number of at least"),
-    "less_than": ("lt", "a number less than"),
-    "less_than_equal": ("le", "a number of at most"),
-}
-
-
-def hour_text(hours: float) -> str:
-    """Hours as people read them in messages: 1.25, not 1.2500000000000002."""
-    return f"{round(hours, 2):g}"
+from sim.validation import describe_validation_error
 
 
 def template_of(team: Team, template_id: str) -> Template:
@@ -49,8 +36,8 @@ def as_released(action: Action, now_h: float, team: Team, pre_approved: bool) ->
     the approved wording of a template (or of a pre-approved protocol rule)."""
     if action.at_h < now_h - EPSILON_H:
         raise ActionError(
-            f"the action at hour {hour_text(action.at_h)} is in the past (it is now hour "
-            f"{hour_text(now_h)}); send it at hour {hour_text(now_h)} or later."
+            f"the action at hour {decimal_hours(action.at_h)} is in the past (it is now hour "
+            f"{decimal_hours(now_h)}); send it at hour {decimal_hours(now_h)} or later."
         )
     start = max(action.at_h, now_h)
     if action.template is not None:
@@ -92,29 +79,5 @@ def build_action(fields: dict[str, Any]) -> Action:
     try:
         return Action(**fields)
     except ValidationError as error:
-        raise ActionError(_problem_sentence(error)) from None
-
-
-def _problem_sentence(error: ValidationError) -> str:
-    problem = error.errors()[0]
-    name = str(problem["loc"][0]) if problem["loc"] else ""
-    given = problem.get("input")
-    field = Action.model_fields.get(name)
-    if problem["type"] == "extra_forbidden":
-        return f"an action has no field '{name}'; use {', '.join(Action.model_fields)}."
-    choices = field.annotation if field else None
-    if isinstance(choices, type) and issubclass(choices, Enum):
-        allowed = ", ".join(member.value for member in choices)
-        if problem["type"] == "missing":
-            return f"an action needs a {name}; use one of {allowed}."
-        noun = "response strategy" if name == "strategy" else name
-        return f"'{given}' is not a {noun}; use one of {allowed}."
-    about = f" ({field.description.rstrip('.')})" if field and field.description else ""
-    if problem["type"] == "missing":
-        return f"an action needs {name}{about}."
-    if problem["type"] in _RANGE_WORDS:
-        bound, words = _RANGE_WORDS[problem["type"]]
-        limit = problem["ctx"][bound]
-        return f"action {name} = {given!r} is out of range; use {words} {limit:g}{about}."
-    detail = problem["msg"][:1].lower() + problem["msg"][1:]
-    return f"action {name} = {given!r} is invalid: {detail}{about}."
+        sentence = describe_validation_error(error, "action", Action, top="to the action")
+        raise ActionError(sentence) from None

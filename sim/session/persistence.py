@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -19,8 +19,8 @@ from sim.protocol.schema import Protocol
 from sim.session.record import LogEntry
 from sim.spec.schema import ScenarioSpec
 
-FORMAT_NAME = "stormdrill-session"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "stormdrill-session"
+FORMAT_VERSION: Final = 1
 
 
 class SessionFile(BaseModel):

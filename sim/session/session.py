@@ -8,15 +8,18 @@ model with the same spec and seed therefore rebuilds the same series, events and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sim.action import Action
+from sim.clock import decimal_hours
+from sim.engine.feed import sample_feed
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import TeamEvent
+from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.outcome import Outcome, against_unanswered
 from sim.protocol.policy import ProtocolPolicy, SessionView
@@ -26,12 +29,19 @@ from sim.session.approval import (
     as_released,
     build_action,
     check_reply_capacity,
-    hour_text,
     template_of,
 )
 from sim.session.baseline import unanswered_outcome
-from sim.session.counterfactual import Counterfactual, counterfactual
+from sim.session.counterfactual import (
+    AS_PLAYED,
+    EVERY_WHAT_IF,
+    Counterfactual,
+    Variant,
+    WhatIf,
+    what_ifs,
+)
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
+from sim.session.readout import ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
     Finished,
     InjectReleased,
@@ -43,7 +53,12 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
-from sim.spec.schema import ScenarioSpec, Strategy
+from sim.session.views import GroundTruth, RunRecord
+from sim.session.wording import as_worded
+from sim.spec.schema import ScenarioSpec
+
+FEED_LIMIT = 30
+"""Posts in a feed unless asked otherwise: about what a war room's screen holds."""
 
 
 class Session:
@@ -95,6 +110,11 @@ class Session:
         return self.spec.turns.turns
 
     @property
+    def horizon_h(self) -> float:
+        """The scenario hour the run ends at."""
+        return self._model.horizon_h
+
+    @property
     def finished(self) -> bool:
         return self._outcome is not None
 
@@ -125,13 +145,28 @@ class Session:
         """Messages the team has received so far (ground-truth events left out)."""
         return tuple(event for event in self._model.events if event.visible_to_team)
 
-    @property
-    def model(self) -> CrisisModel:
-        """The ground truth, for the facilitator, the debrief and exports; players never see it."""
-        return self._model
-
     def observe(self) -> Observation:
+        """What the team's listening tools show now: noisy, delayed, partial."""
         return self._model.observation()
+
+    def feed(self, since_tick: int = 0, limit: int = FEED_LIMIT) -> tuple[FeedItem, ...]:
+        """Up to `limit` public posts made at or after `since_tick`, newest first: the prominent
+        ones and a sample seeded by the session's seed, so the same run shows the same feed."""
+        return tuple(sample_feed(self._model, since_tick, limit, self.seed))
+
+    # ------------------------------------------------------------------ what the facilitator sees
+
+    def ground_truth(self) -> GroundTruth:
+        """The true numbers now, for the facilitator; players never see them."""
+        return ground_truth_of(self._model)
+
+    def run_record(self) -> RunRecord:
+        """The run so far: its series, statements and events, for the debrief and the report."""
+        return run_record_of(self._model)
+
+    def export_graph(self, path: Path) -> None:
+        """Write the follower graph with each user's state now, for Gephi (.gexf or .graphml)."""
+        write_graph(self._model, Path(path))
 
     # ------------------------------------------------------------------ what the team does
 
@@ -146,7 +181,9 @@ class Session:
         return build_action(fields)
 
     def queue(self, action: Action) -> Action:
-        """Validate an action and queue it; return it as it will go out."""
+        """Validate an action and queue it; return it as it will go out: after its approval
+        delay (or with its template's wording), and with the transparency, voice and
+        concreteness its text reads as, except for those it gives explicitly."""
         self._check_open()
         self._check_running("queue a statement")
         released = self._queue(action, pre_approved=False)
@@ -165,7 +202,7 @@ class Session:
             )
         if self.now_h >= self._model.horizon_h - EPSILON_H:
             raise ActionError(
-                f"the run has reached its horizon (hour {hour_text(self.now_h)}); finish the "
+                f"the run has reached its horizon (hour {decimal_hours(self.now_h)}); finish the "
                 "exercise to see the outcome."
             )
         self._advance(self.now_h + self.spec.turns.turn_ticks * self._model.tick_h)
@@ -209,26 +246,23 @@ class Session:
         if self._outcome is None:
             self._advance(self._model.horizon_h)
             self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
+        assert self._outcome is not None, "_apply(Finished) measures the outcome"
         return self._outcome
 
-    def counterfactual(
-        self,
-        shift_h: float = 0.0,
-        transparency: float | None = None,
-        strategy: Strategy | str | None = None,
-        no_response: bool = False,
-    ) -> Counterfactual:
-        """The outcome of this session's actions so far, and of the same actions changed, both
-        run from scratch on the same seed; the session itself does not move."""
-        return counterfactual(
-            self.spec,
-            self.seed,
-            self._log,
-            shift_h=shift_h,
-            transparency=transparency,
-            strategy=strategy,
-            no_response=no_response,
+    def counterfactual(self, variant: Variant) -> Counterfactual:
+        """The outcome of this session's actions so far, and of the same actions changed as
+        `variant` says, both run from scratch on the same seed; the session does not move."""
+        outcomes = {
+            what_if.variant: what_if.outcome for what_if in self.what_ifs((AS_PLAYED, variant))
+        }
+        return Counterfactual(
+            actual=outcomes[AS_PLAYED], alternative=outcomes[variant], description=variant.label
         )
+
+    def what_ifs(self, variants: Sequence[Variant] = EVERY_WHAT_IF) -> Iterator[WhatIf]:
+        """Each variant's outcome on this session's seed, computed lazily (one run each; none
+        for a variant that changes nothing once the session is finished)."""
+        return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
 
     def close(self) -> None:
         """Let the model be garbage-collected once the session is dropped."""
@@ -296,7 +330,10 @@ class Session:
             self.save(self.autosave)
 
     def _queue(self, action: Action, pre_approved: bool) -> Action:
+        """The one path of every action, the team's and a protocol's: approval or template,
+        then the rubric's reading of the words (sim.session.wording), then the team's capacity."""
         released = as_released(action, self.now_h, self.spec.team, pre_approved)
+        released = as_worded(released, self.spec.meta.locale, self._planned)
         check_reply_capacity(released, self._planned, self.spec.team)
         self._apply(Queued(at_h=self.now_h, turn=self._turn_in_play, action=released))
         return released
@@ -381,8 +418,8 @@ class Session:
             raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
         if entry.at_h < self.now_h - EPSILON_H:
             raise ActionError(
-                f"a '{entry.kind}' entry at hour {hour_text(entry.at_h)} comes after hour "
-                f"{hour_text(self.now_h)}; the log is out of order."
+                f"a '{entry.kind}' entry at hour {decimal_hours(entry.at_h)} comes after hour "
+                f"{decimal_hours(self.now_h)}; the log is out of order."
             )
         if self._paused and isinstance(entry, Queued | TurnEnded | Paused):
             raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")

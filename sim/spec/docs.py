@@ -234,7 +234,7 @@ def _default(field: FieldInfo) -> str:
     if field.is_required():
         return "**required**"
     if field.default_factory is not None:
-        value = field.default_factory()
+        value = field.get_default(call_default_factory=True)
         return "" if isinstance(value, BaseModel) else f"`{_toml_value(value)}`"
     if field.default is None:
         return "unset"

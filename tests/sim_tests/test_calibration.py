@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 
 from sim.calibration import CalibrationConfig, CheckResult, run_calibration
+from sim.calibration import runner as calibration_runner
 from sim.calibration.apology import apology_checks
 from sim.calibration.cascade import Cascades, spread_ordinary_posts
 from sim.calibration.check import Band, judge
@@ -207,6 +208,7 @@ def test_negativity_ratio_is_the_loss_aversion() -> None:
     assert check.passed
 
 
+@pytest.mark.slow
 def test_a_family_gives_the_same_numbers_with_one_worker_or_two() -> None:
     serial = apology_checks(CalibrationConfig(runs=2, users=300, workers=1), 7)
     parallel = apology_checks(CalibrationConfig(runs=2, users=300, workers=2), 7)
@@ -225,6 +227,7 @@ def reduced_results() -> dict[str, CheckResult]:
     return {r.name: r for r in results}
 
 
+@pytest.mark.slow
 def test_reduced_calibration_reports_every_check(reduced_results) -> None:
     assert tuple(reduced_results) == CHECK_NAMES
 
@@ -238,6 +241,7 @@ def test_reduced_calibration_reports_every_check(reduced_results) -> None:
         for name in CHECK_NAMES
     ],
 )
+@pytest.mark.slow
 def test_reduced_calibration_check_passes(reduced_results, name: str) -> None:
     check = reduced_results[name]
     assert check.passed, f"{name}: measured {check.measured} for {check.target}; {check.detail}"
@@ -259,19 +263,19 @@ FAKE = [
 
 
 def test_table_is_aligned_and_exit_status_follows_the_checks(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args, **kwargs: FAKE)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args, **kwargs: FAKE)
     assert calibrate_cmd.calibrate_command(_parse(["--runs", "2", "--users", "500"])) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["check", "target", "measured", "pass"]
     assert lines[2].index("in [0.15") == lines[3].index(">= 100") == lines[0].index("target")
     assert lines[2].endswith("yes") and lines[3].endswith("NO")
     assert "1 of 2 checks pass" in lines[-1]
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args, **kwargs: FAKE[:1])
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args, **kwargs: FAKE[:1])
     assert calibrate_cmd.calibrate_command(_parse([])) == 0
 
 
 def test_json_output(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args, **kwargs: FAKE)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args, **kwargs: FAKE)
     calibrate_cmd.calibrate_command(_parse(["--json"]))
     rows = json.loads(capsys.readouterr().out)
     assert rows[1] == {
@@ -285,7 +289,7 @@ def test_json_output(monkeypatch, capsys) -> None:
 
 def test_json_output_has_null_for_a_measurement_that_could_not_be_made(monkeypatch, capsys) -> None:
     missing = [CheckResult("graph: reciprocity", "in [0.15, 0.30]", math.nan, False, "empty")]
-    monkeypatch.setattr(calibrate_cmd, "run_calibration", lambda *args, **kwargs: missing)
+    monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args, **kwargs: missing)
     calibrate_cmd.calibrate_command(_parse(["--json"]))
     assert json.loads(capsys.readouterr().out)[0]["measured"] is None
 
@@ -328,9 +332,12 @@ def test_a_bad_override_is_one_sentence_before_any_run() -> None:
 
 def test_the_summary_line_names_the_overrides(monkeypatch, capsys) -> None:
     seen = []
-    monkeypatch.setattr(
-        calibrate_cmd, "run_calibration", lambda *args, **kwargs: seen.append(args) or FAKE
-    )
+
+    def recording(*args, **kwargs):
+        seen.append(args)
+        return FAKE
+
+    monkeypatch.setattr(calibration_runner, "run_calibration", recording)
     calibrate_cmd.calibrate_command(_parse(["--set", "attitude.learning_rate=0.05"]))
     assert seen[0][-1] == ["attitude.learning_rate=0.05"]
     assert "seed 20240601, --set attitude.learning_rate=0.05," in capsys.readouterr().out

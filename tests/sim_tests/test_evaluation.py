@@ -7,10 +7,11 @@ import pytest
 
 from sim.action import Action
 from sim.evaluation import improvement_plan, rate_objectives, rules
-from sim.evaluation.facts import ExerciseFacts, Statement
+from sim.evaluation.facts import ExerciseFacts
 from sim.evaluation.objectives import rate_objective
 from sim.evaluation.rating import rating_for_delay, rating_for_share
 from sim.session import Session
+from sim.session.views import Statement
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Objective, ScenarioSpec
 
@@ -31,9 +32,9 @@ def _statement_after_detection(delay_h: float) -> Session:
     """Tiny (O1: first statement within 1 h of detection), the holding template sent `delay_h`
     after the listening alert; turns of one tick so the team acts on the alert's tick."""
     session = Session(load_scenario("tiny", FAST), seed=1)
-    while session.model.monitor.detected_at_h is None:
+    while session.observe().detected_at_h is None:
         session.end_turn()
-    at_h = session.model.monitor.detected_at_h + delay_h
+    at_h = session.observe().detected_at_h + delay_h
     while session.now_h < at_h - 1e-9:
         session.end_turn()
     session.queue(session.make_action(template="outage-holding", at_h=at_h))

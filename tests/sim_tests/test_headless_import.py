@@ -24,3 +24,22 @@ def test_the_protocol_lab_is_reachable_from_sim_but_loads_only_on_use():
         "assert sim.SweepPlan is SweepPlan and callable(sim.sweep)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+HELP_AND_CHECK = """
+import sys
+from sim.cli.main import main
+assert main(["--help"]) == 0
+assert main(["scenarios", "list"]) == 0
+heavy = {"numpy", "scipy", "pandas", "mesa", "textual", "matplotlib", "networkx"}
+assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))
+"""
+
+
+def test_help_and_the_scenario_list_import_no_numerics_and_no_ui() -> None:
+    """Start-up a user feels: each subcommand imports what it needs when it runs, so `stormdrill
+    --help` and `stormdrill scenarios list` pay for argparse and pydantic, not the engine."""
+    result = subprocess.run(
+        [sys.executable, "-c", HELP_AND_CHECK], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sim.cli.main import main
+from sim.clock import exact_clock, parse_clock
 from sim.errors import ScenarioError
-from sim.msel.clock import format_clock, parse_clock
 from sim.msel.columns import HEADER
 from sim.msel.export import export_msel, write_msel_csv
 from sim.msel.importer import import_msel
@@ -91,9 +91,9 @@ def test_times_in_every_spelling(text, hours):
 
 def test_times_are_written_so_they_read_back_exactly():
     for hours in (0.0, 0.25, 1 / 3, 2.5, 66.0, 0.123456789):
-        assert parse_clock(format_clock(hours)) == hours
-    assert format_clock(2.5) == "T+2:30"
-    assert format_clock(2.0, sign="") == "2:00"
+        assert parse_clock(exact_clock(hours)) == hours
+    assert exact_clock(2.5) == "T+2:30"
+    assert exact_clock(2.0, sign="") == "2:00"
 
 
 # --------------------------------------------------------------------------- bad rows

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from pydantic import ValidationError
 
+from sim.action import Action
 from sim.cli.main import main
 from sim.errors import ProtocolError
 from sim.events import EventKind, TeamEvent
@@ -23,9 +24,10 @@ from sim.protocol import (
     bundled_protocol_names,
     load_protocol,
 )
+from sim.rubric import score_message
 from sim.session import Session
 from sim.spec.loader import load_scenario
-from sim.spec.schema import Inject
+from sim.spec.schema import Inject, Voice
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def run(spec, protocol: Protocol, seed: int = 1) -> Session:
 
 
 def released_hours(session: Session) -> list[float]:
-    return [at_h for at_h, _ in session.model.brand.released]
+    return [statement.at_h for statement in session.run_record().statements]
 
 
 def detected_h(session: Session) -> float:
@@ -61,7 +63,7 @@ def test_holding_statement_half_an_hour_after_detection(tiny):
     rule = {"when": "detection", "after_h": 0.5, "strategy": "holding_statement"}
     approved = run(tiny, protocol_of({**rule, "pre_approved": True}))
     assert released_hours(approved) == [pytest.approx(detected_h(approved) + 0.5)]
-    [(_, action)] = approved.model.brand.released
+    [action] = [statement.action for statement in approved.run_record().statements]
     assert action.source == "test"
 
     delayed = run(tiny, protocol_of(rule))
@@ -99,7 +101,7 @@ def test_every_inquiry_is_answered_once_before_its_deadline(tiny):
     session = run(tiny, protocol_of(rule))
     inquiries = {event.inquiry_id: event for event in session.inbox if event.inquiry_id}
     assert len(inquiries) >= 2
-    answers = [(at_h, action.answers) for at_h, action in session.model.brand.released]
+    answers = [(s.at_h, s.action.answers) for s in session.run_record().statements]
     assert sorted(answer for _, answer in answers) == sorted(inquiries)
     for at_h, answer in answers:
         assert inquiries[answer].at_h < at_h <= inquiries[answer].deadline_h
@@ -123,7 +125,7 @@ def test_evidence_and_media_pickup_rules(tiny):
         ),
     )
     first_article = next(e.at_h for e in session.inbox if e.kind is EventKind.MEDIA_ARTICLE)
-    by_strategy = {action.strategy.value: at_h for at_h, action in session.model.brand.released}
+    by_strategy = {s.action.strategy.value: s.at_h for s in session.run_record().statements}
     assert by_strategy["apology"] == pytest.approx(3.5)
     assert by_strategy["sympathy"] == pytest.approx(first_article + 1.0)
 
@@ -132,11 +134,38 @@ def test_volume_rule_fires_when_the_observed_volume_first_passes(tiny):
     rule = {"when": "volume_above", "volume_above": 3.0, "strategy": "apology"}
     session = run(tiny, protocol_of({**rule, "pre_approved": True}))
     [fired_h] = released_hours(session)
-    series = session.model.series()
+    series = session.run_record().series
     # The row collected at the end of a tick is what the team sees at the start of the next.
     seen = dict(zip(series["hour"], series["observed_mentions_per_h"], strict=True))
     assert seen[fired_h] > 3.0
     assert all(value <= 3.0 for hour, value in seen.items() if hour < fired_h)
+
+
+# --------------------------------------------------------------------------- a rule's words
+
+WORDS = (
+    "We are sorry: we got this wrong. 4,000 accounts were exposed at 09:00. Change your "
+    "password now; our next update is at 16:00."
+)
+
+
+def test_the_rubric_reads_what_a_rule_leaves_out_and_the_rule_fixes_the_rest(tiny):
+    reading = score_message(WORDS, tiny.meta.locale)
+    rule = {"when": "trigger", "strategy": "apology", "pre_approved": True, "text": WORDS}
+    [read] = run(tiny, protocol_of(rule)).run_record().statements
+    assert (read.action.transparency, read.action.voice) == (reading.transparency, reading.voice)
+    assert read.action.voice is Voice.HUMAN
+    fixed = {**rule, "transparency": 0.1, "voice": "corporate"}
+    [kept] = run(tiny, protocol_of(fixed)).run_record().statements
+    assert (kept.action.transparency, kept.action.voice) == (0.1, Voice.CORPORATE)
+
+
+def test_a_rule_without_text_keeps_the_action_defaults(tiny):
+    rule = {"when": "trigger", "strategy": "holding_statement", "pre_approved": True}
+    [statement] = run(tiny, protocol_of(rule)).run_record().statements
+    defaults = Action(at_h=0.0, strategy="holding_statement")
+    assert statement.action.transparency == defaults.transparency
+    assert statement.action.voice is defaults.voice
 
 
 # --------------------------------------------------------------------------- the policy alone
@@ -184,7 +213,7 @@ def test_a_saved_protocol_session_resumes_where_it_was(tiny, tmp_path):
     resumed = Session.load(tmp_path / "run.json")
     assert resumed.protocol == session.protocol
     assert resumed.finish() == session.finish()
-    assert resumed.model.series() == session.model.series()
+    assert resumed.run_record().series == session.run_record().series
 
 
 # --------------------------------------------------------------------------- bundled protocols
@@ -195,7 +224,7 @@ def test_every_bundled_protocol_loads_and_runs(tiny, name):
     protocol = load_protocol(name)
     assert protocol.name == name and protocol.description
     session = run(tiny, protocol)
-    sources = {action.source for _, action in session.model.brand.released}
+    sources = {s.action.source for s in session.run_record().statements}
     assert sources == (set() if name == "silent" else {name})
     assert isinstance(session.outcome, Outcome)
 
@@ -224,7 +253,8 @@ def test_bundled_protocol_names():
         ),
         (
             '[[rules]]\nwhen = "detection"\nstrategy = "apology"\nafterh = 1\n',
-            "unknown field rules[0].afterh; did you mean after_h? the fields allowed there are ",
+            "unknown field rules[0].afterh; did you mean rules[0].after_h (allowed in [[rules]]: "
+            "when, after_h, ",
         ),
         (
             '[[rules]]\nwhen = "volume_above"\nstrategy = "apology"\n',
@@ -233,10 +263,13 @@ def test_bundled_protocol_names():
         ),
         (
             '[[rules]]\nwhen = "detection"\nstrategy = "apology"\nafter_h = -1\n',
-            "rules[0].after_h = -1 is out of range; use a number of at least 0.",
+            "rules[0].after_h = -1 is out of range; use a number from 0 to 720.",
         ),
         ("[[rules]\n", "mine.toml, line 2, column 8: invalid TOML"),
-        ('[rules]\nwhen = "detection"\n', "rules is not an array of tables"),
+        (
+            '[rules]\nwhen = "detection"\n',
+            "rules = a table is not an array of tables; write each entry as a [[rules]] table.",
+        ),
     ],
 )
 def test_a_bad_protocol_file_is_one_sentence(tmp_path, text, message):

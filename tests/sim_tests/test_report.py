@@ -15,7 +15,7 @@ from sim.cli.main import main
 from sim.evaluation import rate_objectives
 from sim.report import build_report, render_html
 from sim.report.document import Document, Paragraph, Quote, Section, Table
-from sim.session import Session
+from sim.session import AS_PLAYED, WHAT_IFS, Session
 from sim.spec.loader import load_scenario
 
 MARKUP = "<script>alert(1)</script>"
@@ -75,9 +75,9 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
     assert "\\<script\\>alert(1)\\</script\\>" in text
     assert "Legal took 40 minutes \\| too slow" in text
     assert "The facilitator paused play" in text and "The facilitator resumed play" in text
-    for label in ("as played", "no response", "1 h earlier", "1 h later"):
-        assert f"| {label} |" in text
-    for shift in ("-1 h", "+0 h", "+1 h", "+2 h", "+4 h"):
+    for variant in (AS_PLAYED, *WHAT_IFS):
+        assert f"| {variant.label} |" in text
+    for shift in ("-1 h", "-0.5 h", "+0 h", "+0.5 h", "+1 h", "+2 h", "+4 h"):
         assert f"| {shift} |" in text, "the timing curve moves every action by each shift"
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from sim.action import Action
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.outcome import Outcome
 from tests.sim_tests.conftest import make_spec
+
+pytestmark = pytest.mark.slow  # statistics over paired seeds
 
 # Whether evidence surfaces after a denial is itself random (0.2 a day): 8 paired seeds keep
 # the denial-vs-apology margin from hanging on one or two draws.

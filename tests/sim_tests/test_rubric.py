@@ -235,14 +235,24 @@ def test_suggested_strategy(locale: str, text: str, strategy: Strategy | None) -
     assert score_message(text, locale).suggested_strategy is strategy
 
 
-def test_apply_rubric_sets_transparency_voice_and_concreteness() -> None:
-    action = Action(at_h=1.0, strategy=Strategy.APOLOGY, text=GOOD_EN, concrete=False)
+def test_apply_rubric_sets_transparency_voice_and_concreteness_left_open() -> None:
+    action = Action(at_h=1.0, strategy=Strategy.APOLOGY, text=GOOD_EN)
     score = score_message(GOOD_EN, EN)
     applied = apply_rubric(action, score)
-    assert applied.transparency == score.transparency
+    assert applied.transparency == score.transparency != action.transparency
     assert applied.voice is Voice.HUMAN
     assert applied.concrete
     assert applied.strategy is Strategy.APOLOGY and applied.text == GOOD_EN
+
+
+def test_apply_rubric_keeps_what_the_sender_gave_explicitly() -> None:
+    action = Action(at_h=1.0, strategy=Strategy.APOLOGY, text=GOOD_EN, transparency=0.1)
+    score = score_message(GOOD_EN, EN)
+    applied = apply_rubric(action, score)
+    assert applied.transparency == 0.1
+    assert applied.voice is score.voice is Voice.HUMAN
+    fixed = Action(at_h=1.0, strategy=Strategy.APOLOGY, text=GOOD_EN, voice=Voice.CORPORATE)
+    assert apply_rubric(fixed, score).voice is Voice.CORPORATE
 
 
 def test_scores_are_bounded_and_ordered() -> None:

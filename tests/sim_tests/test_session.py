@@ -8,16 +8,40 @@ import json
 import os
 import subprocess
 import sys
-import weakref
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from sim.engine.model import CrisisModel
 from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import EventKind
-from sim.session import Queued, Session, TurnEnded, TurnRecord, replay
+from sim.feed import FeedItem
+from sim.observation import Observation
+from sim.rubric import score_message
+from sim.session import (
+    APOLOGY_INSTEAD_OF_DENIAL,
+    AS_PLAYED,
+    EVERY_WHAT_IF,
+    FULLY_TRANSPARENT,
+    NO_RESPONSE,
+    REFERENCE,
+    TIMING,
+    TIMING_SHIFTS_H,
+    WHAT_IFS,
+    GroundTruth,
+    Queued,
+    RunRecord,
+    Session,
+    TurnEnded,
+    TurnRecord,
+    Variant,
+    replay,
+    shifted,
+)
 from sim.spec.loader import load_scenario
+from sim.spec.schema import Strategy
+from sim.vocabulary import STATE_NAMES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -61,7 +85,7 @@ def test_end_turn_advances_one_turn_and_records_it(tiny):
     assert any(event.kind is EventKind.TRIGGER for event in record.events)
     assert all(event.visible_to_team for event in session.inbox)
     assert EventKind.TRIGGER not in {event.kind for event in session.inbox}
-    assert [at_h for at_h, _ in session.model.brand.released] == [action.at_h]
+    assert session.run_record().statement_hours == (action.at_h,)
 
 
 def test_the_last_turn_then_finish(tiny):
@@ -73,7 +97,7 @@ def test_the_last_turn_then_finish(tiny):
     outcome = session.finish()
     assert session.finished and session.outcome == outcome
     assert session.finish() is outcome
-    assert session.now_h == pytest.approx(session.model.horizon_h)
+    assert session.now_h == pytest.approx(session.horizon_h)
     with pytest.raises(ActionError, match="the exercise is finished"):
         session.queue(session.make_action(strategy="apology"))
 
@@ -144,12 +168,28 @@ def test_unknown_strategy_lists_the_allowed_ones(tiny):
     with pytest.raises(ActionError) as error:
         session.make_action(strategy="apologise")
     assert str(error.value) == (
-        "'apologise' is not a response strategy; use one of attack_accuser, denial, scapegoat, "
-        "no_comment, excuse, justification, holding_statement, correction, sympathy, apology, "
-        "compensation."
+        'action: strategy = "apologise" is not allowed; use one of attack_accuser, denial, '
+        "scapegoat, no_comment, excuse, justification, holding_statement, correction, sympathy, "
+        "apology, compensation (did you mean apology?)."
     )
-    with pytest.raises(ActionError, match=r"^action transparency = 2 is out of range"):
+    with pytest.raises(ActionError, match=r"^action: transparency = 2 is out of range"):
         session.make_action(strategy="apology", transparency=2)
+
+
+def test_the_words_of_every_queued_statement_set_what_it_leaves_open(tiny):
+    session = Session(tiny, seed=1)
+    text = "We are sorry. The booking app was down for 2 hours; it is back since 21:00."
+    reading = score_message(text, tiny.meta.locale)
+    read = session.queue(session.make_action(strategy="apology", text=text))
+    assert (read.transparency, read.voice, read.concrete) == (
+        reading.transparency,
+        reading.voice,
+        reading.concrete,
+    )
+    fixed = session.queue(session.make_action(strategy="apology", text=text, transparency=1.0))
+    assert fixed.transparency == 1.0 and fixed.voice is reading.voice
+    template = session.queue(session.make_action(template="outage-holding"))
+    assert template.transparency == tiny.team.templates[0].transparency
 
 
 def test_a_note_names_a_known_objective(tiny):
@@ -160,12 +200,54 @@ def test_a_note_names_a_known_objective(tiny):
         session.add_note("?", objective="O9")
 
 
+# --------------------------------------------------------------------------- views
+
+
+def test_every_view_round_trips_through_json(tiny):
+    session = played(tiny)
+    views = {
+        GroundTruth: session.ground_truth(),
+        RunRecord: session.run_record(),
+        Observation: session.observe(),
+        tuple[FeedItem, ...]: session.feed(),
+    }
+    assert views[tuple[FeedItem, ...]], "the played session has posts to show"
+    for kind, view in views.items():
+        adapter = TypeAdapter(kind)
+        assert adapter.validate_json(adapter.dump_json(view)) == view
+
+
+def test_ground_truth_counts_every_user_by_state_name(tiny):
+    session = played(tiny)
+    truth = session.ground_truth()
+    assert list(truth.state_counts) == list(STATE_NAMES.values())
+    assert sum(truth.state_counts.values()) == tiny.graph.users
+    series = session.run_record().series
+    assert truth.state_counts["spreading"] == series["spreading"][-1]
+    assert truth.pending_inject_ids == tuple(
+        inject.id for inject in tiny.injects if inject.id not in truth.released_inject_ids
+    )
+    assert "I5" in truth.released_inject_ids
+
+
+def test_the_record_holds_what_the_brand_said_and_when(tiny):
+    session = played(tiny)
+    record = session.run_record()
+    assert record.now_h == session.now_h
+    assert [s.action.strategy.value for s in record.statements][:2] == [
+        "holding_statement",
+        "holding_statement",
+    ]
+    assert record.statement_hours == tuple(sorted(record.statement_hours))
+    assert record.first_statement_h == record.statement_hours[0]
+    assert len(record.series["hour"]) == round(session.now_h / tiny.turns.tick_h)
+
+
 # --------------------------------------------------------------------------- save, load, replay
 
 
 def assert_same_state(one: Session, other: Session) -> None:
-    assert one.model.series() == other.model.series()
-    assert one.model.events == other.model.events
+    assert one.run_record() == other.run_record()
     assert one.history == other.history
     assert one.log == other.log
     assert one.outcome == other.outcome
@@ -322,7 +404,7 @@ def test_shifting_every_response_moves_the_first_one_by_the_shift(tiny):
     session.queue(session.make_action(strategy="holding_statement", at_h=2.75))  # out at 3.0
     session.end_turn()
     now = session.now_h
-    result = session.counterfactual(shift_h=-1.0)
+    result = session.counterfactual(shifted(-1.0))
     assert session.now_h == now and not session.finished
     assert result.actual.time_to_first_response_h == pytest.approx(3.0)
     assert result.alternative.time_to_first_response_h == pytest.approx(2.0)
@@ -332,7 +414,7 @@ def test_shifting_every_response_moves_the_first_one_by_the_shift(tiny):
 
 def test_no_response_counterfactual_has_no_statement(tiny):
     session = played(tiny)
-    result = session.counterfactual(no_response=True)
+    result = session.counterfactual(NO_RESPONSE)
     assert result.actual.time_to_first_response_h is not None
     assert result.alternative.time_to_first_response_h is None
     assert result.alternative.response_coverage == 0.0
@@ -342,11 +424,68 @@ def test_no_response_counterfactual_has_no_statement(tiny):
 def test_transparency_and_strategy_counterfactuals(tiny):
     session = Session(tiny, seed=1)
     session.queue(session.make_action(strategy="denial", at_h=1.0, transparency=0.1))
-    result = session.counterfactual(transparency=0.9, strategy="apology")
-    assert result.description == "every response with transparency 0.9, as apology"
+    variant = Variant(label="open apology", transparency=0.9, strategy="apology")
+    result = session.counterfactual(variant)
+    assert result.description == "open apology"
     assert result.alternative != result.actual
-    with pytest.raises(ActionError, match="'sorry' is not a response strategy"):
-        session.counterfactual(strategy="sorry")
+    with pytest.raises(ValidationError, match="strategy"):
+        Variant(label="?", strategy="sorry")
+    with pytest.raises(ValidationError, match="no response and a protocol's answers"):
+        Variant(label="?", no_response=True, shift_h=1.0)
+
+
+def test_every_response_fully_transparent_changes_what_was_not(tiny):
+    """The team's own words, read by the rubric, go out less than fully transparent; the
+    variant's transparency reaches the model (the logged actions are not read again)."""
+    session = Session(tiny, seed=1)
+    text = "We are looking into reports of a problem with the app."
+    sent = session.queue(session.make_action(strategy="holding_statement", at_h=1.0, text=text))
+    assert sent.transparency < 1.0
+    session.finish()
+    as_played, transparent = session.what_ifs((AS_PLAYED, FULLY_TRANSPARENT))
+    assert transparent.outcome != as_played.outcome == session.outcome
+
+    already = Session(tiny, seed=1)
+    already.queue(already.make_action(strategy="holding_statement", at_h=1.0, transparency=1.0))
+    result = already.counterfactual(FULLY_TRANSPARENT)
+    assert result.alternative == result.actual
+
+
+def test_a_journalists_quote_carries_the_answers_transparency():
+    """The path of docs/screens/11: data-breach, seed 1, a holding statement answering the
+    journalist's inquiry I3 after two turns."""
+    session = Session(load_scenario("data-breach"), seed=1)
+    session.end_turn()
+    session.end_turn()
+    answer = session.make_action(strategy="holding_statement", answers="I3", transparency=0.5)
+    session.queue(answer)
+    session.finish()
+    result = session.counterfactual(FULLY_TRANSPARENT)
+    assert result.alternative != result.actual
+
+
+def test_an_apology_instead_of_every_denial_changes_only_the_denials(tiny):
+    session = Session(tiny, seed=1)
+    denial = session.queue(session.make_action(strategy="denial", at_h=1.0))
+    update = session.queue(session.make_action(strategy="sympathy", at_h=1.5))
+    assert APOLOGY_INSTEAD_OF_DENIAL.plan([denial, update]) == (
+        denial.model_copy(update={"strategy": Strategy.APOLOGY}),
+        update,
+    )
+    result = session.counterfactual(APOLOGY_INSTEAD_OF_DENIAL)
+    assert (result.actual.inconsistencies, result.alternative.inconsistencies) == (1, 0)
+
+
+def test_what_ifs_run_each_distinct_plan_once_and_keep_the_order_asked(tiny):
+    session = Session(tiny, seed=1)
+    session.finish()  # no actions: every variant but the protocol's is the run as played
+    results = list(session.what_ifs((*WHAT_IFS, *TIMING)))
+    assert [result.variant for result in results] == list(EVERY_WHAT_IF)
+    for result in results:
+        if result.variant is not REFERENCE:
+            assert result.outcome is session.outcome
+    assert [variant.timing_shift_h for variant in TIMING] == list(TIMING_SHIFTS_H)
+    assert FULLY_TRANSPARENT.timing_shift_h is None
 
 
 def live_models() -> int:
@@ -357,13 +496,11 @@ def live_models() -> int:
 def test_models_are_freed_after_use(tiny):
     before = live_models()
     session = played(tiny)
-    session.counterfactual(shift_h=1.0)
+    session.counterfactual(shifted(1.0))
     assert live_models() == before + 1
     session.finish()
-    model = weakref.ref(session.model)
     del session
-    gc.collect()
-    assert model() is None
+    assert live_models() == before
 
 
 # --------------------------------------------------------------------------- determinism
@@ -377,7 +514,7 @@ session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
 session.end_turn()
 session.queue(session.make_action(strategy="apology", transparency=0.9))
 session.finish()
-series = json.dumps(session.model.series(), sort_keys=True)
+series = json.dumps(session.run_record().series, sort_keys=True)
 print(hashlib.sha256(series.encode()).hexdigest())
 """
 

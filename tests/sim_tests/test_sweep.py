@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import socket
 
 import numpy as np
 import pytest
@@ -21,6 +22,7 @@ from sim.lab.timing import protocol_toml
 from sim.protocol import load_protocol
 
 SHORT = ("turns.horizon_days=1",)
+DASK_DASHBOARD_PORT = 8787
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,23 @@ def test_every_protocol_and_variation_meets_the_same_seeds(plan, serial):
     assert frame["error"].isna().all()
 
 
-def test_process_pool_and_dask_give_the_serial_rows(plan, serial):
+@pytest.fixture
+def dask_default_port_taken():
+    """Dask's default dashboard port held for the test, as another cluster would hold it; if
+    something already holds it, so much the better."""
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", DASK_DASHBOARD_PORT))
+        holder.listen()
+    except OSError:
+        pass
+    try:
+        yield
+    finally:
+        holder.close()
+
+
+def test_process_pool_and_dask_give_the_serial_rows(plan, serial, dask_default_port_taken):
     expected = serial.to_pandas()
     assert sweep(plan, workers=2).to_pandas().equals(expected)
     assert sweep(plan, workers=1, dask="local").to_pandas().equals(expected)

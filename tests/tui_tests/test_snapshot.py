@@ -1,10 +1,8 @@
-"""The pure layer under the screens: clock text, inbox deadlines, the timeline of decisions."""
+"""The pure layer under the screens: inbox deadlines, the timeline of decisions."""
 
 from __future__ import annotations
 
 from itertools import pairwise
-
-import pytest
 
 from sim.action import Action
 from sim.events import EventKind, TeamEvent
@@ -12,7 +10,6 @@ from sim.session import Session
 from sim.spec.loader import load_scenario
 from tui.snapshot import (
     InboxStatus,
-    clock_text,
     inbox_status,
     newly_lapsed,
     timeline_of,
@@ -24,13 +21,6 @@ INQUIRY = TeamEvent(at_h=1.0, kind=EventKind.INQUIRY, title="asks", deadline_h=3
 
 def answer(at_h: float) -> Action:
     return Action(at_h=at_h, strategy="holding_statement", answers="Q1")
-
-
-@pytest.mark.parametrize(
-    ("hours", "text"), [(0.0, "T+0:00"), (1.25, "T+1:15"), (26.5, "T+26:30"), (2.999, "T+3:00")]
-)
-def test_clock_text(hours, text):
-    assert clock_text(hours) == text
 
 
 def test_an_inquiry_is_open_until_its_deadline_then_lapses():

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown
 
+from sim.clock import span_text
 from sim.spec.schema import ScenarioSpec
 
 
@@ -21,11 +22,6 @@ class TeamSetup:
     team: str
     seed: int
     passphrase: str
-
-
-def _hours(value: float) -> str:
-    minutes = round(value * 60)
-    return f"{minutes} min" if minutes < 60 else f"{value:g} h"
 
 
 def briefing_markdown(spec: ScenarioSpec) -> str:
@@ -45,9 +41,9 @@ def briefing_markdown(spec: ScenarioSpec) -> str:
         "",
         f"- {team.staffing} people on the team, {team.replies_per_person_h} direct replies "
         f"each per hour",
-        f"- Approval takes {_hours(delays.holding_statement)} for a holding statement, "
-        f"{_hours(delays.correction)} for a correction, {_hours(delays.apology)} for an "
-        f"apology, {_hours(delays.compensation)} for compensation, {_hours(delays.other)} "
+        f"- Approval takes {span_text(delays.holding_statement)} for a holding statement, "
+        f"{span_text(delays.correction)} for a correction, {span_text(delays.apology)} for an "
+        f"apology, {span_text(delays.compensation)} for compensation, {span_text(delays.other)} "
         "otherwise",
         f"- {turns.turns} turns of {turn_minutes} minutes; the crowd keeps going after the "
         f"last turn, to day {turns.horizon_days:g}",

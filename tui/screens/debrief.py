@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from sim.evaluation import ObjectiveRating
-from tui.debrief import ALTERNATIVES_TOTAL, Alternative, DebriefState
+from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
+from tui.debrief import DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline
@@ -48,16 +49,16 @@ def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
     return Content("\n\n").join(blocks)
 
 
-def timing_series(debrief: DebriefState, alternatives: tuple[Alternative, ...]) -> Series:
+def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series:
     """The lowest RI with every response moved earlier or later on the same seed (0: as
     played). Moving a journalist's answer does not move when it is quoted, so the line can be
     flat where timing made no difference."""
     points = sorted(
         [(0.0, debrief.outcome.reputation_index_min)]
         + [
-            (a.shift_h, a.outcome.reputation_index_min)
-            for a in alternatives
-            if a.shift_h is not None
+            (shift_h, what_if.outcome.reputation_index_min)
+            for what_if in what_ifs
+            if (shift_h := what_if.variant.timing_shift_h) is not None
         ]
     )
     return Series(
@@ -81,7 +82,7 @@ class DebriefScreen(Screen):
         ),
     ]
 
-    alternatives: reactive[tuple[Alternative, ...]] = reactive((), init=False)
+    what_ifs: reactive[tuple[WhatIf, ...]] = reactive((), init=False)
 
     def __init__(self, debrief: DebriefState) -> None:
         super().__init__()
@@ -132,22 +133,20 @@ class DebriefScreen(Screen):
         self.query_one(Timeline).entries = debrief.decisions
         what_if = self.query_one("#what-if-table", DataTable)
         what_if.add_columns(*COMPARISON_COLUMNS)
-        what_if.add_row(*comparison_row("as played", debrief.outcome))
-        self.watch_alternatives(())
+        what_if.add_row(*comparison_row(AS_PLAYED.label, debrief.outcome))
+        self.watch_what_ifs(())
 
-    def watch_alternatives(self, alternatives: tuple[Alternative, ...]) -> None:
+    def watch_what_ifs(self, what_ifs: tuple[WhatIf, ...]) -> None:
         table = self.query_one("#what-if-table", DataTable)
-        compared = [alternative for alternative in alternatives if alternative.compared]
-        for alternative in compared[table.row_count - 1 :]:
-            table.add_row(*comparison_row(alternative.description, alternative.outcome))
-        self.query_one("#timing-plot", SeriesPlot).series = timing_series(
-            self.debrief, alternatives
-        )
-        done = len(alternatives)
+        compared = [what_if for what_if in what_ifs if what_if.variant in WHAT_IFS]
+        for what_if in compared[table.row_count - 1 :]:
+            table.add_row(*comparison_row(what_if.variant.label, what_if.outcome))
+        self.query_one("#timing-plot", SeriesPlot).series = timing_series(self.debrief, what_ifs)
+        done = len(what_ifs)
         status = self.query_one("#what-if-status", Static)
-        if done < ALTERNATIVES_TOTAL:
+        if done < len(EVERY_WHAT_IF):
             status.update(
-                f"Replaying the same seed with other answers: {done} of {ALTERNATIVES_TOTAL}..."
+                f"Replaying the same seed with other answers: {done} of {len(EVERY_WHAT_IF)}..."
             )
         else:
             status.update(

@@ -13,7 +13,10 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tui.snapshot import GroundTruth, clock_text
+from sim.clock import clock
+from sim.session.views import GroundTruth
+from sim.vocabulary import STATE_LABELS, STATE_NAMES
+from tui.snapshot import FacilitatorState
 
 GENERAL_NOTE = "general"
 
@@ -38,9 +41,12 @@ FacilitatorOrder = ReleaseInject | AddNote | SetPaused
 
 
 def ground_truth_text(truth: GroundTruth) -> str:
-    counts = "  ".join(f"{name} {count:,}" for name, count in truth.state_counts)
+    counts = "  ".join(
+        f"{label} {truth.state_counts[STATE_NAMES[state]]:,}"
+        for state, label in STATE_LABELS.items()
+    )
     return (
-        f"[b]Ground truth at {clock_text(truth.now_h)}[/b]\n"
+        f"[b]Ground truth at {clock(truth.now_h)}[/b]\n"
         f"Reputation index [b]{truth.reputation_index:.1f}[/b] "
         f"(before the crisis {truth.reputation_index_start:.1f})\n"
         f"True reach: [b]{truth.aware:,}[/b] users aware, {truth.spreaders:,} ever spread it\n"
@@ -53,23 +59,22 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
         Binding("escape", "close", "Close", tooltip="Back to the war room"),
     ]
 
-    def __init__(self, truth: GroundTruth, paused: bool) -> None:
+    def __init__(self, state: FacilitatorState) -> None:
         super().__init__()
-        self.truth = truth
-        self.paused = paused
+        self.state = state
 
     def compose(self) -> ComposeResult:
-        truth = self.truth
+        state = self.state
         with Vertical(classes="dialog", id="facilitator"):
-            yield Static(ground_truth_text(truth), id="ground-truth")
+            yield Static(ground_truth_text(state.truth), id="ground-truth")
             with Grid(id="facilitator-form"):
                 yield Label("Inject")
                 yield Select(
                     [
                         (f"{inject_id}: {what}", inject_id)
-                        for inject_id, what in truth.pending_injects
+                        for inject_id, what in state.pending_injects
                     ],
-                    prompt="none pending" if not truth.pending_injects else "pick an inject",
+                    prompt="none pending" if not state.pending_injects else "pick an inject",
                     compact=True,
                     id="inject",
                 )
@@ -77,13 +82,13 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
                     "Release now",
                     id="release",
                     compact=True,
-                    disabled=not truth.pending_injects,
+                    disabled=not state.pending_injects,
                     tooltip="Release this MSEL inject now, ahead of its time",
                 )
                 yield Label("Note on")
                 yield Select(
                     [(GENERAL_NOTE, GENERAL_NOTE)]
-                    + [(f"{item_id}: {text}", item_id) for item_id, text in truth.objectives],
+                    + [(f"{item_id}: {text}", item_id) for item_id, text in state.objectives],
                     value=GENERAL_NOTE,
                     allow_blank=False,
                     compact=True,
@@ -93,7 +98,7 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
                 yield Label("Note")
                 yield Input(placeholder="what the evaluator observed", id="note", compact=True)
                 yield Button(
-                    "Resume exercise" if self.paused else "Pause exercise",
+                    "Resume exercise" if state.paused else "Pause exercise",
                     id="pause",
                     variant="warning",
                     compact=True,
@@ -101,7 +106,7 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
             yield Static("Tab moves between fields · Enter chooses · Esc closes", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#inject" if self.truth.pending_injects else "#note").focus()
+        self.query_one("#inject" if self.state.pending_injects else "#note").focus()
 
     @on(Button.Pressed, "#release")
     def _release(self) -> None:
@@ -123,7 +128,7 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
 
     @on(Button.Pressed, "#pause")
     def _pause(self) -> None:
-        self.dismiss(SetPaused(not self.paused))
+        self.dismiss(SetPaused(not self.state.paused))
 
     def action_close(self) -> None:
         self.dismiss(None)

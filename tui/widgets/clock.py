@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.snapshot import WarRoomState, clock_text
+from sim.clock import clock
+from tui.snapshot import WarRoomState
 
 
 class ClockBar(Static):
@@ -19,7 +20,7 @@ class ClockBar(Static):
         state = self.state
         parts = [
             f"[b]{state.title}[/b]",
-            f"[b $accent]{clock_text(state.now_h)}[/]",
+            f"[b $accent]{clock(state.now_h)}[/]",
             f"turn {state.turn} of {state.turns_total} played",
         ]
         if state.finished:

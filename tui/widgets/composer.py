@@ -1,7 +1,8 @@
 """The response composer: how, where and who, and the message itself.
 
 It only collects the team's choices; the App turns a `Draft` into an Action through the Session,
-which applies approval delays, templates and the rubric.
+which applies approval delays, templates and the rubric. The voice is read from the text unless
+the team picks one: what it picks is sent, and the Session keeps it (sim.session.wording).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sim.spec.schema import Channel, Spokesperson, Strategy, Template, Voice
 from tui.widgets.rubric_panel import RubricPanel
 
 OWN_WORDS = "own"
+AS_WRITTEN = "as_written"
 
 
 def choices(kind: type[StrEnum]) -> list[tuple[str, str]]:
@@ -34,7 +36,7 @@ class Draft:
     strategy: str
     channel: str
     spokesperson: str
-    voice: str
+    voice: str | None  # None: the rubric reads it from the text
     text: str
     replies: int = 0
     template: str | None = None
@@ -46,10 +48,11 @@ class Draft:
             "strategy": self.strategy,
             "channel": self.channel,
             "spokesperson": self.spokesperson,
-            "voice": self.voice,
             "text": self.text,
             "replies": self.replies,
         }
+        if self.voice is not None:
+            fields["voice"] = self.voice
         if self.template is not None:
             fields["template"] = self.template
             del fields["strategy"]
@@ -113,12 +116,12 @@ class Composer(Vertical):
             )
             yield Label("Voice")
             yield Select(
-                choices(Voice),
-                value=Voice.CORPORATE.value,
+                [("as written", AS_WRITTEN), *choices(Voice)],
+                value=AS_WRITTEN,
                 allow_blank=False,
                 compact=True,
                 id="voice",
-                tooltip="Corporate or human voice",
+                tooltip="Corporate or human voice; as written: the rubric reads it from the text",
             )
             yield Label("Template")
             yield Select(
@@ -175,7 +178,7 @@ class Composer(Vertical):
 
     @on(Select.Changed, "#strategy")
     def _strategy_changed(self, event: Select.Changed) -> None:
-        self.query_one(RubricPanel).chosen = Strategy(event.value)
+        self.query_one(RubricPanel).chosen = Strategy(str(event.value))
 
     @on(TextArea.Changed, "#message")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -187,12 +190,13 @@ class Composer(Vertical):
 
     def draft(self) -> Draft:
         template = self.query_one("#template", Select).value
+        voice = self.query_one("#voice", Select).value
         replies = self.query_one("#replies", Input).value
         return Draft(
             strategy=str(self.query_one("#strategy", Select).value),
             channel=str(self.query_one("#channel", Select).value),
             spokesperson=str(self.query_one("#spokesperson", Select).value),
-            voice=str(self.query_one("#voice", Select).value),
+            voice=None if voice == AS_WRITTEN else str(voice),
             text=self.query_one("#message", TextArea).text.strip(),
             replies=int(replies) if replies.lstrip("-").isdigit() else 0,
             template=None if template == OWN_WORDS else str(template),

@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim.engine.crowd.post_log import PostKind
+from sim.clock import clock
 from sim.feed import FeedItem
-from tui.snapshot import clock_text
+from sim.vocabulary import PostKind
 
 NO_POSTS = "No public posts yet."
 KIND_STYLE = {
@@ -28,7 +28,7 @@ def post_content(item: FeedItem) -> Content:
     return Content.assemble(
         (persona.name, "bold"),
         (f"{badge} @{persona.handle}", KIND_STYLE[item.kind]),
-        (f" · {persona.followers:,} followers · {clock_text(item.hour)}\n", "$text-muted"),
+        (f" · {persona.followers:,} followers · {clock(item.hour)}\n", "$text-muted"),
         reshare,
         item.text,
         (f"\n{item.reshares:,} reshares · reach {item.reach:,}", "$text-muted"),

@@ -11,7 +11,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.snapshot import InboxItem, InboxStatus, clock_text
+from sim.clock import clock
+from tui.snapshot import InboxItem, InboxStatus
 
 STATUS_STYLE = {
     InboxStatus.INFO: "$text-muted",
@@ -24,10 +25,10 @@ STATUS_STYLE = {
 
 def status_label(item: InboxItem) -> str:
     deadline = item.event.deadline_h
-    if item.status is InboxStatus.OPEN:
-        return f"answer by {clock_text(deadline)}"
-    if item.status is InboxStatus.LAPSED:
-        return f"LAPSED at {clock_text(deadline)}"
+    if item.status is InboxStatus.OPEN and deadline is not None:
+        return f"answer by {clock(deadline)}"
+    if item.status is InboxStatus.LAPSED and deadline is not None:
+        return f"LAPSED at {clock(deadline)}"
     if item.status is InboxStatus.LATE:
         return "answer goes out after the deadline"
     if item.status is InboxStatus.ANSWERED:
@@ -38,7 +39,7 @@ def status_label(item: InboxItem) -> str:
 def item_prompt(item: InboxItem) -> Content:
     event = item.event
     return Content.assemble(
-        (f"{clock_text(event.at_h):>8} ", "$text-muted"),
+        (f"{clock(event.at_h):>8} ", "$text-muted"),
         (event.title, "bold" if item.needs_answer else ""),
         "  ",
         (status_label(item), STATUS_STYLE[item.status]),

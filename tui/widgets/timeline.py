@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import DataTable
 
-from tui.snapshot import TimelineEntry, clock_text
+from sim.clock import clock
+from tui.snapshot import TimelineEntry
 
 
 class Timeline(DataTable):
@@ -19,6 +20,6 @@ class Timeline(DataTable):
     def watch_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
         self.clear()
         for entry in entries:
-            self.add_row(clock_text(entry.at_h), str(entry.turn), entry.text, entry.status)
+            self.add_row(clock(entry.at_h), str(entry.turn), entry.text, entry.status)
         if entries:
             self.move_cursor(row=len(entries) - 1)

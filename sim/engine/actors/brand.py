@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import mesa
 
 from sim.action import Action
+from sim.clock import EPSILON_H
 from sim.engine.response.effect import is_contradiction
 from sim.spec.schema import DENIAL_STRATEGIES, Strategy
 
@@ -33,7 +34,7 @@ class BrandAccount(mesa.Agent):
         self.queued.sort(key=lambda queued: queued.at_h)
 
     def due_tick(self, action: Action) -> int:
-        return max(0, math.ceil(action.at_h / self.tick_h - 1e-9))
+        return max(0, math.ceil(action.at_h / self.tick_h - EPSILON_H))
 
     def release_due(self, tick: int) -> list[Action]:
         """Every queued action whose time has come, in time order, recorded as released."""

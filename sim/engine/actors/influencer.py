@@ -16,12 +16,3 @@ class Influencer(mesa.Agent):
     def __init__(self, model: CrisisModel, user: int) -> None:
         super().__init__(model)
         self.user = user
-
-    @property
-    def followers(self) -> int:
-        return int(self.model.population.follower_counts[self.user])
-
-    @property
-    def supportive(self) -> bool:
-        """An influencer who likes the brand relays with conviction (channel bonus)."""
-        return bool(self.model.population.attitude(self.user) > 0.0)

@@ -13,14 +13,9 @@ from typing import ClassVar
 
 import numpy as np
 
-NO_AUTHOR = -1  # a news item: written by an outlet, not by a user
-NO_PARENT = -1  # an original post, not a reshare
+from sim.vocabulary import NO_AUTHOR, NO_PARENT, PostKind
 
-
-class PostKind(IntEnum):
-    NEGATIVE = 0
-    DEFENDING = 1
-    NEWS = 2
+__all__ = ["NO_AUTHOR", "NO_PARENT", "Origin", "Post", "PostKind", "PostLog"]
 
 
 class Origin(IntEnum):
@@ -61,7 +56,7 @@ class PostLog:
 
     def __init__(self, capacity: int = 1024) -> None:
         self._size = 0
-        self._data = {
+        self._data: dict[str, np.ndarray] = {
             name: np.zeros(capacity, dtype=dtype) for name, dtype in self._COLUMNS.items()
         }
 

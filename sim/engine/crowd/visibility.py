@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.engine.draws import draw_from_key
+from sim.engine.draws import Word, draw_from_key
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def follower_slices(adjacency: csr_matrix, authors: np.ndarray) -> tuple[np.ndar
 
 def sample_views(
     candidates: np.ndarray,
-    keys: np.ndarray,
+    keys: Word,
     kernel: Kernel,
     visibility: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -62,7 +62,7 @@ class StatementBook:
         tick, slot), the slot counting the statements already out at that tick. A public one
         that says something becomes the answer shown under the crisis's threads."""
         slot = sum(1 for item in self.items if item.tick == tick)
-        key = draws.key(Purpose.VIEW, STATEMENT_AUTHOR, tick, slot)[()]
+        key = np.uint64(draws.key(Purpose.VIEW, STATEMENT_AUTHOR, tick, slot)[()])
         self.items.append(Statement(action, terms, tick, key, np.zeros(users, dtype=bool)))
         index = len(self.items) - 1
         if action.is_public and action.strategy is not Strategy.NO_COMMENT:

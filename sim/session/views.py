@@ -1,0 +1,86 @@
+"""What the Session shows of a run: frozen views, the only way anything outside the Session reads
+the engine (DESIGN.md, "How data flows").
+
+Each view is a frozen pydantic model that round-trips through JSON, so a remote seat can be sent
+one as it is. They name things by name, never by an array position (`sim.vocabulary`), and they
+are built from counts and running totals the model already keeps: the war room asks for one per
+turn at up to 10^6 users, so no view copies the population.
+
+The observation (`sim.observation.Observation`) and the feed's items (`sim.feed.FeedItem`) are
+views too; they live beside the monitor and the feed's personas that they describe.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sim.action import Action
+from sim.events import TeamEvent
+from sim.spec.schema import Strategy
+
+SeriesValues = tuple[int | float, ...]
+"""One per-tick series. Counts stay ints (pydantic would make them floats), so an export writes
+them as the model counted them."""
+
+
+class GroundTruth(BaseModel):
+    """What only the facilitator sees: the model's true numbers now, and the MSEL still to come."""
+
+    model_config = ConfigDict(frozen=True)
+
+    now_h: float = Field(description="Scenario hour these numbers are for.")
+    reputation_index: float = Field(description="RI of the whole population now.")
+    reputation_index_start: float = Field(description="RI before the crisis.")
+    stakeholder_reputation_index: float = Field(description="RI of the stakeholders now.")
+    aware: int = Field(description="Users ever aware of the crisis.")
+    spreaders: int = Field(description="Users who ever spread negative content.")
+    state_counts: dict[str, int] = Field(
+        description="Users in each state now, by state name (sim.vocabulary.STATE_NAMES)."
+    )
+    pending_inject_ids: tuple[str, ...] = Field(
+        description="MSEL injects not yet released, in the scenario's order."
+    )
+    released_inject_ids: tuple[str, ...] = Field(description="MSEL injects released, in order.")
+
+
+class Statement(BaseModel):
+    """An action the brand released, at the hour it went out."""
+
+    model_config = ConfigDict(frozen=True)
+
+    at_h: float = Field(description="Scenario hour at which it went out.")
+    action: Action
+
+    @property
+    def says_something(self) -> bool:
+        """It carries a message ('no comment' does not)."""
+        return self.action.strategy is not Strategy.NO_COMMENT
+
+
+class RunRecord(BaseModel):
+    """The run so far as the debrief, the report and the evaluation read it: the per-tick series,
+    what the brand said and when, everything that happened, and the milestones in between."""
+
+    model_config = ConfigDict(frozen=True)
+
+    now_h: float = Field(description="Scenario hour the run has reached.")
+    series: dict[str, SeriesValues] = Field(
+        description="The model's reporters, one value per tick (sim.engine.model.REPORTERS)."
+    )
+    statements: tuple[Statement, ...] = Field(description="What the brand released, in order.")
+    events: tuple[TeamEvent, ...] = Field(
+        description="Everything that happened, facilitator-only events included."
+    )
+    detected_at_h: float | None = Field(description="When the team's alert fired, if it did.")
+    first_statement_h: float | None = Field(
+        description="When the brand's voice first reached the public, if it did."
+    )
+    released_inject_ids: tuple[str, ...] = Field(description="MSEL injects released, in order.")
+    inconsistencies: int = Field(description="Contradictions in the brand's public statements.")
+    evidence_at_h: float | None = Field(
+        description="When evidence contradicting a denial surfaced, if it did."
+    )
+
+    @property
+    def statement_hours(self) -> tuple[float, ...]:
+        return tuple(statement.at_h for statement in self.statements)
