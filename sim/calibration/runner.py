@@ -65,11 +65,15 @@ def run_calibration(
         lesson_small_users,
     )
     calibration_spec(users, overrides=config.overrides)  # a bad override stops here, at once
-    family_seeds = np.random.SeedSequence(config.seed).spawn(len(FAMILIES))
     results: list[CheckResult] = []
     with worker_pool(workers):
-        for family, family_seed in zip(FAMILIES, family_seeds, strict=True):
+        for family in FAMILIES:
             is_lesson = family is lesson_checks
             if only is None or (only == "lesson") == is_lesson:
-                results.extend(family(config, family_seed))
+                results.extend(family(config, family_seed(family, config.seed)))
     return results
+
+
+def family_seed(family: Family, root: int) -> np.random.SeedSequence:
+    """The child of the root seed a family draws from: its position in FAMILIES."""
+    return np.random.SeedSequence(root).spawn(len(FAMILIES))[FAMILIES.index(family)]

@@ -18,6 +18,7 @@ from importlib.metadata import version
 from sim.cli import (
     calibrate_cmd,
     compare_cmd,
+    lesson_cmd,
     play_cmd,
     report_cmd,
     run_cmd,
@@ -34,6 +35,7 @@ COMMANDS = (
     run_cmd,
     scenarios_cmd,
     calibrate_cmd,
+    lesson_cmd,
     sweep_cmd,
     timing_cmd,
     report_cmd,
