@@ -322,13 +322,12 @@ def _print_no_comment(story: Story, journalist: Journalist) -> None:
 
 
 def _quote_in_media(story: Story, journalist: Journalist, answer: Action) -> None:
-    """The journalist's story carries the brand's answer. It reaches readers with the article
-    already on its way, if an outlet is writing one; otherwise the journalist's own story takes
-    it to the media audience now, so a quoted answer is never lost."""
+    """The journalist's story carries the brand's answer. It reaches readers with the next
+    article; with no outlet modelled, it goes out on its own to the media audience."""
     story.announce(EventKind.QUOTED, f"{journalist.name} quotes the brand's statement")
     story.brand.went_public(story.hours)
     story.media_quote = answer
-    if not any(outlet.article_tick is not None for outlet in story.outlets):
+    if not story.outlets:
         index = reach.as_media_item(story.crowd, answer)
         broadcast_statement(story.crowd, index, story.spec.media.reach)
         story.media_quote = None
