@@ -50,7 +50,22 @@ REDUCED_LESSON_USERS = 10_000
 
 # Checks the model currently misses at the reduced size, with what was measured there and at
 # the full size.
-FINDINGS: dict[str, str] = {}
+FINDINGS = {
+    "lesson: coupling (same-seed sign)": "negative-review's 4 h timing contrast has the mean's "
+    "sign on 4 of 5 seeds (9 of 10 at full size); the paired SD is up to 1.1 times the SD "
+    "across seeds for the cluster gap, which compares two different crises, and 0.2-0.6 for "
+    "the protocol contrasts on damage among the aware: an answer's effect on a near-critical "
+    "cascade varies from world to world (docs/calibration.md, revision 2)",
+    "lesson: answer reach (fast-transparent)": "fast-transparent's answer is seen by 72-84% of "
+    "the aware (66-88% at full size), above the design band's 70%: the media stories print the "
+    "answer to all their readers and make most of the aware; media.reach 0.12 leaves 62-78%",
+    "lesson: the SCCT mistake shows": "fast-transparent beats deny-then-apologise on every "
+    "seed, by 1.29 SD of seed noise in offensive-post (0.5-1.2 SD in offensive-post, "
+    "executive-misconduct and violazione-dati-negligente at full size; 1.8-4.6 SD elsewhere)",
+    "lesson: timing shows": "in negative-review (2,000 users) the 4 h cost is 0.16 of the "
+    "damage with a 95% interval reaching -0.05 on 5 seeds; with 10 seeds at full size it is "
+    "0.144 (lower bound 0.049) and the check passes",
+}
 
 CHECK_NAMES = (
     "graph: in-degree tail exponent",
