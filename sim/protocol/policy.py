@@ -3,6 +3,8 @@ through which a scripted team acts, exactly as a human team would, through the S
 
 The policy sees only what the team sees (a SessionView), and remembers which rules it has
 already fired so each statement goes out once (or once per repetition, or once per inquiry).
+A rule that can fire no more is dropped from the rules looked at, so a tick costs the rules
+still live, not the whole protocol: 20,000 one-off rules cost each one look once fired.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import math
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
 from sim.action import Action
 from sim.clock import EPSILON_H
+from sim.errors import ProtocolError
 from sim.events import EventKind, TeamEvent
 from sim.protocol.schema import Protocol, Rule, When
 
@@ -36,16 +41,36 @@ class DueAction(NamedTuple):
     pre_approved: bool
 
 
+class PolicyState(BaseModel):
+    """What a saved session keeps of a policy, one item per rule: the next occurrence due, the
+    inquiries answered, and the hour a volume rule's threshold was crossed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    next: tuple[int, ...]
+    answered: tuple[tuple[str, ...], ...]
+    volume_h: tuple[float | None, ...]
+
+    @model_validator(mode="after")
+    def _one_item_per_rule(self) -> PolicyState:
+        if not len(self.next) == len(self.answered) == len(self.volume_h):
+            raise ValueError("next, answered and volume_h have one item per rule")
+        return self
+
+
 class ProtocolPolicy:
     """Which rules have fired so far, and which are due now."""
 
     def __init__(self, protocol: Protocol, snapshot: dict[str, Any] | None = None) -> None:
         self.protocol = protocol
         count = len(protocol.rules)
-        state = snapshot or {}
-        self._next = list(state.get("next", [0] * count))
-        self._answered = [set(ids) for ids in state.get("answered", [[] for _ in range(count)])]
-        self._volume_h: list[float | None] = list(state.get("volume_h", [None] * count))
+        state = _state(protocol, snapshot) or PolicyState(
+            next=(0,) * count, answered=((),) * count, volume_h=(None,) * count
+        )
+        self._next = list(state.next)
+        self._answered = [set(ids) for ids in state.answered]
+        self._volume_h: list[float | None] = list(state.volume_h)
+        self._live = [index for index in range(count) if not self._spent(index)]
 
     def snapshot(self) -> dict[str, Any]:
         """The state as JSON data, so a saved session resumes with the protocol where it was."""
@@ -58,7 +83,9 @@ class ProtocolPolicy:
     def actions_due(self, view: SessionView) -> list[DueAction]:
         """Every response due by `view.now_h` and not yet sent, in rule order."""
         due: list[DueAction] = []
-        for index, rule in enumerate(self.protocol.rules):
+        spent = False
+        for index in self._live:
+            rule = self.protocol.rules[index]
             if rule.when is When.INQUIRY:
                 due.extend(self._answers_due(index, rule, view))
                 continue
@@ -69,7 +96,17 @@ class ProtocolPolicy:
             if occurrence is not None and occurrence >= self._next[index]:
                 self._next[index] = occurrence + 1
                 due.append(DueAction(self._action(rule, view.now_h), rule.pre_approved))
+                spent = spent or self._spent(index)
+        if spent:
+            self._live = [index for index in self._live if not self._spent(index)]
         return due
+
+    def _spent(self, index: int) -> bool:
+        """A rule that has sent its last occurrence can fire no more (one that repeats without
+        end, or answers each inquiry, always can)."""
+        rule = self.protocol.rules[index]
+        last = None if rule.when is When.INQUIRY else _last_occurrence(rule)
+        return last is not None and self._next[index] > last
 
     def _action(self, rule: Rule, now_h: float, answers: str | None = None) -> Action:
         return rule.action(now_h, source=self.protocol.name, answers=answers)
@@ -98,11 +135,8 @@ class ProtocolPolicy:
         if rule.repeat_every_h is None:
             return 0
         latest = math.floor((now_h - first) / rule.repeat_every_h + EPSILON_H)
-        if rule.repeat_until_h is not None:
-            span = rule.repeat_until_h - rule.after_h
-            last = math.floor(span / rule.repeat_every_h + EPSILON_H)
-            latest = min(latest, last)
-        return latest
+        last = _last_occurrence(rule)
+        return latest if last is None else min(latest, last)
 
     def _answers_due(self, index: int, rule: Rule, view: SessionView) -> list[DueAction]:
         """One answer per inquiry, `after_h` after it arrived; an inquiry whose deadline has
@@ -119,6 +153,40 @@ class ProtocolPolicy:
                 action = self._action(rule, view.now_h, answers=inquiry)
                 due.append(DueAction(action, rule.pre_approved))
         return due
+
+
+def _last_occurrence(rule: Rule) -> int | None:
+    """The number of a rule's last occurrence (0: it fires once); None if it repeats to the end."""
+    if rule.repeat_every_h is None:
+        return 0
+    if rule.repeat_until_h is None:
+        return None
+    span = rule.repeat_until_h - rule.after_h
+    return math.floor(span / rule.repeat_every_h + EPSILON_H)
+
+
+def _state(protocol: Protocol, snapshot: dict[str, Any] | None) -> PolicyState | None:
+    """A saved snapshot checked against the protocol; one ProtocolError sentence if it does not
+    fit (the session file was edited or damaged)."""
+    if snapshot is None:
+        return None
+    try:
+        state = PolicyState.model_validate(snapshot)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "it"
+        raise ProtocolError(
+            f"protocol_state is not the state of a protocol (at {where}: "
+            f"{problem['msg'][:1].lower()}{problem['msg'][1:]}); the file was edited or damaged, "
+            "open an earlier copy or the autosave."
+        ) from None
+    if len(state.next) != len(protocol.rules):
+        raise ProtocolError(
+            f"protocol_state holds {len(state.next)} rules and protocol {protocol.name} has "
+            f"{len(protocol.rules)}; the file was edited or damaged, open an earlier copy or the "
+            "autosave."
+        )
+    return state
 
 
 def _first(inbox: tuple[TeamEvent, ...], kind: EventKind) -> float | None:
