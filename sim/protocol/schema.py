@@ -15,9 +15,10 @@ import copy
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from sim.action import Action
+from sim.file_model import FileModel
 from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
 
 RESPONSE_FIELDS = (
@@ -64,10 +65,8 @@ def _worded_field(name: str) -> Any:
     return field
 
 
-class Rule(BaseModel):
+class Rule(FileModel):
     """One line of a protocol: when to say what, and whether to say it again."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     when: When = Field(
         description="What starts the clock: trigger (the crisis start, which the team may not "
@@ -135,10 +134,8 @@ class Rule(BaseModel):
         return Action(at_h=at_h, answers=answers, source=source, **given)
 
 
-class Protocol(BaseModel):
+class Protocol(FileModel):
     """A whole protocol file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1, description="Short name shown in results and reports.")
     description: str = Field(description="What the protocol does, in a sentence or two.")
