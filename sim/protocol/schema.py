@@ -21,6 +21,9 @@ from sim.action import Action
 from sim.file_model import FileModel
 from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
 
+MAX_RULE_H = 720.0
+"""The latest a rule can act, and its longest repetition: 30 days after its event."""
+
 RESPONSE_FIELDS = (
     "strategy",
     "transparency",
@@ -75,7 +78,7 @@ class Rule(FileModel):
         "evidence surfaces) or inquiry (each journalist's request, answered once)."
     )
     after_h: float = Field(
-        0.0, ge=0.0, le=720.0, description="Hours after that event at which the team sends it."
+        0.0, ge=0.0, le=MAX_RULE_H, description="Hours after that event at which the team sends it."
     )
     volume_above: float | None = Field(
         None,
@@ -99,7 +102,7 @@ class Rule(FileModel):
         False, description="The wording is approved in advance: no approval delay."
     )
     repeat_every_h: float | None = Field(
-        None, gt=0.0, le=720.0, description="Send it again every this many hours."
+        None, gt=0.0, le=MAX_RULE_H, description="Send it again every this many hours."
     )
     repeat_until_h: float | None = Field(
         None,

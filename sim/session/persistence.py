@@ -77,6 +77,11 @@ def read_session_file(path: Path) -> SessionFile:
         raise SessionFileError(f"{path}: not a session file (it is not UTF-8 text).") from None
     except OSError as error:
         raise SessionFileError(f"{path}: cannot read the file ({error.strerror}).") from None
+    except ValueError:
+        raise SessionFileError(
+            f"{path!r}: not a path a file can have (it holds a NUL byte); give the path of a "
+            "file saved by stormdrill."
+        ) from None
     try:
         data = _parsed_json(path, text)
         _check_format(path, data)

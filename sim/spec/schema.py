@@ -644,7 +644,15 @@ class ScenarioSpec(Section):
                 f"crisis.seeds ({self.crisis.seeds}) is more than graph.users "
                 f"({self.graph.users}); use at most graph.users seeds"
             )
-        ids = [inject.id for inject in self.injects]
-        if len(ids) != len(set(ids)):
-            raise ValueError("injects have duplicate ids; give every inject its own id")
+        for section, items in (
+            ("injects", self.injects),
+            ("meta.objectives", self.meta.objectives),
+            ("team.templates", self.team.templates),
+        ):
+            ids = [item.id for item in items]
+            repeated = next((id_ for id_ in ids if ids.count(id_) > 1), None)
+            if repeated is not None:
+                raise ValueError(
+                    f"{section} has two entries with the id {repeated!r}; give every one its own id"
+                )
         return self
