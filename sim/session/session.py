@@ -24,6 +24,8 @@ from sim.observation import Observation
 from sim.outcome import Outcome, against_unanswered
 from sim.protocol.policy import ProtocolPolicy, SessionView
 from sim.protocol.schema import Protocol
+from sim.rubric import Stances
+from sim.rubric.lexicon import language_of
 from sim.session.approval import (
     EPSILON_H,
     as_released,
@@ -94,13 +96,15 @@ class Session:
         self._log: list[LogEntry] = []
         self._history: list[TurnRecord] = []
         self._planned: list[Action] = []
-        self._spoken: list[str] = []
-        """`spoken_texts(self._planned)`, kept as the actions are queued (a protocol can queue
-        thousands)."""
+        self._spoken = Stances(language_of(spec.meta.locale))
+        """The Stances of `spoken_texts(self._planned)`, kept as the actions are queued (a
+        protocol can queue thousands)."""
         self._turn_start_h = 0.0
         self._turn_first_event = 0
         self._outcome: Outcome | None = None
         self._paused = False
+        self._inbox: tuple[TeamEvent, ...] = ()
+        self._events_read = 0
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -150,8 +154,14 @@ class Session:
 
     @property
     def inbox(self) -> tuple[TeamEvent, ...]:
-        """Messages the team has received so far (ground-truth events left out)."""
-        return tuple(event for event in self._model.events if event.visible_to_team)
+        """Messages the team has received so far (ground-truth events left out). Events only
+        ever arrive, so only the new ones are read: a protocol's view asks at every tick."""
+        events = self._model.events
+        if len(events) > self._events_read:
+            new = events[self._events_read :]
+            self._inbox += tuple(event for event in new if event.visible_to_team)
+            self._events_read = len(events)
+        return self._inbox
 
     def observe(self) -> Observation:
         """What the team's listening tools show now: noisy, delayed, partial."""
@@ -406,7 +416,8 @@ class Session:
         if isinstance(entry, Queued):
             self._model.schedule(entry.action)
             self._planned.append(entry.action)
-            self._spoken.extend(spoken_texts((entry.action,)))
+            for text in spoken_texts((entry.action,)):
+                self._spoken = self._spoken.with_statement(text)
         elif isinstance(entry, InjectReleased):
             self._model.release_inject(entry.inject_id)
         elif isinstance(entry, Paused | Resumed):
