@@ -110,6 +110,13 @@ def test_out_that_is_not_a_writable_folder(tmp_path, monkeypatch, capsys, out, c
     assert "--out" in one_sentence(capsys, [*argv, "--out", out])
 
 
+@pytest.mark.parametrize("out", ["/dev/null", "."])
+def test_a_report_goes_to_a_file_with_its_figures_beside_it(tmp_path, capsys, out):
+    run = tmp_path / "run"
+    assert main(["run", "tiny", "--out", str(run)]) == 0
+    assert "is not a regular file" in one_sentence(capsys, ["report", str(run), "--out", out])
+
+
 def test_a_delay_past_what_a_rule_can_wait(capsys):
     said = one_sentence(
         capsys, ["timing", "tiny", "--protocol", "fast-transparent", "--runs", "1", "--delays=800"]
