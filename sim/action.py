@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sim.clock import LATEST_H
 from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
 
 
@@ -21,7 +22,9 @@ class Action(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    at_h: float = Field(ge=0.0, description="Scenario hour at which the response goes out.")
+    at_h: float = Field(
+        ge=0.0, le=LATEST_H, description="Scenario hour at which the response goes out."
+    )
     strategy: Strategy = Field(description="Response strategy (SCCT continuum).")
     transparency: float = Field(0.5, ge=0.0, le=1.0, description="tau: disclosure, specifics.")
     channel: Channel = Field(Channel.OWN_ACCOUNT, description="Where the response is published.")

@@ -14,6 +14,10 @@ EPSILON_H = 1e-9
 """Two scenario hours closer than this are the same hour: sums of tick lengths are floats
 (0.1 + 0.2 != 0.3), and a statement due 'at 3 h' must not miss the tick that starts at 3 h."""
 
+LATEST_H = 100 * 365 * 24.0
+"""No scenario hour is later than a century (a run's horizon is at most a year): the bound on
+every hour a file or a form gives, so each one is a finite number that prints as a time."""
+
 _CLOCK = re.compile(r"^(?:T\s*\+\s*)?(\d+):([0-5]\d)(?::([0-5]\d))?$", re.IGNORECASE)
 _DECIMAL = re.compile(
     r"^(?:T\s*\+\s*)?((?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\s*h?$", re.IGNORECASE

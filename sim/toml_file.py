@@ -17,6 +17,10 @@ def read_toml(path: Path, label: str, error: type[UserError]) -> dict[str, Any]:
             return tomllib.load(file)
     except tomllib.TOMLDecodeError as problem:
         raise error(toml_syntax_sentence(label, str(problem))) from None
+    except RecursionError:
+        raise error(
+            f"{label}: arrays or tables are nested too deep to read; flatten them."
+        ) from None
     except UnicodeDecodeError:
         raise error(f"{label}: the file is not UTF-8 text; save it as UTF-8.") from None
     except OSError as problem:

@@ -222,6 +222,8 @@ def _problem_sentence(problem: ErrorDetails, label: str, root: type[BaseModel], 
         sentence = _missing_sentence(root, loc, given, top)
     elif kind == "value_error":
         sentence = _inconsistency_sentence(loc, problem["msg"], given)
+    elif kind == "finite_number":
+        sentence = f"{subject} is not a finite number; use {_number_phrase(field, ctx)}."
     elif kind in _RANGE_ERRORS:
         sentence = f"{subject} is out of range; use {_number_phrase(field, ctx)}."
     elif kind in _CHOICE_ERRORS:

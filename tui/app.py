@@ -3,6 +3,10 @@
 Attributes go down (the App gives screens frozen snapshots), messages come up (screens send the
 team's decisions, workers report `TurnCompleted` and friends). Only workers touch the Session
 while they run; `busy` keeps the team's keys off it until they are done.
+
+Every view of ground truth, the facilitator's console and the debrief, opens with the
+facilitator's passphrase when the exercise has one (it is kept hashed in the session file, so
+it holds across a resume); an exercise started without one has no facilitator's console.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from sim.clock import clock
 from sim.errors import UserError
 from sim.session import Session, WhatIf
+from sim.session.passphrase import PassphraseHash
 from sim.spec.loader import list_bundled_scenarios, load_scenario
 from sim.spec.schema import ScenarioSpec
 from tui.commands import BindingCommands
@@ -32,6 +37,7 @@ from tui.messages import (
     TurnCompleted,
     WhatIfComputed,
 )
+from tui.plain import visible
 from tui.screens.briefing import BriefingScreen, TeamSetup
 from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import (
@@ -51,7 +57,7 @@ from tui.snapshot import (
     newly_lapsed,
     war_room_state,
 )
-from tui.storage import exports_folder, new_autosave_path
+from tui.storage import autosave_candidates, exports_folder, sweep_killed_saves
 from tui.widgets.composer import Composer
 
 
@@ -82,13 +88,13 @@ class StormdrillApp(App[None]):
         self.team = team
         self.resume = resume
         self.session: Session | None = None
-        self.passphrase = ""
         self.debrief: DebriefState | None = None
         self.what_ifs: tuple[WhatIf, ...] = ()
 
     # ------------------------------------------------------------------ opening an exercise
 
     def on_mount(self) -> None:
+        sweep_killed_saves(None if self.resume is None else self.resume.autosave)
         if self.resume is not None:
             self.show_session(self.resume, war_room_state(self.resume))
         elif self.scenario_ref is not None:
@@ -109,17 +115,20 @@ class StormdrillApp(App[None]):
         self.push_screen(BriefingScreen(spec, self.team, self.seed), start)
 
     def start(self, spec: ScenarioSpec, scenario: str, setup: TeamSetup) -> None:
-        self.passphrase = setup.passphrase
-        autosave = new_autosave_path(scenario, setup.team, setup.seed)
-        self.open_session(
-            lambda: Session(
-                spec, setup.seed, team=setup.team, scenario_ref=scenario, autosave=autosave
+        def build() -> Session:
+            facilitator = PassphraseHash.of(setup.passphrase) if setup.passphrase else None
+            session = Session(
+                spec, setup.seed, team=setup.team, scenario_ref=scenario, facilitator=facilitator
             )
-        )
+            session.claim_autosave(autosave_candidates(scenario, setup.team, setup.seed))
+            return session
+
+        self.open_session(build)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def open_session(self, build: Callable[[], Session]) -> None:
-        """Building a model (and replaying a saved log) can take a while on a big graph."""
+        """Building a model (and replaying a saved log) can take a while on a big graph; the
+        new session is saved at once, in a file no other exercise has."""
         session = build()
         self.post_message(SessionOpened(session, war_room_state(session)))
 
@@ -130,7 +139,12 @@ class StormdrillApp(App[None]):
     def show_session(self, session: Session, state: WarRoomState) -> None:
         self.session = session
         if session.finished:
-            self.show_debrief(debrief_state(session))
+            self.as_facilitator(
+                lambda: self.show_debrief(debrief_state(session)),
+                otherwise=lambda: self.exit(
+                    message="The debrief of this exercise opens with the facilitator's passphrase."
+                ),
+            )
             return
         self.replace_screen(WarRoomScreen(session.spec, state))
 
@@ -191,7 +205,12 @@ class StormdrillApp(App[None]):
         war_room.state = completed.state
         if lapsed:
             titles = "; ".join(item.event.title for item in lapsed)
-            self.notify(f"Deadline lapsed unanswered: {titles}.", severity="warning", timeout=8)
+            self.notify(
+                visible(f"Deadline lapsed unanswered: {titles}."),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         else:
             self.notify(f"Turn {completed.turn} played.")
 
@@ -217,7 +236,7 @@ class StormdrillApp(App[None]):
         try:
             sent = session.queue(session.make_action(**draft.action_fields()))
         except UserError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
             return
         war_room = self.query_war_room()
         war_room.query_one(Composer).clear()
@@ -228,26 +247,36 @@ class StormdrillApp(App[None]):
     # ------------------------------------------------------------------ the facilitator
 
     def action_facilitator(self) -> None:
-        if not self.passphrase:
-            self.push_screen(
-                PassphraseScreen("Choose a facilitator passphrase for this exercise:"),
-                self._passphrase_chosen,
+        if self.exercise.facilitator is None:
+            self.notify(
+                "This exercise was started without a facilitator passphrase, so it has no "
+                "facilitator's console; set one in the briefing of a new exercise.",
+                severity="warning",
+                timeout=8,
             )
-        else:
-            self.push_screen(PassphraseScreen("Facilitator passphrase:"), self._passphrase_entered)
-
-    def _passphrase_chosen(self, passphrase: str | None) -> None:
-        if passphrase:
-            self.passphrase = passphrase
-            self.open_facilitator()
-
-    def _passphrase_entered(self, passphrase: str | None) -> None:
-        if passphrase is None:
             return
-        if passphrase != self.passphrase:
-            self.notify("Wrong passphrase.", severity="error")
+        self.as_facilitator(self.open_facilitator)
+
+    def as_facilitator(
+        self, then: Callable[[], None], otherwise: Callable[[], None] | None = None
+    ) -> None:
+        """Do `then` once the facilitator has given the passphrase (at once if the exercise has
+        none); `otherwise` when the question is cancelled or answered wrong."""
+        lock = self.exercise.facilitator
+        if lock is None:
+            then()
             return
-        self.open_facilitator()
+
+        def answered(passphrase: str | None) -> None:
+            if passphrase is not None and lock.matches(passphrase):
+                then()
+                return
+            if passphrase is not None:
+                self.notify("Wrong passphrase.", severity="error")
+            if otherwise is not None:
+                otherwise()
+
+        self.push_screen(PassphraseScreen("Facilitator passphrase:"), answered)
 
     def open_facilitator(self) -> None:
         state = facilitator_state(self.exercise)
@@ -258,7 +287,7 @@ class StormdrillApp(App[None]):
         try:
             if isinstance(order, ReleaseInject):
                 session.release_inject(order.inject_id)
-                self.notify(f"Inject {order.inject_id} released.")
+                self.notify(visible(f"Inject {order.inject_id} released."), markup=False)
             elif isinstance(order, AddNote):
                 session.add_note(order.text, order.objective)
                 self.notify("Note added to the log.")
@@ -270,13 +299,17 @@ class StormdrillApp(App[None]):
                     session.resume()
                     self.notify("Exercise resumed.")
         except UserError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
         if order is not None and not session.finished:
             self.query_war_room().state = war_room_state(session)
 
     # ------------------------------------------------------------------ the end
 
     def action_finish(self) -> None:
+        """The debrief shows ground truth: with a facilitator, the facilitator opens it."""
+        self.as_facilitator(self._ask_to_finish)
+
+    def _ask_to_finish(self) -> None:
         if self.exercise.turn < self.exercise.turns_total:
             left = self.exercise.turns_total - self.exercise.turn
             question = (
@@ -329,7 +362,11 @@ class StormdrillApp(App[None]):
 
     @on(SessionExported)
     def _exported(self, exported: SessionExported) -> None:
-        self.notify(f"Saved {exported.log_path} and {exported.report_path}", timeout=10)
+        self.notify(
+            visible(f"Saved {exported.log_path} and {exported.report_path}"),
+            timeout=10,
+            markup=False,
+        )
 
     # ------------------------------------------------------------------ help and errors
 
@@ -348,8 +385,7 @@ class StormdrillApp(App[None]):
         self.busy = False
         error = event.worker.error
         if isinstance(error, UserError):
-            self.notify(str(error), severity="error", timeout=10)
+            message = str(error)
         else:
-            self.notify(
-                f"Unexpected error in {event.worker.name}: {error!r}", severity="error", timeout=10
-            )
+            message = f"Unexpected error in {event.worker.name}: {error!r}"
+        self.notify(visible(message), severity="error", timeout=10, markup=False)

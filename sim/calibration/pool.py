@@ -17,6 +17,8 @@ from typing import TypeVar
 
 import numpy as np
 
+from sim.parent_watch import end_with_parent
+
 Job = TypeVar("Job")
 Outcome = TypeVar("Outcome")
 
@@ -35,7 +37,12 @@ def run_seeds(seed: np.random.SeedSequence, count: int) -> list[int]:
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    """Its workers end if this process is killed (sim.parent_watch)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=end_with_parent,
+    )
 
 
 @contextmanager

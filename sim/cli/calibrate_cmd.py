@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from sim.calibration.check import DEFAULT_SEED, FULL_RUNS, FULL_USERS, CheckResult
-from sim.cli.options import add_set_option
+from sim.cli.options import add_seed_option, add_set_option, worker_processes
 from sim.errors import UserError
 
 HEADER = ("check", "target", "measured", "pass")
@@ -49,7 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"worker processes (this machine has {os.cpu_count()}); results do not change",
     )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="root random seed")
+    add_seed_option(parser, DEFAULT_SEED, "root random seed")
     parser.add_argument(
         "--lesson-seeds",
         type=int,
@@ -94,7 +94,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     results = run_calibration(
         args.runs,
         args.users,
-        args.workers,
+        worker_processes(args.workers),
         args.seed,
         args.overrides,
         lesson_seeds=args.lesson_seeds,

@@ -11,6 +11,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -71,6 +72,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return INTERRUPTED_EXIT_CODE
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """The reader of stdout went away (`stormdrill run --json | head -c 1`): say so once, and
+    send what Python would still flush at exit to /dev/null instead of a second error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    print("stormdrill: the output was closed before all of it was written.", file=sys.stderr)
+    return UserError.exit_code
 
 
 if __name__ == "__main__":

@@ -1,8 +1,16 @@
-"""Command-line options shared by several subcommands, declared once."""
+"""Command-line options shared by several subcommands, declared once, and the checks that turn
+a value no command can use into one sentence before any work starts."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sim.errors import UserError
+from sim.seed import seed_problem
 
 
 def add_set_option(parser: argparse.ArgumentParser) -> None:
@@ -16,3 +24,72 @@ def add_set_option(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="override a scenario field, e.g. --set crisis.cluster=preventable",
     )
+
+
+def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: str) -> None:
+    parser.add_argument("--seed", type=seed, default=default, help=help_text)
+
+
+def seed(text: str) -> int:
+    """An argparse type: a seed, 0 to 2^63 - 1."""
+    problem = seed_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return int(text)
+
+
+def whole_number(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """An argparse type for counts: a plain usage error, not a traceback, outside
+    `minimum`..`maximum`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is less than {minimum}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"{value} is more than {maximum:,}")
+        return value
+
+    return parse
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def worker_processes(requested: int) -> int:
+    """`--workers`, at most one process per core: more only share the cores and each holds a
+    model in memory. Say so when a request is cut down."""
+    cores = available_cores()
+    if requested <= cores:
+        return requested
+    print(
+        f"stormdrill: --workers {requested} is more than the {cores} cores this machine has; "
+        f"using {cores}.",
+        file=sys.stderr,
+    )
+    return cores
+
+
+def output_folder(path: Path, option: str = "--out") -> Path:
+    """The folder `option` names, created if need be; one sentence if it cannot be."""
+    try:
+        if path.exists() and not path.is_dir():
+            raise UserError(
+                f"{option} {path}: is a file, not a folder; give the path of a folder to write "
+                "into (it is created if missing)."
+            )
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            f"{option} {path}: cannot create the folder ({error.strerror}); give a writable folder."
+        ) from None
+    if not os.access(path, os.W_OK):
+        raise UserError(f"{option} {path}: the folder is not writable; give a writable folder.")
+    return path

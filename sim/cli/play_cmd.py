@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sim.cli.options import add_seed_option
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -22,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "scenario", nargs="?", metavar="SCENARIO", help="a bundled name or a .toml path"
     )
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    add_seed_option(parser, 1, "random seed, 0 to 2^63 - 1 (default 1)")
     parser.add_argument("--team", default="", help="the team's name, shown in the reports")
     parser.add_argument(
         "--resume", type=Path, metavar="FILE", help="continue a saved session where it was"

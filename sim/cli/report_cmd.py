@@ -40,8 +40,13 @@ def report_command(args: argparse.Namespace) -> int:
     # start of every other stormdrill command.
     from sim.report import build_report, default_output, write_report
 
-    document = build_report(args.source)
     out = args.out or default_output(args.source, args.format)
+    if out.exists() and not out.is_file():
+        raise UserError(
+            f"--out {out}: is not a regular file (a folder or a device such as /dev/null), and "
+            "the report's figures are written beside it; give the path of a report file."
+        )
+    document = build_report(args.source)
     try:
         write_report(document, out, args.format)
     except OSError as error:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sim.cli.options import add_set_option
+from sim.cli.options import add_seed_option, add_set_option, output_folder
 from sim.clock import hours_text
 from sim.errors import UserError
 
@@ -28,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "print the outcome.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled name or a .toml path")
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    add_seed_option(parser, 1, "random seed, 0 to 2^63 - 1 (default 1)")
     parser.add_argument(
         "--protocol", metavar="FILE|NAME", help="a bundled protocol name or a .toml path"
     )
@@ -73,16 +74,32 @@ def run_command(args: argparse.Namespace) -> int:
         "protocol": protocol.name,
     }
     if args.out is not None:
+        out = output_folder(args.out)
         series = {name: list(values) for name, values in session.run_record().series.items()}
-        write_series_csv(series, args.out / "series.csv")
-        (args.out / "outcome.json").write_text(json.dumps(result, indent=2) + "\n")
+        try:
+            write_series_csv(series, out / "series.csv")
+            (out / "outcome.json").write_text(strict_json(result, indent=2) + "\n")
+        except OSError as error:
+            raise UserError(
+                f"--out {out}: cannot write the results ({error.strerror}); give a writable folder."
+            ) from None
     if args.graph_out is not None:
         session.export_graph(args.graph_out)
     if args.json:
-        print(json.dumps(result))
+        print(strict_json(result))
     else:
         print(_summary(spec.meta.title, protocol.name, outcome))
     return 0
+
+
+def strict_json(data: dict[str, Any], indent: int | None = None) -> str:
+    """JSON that every parser reads: a number that is not finite (none should be) is null,
+    as an undefined metric is, never the NaN or Infinity that strict parsers refuse."""
+    clean = {
+        key: None if isinstance(value, float) and not math.isfinite(value) else value
+        for key, value in data.items()
+    }
+    return json.dumps(clean, indent=indent, allow_nan=False)
 
 
 def _summary(title: str, protocol: str, outcome: Outcome) -> str:

@@ -199,12 +199,14 @@ def _inject_lines(inject: Inject) -> list[str]:
 
 
 def validate_command(args: argparse.Namespace) -> int:
+    """Each file as a run reads it: the scenario, then its graph file."""
+    from sim.session.world_check import check_world
     from sim.spec.loader import bundled_names, load_scenario
 
     failures = 0
     for target in args.paths or bundled_names():
         try:
-            load_scenario(target, args.overrides)
+            check_world(load_scenario(target, args.overrides))
         except ScenarioError as error:
             failures += 1
             print(error, file=sys.stderr)

@@ -11,6 +11,9 @@ import argparse
 import shlex
 import sys
 
+from sim.cli.options import whole_number
+from sim.errors import UserError
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -20,7 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "otherwise; anyone who can reach the address can play.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument(
+        "--port", type=whole_number(1, 65535), default=8000, help="port to listen on (1-65535)"
+    )
     parser.add_argument(
         "scenario", nargs="?", metavar="SCENARIO", help="open this scenario (default: the picker)"
     )
@@ -41,5 +46,12 @@ def serve_command(args: argparse.Namespace) -> int:
     server = Server(
         play_command_line(args.scenario), host=args.host, port=args.port, title="stormdrill"
     )
-    server.serve()
+    try:
+        server.serve()
+    except (OSError, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UserError(
+            f"--host {args.host} --port {args.port}: cannot listen there ({reason}); give an "
+            "address of this machine and a port no other program uses."
+        ) from None
     return 0

@@ -8,17 +8,28 @@ stderr, so the results can be piped or saved as they are.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sim.cli.options import add_set_option
+from sim.cli.options import (
+    add_set_option,
+    available_cores,
+    output_folder,
+    whole_number,
+    worker_processes,
+)
 
 if TYPE_CHECKING:
     from sim.lab import SweepResult
+
+MAX_RUNS = 1_000_000
+"""The most seeds per combination a plan holds (sim.lab.plan.SweepPlan.runs)."""
+SEED_MAX = 2**32 - 1
+"""numpy's SeedSequence takes any whole number; the root seed is kept to 32 bits, as every
+run's own seed is."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +56,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="a scenario field to vary, e.g. --vary crisis.severity=0.4,0.8 (repeatable)",
     )
     parser.add_argument(
-        "--runs", type=whole_number(1), default=100, help="seeds per combination (100)"
+        "--runs",
+        type=whole_number(1, MAX_RUNS),
+        default=100,
+        help=f"seeds per combination (100; at most {MAX_RUNS:,})",
     )
     parser.add_argument(
         "--series",
@@ -60,13 +74,16 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
     """Where the runs execute and where results go: shared by sweep and timing."""
     add_set_option(parser)
     parser.add_argument(
-        "--seed", type=whole_number(0), default=0, help="root seed every run's seed comes from (0)"
+        "--seed",
+        type=whole_number(0, SEED_MAX),
+        default=0,
+        help="root seed every run's seed comes from (0)",
     )
     parser.add_argument(
         "--workers",
         type=whole_number(1),
-        default=os.cpu_count() or 1,
-        help="worker processes (default: all cores; 1 runs in this process)",
+        default=available_cores(),
+        help="worker processes (default and most: one per core; 1 runs in this process)",
     )
     parser.add_argument(
         "--dask",
@@ -81,22 +98,6 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="finish the sweep in --out DIR, running what is missing",
     )
-
-
-def whole_number(minimum: int) -> Callable[[str], int]:
-    """An argparse type for counts and seeds: a plain usage error, not a traceback, below
-    `minimum`."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"{value} is less than {minimum}")
-        return value
-
-    return parse
 
 
 @contextmanager
@@ -126,12 +127,13 @@ def sweep_command(args: argparse.Namespace) -> int:
         runs=args.runs,
         root_seed=args.seed,
     )
-    with resumable(args.out), ProgressBar(f"sweep {args.scenario}") as progress:
+    out = None if args.out is None else output_folder(args.out)
+    with resumable(out), ProgressBar(f"sweep {args.scenario}") as progress:
         result = sweep(
             plan,
-            workers=args.workers,
+            workers=worker_processes(args.workers),
             dask=args.dask,
-            out=args.out,
+            out=out,
             resume=args.resume,
             series=args.series,
             watcher=progress,

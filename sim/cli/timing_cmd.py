@@ -8,11 +8,13 @@ delay later, so the first response and everything after it move together.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 from pathlib import Path
 
-from sim.cli.sweep_cmd import add_runner_options, resumable, whole_number
+from sim.cli.options import output_folder, whole_number, worker_processes
+from sim.cli.sweep_cmd import add_runner_options, resumable
 from sim.errors import UserError
 
 DEFAULT_DELAYS = "0,0.5,1,2,4,8,24"
@@ -42,11 +44,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _delays(text: str) -> list[float]:
     try:
-        return [float(part) for part in text.split(",") if part.strip()]
+        delays = [float(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise UserError(
             f"--delays {text!r} is not a list of hours; write for example --delays 0,0.5,1,2."
         ) from None
+    for delay in delays:
+        if not math.isfinite(delay):
+            raise UserError(
+                f"--delays {text!r} holds {delay}, which is not a number of hours; write for "
+                "example --delays 0,0.5,1,2."
+            )
+    return delays
 
 
 def timing_command(args: argparse.Namespace) -> int:
@@ -57,8 +66,9 @@ def timing_command(args: argparse.Namespace) -> int:
     from sim.lab.timing import TIMING_METRICS
 
     delays = _delays(args.delays)
+    out = None if args.out is None else output_folder(args.out)
     with tempfile.TemporaryDirectory(prefix="stormdrill-timing-") as scratch:
-        folder = args.out if args.out is not None else Path(scratch)
+        folder = out if out is not None else Path(scratch)
         study = timing_plan(
             args.scenario,
             args.protocol,
@@ -68,12 +78,12 @@ def timing_command(args: argparse.Namespace) -> int:
             overrides=args.overrides,
             root_seed=args.seed,
         )
-        with resumable(args.out), ProgressBar(f"timing {study.protocol}") as progress:
+        with resumable(out), ProgressBar(f"timing {study.protocol}") as progress:
             result = sweep(
                 study.plan,
-                workers=args.workers,
+                workers=worker_processes(args.workers),
                 dask=args.dask,
-                out=args.out,
+                out=out,
                 resume=args.resume,
                 watcher=progress,
             )

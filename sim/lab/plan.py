@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sim.errors import UserError
+from sim.lab.capacity import check_fits
 from sim.protocol import Protocol, load_protocol
 from sim.protocol.loader import bundled_protocol_names
 from sim.spec.loader import load_scenario
@@ -112,6 +113,8 @@ def expand(plan: SweepPlan, keep_series: bool = False) -> list[RunTask]:
     for variation in variations:
         overrides = (*plan.overrides, *(f"{key}={value}" for key, value in variation.items()))
         specs.append((overrides, load_scenario(plan.scenario, overrides)))
+    longest = max(spec.turns.horizon_days * 24.0 for _, spec in specs)
+    check_fits(len(protocols) * len(variations) * plan.runs, plan.runs, longest)
     seeds = plan.seeds()
     tasks: list[RunTask] = []
     for ref, protocol in zip(plan.protocols, protocols, strict=True):

@@ -155,7 +155,7 @@ def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[R
         )
     try:
         client = Client(cluster if cluster is not None else address, timeout="10s")
-    except OSError as error:
+    except (OSError, ValueError, TypeError) as error:
         if cluster is not None:
             cluster.close()
         raise UserError(

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from pydantic import ValidationError
 
 from sim.errors import UserError
 from sim.lab.plan import SweepPlan
 from sim.lab.result import SweepResult
 from sim.lab.statistics import Estimate, bootstrap_mean, describe
 from sim.protocol import Protocol, load_protocol
-from sim.protocol.schema import Rule
+from sim.protocol.schema import MAX_RULE_H, Rule
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +50,14 @@ def delayed(protocol: Protocol, delay_h: float) -> Protocol:
         update: dict[str, Any] = {"after_h": rule.after_h + delay_h}
         if rule.repeat_until_h is not None:
             update["repeat_until_h"] = rule.repeat_until_h + delay_h
-        rules.append(Rule.model_validate({**rule.model_dump(), **update}))
+        try:
+            rules.append(Rule.model_validate({**rule.model_dump(), **update}))
+        except ValidationError:
+            latest = min(MAX_RULE_H - rule.after_h for rule in protocol.rules)
+            raise UserError(
+                f"a delay of {delay_h:g} h puts a rule of {protocol.name} past {MAX_RULE_H:g} "
+                f"hours after its event; give delays of at most {latest:g} h."
+            ) from None
     return Protocol(
         name=f"{protocol.name}+{delay_h:g}h",
         description=f"{protocol.description} Every rule {delay_h:g} h later.",

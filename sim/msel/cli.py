@@ -36,6 +36,11 @@ def add_parser(actions: argparse._SubParsersAction) -> None:
     into.add_argument(
         "--into", type=Path, required=True, metavar="SCENARIO.toml", help="scenario file to update"
     )
+    into.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="accept an MSEL with no inject, and so delete every inject of the scenario",
+    )
     into.set_defaults(func=import_command)
 
 
@@ -56,7 +61,7 @@ def import_command(args: argparse.Namespace) -> int:
     from sim.msel.importer import import_msel
     from sim.msel.merge import merge_into_scenario
 
-    injects = import_msel(args.csv)
+    injects = import_msel(args.csv, allow_empty=args.allow_empty)
     merge_into_scenario(args.into, injects)
     print(f"wrote {len(injects)} injects into {args.into}")
     return 0

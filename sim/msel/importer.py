@@ -24,8 +24,10 @@ from sim.spec.schema import Inject
 TRIGGER_FIX = "give a Designated Scenario Time or a Trigger Volume Above"
 
 
-def import_msel(csv_path: Path) -> tuple[Inject, ...]:
-    """The injects of an MSEL CSV, in row order; ScenarioError naming the first bad cell."""
+def import_msel(csv_path: Path, *, allow_empty: bool = False) -> tuple[Inject, ...]:
+    """The injects of an MSEL CSV, in row order; ScenarioError naming the first bad cell. An
+    MSEL with a header and no inject would delete every inject of the scenario it is merged
+    into: it is refused unless `allow_empty` says that is what is meant."""
     path = Path(csv_path)
     label = str(csv_path)
     rows = _rows(path, label)
@@ -54,12 +56,20 @@ def import_msel(csv_path: Path) -> tuple[Inject, ...]:
         more = len(problems) - 1
         counted = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise ScenarioError(f"{label}, {problems[0][:-1]}{counted}.")
+    if not injects and not allow_empty:
+        raise ScenarioError(
+            f"{label}: the MSEL has a header and no inject, so importing it would delete every "
+            "inject of the scenario; add the injects, or give --allow-empty to delete them."
+        )
     return tuple(injects)
 
 
 def _rows(path: Path, label: str) -> list[list[str]]:
     try:
-        text = path.read_text(encoding=ENCODING)
+        # newline="": a line break typed inside a cell ("\r" included) is the cell's own, and
+        # csv reads it back as written; universal newlines would turn "\r" into "\n".
+        with path.open(encoding=ENCODING, newline="") as handle:
+            text = handle.read()
     except FileNotFoundError:
         raise ScenarioError(f"{label}: no such file; give the path of an MSEL CSV file.") from None
     except UnicodeDecodeError:
@@ -68,7 +78,7 @@ def _rows(path: Path, label: str) -> list[list[str]]:
         ) from None
     except OSError as error:
         raise ScenarioError(f"{label}: cannot read the file ({error.strerror}).") from None
-    first_line = text.split("\n", 1)[0]
+    first_line = text.splitlines()[0] if text else ""
     delimiter = max(",;\t", key=first_line.count)  # spreadsheets in some locales use ';'
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sim.errors import ProtocolError
+from sim.paths import is_file
 from sim.protocol.schema import Protocol
 from sim.toml_file import read_toml
 from sim.validation import describe_validation_error
@@ -36,7 +37,7 @@ def _resolve(name_or_path: str | Path) -> tuple[Path, str]:
         if bundled.is_file():
             return bundled, f"scenarios/protocols/{bundled.name}"
     path = Path(name_or_path).expanduser()
-    if path.is_file():
+    if is_file(path):
         return path, str(name_or_path)
     names = bundled_protocol_names()
     close = difflib.get_close_matches(path.stem, names, n=1)

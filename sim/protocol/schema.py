@@ -15,10 +15,14 @@ import copy
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from sim.action import Action
+from sim.file_model import FileModel
 from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
+
+MAX_RULE_H = 720.0
+"""The latest a rule can act, and its longest repetition: 30 days after its event."""
 
 RESPONSE_FIELDS = (
     "strategy",
@@ -64,10 +68,8 @@ def _worded_field(name: str) -> Any:
     return field
 
 
-class Rule(BaseModel):
+class Rule(FileModel):
     """One line of a protocol: when to say what, and whether to say it again."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     when: When = Field(
         description="What starts the clock: trigger (the crisis start, which the team may not "
@@ -76,7 +78,7 @@ class Rule(BaseModel):
         "evidence surfaces) or inquiry (each journalist's request, answered once)."
     )
     after_h: float = Field(
-        0.0, ge=0.0, le=720.0, description="Hours after that event at which the team sends it."
+        0.0, ge=0.0, le=MAX_RULE_H, description="Hours after that event at which the team sends it."
     )
     volume_above: float | None = Field(
         None,
@@ -100,7 +102,7 @@ class Rule(BaseModel):
         False, description="The wording is approved in advance: no approval delay."
     )
     repeat_every_h: float | None = Field(
-        None, gt=0.0, le=720.0, description="Send it again every this many hours."
+        None, gt=0.0, le=MAX_RULE_H, description="Send it again every this many hours."
     )
     repeat_until_h: float | None = Field(
         None,
@@ -135,10 +137,8 @@ class Rule(BaseModel):
         return Action(at_h=at_h, answers=answers, source=source, **given)
 
 
-class Protocol(BaseModel):
+class Protocol(FileModel):
     """A whole protocol file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1, description="Short name shown in results and reports.")
     description: str = Field(description="What the protocol does, in a sentence or two.")

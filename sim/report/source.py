@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from sim.errors import UserError
 from sim.outcome import Outcome
+from sim.paths import is_dir
 from sim.session import Session
 
 OUTCOME_FILE = "outcome.json"
@@ -45,8 +46,8 @@ def saved_on(path: Path) -> date:
 def load_source(path: Path) -> Session | RunResult:
     """A session file, or a run folder (or its outcome.json)."""
     path = Path(path)
-    if path.is_dir() or path.name == OUTCOME_FILE:
-        return load_run(path if path.is_dir() else path.parent)
+    if is_dir(path) or path.name == OUTCOME_FILE:
+        return load_run(path if is_dir(path) else path.parent)
     if not path.exists():
         raise UserError(
             f"{path}: no such file or folder; give a session file saved by stormdrill or a "

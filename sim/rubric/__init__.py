@@ -2,7 +2,7 @@
 
 from sim.rubric.apply import WORDED_FIELDS, apply_rubric
 from sim.rubric.result import COMPONENTS, PENALTIES, ComponentScore, PhraseMatch, RubricScore
-from sim.rubric.score import score_message
+from sim.rubric.score import Stances, score_message
 
 __all__ = [
     "COMPONENTS",
@@ -11,6 +11,7 @@ __all__ = [
     "ComponentScore",
     "PhraseMatch",
     "RubricScore",
+    "Stances",
     "apply_rubric",
     "score_message",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -65,9 +66,42 @@ _PLAIN_SENTENCE_WORDS = 25
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
-def score_message(text: str, locale: str = "en_US", earlier: Sequence[str] = ()) -> RubricScore:
+@dataclass(frozen=True)
+class Stances:
+    """What the contradiction check needs of the team's earlier public statements: which was
+    the first to deny fault and which the first to admit it (numbered from 1), and how many
+    there were. A sender of thousands of statements (a protocol) keeps one and adds to it, so
+    each check costs the same however many came before."""
+
+    language: str
+    first_denial: int | None = None
+    first_admission: int | None = None
+    count: int = 0
+
+    @classmethod
+    def of(cls, texts: Iterable[str], language: str) -> Stances:
+        stances = cls(language)
+        for text in texts:
+            stances = stances.with_statement(text)
+        return stances
+
+    def with_statement(self, text: str) -> Stances:
+        """These stances and one more statement after them."""
+        hits = _earlier_hits(text, self.language)
+        number = self.count + 1
+        return Stances(
+            self.language,
+            self.first_denial or (number if _denies(hits) else None),
+            self.first_admission or (number if _admits(hits) else None),
+            number,
+        )
+
+
+def score_message(
+    text: str, locale: str = "en_US", earlier: Sequence[str] | Stances = ()
+) -> RubricScore:
     """Score `text` in the scenario's language; `earlier` holds the team's previous public
-    statements, oldest first, for the contradiction check."""
+    statements, oldest first (or their Stances), for the contradiction check."""
     lex = lexicon(language_of(locale))
     hits = message_hits(text, lex)
 
@@ -81,7 +115,8 @@ def score_message(text: str, locale: str = "en_US", earlier: Sequence[str] = ())
         "legalese": _component("legalese", hits["legalese"]),
         "non_apology": _component("non_apology", hits["non_apology"]),
         "contradiction": contradiction(
-            hits, [_earlier_hits(before, lex.language) for before in earlier]
+            hits,
+            earlier if isinstance(earlier, Stances) else Stances.of(earlier, lex.language),
         ),
     }
     scores = {name: c.score for name, c in components.items()}
@@ -164,18 +199,22 @@ def human_voice(text: str, hits: Mapping[str, list[Hit]]) -> ComponentScore:
     )
 
 
-def contradiction(
-    hits: Mapping[str, list[Hit]], earlier: Sequence[Mapping[str, list[Hit]]]
-) -> ComponentScore:
+def contradiction(hits: Mapping[str, list[Hit]], earlier: Stances) -> ComponentScore:
     """Admitting fault after denying it, or denying after admitting, costs credibility
-    (docs/model.md, inconsistency): compare this message's stance with each earlier one."""
+    (docs/model.md, inconsistency): this message's stance against the earliest earlier
+    statement that took the other one."""
     admits, denies = _admits(hits), _denies(hits)
-    for number, before in enumerate(earlier, start=1):
-        if admits and _denies(before):
-            return _contradiction(admits, f"admits fault after statement {number} denied it")
-        if denies and _admits(before):
-            return _contradiction(denies, f"denies fault after statement {number} admitted it")
-    return _component("contradiction", [])
+    found = []
+    if admits and earlier.first_denial is not None:
+        found.append((earlier.first_denial, admits, "admits fault after statement {} denied it"))
+    if denies and earlier.first_admission is not None:
+        found.append(
+            (earlier.first_admission, denies, "denies fault after statement {} admitted it")
+        )
+    if not found:
+        return _component("contradiction", [])
+    number, matches, what = min(found, key=lambda candidate: candidate[0])
+    return _contradiction(matches, what.format(number))
 
 
 def overall(scores: Mapping[str, float], penalties: Mapping[str, float]) -> float:

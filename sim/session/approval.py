@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sim.action import Action
 from sim.clock import EPSILON_H, decimal_hours
 from sim.errors import ActionError
-from sim.spec.schema import Channel, Team, Template
+from sim.spec.schema import Channel, Population, Team, Template
 from sim.validation import describe_validation_error
 
 
@@ -52,6 +52,15 @@ def as_released(action: Action, now_h: float, team: Team, pre_approved: bool) ->
         )
     delay = 0.0 if pre_approved else team.approval.for_strategy(action.strategy)
     return action.model_copy(update={"at_h": start + delay})
+
+
+def check_channel(action: Action, population: Population) -> None:
+    """Influencer outreach needs an influencer to reach out to: the scenario must track one."""
+    if action.channel is Channel.INFLUENCER and population.tracked_influencers == 0:
+        raise ActionError(
+            "the influencer channel reaches one of the tracked influencers, and this scenario "
+            "tracks none (population.tracked_influencers = 0); pick another channel."
+        )
 
 
 def check_reply_capacity(action: Action, planned: Iterable[Action], team: Team) -> None:

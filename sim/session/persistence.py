@@ -13,18 +13,22 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from sim.atomic_file import write_text_atomically
+from sim.atomic_file import create_text_exclusively, write_text_atomically
 from sim.errors import SessionFileError
 from sim.protocol.schema import Protocol
+from sim.seed import Seed
+from sim.session.passphrase import PassphraseHash
 from sim.session.record import LogEntry
 from sim.spec.schema import ScenarioSpec
+from sim.validation import shown_value
 
 FORMAT_NAME: Final = "stormdrill-session"
 FORMAT_VERSION: Final = 1
 
 
 class SessionFile(BaseModel):
-    """The whole file. Version 1."""
+    """The whole file. Version 1 (`facilitator` was added later with a default, so files
+    saved before it still read, as exercises without a passphrase)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -32,21 +36,30 @@ class SessionFile(BaseModel):
     format_version: Literal[1] = FORMAT_VERSION
     scenario_ref: str | None = Field(description="Scenario name or path it was loaded from.")
     overrides: tuple[str, ...] = Field(description="The --set overrides applied to it.")
-    seed: int
+    seed: Seed
     team: str
     spec: ScenarioSpec = Field(description="The full scenario as played.")
     protocol: Protocol | None = Field(description="The protocol attached, if any.")
     protocol_state: dict[str, Any] | None = Field(description="Which of its rules have fired.")
     log: tuple[LogEntry, ...] = Field(description="Everything done, in order.")
+    facilitator: PassphraseHash | None = Field(
+        None, description="The facilitator's passphrase, hashed; None: the exercise has none."
+    )
 
 
-def write_session_file(path: Path, content: SessionFile) -> None:
+def write_session_file(path: Path, content: SessionFile, *, new: bool = False) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename it over
-    `path` (atomic on POSIX and Windows): readers see the old file or the new one, never half."""
+    `path` (atomic on POSIX and Windows): readers see the old file or the new one, never half.
+    With `new`, the file must not exist yet (FileExistsError): it is claimed exclusively."""
     path = Path(path)
     text = content.model_dump_json(indent=1)
     try:
-        write_text_atomically(path, text)
+        if new:
+            create_text_exclusively(path, text)
+        else:
+            write_text_atomically(path, text)
+    except FileExistsError:
+        raise
     except OSError as error:
         raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
 
@@ -64,14 +77,33 @@ def read_session_file(path: Path) -> SessionFile:
         raise SessionFileError(f"{path}: not a session file (it is not UTF-8 text).") from None
     except OSError as error:
         raise SessionFileError(f"{path}: cannot read the file ({error.strerror}).") from None
+    except ValueError:
+        raise SessionFileError(
+            f"{path!r}: not a path a file can have (it holds a NUL byte); give the path of a "
+            "file saved by stormdrill."
+        ) from None
     try:
-        data = json.loads(text)
+        data = _parsed_json(path, text)
+        _check_format(path, data)
+        return _validated(path, data)
+    except RecursionError:
+        raise SessionFileError(
+            f"{path}: not a session file (its JSON is nested too deep to read); give a file "
+            "saved by stormdrill."
+        ) from None
+
+
+def _parsed_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise SessionFileError(
             f"{path}: the session file is damaged or truncated (invalid JSON at line "
             f"{error.lineno}, column {error.colno}); open an earlier copy or the autosave."
         ) from None
-    _check_format(path, data)
+
+
+def _validated(path: Path, data: Any) -> SessionFile:
     try:
         return SessionFile.model_validate(data)
     except ValidationError as error:
@@ -91,6 +123,11 @@ def _check_format(path: Path, data: Any) -> None:
             "file saved by stormdrill."
         )
     version = data.get("format_version")
+    if type(version) is not int:
+        raise SessionFileError(
+            f"{path}: format_version = {shown_value(version)} is not a version number; give a "
+            "file saved by stormdrill, whose format_version is a whole number."
+        )
     if version != FORMAT_VERSION:
         raise SessionFileError(
             f"{path}: session format version {version} is not readable by this stormdrill, which "

@@ -12,13 +12,14 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sim.action import Action
+from sim.clock import LATEST_H
 from sim.events import TeamEvent
 
 
 class Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    at_h: float = Field(ge=0.0, description="Scenario hour at which it was done.")
+    at_h: float = Field(ge=0.0, le=LATEST_H, description="Scenario hour at which it was done.")
     turn: int = Field(ge=1, description="The turn in play when it was done.")
 
 

@@ -8,7 +8,7 @@ model with the same spec and seed therefore rebuilds the same series, events and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +17,20 @@ from sim.clock import decimal_hours
 from sim.engine.feed import sample_feed
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
-from sim.errors import ActionError, SessionFileError, UserError
+from sim.errors import ActionError, ProtocolError, SessionFileError, UserError
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.outcome import Outcome, against_unanswered
 from sim.protocol.policy import ProtocolPolicy, SessionView
 from sim.protocol.schema import Protocol
+from sim.rubric import Stances
+from sim.rubric.lexicon import language_of
 from sim.session.approval import (
     EPSILON_H,
     as_released,
     build_action,
+    check_channel,
     check_reply_capacity,
     template_of,
 )
@@ -40,6 +43,7 @@ from sim.session.counterfactual import (
     WhatIf,
     what_ifs,
 )
+from sim.session.passphrase import PassphraseHash
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
 from sim.session.readout import ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
@@ -54,7 +58,7 @@ from sim.session.record import (
     TurnRecord,
 )
 from sim.session.views import GroundTruth, RunRecord
-from sim.session.wording import as_worded
+from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
 
 FEED_LIMIT = 30
@@ -74,6 +78,7 @@ class Session:
         overrides: Sequence[str] = (),
         autosave: Path | None = None,
         protocol: Protocol | None = None,
+        facilitator: PassphraseHash | None = None,
     ) -> None:
         self.spec = spec
         self.seed = int(seed)
@@ -81,6 +86,8 @@ class Session:
         self.scenario_ref = scenario_ref
         self.overrides = tuple(overrides)
         self.autosave = None if autosave is None else Path(autosave)
+        self.facilitator = facilitator
+        """The facilitator's passphrase, hashed; None: nobody facilitates this exercise."""
         self.protocol: Protocol | None = None
         self._policy: ProtocolPolicy | None = None
         if protocol is not None:
@@ -89,10 +96,15 @@ class Session:
         self._log: list[LogEntry] = []
         self._history: list[TurnRecord] = []
         self._planned: list[Action] = []
+        self._spoken = Stances(language_of(spec.meta.locale))
+        """The Stances of `spoken_texts(self._planned)`, kept as the actions are queued (a
+        protocol can queue thousands)."""
         self._turn_start_h = 0.0
         self._turn_first_event = 0
         self._outcome: Outcome | None = None
         self._paused = False
+        self._inbox: tuple[TeamEvent, ...] = ()
+        self._events_read = 0
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -142,8 +154,14 @@ class Session:
 
     @property
     def inbox(self) -> tuple[TeamEvent, ...]:
-        """Messages the team has received so far (ground-truth events left out)."""
-        return tuple(event for event in self._model.events if event.visible_to_team)
+        """Messages the team has received so far (ground-truth events left out). Events only
+        ever arrive, so only the new ones are read: a protocol's view asks at every tick."""
+        events = self._model.events
+        if len(events) > self._events_read:
+            new = events[self._events_read :]
+            self._inbox += tuple(event for event in new if event.visible_to_team)
+            self._events_read = len(events)
+        return self._inbox
 
     def observe(self) -> Observation:
         """What the team's listening tools show now: noisy, delayed, partial."""
@@ -186,13 +204,15 @@ class Session:
         concreteness its text reads as, except for those it gives explicitly."""
         self._check_open()
         self._check_running("queue a statement")
-        released = self._queue(action, pre_approved=False)
-        self._autosave()
-        return released
+        entry = self._queued(action, pre_approved=False)
+        self._record(entry)
+        return entry.action
 
     def end_turn(self) -> TurnRecord:
-        """Play one turn: the clock runs `turn_ticks` ticks, the protocol (if any) acting
-        before each one; then the turn is recorded and the session autosaved."""
+        """Play one turn: the clock runs `turn_ticks` ticks from the turn's start, the protocol
+        (if any) acting before each one; then the turn is recorded and the session autosaved.
+        If that save fails the turn is not recorded, and ending it again records it without
+        playing it twice: the clock is already at the turn's end."""
         self._check_open()
         self._check_running("end the turn")
         if self.turn >= self.turns_total:
@@ -205,13 +225,18 @@ class Session:
                 f"the run has reached its horizon (hour {decimal_hours(self.now_h)}); finish the "
                 "exercise to see the outcome."
             )
-        self._advance(self.now_h + self.spec.turns.turn_ticks * self._model.tick_h)
+        self._advance(self._turn_start_h + self.spec.turns.turn_ticks * self._model.tick_h)
         self._record(TurnEnded(at_h=self.now_h, turn=self._turn_in_play))
         return self._history[-1]
 
     def release_inject(self, inject_id: str) -> None:
         """The facilitator releases an MSEL inject now, ahead of its designated time."""
         self._check_open()
+        if inject_id not in self._model.pending_inject_ids:
+            pending = ", ".join(self._model.pending_inject_ids) or "none is pending"
+            raise ActionError(
+                f"there is no pending inject '{inject_id}' ({pending}); pick one from the MSEL."
+            )
         self._record(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
 
     def pause(self) -> None:
@@ -271,19 +296,20 @@ class Session:
     # ------------------------------------------------------------------ saving
 
     def save(self, path: Path) -> None:
-        write_session_file(
-            Path(path),
-            SessionFile(
-                scenario_ref=self.scenario_ref,
-                overrides=self.overrides,
-                seed=self.seed,
-                team=self.team,
-                spec=self.spec,
-                protocol=self.protocol,
-                protocol_state=None if self._policy is None else self._policy.snapshot(),
-                log=tuple(self._log),
-            ),
-        )
+        write_session_file(Path(path), self._file_content(self._log))
+
+    def claim_autosave(self, candidates: Iterable[Path]) -> Path:
+        """Save the session to the first of `candidates` that does not exist yet, claiming it
+        exclusively (two exercises started at once never share a file), and autosave there
+        from now on."""
+        for candidate in candidates:
+            try:
+                write_session_file(Path(candidate), self._file_content(self._log), new=True)
+            except FileExistsError:
+                continue
+            self.autosave = Path(candidate)
+            return self.autosave
+        raise SessionFileError("every candidate name for the session file is taken.")
 
     @classmethod
     def load(cls, path: Path, *, autosave: Path | None = None) -> Session:
@@ -301,8 +327,13 @@ class Session:
         except ActionError as error:
             raise SessionFileError(f"{path}: the session log does not replay: {error}") from None
         if content.protocol is not None:
-            session._attach(content.protocol, content.protocol_state)
+            try:
+                session._attach(content.protocol, content.protocol_state)
+            except ProtocolError as error:
+                session.close()
+                raise SessionFileError(f"{path}: {error}") from None
         session.autosave = None if autosave is None else Path(autosave)
+        session.facilitator = content.facilitator
         return session
 
     # ------------------------------------------------------------------ internals
@@ -325,18 +356,28 @@ class Session:
                 f"the facilitator has paused the exercise; it must be resumed to {doing}."
             )
 
-    def _autosave(self) -> None:
-        if self.autosave is not None:
-            self.save(self.autosave)
+    def _file_content(self, log: Sequence[LogEntry]) -> SessionFile:
+        return SessionFile(
+            scenario_ref=self.scenario_ref,
+            overrides=self.overrides,
+            seed=self.seed,
+            team=self.team,
+            spec=self.spec,
+            protocol=self.protocol,
+            protocol_state=None if self._policy is None else self._policy.snapshot(),
+            log=tuple(log),
+            facilitator=self.facilitator,
+        )
 
-    def _queue(self, action: Action, pre_approved: bool) -> Action:
+    def _queued(self, action: Action, pre_approved: bool) -> Queued:
         """The one path of every action, the team's and a protocol's: approval or template,
-        then the rubric's reading of the words (sim.session.wording), then the team's capacity."""
+        then the rubric's reading of the words (sim.session.wording), then what the team and
+        the scenario can do; the entry that queues it, not yet applied."""
         released = as_released(action, self.now_h, self.spec.team, pre_approved)
-        released = as_worded(released, self.spec.meta.locale, self._planned)
+        released = as_worded(released, self.spec.meta.locale, self._spoken)
+        check_channel(released, self.spec.population)
         check_reply_capacity(released, self._planned, self.spec.team)
-        self._apply(Queued(at_h=self.now_h, turn=self._turn_in_play, action=released))
-        return released
+        return Queued(at_h=self.now_h, turn=self._turn_in_play, action=released)
 
     def _advance(self, until_h: float) -> None:
         """Step the model to `until_h` (never past the horizon), letting the protocol act before
@@ -345,7 +386,7 @@ class Session:
         while self._model.hours < end - EPSILON_H:
             if self._policy is not None:
                 for due in self._policy.actions_due(self._view()):
-                    self._queue(due.action, due.pre_approved)
+                    self._apply(self._queued(due.action, due.pre_approved))
             self._model.step()
 
     def _view(self) -> SessionView:
@@ -361,10 +402,13 @@ class Session:
         )
 
     def _record(self, entry: LogEntry) -> None:
-        """Apply an entry done live and save the session at once, so nothing written is lost.
-        (Replay applies without saving, and a protocol's statements are saved with its turn.)"""
+        """Save the session with an entry done live, then apply it: nothing written is lost,
+        and a save that fails (a full disk) raises with the session as it was, so trying again
+        does it once. (Replay applies without saving, and a protocol's statements are saved
+        with its turn.)"""
+        if self.autosave is not None:
+            write_session_file(self.autosave, self._file_content((*self._log, entry)))
         self._apply(entry)
-        self._autosave()
 
     def _apply(self, entry: LogEntry) -> None:
         """Do what a log entry says, now, and log it: the only place state changes, for live
@@ -372,6 +416,8 @@ class Session:
         if isinstance(entry, Queued):
             self._model.schedule(entry.action)
             self._planned.append(entry.action)
+            for text in spoken_texts((entry.action,)):
+                self._spoken = self._spoken.with_statement(text)
         elif isinstance(entry, InjectReleased):
             self._model.release_inject(entry.inject_id)
         elif isinstance(entry, Paused | Resumed):

@@ -6,10 +6,10 @@ templates, so the log holds each statement as it goes out and a replay needs no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sim.action import Action
-from sim.rubric import apply_rubric, score_message
+from sim.rubric import Stances, apply_rubric, score_message
 
 
 def spoken_texts(actions: Iterable[Action]) -> tuple[str, ...]:
@@ -18,8 +18,9 @@ def spoken_texts(actions: Iterable[Action]) -> tuple[str, ...]:
     return tuple(action.text for action in actions if action.is_public and action.text.strip())
 
 
-def as_worded(action: Action, locale: str, earlier: Iterable[Action]) -> Action:
-    """The action with its text's reading applied; an action without text is left as given."""
+def as_worded(action: Action, locale: str, earlier: Sequence[str] | Stances) -> Action:
+    """The action with its text's reading applied, against the `spoken_texts` of the actions
+    queued before it (or their Stances); an action without text is left as given."""
     if not action.text.strip():
         return action
-    return apply_rubric(action, score_message(action.text, locale, spoken_texts(earlier)))
+    return apply_rubric(action, score_message(action.text, locale, earlier))

@@ -25,6 +25,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel, ValidationError
 
 from sim.errors import ScenarioError
+from sim.paths import is_dir, is_file
 from sim.spec.schema import ScenarioSpec
 from sim.toml_file import read_toml
 from sim.validation import (
@@ -63,7 +64,7 @@ def resolve_scenario_path(name_or_path: str | Path) -> Path:
         if bundled.is_file():
             return bundled
     path = Path(name_or_path).expanduser()
-    if path.is_file():
+    if is_file(path):
         return path
     raise ScenarioError(_missing_file_sentence(name_or_path, path))
 
@@ -72,7 +73,7 @@ def _missing_file_sentence(name_or_path: str | Path, path: Path) -> str:
     names = bundled_names()
     close = difflib.get_close_matches(path.stem, names, n=1)
     hint = f"did you mean {close[0]}? " if close else ""
-    problem = "is a folder, not a scenario file" if path.is_dir() else "no such scenario file"
+    problem = "is a folder, not a scenario file" if is_dir(path) else "no such scenario file"
     return (
         f"{name_or_path}: {problem}; {hint}give the path of a .toml scenario file or a bundled "
         f"name ({', '.join(names) or 'none installed'}; see `stormdrill scenarios list`)."
@@ -97,6 +98,8 @@ def parse_override_value(text: str) -> Any:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+    except RecursionError:
+        raise ValueError("nested too deep") from None
 
 
 def apply_overrides(data: dict[str, Any], overrides: Sequence[str], source: str) -> dict[str, Any]:
@@ -115,7 +118,14 @@ def apply_overrides(data: dict[str, Any], overrides: Sequence[str], source: str)
             )
         names = tuple(key.split("."))
         _check_override_key(names, override, source)
-        _assign(result, names, parse_override_value(value), override, source)
+        try:
+            parsed = parse_override_value(value)
+        except ValueError:
+            raise ScenarioError(
+                f"{source}: --set {key}=... holds arrays or tables nested too deep to read; "
+                "give a plain TOML value."
+            ) from None
+        _assign(result, names, parsed, override, source)
     return result
 
 
@@ -165,12 +175,15 @@ def _with_resolved_graph_source(spec: ScenarioSpec, folder: Path, label: str) ->
     source = spec.graph.source
     if source == GENERATED_GRAPH:
         return spec
-    resolved = (folder / Path(source).expanduser()).resolve()
-    if not resolved.is_file():
+    try:
+        resolved = (folder / Path(source).expanduser()).resolve()
+    except (OSError, RuntimeError, ValueError):
+        resolved = folder / source
+    if not is_file(resolved):
         raise ScenarioError(
             f"{label}: graph.source = {shown_value(source)} is not a file (looked for "
-            f"{resolved}); give a path relative to the scenario file's folder, or "
-            f"{shown_value(GENERATED_GRAPH)}."
+            f"{shown_value(str(resolved))}); give a path relative to the scenario file's "
+            f"folder, or {shown_value(GENERATED_GRAPH)}."
         )
     graph = spec.graph.model_copy(update={"source": str(resolved)})
     return spec.model_copy(update={"graph": graph})

@@ -13,13 +13,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sim.file_model import FileModel
+
 SCHEMA_VERSION = 1
 
 
-class Section(BaseModel):
-    """Base of every scenario section: immutable, and unknown fields are an error."""
+class Section(FileModel):
+    """Base of every scenario section: immutable, unknown fields are an error, and numbers and
+    text are what a person meant (sim.file_model)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(use_enum_values=False)
+
+
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 def _probability(default: float, description: str) -> float:
@@ -206,7 +212,7 @@ class Crisis(Section):
         "stakeholders", description="Where the first negative posters come from."
     )
     start_h: float = Field(0.0, ge=0.0, description="Scenario hour at which the trigger happens.")
-    cluster_responsibility: tuple[float, float, float] = Field(
+    cluster_responsibility: tuple[Probability, Probability, Probability] = Field(
         (0.2, 0.5, 0.8),
         description="Base perceived responsibility of the victim, accidental and preventable "
         "clusters.",
@@ -638,7 +644,15 @@ class ScenarioSpec(Section):
                 f"crisis.seeds ({self.crisis.seeds}) is more than graph.users "
                 f"({self.graph.users}); use at most graph.users seeds"
             )
-        ids = [inject.id for inject in self.injects]
-        if len(ids) != len(set(ids)):
-            raise ValueError("injects have duplicate ids; give every inject its own id")
+        for section, items in (
+            ("injects", self.injects),
+            ("meta.objectives", self.meta.objectives),
+            ("team.templates", self.team.templates),
+        ):
+            ids = [item.id for item in items]
+            repeated = next((id_ for id_ in ids if ids.count(id_) > 1), None)
+            if repeated is not None:
+                raise ValueError(
+                    f"{section} has two entries with the id {repeated!r}; give every one its own id"
+                )
         return self

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sim.action import Action
-from sim.rubric import COMPONENTS, PENALTIES, RubricScore, apply_rubric, score_message
+from sim.rubric import COMPONENTS, PENALTIES, RubricScore, Stances, apply_rubric, score_message
 from sim.rubric.lexicon import GROUPS, fold, language_of
 from sim.rubric.lexicon_en import PHRASES as PHRASES_EN
 from sim.rubric.lexicon_it import PHRASES as PHRASES_IT
@@ -155,6 +155,16 @@ def test_contradicting_an_earlier_statement_is_penalised(
     assert contradiction.score == 1.0
     assert "statement 2" in contradiction.explanation
     assert contradiction.matches
+
+
+def test_stances_kept_statement_by_statement_read_as_the_statements_do() -> None:
+    earlier = ["A first update.", "We did nothing wrong.", "We are sorry, we got this wrong."]
+    stances = Stances(language_of(EN))
+    for text in earlier:
+        stances = stances.with_statement(text)
+    assert (stances.first_denial, stances.first_admission, stances.count) == (2, 3, 3)
+    for after in ("We apologise, this was our mistake.", "We did nothing wrong.", "Update."):
+        assert score_message(after, EN, stances) == score_message(after, EN, earlier)
 
 
 def test_consistent_statements_do_not_contradict() -> None:

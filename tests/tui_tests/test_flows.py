@@ -170,7 +170,7 @@ async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: P
         await pilot.press("c", *MESSAGE, "ctrl+s")
         await pilot.press("escape")
         await end_turn(pilot)
-        await pilot.press("d", "y")
+        await pilot.press("d", *PASSPHRASE, "enter", "y")
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.session.finished

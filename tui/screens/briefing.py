@@ -14,7 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown
 
 from sim.clock import span_text
+from sim.seed import seed_problem
 from sim.spec.schema import ScenarioSpec
+from tui.plain import plain_markdown as md
+from tui.plain import visible
 
 
 @dataclass(frozen=True)
@@ -27,14 +30,14 @@ class TeamSetup:
 def briefing_markdown(spec: ScenarioSpec) -> str:
     meta, team, turns = spec.meta, spec.team, spec.turns
     turn_minutes = round(turns.turn_ticks * turns.tick_minutes)
-    lines = [f"# {meta.title}", "", meta.summary, ""]
+    lines = [f"# {md(meta.title)}", "", md(meta.summary), ""]
     if meta.situation.strip():
-        lines += ["## Situation", "", meta.situation.strip(), ""]
+        lines += ["## Situation", "", md(meta.situation.strip()), ""]
     if meta.objectives:
         lines += ["## Exercise objectives", ""]
-        lines += [f"- **{item.id}** {item.text}" for item in meta.objectives]
+        lines += [f"- **{md(item.id)}** {md(item.text)}" for item in meta.objectives]
         lines.append("")
-    lines += ["## Roles", "", ", ".join(meta.roles), ""]
+    lines += ["## Roles", "", md(", ".join(meta.roles)), ""]
     delays = team.approval
     lines += [
         "## Your resources",
@@ -51,7 +54,8 @@ def briefing_markdown(spec: ScenarioSpec) -> str:
     if team.templates:
         lines += ["", "Pre-approved templates (they go out at once):", ""]
         lines += [
-            f"- **{t.id}** ({t.strategy.value.replace('_', ' ')}): {t.text}" for t in team.templates
+            f"- **{md(t.id)}** ({t.strategy.value.replace('_', ' ')}): {md(t.text)}"
+            for t in team.templates
         ]
     return "\n".join(lines)
 
@@ -74,7 +78,7 @@ class BriefingScreen(Screen[TeamSetup]):
             yield Markdown(briefing_markdown(self.spec))
         with Horizontal(id="briefing-form"):
             yield Label("Team")
-            yield Input(self.team, placeholder="team name", id="team", compact=True)
+            yield Input(visible(self.team), placeholder="team name", id="team", compact=True)
             yield Label("Seed")
             yield Input(str(self.seed), type="integer", id="seed", compact=True)
             yield Label("Passphrase")
@@ -83,7 +87,8 @@ class BriefingScreen(Screen[TeamSetup]):
                 placeholder="facilitator's",
                 id="passphrase",
                 compact=True,
-                tooltip="Protects the facilitator's view (ground truth, injects, notes)",
+                tooltip="Protects the facilitator's console and the debrief (ground truth); "
+                "left empty, the exercise has no facilitator",
             )
             yield Button("Start", variant="primary", id="start", compact=True)
         yield Footer()
@@ -97,11 +102,15 @@ class BriefingScreen(Screen[TeamSetup]):
         self.action_start()
 
     def action_start(self) -> None:
-        seed = self.query_one("#seed", Input).value
+        seed = self.query_one("#seed", Input).value.strip() or str(self.seed)
+        problem = seed_problem(seed)
+        if problem is not None:
+            self.notify(f"Seed {problem}.", severity="error", markup=False)
+            return
         self.dismiss(
             TeamSetup(
-                team=self.query_one("#team", Input).value.strip() or "Team",
-                seed=int(seed) if seed.lstrip("-").isdigit() else self.seed,
+                team=visible(self.query_one("#team", Input).value.strip()) or "Team",
+                seed=int(seed),
                 passphrase=self.query_one("#passphrase", Input).value,
             )
         )

@@ -17,6 +17,7 @@ from sim.evaluation import ObjectiveRating
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
 from tui.debrief import DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
+from tui.plain import plain, visible
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline
 
@@ -39,12 +40,12 @@ def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
         lines = [
             Content.assemble(
                 (f" {rating.rating} ", f"bold reverse {RATING_STYLE[rating.rating]}"),
-                (f" {rating.objective_id} ", "bold"),
-                rating.text,
+                (f" {visible(rating.objective_id)} ", "bold"),
+                plain(rating.text),
             ),
             Content.assemble(("    " + rating.rating_name, RATING_STYLE[rating.rating])),
         ]
-        lines += [Content(f"    · {fact}") for fact in rating.evidence]
+        lines += [plain(f"    · {fact}") for fact in rating.evidence]
         blocks.append(Content("\n").join(lines))
     return Content("\n\n").join(blocks)
 
@@ -91,8 +92,11 @@ class DebriefScreen(Screen):
     def compose(self) -> ComposeResult:
         debrief = self.debrief
         yield Static(
-            f"[b]Debrief[/b] · {debrief.title} · team {debrief.team or '(unnamed)'} · "
-            f"seed {debrief.seed}",
+            Content.assemble(
+                ("Debrief", "bold"),
+                plain(f" · {debrief.title} · team {debrief.team or '(unnamed)'} · "),
+                f"seed {debrief.seed}",
+            ),
             classes="screen-title",
         )
         with TabbedContent(id="debrief-tabs"):

@@ -10,12 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sim.clock import clock
 from sim.session.views import GroundTruth
 from sim.vocabulary import STATE_LABELS, STATE_NAMES
+from tui.plain import plain
 from tui.snapshot import FacilitatorState
 
 GENERAL_NOTE = "general"
@@ -65,15 +67,13 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
 
     def compose(self) -> ComposeResult:
         state = self.state
+        injects, objectives = state.pending_injects, state.objectives
         with Vertical(classes="dialog", id="facilitator"):
             yield Static(ground_truth_text(state.truth), id="ground-truth")
             with Grid(id="facilitator-form"):
                 yield Label("Inject")
                 yield Select(
-                    [
-                        (f"{inject_id}: {what}", inject_id)
-                        for inject_id, what in state.pending_injects
-                    ],
+                    [(plain(f"{inject_id}: {what}"), inject_id) for inject_id, what in injects],
                     prompt="none pending" if not state.pending_injects else "pick an inject",
                     compact=True,
                     id="inject",
@@ -87,8 +87,8 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
                 )
                 yield Label("Note on")
                 yield Select(
-                    [(GENERAL_NOTE, GENERAL_NOTE)]
-                    + [(f"{item_id}: {text}", item_id) for item_id, text in state.objectives],
+                    [(Content(GENERAL_NOTE), GENERAL_NOTE)]
+                    + [(plain(f"{item_id}: {text}"), item_id) for item_id, text in objectives],
                     value=GENERAL_NOTE,
                     allow_blank=False,
                     compact=True,

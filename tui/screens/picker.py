@@ -13,13 +13,14 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.spec.schema import ScenarioSpec
+from tui.plain import plain, visible
 
 
 def scenario_prompt(name: str, spec: ScenarioSpec) -> Content:
     return Content.assemble(
-        (spec.meta.title, "bold"),
+        (visible(spec.meta.title), "bold"),
         (f"  {name} · {spec.graph.users:,} users · {spec.turns.turns} turns\n", "$text-muted"),
-        spec.meta.summary,
+        plain(spec.meta.summary),
     )
 
 

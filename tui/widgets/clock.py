@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from sim.clock import clock
+from tui.plain import visible
 from tui.snapshot import WarRoomState
 
 
@@ -14,19 +16,21 @@ class ClockBar(Static):
 
     state: reactive[WarRoomState | None] = reactive(None)
 
-    def render(self) -> str:
+    def render(self) -> Content:
         if self.state is None:
-            return ""
+            return Content()
         state = self.state
         parts = [
-            f"[b]{state.title}[/b]",
-            f"[b $accent]{clock(state.now_h)}[/]",
-            f"turn {state.turn} of {state.turns_total} played",
+            Content.styled(visible(state.title), "bold"),
+            Content.styled(clock(state.now_h), "bold $accent"),
+            Content(f"turn {state.turn} of {state.turns_total} played"),
         ]
         if state.finished:
-            parts.append("[b $success]exercise finished[/]")
+            parts.append(Content.styled("exercise finished", "bold $success"))
         elif state.all_turns_played:
-            parts.append("[b $warning]all turns played: press d for the debrief[/]")
+            parts.append(
+                Content.styled("all turns played: press d for the debrief", "bold $warning")
+            )
         if state.paused:
-            parts.append("[b $error]PAUSED by the facilitator[/]")
-        return "  ·  ".join(parts)
+            parts.append(Content.styled("PAUSED by the facilitator", "bold $error"))
+        return Content("  ·  ").join(parts)

@@ -14,11 +14,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from sim.spec.schema import Channel, Spokesperson, Strategy, Template, Voice
+from tui.plain import plain, visible
 from tui.widgets.rubric_panel import RubricPanel
 
 OWN_WORDS = "own"
@@ -157,8 +159,10 @@ class Composer(Vertical):
             )
 
     def watch_templates(self, templates: tuple[Template, ...]) -> None:
-        options = [("write my own", OWN_WORDS)]
-        options += [(f"{t.id} ({t.strategy.value.replace('_', ' ')})", t.id) for t in templates]
+        options: list[tuple[str | Content, str]] = [("write my own", OWN_WORDS)]
+        options += [
+            (plain(f"{t.id} ({t.strategy.value.replace('_', ' ')})"), t.id) for t in templates
+        ]
         self.query_one("#template", Select).set_options(options)
         self.query_one("#template", Select).value = OWN_WORDS
 
@@ -167,7 +171,13 @@ class Composer(Vertical):
         if answering is None:
             label.update("Public statement")
         else:
-            label.update(f"[b $warning]Answering {answering.inquiry_id}:[/] {answering.title}")
+            label.update(
+                Content.assemble(
+                    (f"Answering {visible(answering.inquiry_id)}:", "bold $warning"),
+                    " ",
+                    plain(answering.title),
+                )
+            )
 
     @on(Select.Changed, "#template")
     def _use_template(self, event: Select.Changed) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from sim.clock import clock
 from sim.feed import FeedItem
 from sim.vocabulary import PostKind
+from tui.plain import plain, visible
 
 NO_POSTS = "No public posts yet."
 KIND_STYLE = {
@@ -26,11 +27,11 @@ def post_content(item: FeedItem) -> Content:
     badge = " ★" if item.is_influencer else ""
     reshare = "↻ " if item.reshare_of >= 0 else ""
     return Content.assemble(
-        (persona.name, "bold"),
-        (f"{badge} @{persona.handle}", KIND_STYLE[item.kind]),
+        (visible(persona.name), "bold"),
+        (f"{badge} @{visible(persona.handle)}", KIND_STYLE[item.kind]),
         (f" · {persona.followers:,} followers · {clock(item.hour)}\n", "$text-muted"),
         reshare,
-        item.text,
+        plain(item.text),
         (f"\n{item.reshares:,} reshares · reach {item.reach:,}", "$text-muted"),
     )
 
@@ -40,7 +41,7 @@ class PostCard(Static):
 
     def __init__(self, item: FeedItem) -> None:
         super().__init__(post_content(item), classes="post")
-        self.tooltip = item.persona.bio
+        self.tooltip = plain(item.persona.bio)
 
 
 class Feed(VerticalScroll):

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.clock import clock
+from tui.plain import plain, visible
 from tui.snapshot import InboxItem, InboxStatus
 
 STATUS_STYLE = {
@@ -40,7 +41,7 @@ def item_prompt(item: InboxItem) -> Content:
     event = item.event
     return Content.assemble(
         (f"{clock(event.at_h):>8} ", "$text-muted"),
-        (event.title, "bold" if item.needs_answer else ""),
+        (visible(event.title), "bold" if item.needs_answer else ""),
         "  ",
         (status_label(item), STATUS_STYLE[item.status]),
     )
@@ -88,9 +89,11 @@ class Inbox(Vertical):
         if item is None:
             detail.update("")
             return
-        sender = f"From {item.event.sender}\n" if item.event.sender else ""
-        action = "\n\n[b]Press r to answer it.[/b]" if item.needs_answer else ""
-        detail.update(f"{sender}{item.event.body}{action}")
+        parts = [plain(f"From {item.event.sender}\n")] if item.event.sender else []
+        parts.append(plain(item.event.body))
+        if item.needs_answer:
+            parts.append(Content.styled("\n\nPress r to answer it.", "bold"))
+        detail.update(Content.assemble(*parts))
 
     @on(OptionList.OptionSelected)
     def _answer(self, event: OptionList.OptionSelected) -> None:

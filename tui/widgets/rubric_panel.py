@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from sim.rubric.result import ComponentScore, RubricScore
 from sim.spec.schema import Strategy
+from tui.plain import visible
 
 BAR_WIDTH = 8
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -26,7 +27,7 @@ def label(name: str) -> str:
 
 
 def phrases(score: ComponentScore) -> str:
-    return ", ".join(f"“{match.text}”" for match in score.matches)
+    return ", ".join(f"“{visible(match.text)}”" for match in score.matches)
 
 
 def component_line(score: ComponentScore, style: str) -> Content:

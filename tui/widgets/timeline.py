@@ -6,6 +6,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from sim.clock import clock
+from tui.plain import plain_cell
 from tui.snapshot import TimelineEntry
 
 
@@ -20,6 +21,8 @@ class Timeline(DataTable):
     def watch_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
         self.clear()
         for entry in entries:
-            self.add_row(clock(entry.at_h), str(entry.turn), entry.text, entry.status)
+            self.add_row(
+                clock(entry.at_h), str(entry.turn), plain_cell(entry.text), plain_cell(entry.status)
+            )
         if entries:
             self.move_cursor(row=len(entries) - 1)

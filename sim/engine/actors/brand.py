@@ -4,6 +4,7 @@ statements go out; the storyline sends them (`sim.engine.response.reach`)."""
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING
 
@@ -26,12 +27,15 @@ class BrandAccount(mesa.Agent):
         self.tick_h = tick_h
         self.queued: list[Action] = []
         self.released: list[tuple[float, Action]] = []
+        self._spoken: set[Strategy] = set()
+        """The strategies of the public statements released so far: all that inconsistency
+        and denial depend on, kept as they go out instead of re-read from `released`."""
         self.inconsistencies = 0
         self.first_public_h: float | None = None
 
     def queue(self, action: Action) -> None:
-        self.queued.append(action)
-        self.queued.sort(key=lambda queued: queued.at_h)
+        """In time order, after those queued earlier for the same time (as a stable sort)."""
+        bisect.insort_right(self.queued, action, key=_release_hour)
 
     def due_tick(self, action: Action) -> int:
         return max(0, math.ceil(action.at_h / self.tick_h - EPSILON_H))
@@ -46,11 +50,12 @@ class BrandAccount(mesa.Agent):
         return due
 
     def _record(self, hours: float, action: Action) -> None:
-        spoken = [a.strategy for _, a in self.released if a.is_public]
-        if action.is_public and is_contradiction(spoken, action.strategy):
+        if action.is_public and is_contradiction(tuple(self._spoken), action.strategy):
             self.inconsistencies += 1
         if action.is_public and action.strategy is not Strategy.NO_COMMENT:
             self.went_public(hours)
+        if action.is_public:
+            self._spoken.add(action.strategy)
         self.released.append((hours, action))
 
     def went_public(self, hours: float) -> None:
@@ -65,7 +70,7 @@ class BrandAccount(mesa.Agent):
 
     @property
     def denied(self) -> bool:
-        return any(a.strategy in DENIAL_STRATEGIES and a.is_public for _, a in self.released)
+        return not self._spoken.isdisjoint(DENIAL_STRATEGIES)
 
     def latest_public(self) -> Action | None:
         for _, action in reversed(self.released):
@@ -80,3 +85,7 @@ class BrandAccount(mesa.Agent):
             if action.answers == inquiry_id and at_h <= by_h:
                 return action
         return self.latest_public()
+
+
+def _release_hour(action: Action) -> float:
+    return action.at_h

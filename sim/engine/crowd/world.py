@@ -61,7 +61,11 @@ class StatementBook:
         """Register a statement published at `tick`; return its index. Its identity is (brand,
         tick, slot), the slot counting the statements already out at that tick. A public one
         that says something becomes the answer shown under the crisis's threads."""
-        slot = sum(1 for item in self.items if item.tick == tick)
+        slot = 0  # statements come in tick order: those of this tick are the last ones
+        for item in reversed(self.items):
+            if item.tick != tick:
+                break
+            slot += 1
         key = np.uint64(draws.key(Purpose.VIEW, STATEMENT_AUTHOR, tick, slot)[()])
         self.items.append(Statement(action, terms, tick, key, np.zeros(users, dtype=bool)))
         index = len(self.items) - 1
