@@ -16,6 +16,7 @@ import numpy as np
 
 from sim.clock import clock
 from sim.events import EventKind, TeamEvent
+from sim.headline import points
 from sim.outcome import Outcome
 from sim.session import Paused, Queued, Resumed, RunRecord, Session
 
@@ -70,10 +71,21 @@ def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> t
 def milestones(
     outcome: Outcome, series: Mapping[str, Sequence[float]], start_h: float
 ) -> list[Moment]:
-    """First statement, lowest reputation index and recovery: what the outcome is judged by."""
+    """First statement, the peak of the damage among the aware, the lowest reputation index and
+    recovery: what the outcome is judged by."""
     found = []
     if outcome.time_to_first_response_h is not None:
         found.append(Moment(outcome.time_to_first_response_h, "Milestone", "First statement"))
+    if series.get("aware_damage"):
+        damage = np.asarray(series["aware_damage"])
+        peak = int(np.argmax(damage))
+        found.append(
+            Moment(
+                float(series["hour"][peak]) - start_h,
+                "Milestone",
+                f"Damage among the aware at its peak ({points(damage[peak])} RI points)",
+            )
+        )
     if series.get("reputation_index"):
         index = np.asarray(series["reputation_index"])
         lowest = int(np.argmin(index))
