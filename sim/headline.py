@@ -65,9 +65,10 @@ def headline_sentence(outcome: Outcome, subject: str = "your answers") -> str:
     )
 
 
-def aware_damage_text(outcome: Outcome) -> str:
-    """Damage among the aware at the horizon, beside silence's: "0.32 RI points (silence 0.79)"."""
-    text = f"{points(outcome.aware_damage)} RI points"
+def aware_damage_text(outcome: Outcome, unit: str = " RI points") -> str:
+    """Damage among the aware at the horizon, beside silence's: "0.32 RI points (silence 0.79)"
+    (a narrow table puts the unit in its label instead: `unit=""`)."""
+    text = f"{points(outcome.aware_damage)}{unit}"
     if outcome.unanswered_aware_damage is None:
         return text
     return f"{text} (silence {points(outcome.unanswered_aware_damage)})"

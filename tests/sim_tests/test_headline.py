@@ -67,6 +67,7 @@ def test_table_cells_of_the_headline():
     outcome = hand_made_outcome()
     assert avoided_text(outcome) == "38% of silence's"
     assert aware_damage_text(outcome) == "0.42 RI points (silence 0.79)"
+    assert aware_damage_text(outcome, unit="") == "0.42 (silence 0.79)"
     assert percent(-0.12) == "-12%"
     assert percent(None) == "-" and points(None, "none") == "none"
     assert points(0.0043) == "0.0043"
