@@ -8,7 +8,9 @@ follower graph, to build the model on it, per simulated hour while the crisis is
 first day after the trigger, median and worst hour), for the whole 30-day run, the peak memory,
 and the cost per edge (growth no worse than linear shows as a flat column). At 10^5 users it also
 times the exercise's end of turn as the war room does it: `Session.end_turn()` (with its
-autosave) plus building the screen's state.
+autosave) plus building the screen's state; and, after each turn, the facilitator's console
+(`facilitator_state`, whose damage avoided so far steps the unanswered run over the turn), as
+if the facilitator looked every turn.
 
     .venv/bin/python bench/engine.py                       # 10^4, 10^5, 10^6
     .venv/bin/python bench/engine.py --sizes 10000000 --days 1    # the 10^7 stretch
@@ -106,7 +108,7 @@ def measure_turns(users: int) -> dict:
     """The exercise's end of turn at this size, as the war room plays it."""
     from sim.protocol.loader import load_protocol
     from sim.session.session import Session
-    from tui.snapshot import war_room_state
+    from tui.snapshot import facilitator_state, war_room_state
 
     spec = spec_for(users, 30.0)
     with tempfile.TemporaryDirectory() as folder:
@@ -116,17 +118,23 @@ def measure_turns(users: int) -> dict:
             autosave=Path(folder) / "session.json",
             protocol=load_protocol(PROTOCOL),
         )
-        turn_s = []
+        turn_s, look_s = [], []
         while session.turn < session.turns_total:
             start = time.perf_counter()
             session.end_turn()
             war_room_state(session)
             turn_s.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            facilitator_state(session)
+            look_s.append(time.perf_counter() - start)
     return {
         "users": users,
         "turns": len(turn_s),
         "turn_median_s": statistics.median(turn_s),
         "turn_s": max(turn_s),
+        "look_median_s": statistics.median(look_s),
+        "look_s": max(look_s),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -208,7 +216,9 @@ def main() -> None:
             print(
                 f"  end of turn at {turns['users']:,} users over {turns['turns']} turns: "
                 f"{turns['turn_median_s']:.3f} s median, {turns['turn_s']:.3f} s worst"
-                f"{verdict('turn_s', turns)}"
+                f"{verdict('turn_s', turns)}\n"
+                f"  facilitator's console after each turn: {turns['look_median_s']:.3f} s "
+                f"median, {turns['look_s']:.3f} s worst; peak memory {turns['peak_mb']:.0f} MB"
             )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     if args.out:

@@ -106,15 +106,23 @@ def volume_recovery_time(hours: np.ndarray, hourly_volume: np.ndarray) -> float 
     return first_lasting(hours, quiet, peak)
 
 
+def share_avoided(lost: float, lost_silent: float) -> float | None:
+    """1 - lost / lost_silent: the share of what silence lost that the answers kept, for RI lost
+    at the horizon or lost so far. Negative when the answers lost more; None when silence lost
+    nothing to compare with."""
+    if lost_silent <= 0:
+        return None
+    return 1.0 - lost / lost_silent
+
+
 def damage_avoided(answered: Outcome, unanswered: Outcome) -> float | None:
     """The share of the unanswered run's damage (RI lost at the horizon) that the answered run
     of the same seed avoided: 1 - lost(answered) / lost(unanswered). Negative when the answers
     made things worse; None when silence did no damage to compare with."""
-    lost_silent = unanswered.reputation_index_start - unanswered.reputation_index_final
-    if lost_silent <= 0:
-        return None
-    lost = answered.reputation_index_start - answered.reputation_index_final
-    return 1.0 - lost / lost_silent
+    return share_avoided(
+        answered.reputation_index_start - answered.reputation_index_final,
+        unanswered.reputation_index_start - unanswered.reputation_index_final,
+    )
 
 
 def against_unanswered(answered: Outcome, unanswered: Outcome) -> Outcome:

@@ -32,6 +32,7 @@ from tui.debrief import DebriefState, debrief_state
 from tui.export import export_session
 from tui.messages import (
     ExerciseFinished,
+    GroundTruthMeasured,
     SessionExported,
     SessionOpened,
     TurnCompleted,
@@ -279,8 +280,19 @@ class StormdrillApp(App[None]):
         self.push_screen(PassphraseScreen("Facilitator passphrase:"), answered)
 
     def open_facilitator(self) -> None:
-        state = facilitator_state(self.exercise)
-        self.push_screen(FacilitatorScreen(state), self._facilitator_order)
+        self.busy = True
+        self.measure_ground_truth()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
+    def measure_ground_truth(self) -> None:
+        """Damage avoided so far steps the unanswered run over the hours since the facilitator
+        last looked: slow work, off the screen's thread."""
+        self.post_message(GroundTruthMeasured(facilitator_state(self.exercise)))
+
+    @on(GroundTruthMeasured)
+    def _ground_truth_measured(self, measured: GroundTruthMeasured) -> None:
+        self.busy = False
+        self.push_screen(FacilitatorScreen(measured.state), self._facilitator_order)
 
     def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
         session = self.exercise

@@ -19,7 +19,7 @@ class DebriefState:
     seed: int
     outcome: Outcome
     hours: tuple[float, ...]
-    reputation_index: tuple[float, ...]
+    aware_damage: tuple[float, ...]
     aware: tuple[float, ...]
     decisions: tuple[TimelineEntry, ...]
     statement_hours: tuple[float, ...]
@@ -39,7 +39,7 @@ def debrief_state(session: Session) -> DebriefState:
         seed=session.seed,
         outcome=outcome,
         hours=tuple(series["hour"]),
-        reputation_index=tuple(series["reputation_index"]),
+        aware_damage=tuple(series["aware_damage"]),
         aware=tuple(series["aware_total"]),
         decisions=timeline_of(session.log, session.now_h),
         statement_hours=record.statement_hours,

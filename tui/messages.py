@@ -8,7 +8,7 @@ from textual.message import Message
 
 from sim.session import Session, WhatIf
 from tui.debrief import DebriefState
-from tui.snapshot import WarRoomState
+from tui.snapshot import FacilitatorState, WarRoomState
 
 
 class SessionOpened(Message):
@@ -24,6 +24,14 @@ class TurnCompleted(Message):
     def __init__(self, turn: int, state: WarRoomState) -> None:
         super().__init__()
         self.turn = turn
+        self.state = state
+
+
+class GroundTruthMeasured(Message):
+    """The facilitator's numbers, the run against silence so far included, are ready."""
+
+    def __init__(self, state: FacilitatorState) -> None:
+        super().__init__()
         self.state = state
 
 

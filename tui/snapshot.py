@@ -24,7 +24,7 @@ from sim.session import (
     TurnEnded,
     played_actions,
 )
-from sim.session.views import GroundTruth
+from sim.session.views import AgainstSilence, GroundTruth
 from sim.session.wording import spoken_texts
 from sim.spec.schema import Inject
 
@@ -78,10 +78,11 @@ class WarRoomState:
 
 @dataclass(frozen=True)
 class FacilitatorState:
-    """What the facilitator's console draws: the Session's ground truth, the MSEL still pending
-    and the objectives notes can be taken against."""
+    """What the facilitator's console draws: the Session's ground truth and the run so far
+    against silence, the MSEL still pending and the objectives notes can be taken against."""
 
     truth: GroundTruth
+    against_silence: AgainstSilence
     pending_injects: tuple[tuple[str, str], ...]
     objectives: tuple[tuple[str, str], ...]
     paused: bool
@@ -173,10 +174,13 @@ def war_room_state(session: Session) -> WarRoomState:
 
 
 def facilitator_state(session: Session) -> FacilitatorState:
+    """Of a session in play. It may step the unanswered run (`Session.against_silence`), so it is
+    built in a worker, as a turn is."""
     truth = session.ground_truth()
     injects = {inject.id: inject for inject in session.spec.injects}
     return FacilitatorState(
         truth=truth,
+        against_silence=session.against_silence(),
         pending_injects=tuple(
             (inject_id, _inject_text(injects[inject_id])) for inject_id in truth.pending_inject_ids
         ),

@@ -1,7 +1,9 @@
 """`stormdrill compare`: several teams' saved sessions side by side.
 
 Two teams that played the same scenario and seed faced the same crowd, so the table shows what
-their different answers did. Sessions saved before their end are run on to the horizon with no
+their different answers did, leading with the headline measure (docs/model.md section 10):
+the share of silence's damage each team's answers avoided, and the damage among the people who
+heard about the crisis. Sessions saved before their end are run on to the horizon with no
 further answers, as their debrief would be.
 """
 
@@ -16,6 +18,9 @@ COLUMNS = (
     "scenario",
     "seed",
     "turns",
+    "damage avoided",
+    "aware damage",
+    "stakeholder damage",
     "first statement (h)",
     "final RI",
     "lowest RI",
@@ -30,15 +35,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "compare",
         help="compare saved exercise sessions in a table",
         description="Compare saved exercise sessions (for instance two teams on the same "
-        "scenario and seed): outcome, timing of the first statement and EEG ratings.",
+        "scenario and seed): damage avoided and damage among the aware first, then the rest "
+        "of the outcome, the timing of the first statement and EEG ratings.",
     )
     parser.add_argument("sessions", type=Path, nargs="+", metavar="SESSION", help="session files")
     parser.set_defaults(func=compare_command)
 
 
-def session_row(path: Path) -> tuple[str, ...]:
-    """One table row: who played what, and what came of it."""
+def session_row(path: Path) -> tuple[tuple[str, ...], str]:
+    """One table row (who played what, and what came of it) and the team's headline sentence."""
     from sim.evaluation import rate_objectives
+    from sim.headline import headline_sentence, percent, points
     from sim.session import Session
 
     session = Session.load(path)
@@ -46,12 +53,16 @@ def session_row(path: Path) -> tuple[str, ...]:
         outcome = session.finish()
         ratings = "".join(rating.rating for rating in rate_objectives(session))
         first = outcome.time_to_first_response_h
-        return (
+        whose = f"{session.team}'s answers" if session.team else "the team's answers"
+        row = (
             path.name,
             session.team or "-",
             session.scenario_ref or session.spec.meta.title,
             str(session.seed),
             f"{session.turn}/{session.turns_total}",
+            percent(outcome.damage_avoided),
+            points(outcome.aware_damage),
+            points(outcome.stakeholder_damage),
             "-" if first is None else f"{first:.2f}",
             f"{outcome.reputation_index_final:.1f}",
             f"{outcome.reputation_index_min:.1f}",
@@ -59,6 +70,7 @@ def session_row(path: Path) -> tuple[str, ...]:
             f"{outcome.response_coverage:.0%}",
             ratings or "-",
         )
+        return row, headline_sentence(outcome, whose)
     finally:
         session.close()
 
@@ -74,8 +86,16 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 
 
 def compare_command(args: argparse.Namespace) -> int:
-    rows = [session_row(path) for path in args.sessions]
+    compared = [session_row(path) for path in args.sessions]
+    rows = [row for row, _ in compared]
     print(format_table(rows))
+    print()
+    for row, sentence in compared:
+        print(f"{row[0]}: {sentence}")
+    print(
+        "(damage avoided: the share of the damage silence would have done on the same seed "
+        "that the answers avoided; aware damage: RI points lost among those who heard of it)"
+    )
     seeds = {(row[2], row[3]) for row in rows}
     if len(rows) > 1 and len(seeds) > 1:
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,8 @@ from sim.errors import UserError
 
 if TYPE_CHECKING:
     from sim.outcome import Outcome
+
+SUMMARY_WIDTH = 88
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -103,9 +106,21 @@ def strict_json(data: dict[str, Any], indent: int | None = None) -> str:
 
 
 def _summary(title: str, protocol: str, outcome: Outcome) -> str:
+    """The headline first (docs/model.md section 10), then the rest of the outcome."""
+    from sim.headline import aware_damage_text, headline_sentence, points
+
     recovered = hours_text(outcome.recovery_time_h, "not recovered", places=2)
     lines = [
         f"{title}, protocol {protocol}, seed {outcome.seed}",
+        textwrap.fill(
+            headline_sentence(outcome, f"the {protocol} protocol's answers"),
+            width=SUMMARY_WIDTH,
+            initial_indent="  ",
+            subsequent_indent="  ",
+        ),
+        f"  aware damage        {aware_damage_text(outcome)}, at its peak "
+        f"{points(outcome.aware_damage_peak)}",
+        f"  stakeholder damage  {points(outcome.stakeholder_damage)} RI points",
         f"  reputation index    {outcome.reputation_index_start:.1f} -> "
         f"{outcome.reputation_index_final:.1f} (lowest {outcome.reputation_index_min:.1f}, "
         f"recovery {recovered})",

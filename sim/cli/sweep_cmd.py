@@ -37,7 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "sweep",
         help="compare protocols over many seeds, with confidence intervals",
         description="Run every combination of protocol x varied scenario field x seed and compare "
-        "the protocols, paired by seed, with 95%% confidence intervals.",
+        "the protocols, paired by seed, with 95%% confidence intervals: first on damage avoided "
+        "(the share of the damage silence would do on the same seed) and the damage among the "
+        "aware, then on the rest of the outcome.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="a bundled name or a .toml path")
     parser.add_argument(

@@ -1,25 +1,33 @@
 """The sweep's figures, PNG for slides and SVG for reports.
 
+Comparisons are drawn as what the verdicts rest on: the difference between two protocols seed by
+seed (both met the same crowd), with the mean and its 95% interval, against a line at zero.
+Boxes of each protocol's outcome overlap even when the paired differences all have one sign.
+
 Figures are built with `matplotlib.figure.Figure`, not pyplot: no global backend or figure
 registry, so plotting works headless, in threads and in workers, and never opens a window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from sim.lab.result import LABELS, group_label, hourly_matrix
+from sim.lab.reading import HEADLINE, READINGS
+from sim.lab.result import Paired, group_label, hourly_matrix
 
 if TYPE_CHECKING:
     from sim.lab.result import SweepResult
+    from sim.lab.statistics import Estimate
     from sim.lab.timing import TimingTable
 
 FORMATS = ("png", "svg")
+SEED_COLOUR = "tab:blue"
+ZERO_COLOUR = "0.4"
 
 
 def _save(figure: Figure, stem: Path) -> list[Path]:
@@ -29,32 +37,58 @@ def _save(figure: Figure, stem: Path) -> list[Path]:
     return paths
 
 
-def plot_final_ri(result: SweepResult, stem: Path) -> list[Path]:
-    """Final reputation index per protocol (and variation): box plot with every run as a dot."""
-    groups = [
-        (group_label(protocol, variation), runs["reputation_index_final"].to_numpy())
-        for protocol, variation, runs in result.groups()
-    ]
-    figure = Figure(figsize=(max(5.0, 1.6 * len(groups)), 4.0))
-    axes = figure.subplots()
-    axes.boxplot([values for _, values in groups], showfliers=False)
+def against_baseline(result: SweepResult, metric: str) -> list[Paired]:
+    """The paired differences a plot shows: every other protocol against the plan's first, the
+    baseline, within each variation (empty when the plan has one protocol)."""
+    baseline = result.protocols[0]
+    return [pair for pair in result.paired((metric,)) if pair.baseline == baseline]
+
+
+def _error_bar(estimate: Estimate, scale: float) -> tuple[float, list[list[float]]]:
+    """The mean and matplotlib's yerr for an asymmetric interval, scaled."""
+    mean = scale * estimate.mean
+    return mean, [[mean - scale * estimate.low], [scale * estimate.high - mean]]
+
+
+def plot_paired(result: SweepResult, stem: Path) -> list[Path]:
+    """For each headline metric, every protocol minus the baseline protocol on the same seeds:
+    one dot per seed, the mean with its 95% bootstrap interval, and zero as a line. Nothing is
+    written for a plan of one protocol."""
+    panels = {metric: against_baseline(result, metric) for metric in HEADLINE}
+    pairs = panels[HEADLINE[0]]
+    if not pairs:
+        return []
+    baseline = result.protocols[0]
+    figure = Figure(figsize=(max(8.0, 3.2 * len(pairs) * len(panels)), 4.2), layout="constrained")
     jitter = np.random.default_rng(0)
-    for position, (_, values) in enumerate(groups, start=1):
-        spread = jitter.uniform(-0.12, 0.12, len(values))
-        axes.plot(position + spread, values, ".", alpha=0.4, color="tab:blue")
-    labels = [label for label, _ in groups]
-    axes.set_xticks(range(1, len(groups) + 1), labels, rotation=15, ha="right")
-    axes.set_ylabel("final reputation index")
-    axes.set_title(f"{result.plan.scenario}: final reputation index, {result.plan.runs} seeds")
+    for axes, (metric, shown) in zip(figure.subplots(1, len(panels)), panels.items(), strict=True):
+        reading = READINGS[metric]
+        for position, pair in enumerate(shown, start=1):
+            values = reading.scale * pair.differences
+            spread = jitter.uniform(-0.12, 0.12, len(values))
+            axes.plot(position + spread, values, ".", alpha=0.4, color=SEED_COLOUR)
+            if pair.estimate.n:
+                mean, error = _error_bar(pair.estimate, reading.scale)
+                axes.errorbar(position, mean, yerr=error, fmt="o", color="black", capsize=5)
+        axes.axhline(0.0, color=ZERO_COLOUR, linewidth=0.8)
+        labels = [group_label(pair.protocol, pair.variation) for pair in shown]
+        axes.set_xticks(range(1, len(shown) + 1), labels, rotation=15, ha="right")
+        axes.set_xlim(0.5, len(shown) + 0.5)
+        axes.set_ylabel(f"minus {baseline}, {reading.unit}")
+        axes.set_title(reading.label)
+    figure.suptitle(
+        f"{result.plan.scenario}: each protocol minus {baseline} on the same seeds "
+        f"(dots: seeds; bars: mean and 95% CI; {result.plan.runs} seeds)"
+    )
     return _save(figure, stem)
 
 
-def plot_ri_over_time(result: SweepResult, stem: Path) -> list[Path]:
-    """Reputation index hour by hour: median, 50% and 90% of runs as bands."""
+def plot_aware_damage_over_time(result: SweepResult, stem: Path) -> list[Path]:
+    """Damage among the aware hour by hour, from zero: median, 50% and 90% of runs as bands."""
     figure = Figure(figsize=(7.0, 4.0))
     axes = figure.subplots()
     for protocol, variation, runs in result.groups():
-        matrix = hourly_matrix(runs)
+        matrix = hourly_matrix(runs, "aware_damage_hourly")
         if matrix.size == 0:
             continue
         hours = np.arange(matrix.shape[1])
@@ -62,23 +96,40 @@ def plot_ri_over_time(result: SweepResult, stem: Path) -> list[Path]:
         (line,) = axes.plot(hours, median, label=group_label(protocol, variation))
         axes.fill_between(hours, low50, high50, color=line.get_color(), alpha=0.3, linewidth=0)
         axes.fill_between(hours, low90, high90, color=line.get_color(), alpha=0.12, linewidth=0)
+    axes.set_ylim(bottom=0.0)
     axes.set_xlabel("hour of the run")
-    axes.set_ylabel("reputation index")
-    axes.set_title("Reputation index over time (median; bands: 50% and 90% of runs)")
+    axes.set_ylabel("damage among the aware (RI points)")
+    axes.set_title("Damage among the aware over time (median; bands: 50% and 90% of runs)")
     axes.legend()
     return _save(figure, stem)
 
 
-def plot_timing(table: TimingTable, metrics: Sequence[str], stem: Path) -> list[Path]:
-    """Each outcome against the delay of the first response, mean with its 95% interval."""
-    figure = Figure(figsize=(4.0 * len(metrics), 4.0), layout="constrained")
-    panels = figure.subplots(1, len(metrics), squeeze=False)[0]
-    for axes, metric in zip(panels, metrics, strict=True):
-        rows = table.frame[table.frame["metric"] == metric]
-        delays = rows["delay_h"].to_numpy()
-        axes.fill_between(delays, rows["ci_low"], rows["ci_high"], alpha=0.25, linewidth=0)
-        axes.plot(delays, rows["mean"], "o-")
-        axes.set_xlabel("delay of the first response (h)")
-        axes.set_title(LABELS.get(metric, metric))
-    figure.suptitle(f"{table.protocol}: what waiting costs (mean, 95% CI, {table.runs} seeds)")
+def _timing_panel(axes: Axes, table: TimingTable, metric: str) -> None:
+    reading = READINGS[metric]
+    changes = table.changes[table.changes["metric"] == metric]
+    for _, seed in changes.groupby("seed_index"):
+        axes.plot(
+            seed["delay_h"], reading.scale * seed["change"], color=SEED_COLOUR, alpha=0.2, lw=0.8
+        )
+    rows = table.frame[table.frame["metric"] == metric]
+    delays = rows["delay_h"].to_numpy()
+    low, high = reading.scale * rows["change_ci_low"], reading.scale * rows["change_ci_high"]
+    axes.fill_between(delays, low, high, color="black", alpha=0.15, linewidth=0)
+    axes.plot(delays, reading.scale * rows["change_mean"], "o-", color="black")
+    axes.axhline(0.0, color=ZERO_COLOUR, linewidth=0.8)
+    axes.set_xlabel("delay of the first response (h)")
+    axes.set_ylabel(f"change from {delays.min():g} h, {reading.unit}")
+    axes.set_title(reading.label)
+
+
+def plot_timing(table: TimingTable, stem: Path) -> list[Path]:
+    """What waiting costs, paired by seed: for each headline metric, each seed's change from the
+    shortest delay as a thin line, the mean change with its 95% interval, and zero as a line."""
+    figure = Figure(figsize=(4.5 * len(HEADLINE), 4.0), layout="constrained")
+    for axes, metric in zip(figure.subplots(1, len(HEADLINE)), HEADLINE, strict=True):
+        _timing_panel(axes, table, metric)
+    figure.suptitle(
+        f"{table.protocol}: what waiting costs, seed by seed (lines: seeds; black: mean and "
+        f"95% CI; {table.runs} seeds)"
+    )
     return _save(figure, stem)

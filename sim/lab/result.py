@@ -1,5 +1,6 @@
 """The results of a sweep: one row per run, the summary per protocol, and the paired differences
-between protocols with their verdicts.
+between protocols with their verdicts, which lead with the headline measure (damage avoided and
+the damage among the aware, docs/model.md section 10; `sim.lab.reading`).
 
 pandas is imported inside the methods: `import sim` (the TUI, every worker process) should not
 pay for it.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.lab.plan import SweepPlan
+from sim.lab.reading import HEADLINE, READINGS
 from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
 from sim.lab.worker import RunRow
 from sim.outcome import Outcome
@@ -25,14 +27,22 @@ if TYPE_CHECKING:
     import pandas as pd
 
 METRICS = tuple(name for name in Outcome.model_fields if name != "seed")
-HEADLINE = "reputation_index_final"
-LABELS = {
-    "reputation_index_final": "final RI",
-    "reputation_index_min": "lowest RI",
-    "negative_reach": "negative reach",
-    "time_to_first_response_h": "first response (h)",
-}
-ARRAY_COLUMNS = ("ri_hourly",)
+ARRAY_COLUMNS = ("ri_hourly", "aware_damage_hourly")
+
+
+@dataclass(frozen=True)
+class Paired:
+    """One protocol against an earlier one on the same seeds, within one variation: the per-seed
+    differences of a metric (protocol minus baseline, NaN where either is undefined) and their
+    mean with its bootstrap 95% interval. What a verdict and a paired plot rest on."""
+
+    variation: dict[str, str]
+    baseline: str
+    protocol: str
+    metric: str
+    seed_index: np.ndarray
+    differences: np.ndarray
+    estimate: Estimate
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class SweepResult:
             "error": row.error,
             **{name: metrics.get(name) for name in METRICS},
             "ri_hourly": list(row.ri_hourly),
+            "aware_damage_hourly": list(row.aware_damage_hourly),
         }
 
     def groups(self) -> list[tuple[str, dict[str, str], pd.DataFrame]]:
@@ -143,25 +154,41 @@ class SweepResult:
 
     def differences(self) -> pd.DataFrame:
         """Every later protocol minus every earlier one, paired by seed within each variation,
-        with bootstrap 95% intervals."""
+        with bootstrap 95% intervals, for every metric."""
         import pandas as pd
 
-        records = []
+        records = [
+            {
+                **pair.variation,
+                "baseline": pair.baseline,
+                "protocol": pair.protocol,
+                "metric": pair.metric,
+                **_estimate_columns(pair.estimate),
+            }
+            for pair in self.paired(METRICS)
+        ]
+        return pd.DataFrame.from_records(records)
+
+    def paired(self, metrics: tuple[str, ...] = HEADLINE) -> list[Paired]:
+        """Every later protocol against every earlier one, on the seeds both finished, within
+        each variation, for each of `metrics`; in plan order, the first protocol's pairs first."""
+        found = []
         for variation in self.plan.variations():
             for baseline, other, paired in self._pairs(variation):
-                for name in METRICS:
-                    difference = paired[f"{name}_b"] - paired[f"{name}_a"]
-                    estimate = bootstrap_mean(difference.to_numpy(), self.plan.root_seed)
-                    records.append(
-                        {
-                            **variation,
-                            "baseline": baseline,
-                            "protocol": other,
-                            "metric": name,
-                            **_estimate_columns(estimate),
-                        }
+                for name in metrics:
+                    difference = (paired[f"{name}_b"] - paired[f"{name}_a"]).to_numpy()
+                    found.append(
+                        Paired(
+                            variation=variation,
+                            baseline=baseline,
+                            protocol=other,
+                            metric=name,
+                            seed_index=paired.index.to_numpy(),
+                            differences=difference,
+                            estimate=bootstrap_mean(difference, self.plan.root_seed),
+                        )
                     )
-        return pd.DataFrame.from_records(records)
+        return found
 
     def _pairs(self, variation: dict[str, str]) -> Iterator[tuple[str, str, pd.DataFrame]]:
         by_protocol = {
@@ -176,21 +203,20 @@ class SweepResult:
             yield baseline, other, paired
 
     def verdicts(self) -> list[str]:
-        """One sentence per pair of protocols (and variation) about the final RI."""
+        """One sentence per pair of protocols (and variation) and headline metric: damage
+        avoided, then the damage among the aware."""
         sentences = []
-        for variation in self.plan.variations():
-            prefix = ", ".join(f"{key}={value}" for key, value in variation.items())
-            for baseline, other, paired in self._pairs(variation):
-                difference = paired[f"{HEADLINE}_b"] - paired[f"{HEADLINE}_a"]
-                estimate = bootstrap_mean(difference.to_numpy(), self.plan.root_seed)
-                sentence = verdict(other, baseline, estimate, "ends", "RI points")
-                sentences.append(f"With {prefix}: {sentence}" if prefix else sentence)
+        for pair in self.paired():
+            prefix = ", ".join(f"{key}={value}" for key, value in pair.variation.items())
+            sentence = verdict(pair.protocol, pair.baseline, pair.estimate, READINGS[pair.metric])
+            sentences.append(f"With {prefix}: {sentence}" if prefix else sentence)
         return sentences
 
     def write(self, folder: Path) -> list[Path]:
-        """rows.parquet (with the hourly RI), rows.csv (without it: spreadsheets hold no
-        arrays), summary.csv, differences.csv and the plots; returns the paths written."""
-        from sim.lab.plot import plot_final_ri, plot_ri_over_time
+        """rows.parquet (with the hourly RI and damage among the aware), rows.csv (without them:
+        spreadsheets hold no arrays), summary.csv, differences.csv and the plots; returns the
+        paths written."""
+        from sim.lab.plot import plot_aware_damage_over_time, plot_paired
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -200,8 +226,8 @@ class SweepResult:
         self.summary().to_csv(folder / "summary.csv", index=False)
         self.differences().to_csv(folder / "differences.csv", index=False)
         written = [folder / name for name in _TABLES]
-        written += plot_final_ri(self, folder / "final_ri")
-        written += plot_ri_over_time(self, folder / "ri_over_time")
+        written += plot_paired(self, folder / "paired_differences")
+        written += plot_aware_damage_over_time(self, folder / "aware_damage_over_time")
         return written
 
 
@@ -223,10 +249,10 @@ def group_label(protocol: str, variation: dict[str, str]) -> str:
     return ", ".join([protocol, *(f"{key}={value}" for key, value in variation.items())])
 
 
-def hourly_matrix(runs: pd.DataFrame) -> np.ndarray:
-    """Runs x hours of reputation index (runs cut to the shortest, which only differs if a
+def hourly_matrix(runs: pd.DataFrame, column: str) -> np.ndarray:
+    """Runs x hours of an hourly array column (runs cut to the shortest, which only differs if a
     varied field changes the horizon)."""
-    arrays = [np.asarray(values, dtype=float) for values in runs["ri_hourly"]]
+    arrays = [np.asarray(values, dtype=float) for values in runs[column]]
     if not arrays:
         return np.empty((0, 0))
     hours = min(len(values) for values in arrays)

@@ -1,14 +1,32 @@
 """Sweep results as plain text for the terminal: aligned columns that read the same in a log file
-or a pipe as on a screen (no box drawing, no colour)."""
+or a pipe as on a screen (no box drawing, no colour). Each table comes in two parts that fit a
+terminal: the headline measure (docs/model.md section 10), then the rest of the outcome."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
-from sim.lab.result import LABELS, SweepResult, group_label
+from sim.lab.reading import AWARE_DAMAGE, DAMAGE_AVOIDED, READINGS, Reading
+from sim.lab.result import SweepResult, group_label
 from sim.lab.statistics import describe
 from sim.lab.timing import TIMING_METRICS, TimingTable
+
+SUMMARY_PARTS = (
+    (DAMAGE_AVOIDED, AWARE_DAMAGE, "stakeholder_damage"),
+    (
+        "reputation_index_final",
+        "reputation_index_min",
+        "negative_reach",
+        "time_to_first_response_h",
+    ),
+)
+"""The summary's columns: the headline first, then whole-population RI, reach and timing."""
+TIMING_PARTS = (
+    (DAMAGE_AVOIDED, AWARE_DAMAGE),
+    tuple(metric for metric in TIMING_METRICS if metric not in (DAMAGE_AVOIDED, AWARE_DAMAGE)),
+)
+MEAN_CI = "(mean and 95% confidence interval of the mean)"
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -22,45 +40,82 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-# Decimals per metric: RI effects are often a fraction of a point, reach is a head count.
-DIGITS = {"reputation_index_final": 2, "reputation_index_min": 2, "negative_reach": 0}
-
-
-def _mean_ci(mean: float, low: float, high: float, digits: int) -> str:
+def _mean_ci(reading: Reading, mean: float, low: float, high: float) -> str:
     if math.isnan(mean):
         return "-"
     if math.isnan(low):
-        return f"{mean:.{digits}f}"
-    return f"{mean:.{digits}f} ({low:.{digits}f} to {high:.{digits}f})"
+        return reading.number(mean)
+    return f"{reading.number(mean)} ({reading.number(low)} to {reading.number(high)})"
 
 
 def summary_text(result: SweepResult) -> str:
-    """Runs per protocol and variation, then mean (95% CI) of the headline metrics."""
-    headers = ["protocol", "runs", "failed", *LABELS.values()]
-    rows = []
-    for protocol, variation, runs in result.groups():
-        failed = sum(
-            1 for row in result.failures if row.protocol == protocol and row.variation == variation
-        )
-        cells = [group_label(protocol, variation), str(len(runs)), str(failed)]
-        for metric in LABELS:
-            estimate = describe(runs[metric].to_numpy())
-            digits = DIGITS.get(metric, 1)
-            cells.append(_mean_ci(estimate.mean, estimate.low, estimate.high, digits))
-        rows.append(cells)
-    return text_table(headers, rows) + "\n(mean and 95% confidence interval of the mean)"
+    """Runs per protocol and variation, then mean (95% CI) of the headline metrics, then of the
+    rest."""
+    tables = []
+    for part, metrics in enumerate(SUMMARY_PARTS):
+        headers = ["protocol", "runs", "failed"] if part == 0 else ["protocol"]
+        headers += [READINGS[metric].label for metric in metrics]
+        rows = []
+        for protocol, variation, runs in result.groups():
+            cells = [group_label(protocol, variation)]
+            if part == 0:
+                failed = sum(
+                    1
+                    for row in result.failures
+                    if row.protocol == protocol and row.variation == variation
+                )
+                cells += [str(len(runs)), str(failed)]
+            for metric in metrics:
+                estimate = describe(runs[metric].to_numpy())
+                cells.append(_mean_ci(READINGS[metric], estimate.mean, estimate.low, estimate.high))
+            rows.append(cells)
+        tables.append(text_table(headers, rows))
+    return "\n\n".join(tables) + f"\n{MEAN_CI}"
 
 
 def timing_text(table: TimingTable) -> str:
-    """One line per delay: mean (95% CI) of each timing metric."""
+    """One line per delay: the headline's mean (95% CI) and its change from the shortest delay
+    paired by seed; then the rest; then each metric's cost per hour of waiting."""
     frame = table.frame
-    headers = ["delay (h)", *(LABELS[metric] for metric in TIMING_METRICS)]
+    first = frame["delay_h"].min()
+    tables = []
+    for part, metrics in enumerate(TIMING_PARTS):
+        headers = ["delay (h)"]
+        for metric in metrics:
+            headers.append(READINGS[metric].label)
+            if part == 0:
+                headers.append(f"change from {first:g} h")
+        rows = []
+        for delay in sorted(frame["delay_h"].unique()):
+            cells = [f"{delay:g}"]
+            for metric in metrics:
+                line = frame[(frame["delay_h"] == delay) & (frame["metric"] == metric)].iloc[0]
+                reading = READINGS[metric]
+                cells.append(_mean_ci(reading, line["mean"], line["ci_low"], line["ci_high"]))
+                if part == 0:
+                    cells.append(
+                        _mean_ci(
+                            reading,
+                            line["change_mean"],
+                            line["change_ci_low"],
+                            line["change_ci_high"],
+                        )
+                    )
+            rows.append(cells)
+        tables.append(text_table(headers, rows))
+    return "\n\n".join(tables) + f"\n{MEAN_CI}; changes paired by seed\n\n" + per_hour_text(table)
+
+
+def per_hour_text(table: TimingTable) -> str:
+    """Each metric's least-squares slope against the delay, paired by seed: what an hour of
+    waiting does to it, with the digits it needs never to read 0 when the curve is not flat."""
     rows = []
-    for delay in sorted(frame["delay_h"].unique()):
-        cells = [f"{delay:g}"]
-        for metric in TIMING_METRICS:
-            line = frame[(frame["delay_h"] == delay) & (frame["metric"] == metric)].iloc[0]
-            digits = DIGITS.get(metric, 1)
-            cells.append(_mean_ci(line["mean"], line["ci_low"], line["ci_high"], digits))
-        rows.append(cells)
-    return text_table(headers, rows) + "\n(mean and 95% confidence interval of the mean)"
+    for metric in TIMING_METRICS:
+        slope = table.per_hour[metric]
+        reading = READINGS[metric]
+        if slope.n == 0:
+            rows.append([reading.label, "-", "-"])
+            continue
+        interval = f"{reading.effect(slope.low)} to {reading.effect(slope.high)}"
+        rows.append([reading.label, f"{reading.effect(slope.mean)} {reading.unit}", interval])
+    return text_table(["per hour of delay", "slope", "95% CI"], rows)

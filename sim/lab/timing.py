@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from sim.errors import UserError
 from sim.lab.plan import SweepPlan
+from sim.lab.reading import AWARE_DAMAGE, DAMAGE_AVOIDED, READINGS
 from sim.lab.result import SweepResult
 from sim.lab.statistics import Estimate, bootstrap_mean, describe
 from sim.protocol import Protocol, load_protocol
@@ -33,7 +34,15 @@ from sim.protocol.schema import MAX_RULE_H, Rule
 if TYPE_CHECKING:
     import pandas as pd
 
-TIMING_METRICS = ("reputation_index_final", "reputation_index_min", "negative_reach")
+TIMING_METRICS = (
+    DAMAGE_AVOIDED,
+    AWARE_DAMAGE,
+    "reputation_index_final",
+    "reputation_index_min",
+    "negative_reach",
+)
+"""The timing table's metrics: the headline first (docs/model.md section 10), then the RI and
+reach figures the table has always had."""
 
 
 def delayed(protocol: Protocol, delay_h: float) -> Protocol:
@@ -136,30 +145,38 @@ def timing_plan(
 
 @dataclass(frozen=True)
 class TimingTable:
-    """Outcome by delay (mean, median, 95% CI) and the cost per hour of waiting."""
+    """Outcome by delay (mean, median, 95% CI, and the change from the shortest delay paired by
+    seed) and the cost per hour of waiting, for each of TIMING_METRICS."""
 
     protocol: str
     runs: int
     frame: pd.DataFrame
+    """Per delay and metric: n, mean, median, ci_low, ci_high of the runs, and change_mean,
+    change_ci_low, change_ci_high: the mean of (this delay minus the shortest) over the seeds
+    that finished both, with its bootstrap interval."""
+    changes: pd.DataFrame
+    """Per seed, delay and metric: the change from the shortest delay (what the plot draws)."""
     per_hour: dict[str, Estimate]
+    """Per metric: the least-squares slope against the delay, paired by seed."""
     first_step: Estimate | None
     first_delays: tuple[float, float] | None
 
     def sentence(self) -> str:
-        """'Each hour of waiting costs about 0.31 RI points (95% CI 0.25 to 0.37)...', about the
-        final reputation index."""
-        slope = self.per_hour["reputation_index_final"]
-        delays = self.frame["delay_h"]
-        span = f"least-squares slope over delays {delays.min():g} to {delays.max():g} h"
+        """'Each hour of waiting costs about 3.1 percentage points of the damage silence would
+        do (95% CI 2.4 to 3.8; ...)': the slope of damage avoided against the delay, its sign
+        turned so that a loss is a cost, with the digits it needs never to read 0 when the
+        curve is not flat."""
+        slope = self.per_hour[DAMAGE_AVOIDED]
         if slope.n == 0:
             return "No seed finished at two delays or more, so there is no cost per hour to show."
-        cost, low, high = -slope.mean, -slope.high, -slope.low
-        words = "costs" if cost >= 0 else "gains"
+        delays = self.frame["delay_h"]
+        span = f"least-squares slope over delays {delays.min():g} to {delays.max():g} h"
+        words, interval = _per_hour(slope)
         sentence = (
-            f"Each hour of waiting {words} about {abs(cost):.2f} RI points of final reputation "
-            f"(95% CI {low:.2f} to {high:.2f}; {span}, paired by seed over {slope.n} seeds)"
+            f"Each hour of waiting {words} (95% CI {interval}; {span}, paired by seed over "
+            f"{slope.n} seeds)"
         )
-        if low <= 0 <= high:
+        if slope.low <= 0 <= slope.high:
             sentence += "; the interval includes zero, so these runs show no clear cost"
         return sentence + self._first_step_clause() + "."
 
@@ -169,11 +186,25 @@ class TimingTable:
         if self.first_step is None or self.first_step.n == 0 or self.first_delays is None:
             return ""
         start, end = self.first_delays
-        step = self.first_step
+        words, interval = _per_hour(self.first_step)
+        holds_zero = self.first_step.low <= 0 <= self.first_step.high
         return (
-            f". Going from {start:g} h to {end:g} h costs {-step.mean:.2f} RI points per hour "
-            f"(95% CI {-step.high:.2f} to {-step.low:.2f})"
+            f". Going from {start:g} h to {end:g} h, each hour {words} (95% CI {interval}"
+            f"{', which includes zero' if holds_zero else ''})"
         )
+
+
+def _per_hour(slope: Estimate) -> tuple[str, str]:
+    """A slope of damage avoided per hour of delay as what waiting does, and its interval in
+    the same sense: "costs about 3.1 percentage points of the damage silence would do" with
+    "2.4 to 3.8" (the slope's sign turned), or "avoids about ... more" if the share rises."""
+    reading = READINGS[DAMAGE_AVOIDED]
+    size = reading.effect(abs(slope.mean))
+    if slope.mean <= 0:
+        cost = f"{reading.effect(-slope.high)} to {reading.effect(-slope.low)}"
+        return f"costs about {size} {reading.unit}{reading.what}", cost
+    gain = f"{reading.effect(slope.low)} to {reading.effect(slope.high)}"
+    return f"avoids about {size} {reading.unit} more{reading.what}", gain
 
 
 def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
@@ -182,10 +213,13 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
 
     frame = result.metrics_frame()
     frame["delay_h"] = frame["protocol"].map(study.delay_of)
+    changes = _changes(frame)
     records = []
     for delay, runs in frame.groupby("delay_h", sort=True):
         for metric in TIMING_METRICS:
             estimate = describe(runs[metric].to_numpy())
+            chosen = (changes["delay_h"] == delay) & (changes["metric"] == metric)
+            change = bootstrap_mean(changes[chosen]["change"].to_numpy(), result.plan.root_seed)
             records.append(
                 {
                     "delay_h": delay,
@@ -195,6 +229,9 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
                     "median": estimate.median,
                     "ci_low": estimate.low,
                     "ci_high": estimate.high,
+                    "change_mean": change.mean,
+                    "change_ci_low": change.low,
+                    "change_ci_high": change.high,
                 }
             )
     per_hour = {
@@ -205,16 +242,31 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
     first_delays = (delays[0], delays[1]) if len(delays) > 1 else None
     first_step = None
     if first_delays is not None:
-        steps = _slopes(frame[frame["delay_h"].isin(first_delays)], "reputation_index_final")
+        steps = _slopes(frame[frame["delay_h"].isin(first_delays)], DAMAGE_AVOIDED)
         first_step = bootstrap_mean(steps, result.plan.root_seed)
     return TimingTable(
         protocol=study.protocol,
         runs=result.plan.runs,
         frame=pd.DataFrame.from_records(records),
+        changes=changes,
         per_hour=per_hour,
         first_step=first_step,
         first_delays=first_delays,
     )
+
+
+def _changes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per seed, delay and metric, the value minus the same seed's at the shortest delay (NaN
+    where either is undefined): the cost of each delay with the crowd's luck taken out."""
+    import pandas as pd
+
+    parts = []
+    for metric in TIMING_METRICS:
+        table = frame.pivot(index="seed_index", columns="delay_h", values=metric)
+        change = table.sub(table[table.columns.min()], axis="index")
+        long = change.reset_index().melt(id_vars="seed_index", var_name="delay_h")
+        parts.append(long.rename(columns={"value": "change"}).assign(metric=metric))
+    return pd.concat(parts, ignore_index=True)[["seed_index", "delay_h", "metric", "change"]]
 
 
 def _slopes(frame: pd.DataFrame, metric: str) -> np.ndarray:

@@ -24,7 +24,8 @@ from sim.session.views import SeriesValues
 
 class RunRow(BaseModel):
     """What one run left behind: who it was, how to replay it, and its outcome or its error.
-    `ri_hourly[h]` is the reputation index at hour h of the run (0: before the crisis)."""
+    `ri_hourly[h]` is the reputation index at hour h of the run (0: before the crisis), and
+    `aware_damage_hourly[h]` the damage among the aware then, in RI points."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -39,6 +40,7 @@ class RunRow(BaseModel):
     error: str | None = None
     outcome: Outcome | None = None
     ri_hourly: tuple[float, ...] = ()
+    aware_damage_hourly: tuple[float, ...] = ()
 
 
 class RunResult(BaseModel):
@@ -66,6 +68,7 @@ def run_task(task: RunTask) -> RunResult:
     try:
         outcome, series = _play(task)
         ri_hourly = (outcome.reputation_index_start, *hourly(series, "reputation_index"))
+        aware_damage_hourly = (0.0, *hourly(series, "aware_damage"))
     except Exception as error:  # any failure of the run itself becomes its row
         last = traceback.extract_tb(error.__traceback__)[-1]
         where = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
@@ -74,7 +77,12 @@ def run_task(task: RunTask) -> RunResult:
     finally:
         # Agents and the model point at each other: collect the cycle now, not some runs later.
         gc.collect()
-    row = RunRow(**identity, outcome=outcome, ri_hourly=ri_hourly)
+    row = RunRow(
+        **identity,
+        outcome=outcome,
+        ri_hourly=ri_hourly,
+        aware_damage_hourly=aware_damage_hourly,
+    )
     return RunResult(row=row, series=series if task.keep_series else None)
 
 

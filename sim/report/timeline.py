@@ -9,13 +9,14 @@ outcome and the series, so the timeline shows where the delays were.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from sim.clock import clock
 from sim.events import EventKind, TeamEvent
+from sim.headline import points
 from sim.outcome import Outcome
 from sim.session import Paused, Queued, Resumed, RunRecord, Session
 
@@ -70,23 +71,44 @@ def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> t
 def milestones(
     outcome: Outcome, series: Mapping[str, Sequence[float]], start_h: float
 ) -> list[Moment]:
-    """First statement, lowest reputation index and recovery: what the outcome is judged by."""
+    """First statement, the peak of the damage among the aware, the lowest reputation index and
+    recovery: what the outcome is judged by."""
     found = []
     if outcome.time_to_first_response_h is not None:
         found.append(Moment(outcome.time_to_first_response_h, "Milestone", "First statement"))
-    if series.get("reputation_index"):
-        index = np.asarray(series["reputation_index"])
-        lowest = int(np.argmin(index))
-        found.append(
-            Moment(
-                float(series["hour"][lowest]) - start_h,
-                "Milestone",
-                f"Lowest reputation index ({index[lowest]:.1f})",
-            )
-        )
+    found += _moment_of(
+        series,
+        "aware_damage",
+        start_h,
+        np.argmax,
+        lambda damage: f"Damage among the aware at its peak ({points(damage)} RI points)",
+    )
+    found += _moment_of(
+        series,
+        "reputation_index",
+        start_h,
+        np.argmin,
+        lambda index: f"Lowest reputation index ({index:.1f})",
+    )
     if outcome.recovery_time_h is not None:
         found.append(Moment(outcome.recovery_time_h, "Milestone", "Reputation index recovered"))
     return found
+
+
+def _moment_of(
+    series: Mapping[str, Sequence[float]],
+    name: str,
+    start_h: float,
+    position_of: Callable[[np.ndarray], np.intp],
+    text: Callable[[float], str],
+) -> list[Moment]:
+    """The milestone at the tick `position_of` picks in a series (its peak, its lowest), if the
+    series was kept; `text` says it with the value there."""
+    if not series.get(name):
+        return []
+    values = np.asarray(series[name])
+    at = int(position_of(values))
+    return [Moment(float(series["hour"][at]) - start_h, "Milestone", text(float(values[at])))]
 
 
 def _strategy(value: str) -> str:

@@ -32,7 +32,7 @@ from sim.session.record import (
     TurnRecord,
 )
 from sim.session.session import FEED_LIMIT, Session, replay
-from sim.session.views import GroundTruth, RunRecord, Statement
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord, Statement
 
 __all__ = [
     "APOLOGY_INSTEAD_OF_DENIAL",
@@ -48,6 +48,7 @@ __all__ = [
     "TIMING",
     "TIMING_SHIFTS_H",
     "WHAT_IFS",
+    "AgainstSilence",
     "Counterfactual",
     "Finished",
     "GroundTruth",

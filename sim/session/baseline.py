@@ -3,7 +3,9 @@
 the exercise's story, not the team's answers.
 
 A sweep runs many protocols on each seed, so the unanswered run of a (scenario, seed, releases)
-is kept once per process: it is the same run for every protocol.
+to the horizon is kept once per process: it is the same run for every protocol. An exercise's
+facilitator asks how the run compares so far, at the hour of play: `SilentRun` keeps a second
+model of the seed for that, stepped only when asked.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from sim.spec.schema import ScenarioSpec
 _KEPT = 64  # unanswered outcomes kept per process (a sweep meets a seed's protocols together)
 
 
+def release_as_logged(model: CrisisModel, at_h: float, inject_id: str) -> None:
+    """Advance to the hour the facilitator released an inject and release it there, unless in
+    this world it has already gone out on its own schedule."""
+    model.advance_to(at_h)
+    if inject_id in model.pending_inject_ids:
+        model.release_inject(inject_id)
+
+
 def unanswered_outcome(
     spec: ScenarioSpec, seed: int, releases: Sequence[InjectReleased] = ()
 ) -> Outcome:
@@ -33,10 +43,33 @@ def _unanswered(spec_json: str, seed: int, releases: tuple[tuple[float, str], ..
     model = CrisisModel(ScenarioSpec.model_validate_json(spec_json), seed)
     try:
         for at_h, inject_id in releases:
-            model.advance_to(at_h)
-            if inject_id in model.pending_inject_ids:
-                model.release_inject(inject_id)
+            release_as_logged(model, at_h, inject_id)
         model.run_to_horizon()
         return outcome_of(model)
     finally:
         model.close()
+
+
+class SilentRun:
+    """The exercise's seed with no answer, brought to the hour of play when asked.
+
+    It steps only when asked (the facilitator's console), never at the end of a turn, and only
+    over the hours since it was last asked, releasing the facilitator's injects at the hours
+    they went out in play. It shares the exercise's follower graph, which the same seed would
+    draw again, so it costs a population, not a graph.
+    """
+
+    def __init__(self, played: CrisisModel) -> None:
+        self._model = CrisisModel(played.spec, played.seed, played.population.followers)
+        self._released = 0
+
+    def at(self, now_h: float, releases: Sequence[InjectReleased]) -> CrisisModel:
+        """The unanswered model at `now_h`, the releases logged so far applied in order."""
+        for release in releases[self._released :]:
+            release_as_logged(self._model, release.at_h, release.inject_id)
+        self._released = len(releases)
+        self._model.advance_to(now_h)
+        return self._model
+
+    def close(self) -> None:
+        self._model.close()

@@ -23,7 +23,7 @@ from sim.action import Action
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.outcome import Outcome, against_unanswered
-from sim.session.baseline import unanswered_outcome
+from sim.session.baseline import release_as_logged, unanswered_outcome
 from sim.session.record import InjectReleased, LogEntry, Queued
 from sim.spec.schema import DENIAL_STRATEGIES, ScenarioSpec, Strategy
 
@@ -202,10 +202,7 @@ def outcome_of_plan(
         for action in actions:
             model.schedule(action)
         for release in releases:
-            model.advance_to(release.at_h)
-            # In this world the inject may already have gone out on its own schedule.
-            if release.inject_id in model.pending_inject_ids:
-                model.release_inject(release.inject_id)
+            release_as_logged(model, release.at_h, release.inject_id)
         model.run_to_horizon()
         outcome = outcome_of(model)
     finally:

@@ -13,7 +13,8 @@ import numpy as np
 
 from sim.engine.model import CrisisModel
 from sim.engine.world.graph import EXPORT_SUFFIXES, export_graph
-from sim.session.views import GroundTruth, RunRecord, Statement
+from sim.outcome import share_avoided
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord, Statement
 from sim.vocabulary import STATE_NAMES, State
 
 GRAPH_EXPORT_SUFFIXES = EXPORT_SUFFIXES
@@ -24,6 +25,10 @@ def ground_truth_of(model: CrisisModel) -> GroundTruth:
     counts = model.population.state_counts
     return GroundTruth(
         now_h=model.hours,
+        aware_damage=model.aware_damage,
+        stakeholder_damage=(
+            model.baseline_stakeholder_reputation_index - model.stakeholder_reputation_index
+        ),
         reputation_index=model.reputation_index,
         reputation_index_start=model.baseline_reputation_index,
         stakeholder_reputation_index=model.stakeholder_reputation_index,
@@ -33,6 +38,21 @@ def ground_truth_of(model: CrisisModel) -> GroundTruth:
         pending_inject_ids=model.pending_inject_ids,
         released_inject_ids=tuple(model.released_injects),
     )
+
+
+def against_silence_of(played: CrisisModel, silent: CrisisModel) -> AgainstSilence:
+    """Two runs of one seed at the same hour, the second with no answer."""
+    return AgainstSilence(
+        now_h=played.hours,
+        damage_avoided=share_avoided(_lost(played), _lost(silent)),
+        unanswered_aware_damage=silent.aware_damage,
+        unanswered_aware=silent.aware_total,
+    )
+
+
+def _lost(model: CrisisModel) -> float:
+    """The RI the whole population has lost since before the crisis."""
+    return model.baseline_reputation_index - model.reputation_index
 
 
 def run_record_of(model: CrisisModel) -> RunRecord:

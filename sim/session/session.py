@@ -34,7 +34,7 @@ from sim.session.approval import (
     check_reply_capacity,
     template_of,
 )
-from sim.session.baseline import unanswered_outcome
+from sim.session.baseline import SilentRun, unanswered_outcome
 from sim.session.counterfactual import (
     AS_PLAYED,
     EVERY_WHAT_IF,
@@ -45,7 +45,7 @@ from sim.session.counterfactual import (
 )
 from sim.session.passphrase import PassphraseHash
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
-from sim.session.readout import ground_truth_of, run_record_of, write_graph
+from sim.session.readout import against_silence_of, ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
     Finished,
     InjectReleased,
@@ -57,7 +57,7 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
-from sim.session.views import GroundTruth, RunRecord
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord
 from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
 
@@ -105,6 +105,7 @@ class Session:
         self._paused = False
         self._inbox: tuple[TeamEvent, ...] = ()
         self._events_read = 0
+        self._silent: SilentRun | None = None
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -177,6 +178,19 @@ class Session:
     def ground_truth(self) -> GroundTruth:
         """The true numbers now, for the facilitator; players never see them."""
         return ground_truth_of(self._model)
+
+    def against_silence(self) -> AgainstSilence:
+        """The run so far beside the same seed with no answer at the same hour, for the
+        facilitator: damage avoided so far. The unanswered run is stepped here, over the hours
+        since it was last asked, and never at the end of a turn; a team that has said nothing
+        is compared with itself. Once finished, the outcome holds the comparison."""
+        self._check_open()
+        if not any(isinstance(entry, Queued) for entry in self._log):
+            return against_silence_of(self._model, self._model)
+        if self._silent is None:
+            self._silent = SilentRun(self._model)
+        releases = [entry for entry in self._log if isinstance(entry, InjectReleased)]
+        return against_silence_of(self._model, self._silent.at(self.now_h, releases))
 
     def run_record(self) -> RunRecord:
         """The run so far: its series, statements and events, for the debrief and the report."""
@@ -290,8 +304,9 @@ class Session:
         return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
 
     def close(self) -> None:
-        """Let the model be garbage-collected once the session is dropped."""
+        """Let the models be garbage-collected once the session is dropped."""
         self._model.close()
+        self._close_silent_run()
 
     # ------------------------------------------------------------------ saving
 
@@ -427,7 +442,13 @@ class Session:
         elif isinstance(entry, Finished):
             self._outcome = self._measured()
             self._model.close()
+            self._close_silent_run()
         self._log.append(entry)
+
+    def _close_silent_run(self) -> None:
+        if self._silent is not None:
+            self._silent.close()
+            self._silent = None
 
     def _measured(self) -> Outcome:
         """The run's outcome, compared with the same seed left unanswered (docs/model.md 10)."""

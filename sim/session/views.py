@@ -29,6 +29,11 @@ class GroundTruth(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     now_h: float = Field(description="Scenario hour these numbers are for.")
+    aware_damage: float = Field(
+        description="Damage among the users aware of the crisis so far: their pre-crisis RI "
+        "minus their RI now, in RI points (docs/model.md section 10)."
+    )
+    stakeholder_damage: float = Field(description="Stakeholders' RI before the crisis minus now.")
     reputation_index: float = Field(description="RI of the whole population now.")
     reputation_index_start: float = Field(description="RI before the crisis.")
     stakeholder_reputation_index: float = Field(description="RI of the stakeholders now.")
@@ -41,6 +46,23 @@ class GroundTruth(BaseModel):
         description="MSEL injects not yet released, in the scenario's order."
     )
     released_inject_ids: tuple[str, ...] = Field(description="MSEL injects released, in order.")
+
+
+class AgainstSilence(BaseModel):
+    """The run so far beside the same seed left unanswered, at the same hour (docs/model.md
+    section 10): the facilitator's damage avoided so far. Players never see it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    now_h: float = Field(description="Scenario hour both runs have reached.")
+    damage_avoided: float | None = Field(
+        description="Share of the RI that silence has lost by now (whole population) that the "
+        "answers kept, 1 - L/L0; negative when they lost more; None while silence has lost none."
+    )
+    unanswered_aware_damage: float = Field(
+        description="Damage among the aware of the unanswered run now, in RI points."
+    )
+    unanswered_aware: int = Field(description="Users ever aware in the unanswered run now.")
 
 
 class Statement(BaseModel):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from sim.action import Action
 from sim.cli.main import main
 from sim.session import Session
 from sim.spec.loader import load_scenario
+
+TEAMS = ("Red", "Blue")
 
 
 def save_team(tmp_path, team: str, actions: list[Action]):
@@ -27,11 +31,23 @@ def test_two_teams_on_the_same_seed_are_compared_in_one_table(tmp_path, capsys):
     )
     assert main(["compare", str(silent), str(prompt)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["session", "team", "scenario"]
-    red = next(line for line in lines if line.startswith("Red.json"))
-    blue = next(line for line in lines if line.startswith("Blue.json"))
-    assert " - " in red and "tiny" in red and " 3 " in red
+    header = [cell.strip() for cell in lines[0].split("  ") if cell.strip()]
+    assert header[:8] == [
+        "session",
+        "team",
+        "scenario",
+        "seed",
+        "turns",
+        "damage avoided",
+        "aware damage",
+        "stakeholder damage",
+    ]
+    red, blue = (next(line for line in lines if line.startswith(f"{team}.json")) for team in TEAMS)
+    assert red.split()[:6] == ["Red.json", "Red", "tiny", "3", "1/4", "0%"]
+    assert re.fullmatch(r"-?\d+(\.\d+)?%", blue.split()[5]), "the apology changed the outcome"
     assert "1.00" in blue, "the apology went out after its one-hour approval delay"
+    assert any(line.startswith("Red.json: Nothing was said: this is the damage") for line in lines)
+    assert any(line.startswith("Blue.json: Blue's answers ") for line in lines)
     assert "note:" not in "\n".join(lines)
 
 

@@ -311,6 +311,22 @@ def test_run_json_prints_one_object_and_nothing_else(capsys):
     )
 
 
+def test_the_run_and_its_json_lead_with_the_headline_measure(capsys):
+    assert run_command("tiny", "--protocol", "fast-transparent", "--json") == 0
+    keys = list(json.loads(capsys.readouterr().out))
+    assert keys[1:5] == [
+        "aware_damage",
+        "aware_damage_peak",
+        "stakeholder_damage",
+        "damage_avoided",
+    ]
+    assert run_command("tiny", "--protocol", "fast-transparent") == 0
+    summary = " ".join(capsys.readouterr().out.split())
+    assert re.search(r"The fast-transparent protocol's answers (avoided|added) \d+% ", summary)
+    order = ["protocol's answers", "aware damage", "stakeholder damage", "reputation index"]
+    assert [summary.index(words) for words in order] == sorted(summary.index(w) for w in order)
+
+
 def test_run_writes_the_series_the_outcome_and_the_graph(tmp_path, capsys):
     graph = tmp_path / "graph.gexf"
     assert run_command("tiny", "--out", str(tmp_path / "out"), "--graph-out", str(graph)) == 0

@@ -13,7 +13,9 @@ import pytest
 
 from sim.cli.main import main
 from sim.evaluation import rate_objectives
+from sim.headline import percent, points
 from sim.report import build_report, render_html
+from sim.report.counterfactuals import compare
 from sim.report.document import Document, Paragraph, Quote, Section, Table
 from sim.session import AS_PLAYED, WHAT_IFS, Session
 from sim.spec.loader import load_scenario
@@ -68,7 +70,7 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
         "## Appendix A: Improvement Plan",
     ):
         assert f"\n{heading}\n" in f"\n{text}"
-    for name in ("reputation", "reach", "counterfactuals", "timing"):
+    for name in ("damage", "reputation", "reach", "counterfactuals", "timing"):
         figure = tmp_path / f"aar-{name}.png"
         assert f"]({figure.name})" in text
         assert figure.read_bytes().startswith(PNG_SIGNATURE)
@@ -79,6 +81,29 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
         assert f"| {variant.label} |" in text
     for shift in ("-1 h", "-0.5 h", "+0 h", "+0.5 h", "+1 h", "+2 h", "+4 h"):
         assert f"| {shift} |" in text, "the timing curve moves every action by each shift"
+
+
+def test_the_outcome_and_the_what_ifs_lead_with_the_headline(saved, tmp_path):
+    out = tmp_path / "aar.md"
+    assert main(["report", str(saved), "--out", str(out)]) == 0
+    outcome_section = out.read_text(encoding="utf-8").split("## Outcome\n\n")[1]
+    sentence, table = outcome_section.split("\n\n")[:2]
+    assert re.fullmatch(
+        r"The team's answers (avoided|added) \d+% (of|to) the damage that silence would have "
+        r"done to the [\d,]+ people who heard about it\.",
+        sentence,
+    )
+    measures = [row.split(" | ")[0].lstrip("| ") for row in table.splitlines()[2:5]]
+    assert measures == ["Damage avoided", "Damage among the aware", "Stakeholder damage"]
+    session = Session.load(saved)
+    expected = {what_if.variant.label: what_if.outcome for what_if in compare(session).what_ifs}
+    session.close()
+    section = out.read_text(encoding="utf-8").split("## Counterfactuals (same seed)")[1]
+    assert "| Plan | Damage avoided | Damage among the aware | Negative reach |" in section
+    for label, outcome in expected.items():
+        cells = f"| {label} | {percent(outcome.damage_avoided)} | {points(outcome.aware_damage)} |"
+        assert cells in section
+    assert "| no response at all | 0% |" in section, "silence avoids none of its own damage"
 
 
 def test_the_ratings_in_the_report_are_those_of_the_log(saved, html):
@@ -98,7 +123,7 @@ def test_html_is_one_file_with_every_user_text_escaped(html):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html.lower()
     assert "Blue &lt;team&gt;" in html and "We are sorry &amp; it is fixed." in html
-    assert html.count('src="data:image/png;base64,') == 4
+    assert html.count('src="data:image/png;base64,') == 5
     assert not re.search(r"(?:src|href)=\"(?!data:)", html)  # nothing fetched from elsewhere
 
 
@@ -132,7 +157,7 @@ def test_a_real_browser_renders_the_html(html, tmp_path):
     )
     assert "Appendix A: Improvement Plan" in result.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
-    assert result.stdout.count("<img") == 4
+    assert result.stdout.count("<img") == 5
 
 
 def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
@@ -142,7 +167,9 @@ def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert "Run report: Tiny outage" in page
     assert "Analysis of objectives" not in page and "Improvement Plan" not in page
-    assert page.count('src="data:image/png;base64,') == 2
+    assert page.count('src="data:image/png;base64,') == 3
+    assert "The silent protocol's answers" not in page, "a silent run says nothing was said"
+    assert "<p>Nothing was said: this is the damage silence does" in page
     assert "<td>Detection</td><td>Listening alert</td>" in page
     capsys.readouterr()
 

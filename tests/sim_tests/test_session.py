@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from sim.errors import ActionError, SessionFileError, UserError
 from sim.events import EventKind
 from sim.feed import FeedItem
 from sim.observation import Observation
+from sim.outcome import share_avoided
 from sim.rubric import score_message
 from sim.session import (
     APOLOGY_INSTEAD_OF_DENIAL,
@@ -29,6 +31,7 @@ from sim.session import (
     TIMING,
     TIMING_SHIFTS_H,
     WHAT_IFS,
+    AgainstSilence,
     GroundTruth,
     Queued,
     RunRecord,
@@ -52,15 +55,21 @@ def tiny():
     return load_scenario("tiny")
 
 
-def played(spec, seed: int = 1) -> Session:
-    """A session with a bit of everything: actions, a template, an inject release, a note."""
+def played(
+    spec, seed: int = 1, between_turns: Callable[[Session], object] | None = None
+) -> Session:
+    """A session with a bit of everything: actions, a template, an inject release, a note.
+    `between_turns` is called after each turn, as a facilitator looking in would be."""
     session = Session(spec, seed, team="Blue", scenario_ref="tiny")
+    look = between_turns or (lambda session: None)
     session.queue(session.make_action(strategy="holding_statement", at_h=0.5, transparency=0.6))
     session.end_turn()
+    look(session)
     session.queue(session.make_action(template="outage-holding"))
     session.release_inject("I5")
     session.add_note("Status update was clear.", objective="O1")
     session.end_turn()
+    look(session)
     session.queue(session.make_action(strategy="apology", transparency=0.9, spokesperson="ceo"))
     session.queue(session.make_action(strategy="sympathy", channel="direct_reply", replies=5))
     session.end_turn()
@@ -207,6 +216,7 @@ def test_every_view_round_trips_through_json(tiny):
     session = played(tiny)
     views = {
         GroundTruth: session.ground_truth(),
+        AgainstSilence: session.against_silence(),
         RunRecord: session.run_record(),
         Observation: session.observe(),
         tuple[FeedItem, ...]: session.feed(),
@@ -224,6 +234,7 @@ def test_ground_truth_counts_every_user_by_state_name(tiny):
     assert sum(truth.state_counts.values()) == tiny.graph.users
     series = session.run_record().series
     assert truth.state_counts["spreading"] == series["spreading"][-1]
+    assert truth.aware_damage == series["aware_damage"][-1]
     assert truth.pending_inject_ids == tuple(
         inject.id for inject in tiny.injects if inject.id not in truth.released_inject_ids
     )
@@ -241,6 +252,59 @@ def test_the_record_holds_what_the_brand_said_and_when(tiny):
     assert record.statement_hours == tuple(sorted(record.statement_hours))
     assert record.first_statement_h == record.statement_hours[0]
     assert len(record.series["hour"]) == round(session.now_h / tiny.turns.tick_h)
+
+
+# --------------------------------------------------------------------------- the headline so far
+
+
+def test_damage_avoided_so_far_is_against_the_same_seed_unanswered_at_the_same_hour(tiny):
+    session = played(tiny)
+    silent = Session(tiny, 1)
+    silent.end_turn()
+    silent.release_inject("I5")  # the facilitator's release is the story, not an answer
+    silent.end_turn()
+    silent.end_turn()
+    so_far, truth, silence = (
+        session.against_silence(),
+        session.ground_truth(),
+        silent.ground_truth(),
+    )
+    assert so_far.now_h == silence.now_h == 3.0
+    assert (so_far.unanswered_aware, so_far.unanswered_aware_damage) == (
+        silence.aware,
+        silence.aware_damage,
+    )
+    lost = truth.reputation_index_start - truth.reputation_index
+    lost_silent = silence.reputation_index_start - silence.reputation_index
+    assert so_far.damage_avoided == share_avoided(lost, lost_silent)
+    assert so_far.damage_avoided is not None and so_far.damage_avoided > 0
+
+
+def test_asking_every_turn_or_once_meets_the_same_silence(tiny):
+    once = played(tiny)
+    every_turn = played(tiny, between_turns=Session.against_silence)
+    assert every_turn.against_silence() == once.against_silence()
+    assert every_turn.run_record() == once.run_record(), "asking never moves the session"
+
+
+def test_nothing_is_avoided_before_an_answer_goes_out(tiny):
+    session = Session(tiny, 1)
+    session.queue(session.make_action(strategy="apology", at_h=3.0, text="We are sorry."))
+    session.end_turn()
+    session.end_turn()
+    so_far, truth = session.against_silence(), session.ground_truth()
+    assert so_far.damage_avoided == 0.0, "until it goes out, the run is silence, bit for bit"
+    assert (so_far.unanswered_aware, so_far.unanswered_aware_damage) == (
+        truth.aware,
+        truth.aware_damage,
+    )
+
+
+def test_a_finished_run_is_compared_by_its_outcome(tiny):
+    session = played(tiny)
+    session.finish()
+    with pytest.raises(ActionError, match="finished"):
+        session.against_silence()
 
 
 # --------------------------------------------------------------------------- save, load, replay

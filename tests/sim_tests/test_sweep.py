@@ -1,21 +1,26 @@
 """Sweeps: the same rows serially, in a process pool and on Dask; resume after an interruption;
 failed runs recorded; bootstrap intervals that cover the truth; rows that replay exactly; the
-CLI's verdict and the timing curve."""
+CLI's verdict and the timing curve, on the headline measure, with figures that never round an
+effect to zero; the paired differences the plots draw."""
 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import socket
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from sim.cli.main import main
 from sim.errors import UserError
-from sim.lab import Axis, SweepPlan, delayed, sweep
+from sim.lab import Axis, SweepPlan, SweepResult, TimingTable, delayed, sweep
 from sim.lab import worker as worker_module
 from sim.lab.journal import JOURNAL_FILE
+from sim.lab.plot import against_baseline
+from sim.lab.reading import READINGS
 from sim.lab.result import METRICS
 from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
 from sim.lab.timing import protocol_toml
@@ -102,7 +107,7 @@ def test_resume_after_an_interruption_gives_the_uninterrupted_table(plan, serial
     resumed = sweep(plan, workers=1, out=tmp_path, resume=True, watcher=watcher)
     assert (watcher.total, watcher.already, watcher.seen) == (12, 5, 7)
     assert resumed.to_pandas().equals(serial.to_pandas())
-    for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv", "final_ri.svg"):
+    for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
         assert (tmp_path / name).is_file()
 
 
@@ -171,11 +176,96 @@ def test_mean_interval_and_verdict_sentences():
     estimate = describe(np.array([1.0, 2.0, 3.0, np.nan]))
     assert (estimate.n, estimate.mean, estimate.median) == (3, 2.0, 2.0)
     assert estimate.low == pytest.approx(2.0 - 4.302653 / np.sqrt(3), rel=1e-6)
-    clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), "ends", "RI points")
+    final_ri = READINGS["reputation_index_final"]
+    clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), final_ri)
     assert clear == "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (40 paired runs)."
-    unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), "ends", "RI points")
+    unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), final_ri)
     assert unclear.startswith("B ends 0.30 RI points lower than A, 95% CI -1.10 to 0.50")
     assert unclear.endswith("do not tell them apart.")
+
+
+def test_the_verdict_on_damage_avoided_is_in_percentage_points_and_keeps_small_effects():
+    avoided = READINGS["damage_avoided"]
+    clear = verdict("B", "A", Estimate(20, 0.234, 0.23, 0.18, 0.291), avoided)
+    assert clear == (
+        "B avoids 23.4 percentage points more of the damage silence would do than A, 95% CI "
+        "18.0 to 29.1 (20 paired runs)."
+    )
+    small = verdict("B", "A", Estimate(20, -0.00004, 0.0, -0.00009, 0.00002), avoided)
+    assert small.startswith("B avoids 0.0040 percentage points less of the damage silence")
+    assert "95% CI -0.0090 to 0.0020" in small and small.endswith("do not tell them apart.")
+    aware = verdict("B", "A", Estimate(20, -0.086, 0.0, -0.098, -0.071), READINGS["aware_damage"])
+    assert aware.startswith("B leaves 0.086 RI points less damage among the aware than A")
+
+
+def a_timing_table(slope: Estimate, first_step: Estimate | None = None) -> TimingTable:
+    """A timing table written out by hand: delays 0 to 24 h, and the slope of damage avoided."""
+    frame = pd.DataFrame({"delay_h": [0.0, 1.0, 24.0]})
+    return TimingTable(
+        protocol="fast-transparent",
+        runs=10,
+        frame=frame,
+        changes=pd.DataFrame(),
+        per_hour={"damage_avoided": slope},
+        first_step=first_step,
+        first_delays=None if first_step is None else (0.0, 1.0),
+    )
+
+
+def test_the_cost_of_an_hour_is_in_percentage_points_of_the_damage_silence_would_do():
+    table = a_timing_table(Estimate(10, -0.031, -0.03, -0.038, -0.024))
+    assert table.sentence() == (
+        "Each hour of waiting costs about 3.1 percentage points of the damage silence would do "
+        "(95% CI 2.4 to 3.8; least-squares slope over delays 0 to 24 h, paired by seed over 10 "
+        "seeds)."
+    )
+
+
+def test_a_curve_that_is_not_flat_never_costs_a_rounded_zero():
+    table = a_timing_table(Estimate(10, -0.0000412, -0.00004, -0.00006, -0.000021))
+    sentence = table.sentence()
+    assert "costs about 0.0041 percentage points" in sentence
+    assert "(95% CI 0.0021 to 0.0060;" in sentence
+    assert " 0.0 " not in sentence and "0.00 " not in sentence
+
+
+def test_the_cost_of_an_hour_says_when_its_interval_includes_zero():
+    table = a_timing_table(
+        Estimate(10, -0.01, -0.01, -0.03, 0.012), first_step=Estimate(10, 0.02, 0.02, -0.001, 0.05)
+    )
+    sentence = table.sentence()
+    assert "(95% CI -1.2 to 3.0;" in sentence
+    assert "the interval includes zero, so these runs show no clear cost" in sentence
+    assert sentence.endswith(
+        "Going from 0 h to 1 h, each hour avoids about 2.0 percentage points more of the damage "
+        "silence would do (95% CI -0.10 to 5.0, which includes zero)."
+    )
+
+
+def test_a_flat_curve_costs_zero():
+    assert (
+        "costs about 0.0 percentage points" in a_timing_table(Estimate(10, 0, 0, 0, 0)).sentence()
+    )
+
+
+def test_the_paired_plot_shows_each_protocol_minus_the_first_seed_by_seed(plan, serial):
+    frame = serial.metrics_frame()
+    for metric in ("damage_avoided", "aware_damage"):
+        pairs = against_baseline(serial, metric)
+        assert [(p.baseline, p.protocol, p.variation) for p in pairs] == [
+            ("silent", "fast-transparent", {"crisis.severity": "0.4"}),
+            ("silent", "fast-transparent", {"crisis.severity": "0.8"}),
+        ]
+        for pair in pairs:
+            chosen = frame[frame["crisis.severity"] == pair.variation["crisis.severity"]]
+            by_seed = chosen.pivot(index="seed_index", columns="protocol", values=metric)
+            expected = (by_seed["fast-transparent"] - by_seed["silent"]).to_numpy()
+            assert list(pair.seed_index) == list(by_seed.index)
+            np.testing.assert_array_equal(pair.differences, expected)
+            assert pair.estimate.mean == pytest.approx(np.nanmean(expected))
+            assert pair.estimate.low <= pair.estimate.mean <= pair.estimate.high
+    single = SweepResult(plan=plan, rows=tuple(r for r in serial.rows if r.protocol == "silent"))
+    assert against_baseline(single, "damage_avoided") == []
 
 
 def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, capsys):
@@ -186,11 +276,24 @@ def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, 
     )
     assert code == 0
     printed = capsys.readouterr().out
-    assert "fast-transparent ends" in printed and "RI points higher than silent, 95% CI" in printed
-    assert "final RI" in printed
+    assert re.search(
+        r"fast-transparent avoids [\d.]+ percentage points (more|less) of the damage silence "
+        r"would do than silent, 95% CI",
+        printed,
+    )
+    assert "damage among the aware than silent" in printed
+    headline, rest = (part.splitlines()[0].split() for part in printed.split("\n\n")[1:3])
+    assert headline[:6] == ["protocol", "runs", "failed", "damage", "avoided", "(%)"]
+    assert rest[:3] == ["protocol", "final", "RI"], "whole-population RI stays, after it"
     for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
         assert (out / name).is_file()
-    for stem in ("final_ri", "ri_over_time"):
+    columns = (out / "rows.csv").read_text().splitlines()[0].split(",")
+    assert columns.index("aware_damage") < columns.index("reputation_index_final")
+    assert {"damage_avoided", "reputation_index_min", "negative_reach"} <= set(columns)
+    parquet = pd.read_parquet(out / "rows.parquet")
+    assert {"ri_hourly", "aware_damage_hourly"} <= set(parquet.columns)
+    assert (parquet["aware_damage_hourly"].map(len) == parquet["ri_hourly"].map(len)).all()
+    for stem in ("paired_differences", "aware_damage_over_time"):
         assert (out / f"{stem}.png").stat().st_size > 0
         assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
 
@@ -221,7 +324,14 @@ def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
     code = main(["timing", "tiny", "--protocol", "fast-transparent", "--delays", "0,2,6", *options])
     assert code == 0
     printed = capsys.readouterr().out
-    assert "Each hour of waiting" in printed and "RI points of final reputation" in printed
-    assert "Going from 0 h to 2 h costs" in printed
-    assert (out / "timing.svg").is_file() and (out / "timing.csv").is_file()
+    assert "Each hour of waiting" in printed
+    assert "percentage points of the damage silence would do" in printed
+    assert "Going from 0 h to 2 h, each hour" in printed
+    assert "final RI" in printed and "per hour of delay" in printed, "the RI figures stay"
+    assert (out / "timing.svg").is_file()
+    timing = pd.read_csv(out / "timing.csv")
+    assert list(timing["metric"].unique()[:2]) == ["damage_avoided", "aware_damage"]
+    assert {"reputation_index_final", "reputation_index_min"} <= set(timing["metric"])
+    unmoved = timing[timing["delay_h"] == 0]
+    assert (unmoved["change_mean"] == 0).all(), "the change is from the shortest delay"
     assert (out / "protocols" / "fast-transparent+6h.toml").is_file()

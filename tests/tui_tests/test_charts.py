@@ -1,4 +1,5 @@
-"""The y axis of a chart: small wobbles keep their size, large moves fill the plot."""
+"""The y axis of a chart: small wobbles keep their size, large moves fill the plot, and a damage
+is drawn from zero."""
 
 from __future__ import annotations
 
@@ -23,3 +24,12 @@ def test_no_least_span_or_no_data_leaves_the_axis_alone():
 
 def test_a_flat_line_sits_in_the_middle():
     assert y_limits([50.0, 50.0], 2.0) == (49.0, 51.0)
+
+
+def test_an_axis_with_an_origin_always_shows_it_and_at_least_the_span_above_it():
+    assert y_limits([0.3, 0.8, 0.5], 1.0, origin=0.0) == (0.0, 1.0)
+    assert y_limits([0.3, 2.6], 1.0, origin=0.0) == (0.0, 2.6)
+
+
+def test_a_share_below_its_origin_keeps_the_origin_in_view():
+    assert y_limits([-40.0, -10.0], 20.0, origin=0.0) == (-40.0, 0.0)

@@ -121,9 +121,11 @@ async def test_the_facilitator_releases_an_inject_behind_a_passphrase():
         assert isinstance(app.screen, WarRoomScreen)
         await pilot.press("f")
         await pilot.press(*PASSPHRASE, "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FacilitatorScreen)
-        assert "Ground truth" in str(app.screen.query_one("#ground-truth").render())
+        truth = str(app.screen.query_one("#ground-truth").render())
+        assert "Ground truth" in truth and "Damage among the aware" in truth
+        assert "Damage avoided so far" in truth
         app.screen.query_one("#inject", Select).value = "I5"
         await pilot.click("#release")
         await pilot.pause()
@@ -137,13 +139,13 @@ async def test_the_facilitator_pauses_and_adds_a_note():
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await pilot.press("f", *PASSPHRASE, "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#pause")
         await pilot.pause()
         await end_turn(pilot)
         assert app.session.turn == 0 and app.paused
         await pilot.press("f", *PASSPHRASE, "enter")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#note").value = "Slow to spot the journalist."
         app.screen.query_one("#objective", Select).value = "O2"
         await pilot.click("#add-note")
@@ -154,7 +156,7 @@ async def test_the_facilitator_pauses_and_adds_a_note():
         assert "PAUSED" in str(app.screen.query_one("#clock").render())
         assert "exercise paused" in [entry.text for entry in app.screen.state.timeline]
         await pilot.press("f", *PASSPHRASE, "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#pause")  # now labelled "Resume exercise"
         await pilot.pause()
         assert not app.paused
@@ -178,7 +180,16 @@ async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: P
         assert EVERY_WHAT_IF[: len(WHAT_IFS)] == WHAT_IFS
         table = app.screen.query_one("#what-if-table")
         assert table.row_count == len(WHAT_IFS) + 1
-        assert len(app.screen.query_one("#timing-plot").series.hours) > 1
+        headline = str(app.screen.query_one("#headline").render())
+        assert headline.startswith("Your answers ") and "people who heard about it" in headline
+        timing = app.screen.query_one("#timing-plot").series
+        moved = {0.0: app.session.outcome}
+        for what_if in app.what_ifs:
+            if what_if.variant.timing_shift_h is not None:
+                moved[what_if.variant.timing_shift_h] = what_if.outcome
+        assert timing.hours == tuple(sorted(moved)) and len(timing.hours) > 1
+        assert timing.values == tuple(100 * moved[h].damage_avoided for h in timing.hours)
+        assert timing.origin == 0.0, "the curve is drawn against no better than silence"
         assert "O1" in str(app.screen.query_one("#ratings").render())
         await pilot.press("x")
         await settle(pilot)

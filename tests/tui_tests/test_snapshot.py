@@ -1,4 +1,5 @@
-"""The pure layer under the screens: inbox deadlines, the timeline of decisions."""
+"""The pure layer under the screens: inbox deadlines, the timeline of decisions, and the headline
+as the facilitator and the debrief's what-if table show it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from sim.action import Action
 from sim.events import EventKind, TeamEvent
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from tests.sim_tests.conftest import hand_made_outcome
+from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
+from tui.screens.facilitator import ground_truth_text
 from tui.snapshot import (
     InboxStatus,
+    facilitator_state,
     inbox_status,
     newly_lapsed,
     timeline_of,
@@ -57,3 +62,35 @@ def test_the_timeline_says_when_each_decision_goes_out():
     assert (note.text, note.status) == ("note [O1]: Quick apology.", "evaluator")
     pending = timeline_of(session.log, now_h=0.0)[0]
     assert pending.status == "approval until T+1:00"
+
+
+def test_the_facilitator_reads_the_damage_among_the_aware_and_what_was_avoided_first():
+    session = Session(load_scenario("tiny"), seed=7)
+    session.queue(session.make_action(strategy="apology", text="We are sorry."))
+    session.end_turn()
+    session.end_turn()
+    state = facilitator_state(session)
+    lines = ground_truth_text(state.truth, state.against_silence).splitlines()
+    assert lines[1].startswith("Damage among the aware [b]")
+    assert lines[2].startswith("Damage avoided so far: [b]") and "of silence's by now" in lines[2]
+    assert lines[4].startswith("Reputation index "), "whole-population RI comes after"
+
+
+def test_the_players_war_room_state_holds_no_ground_truth():
+    state = war_room_state(Session(load_scenario("tiny"), seed=7))
+    fields = set(type(state).__dataclass_fields__)
+    assert not fields & {"truth", "against_silence", "outcome"}, "players see the monitor only"
+
+
+def test_the_debrief_leads_with_damage_avoided_and_the_damage_among_the_aware():
+    outcome = hand_made_outcome()
+    assert outcome_rows(outcome)[:4] == (
+        ("Damage avoided", "38% of silence's"),
+        ("Aware damage (RI)", "0.42 (silence 0.79)"),
+        ("  at its peak", "1.35"),
+        ("Stakeholders (RI)", "0.31"),
+    )
+    row = dict(zip(COMPARISON_COLUMNS, comparison_row("as played", outcome), strict=True))
+    assert list(row)[:3] == ["answers", "damage avoided", "aware damage"]
+    assert (row["damage avoided"], row["aware damage"]) == ("38%", "0.42")
+    assert comparison_row("worse", hand_made_outcome(damage_avoided=-0.2))[1] == "-20%"

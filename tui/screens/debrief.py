@@ -1,5 +1,6 @@
-"""The debrief: the outcome, the decisions against the spread, and the same crisis replayed on
-the same seed with other answers (filled in row by row as the App's worker computes them)."""
+"""The debrief: the outcome, led by the headline measure (docs/model.md section 10), the decisions
+against the spread, and the same crisis replayed on the same seed with other answers (filled in
+row by row as the App's worker computes them)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from sim.evaluation import ObjectiveRating
+from sim.headline import headline_sentence
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
 from tui.debrief import DebriefState
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
@@ -23,9 +25,12 @@ from tui.widgets.timeline import Timeline
 
 WINDOW_H = 72.0
 """The charts show the first three days: where timing makes its difference."""
-RI_MIN_SPAN = 2.0
-"""RI charts show at least 2 points of the index: a large crisis costs a few points (see
-docs/calibration.md), and a 0.2-point dip should look like one."""
+DAMAGE_MIN_SPAN = 1.0
+"""The damage chart shows at least one RI point above zero: among the aware a crisis costs tenths
+of a point to a few points, and a 0.05-point wobble should look like one."""
+SHARE_MIN_SPAN = 20.0
+"""The timing curve shows at least 20 percentage points of damage avoided from zero (no better
+than silence), so that a step of a point or two looks like one."""
 
 
 RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
@@ -51,23 +56,27 @@ def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
 
 
 def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series:
-    """The lowest RI with every response moved earlier or later on the same seed (0: as
-    played). Moving a journalist's answer does not move when it is quoted, so the line can be
-    flat where timing made no difference."""
-    points = sorted(
-        [(0.0, debrief.outcome.reputation_index_min)]
-        + [
-            (shift_h, what_if.outcome.reputation_index_min)
-            for what_if in what_ifs
-            if (shift_h := what_if.variant.timing_shift_h) is not None
-        ]
+    """Damage avoided, in percent of silence's, with every response moved earlier or later on
+    the same seed (0: as played), on an axis that shows zero (no better than silence). Moving a
+    journalist's answer does not move when it is quoted, so the line can be flat where timing
+    made no difference."""
+    moved = [(0.0, debrief.outcome)] + [
+        (shift_h, what_if.outcome)
+        for what_if in what_ifs
+        if (shift_h := what_if.variant.timing_shift_h) is not None
+    ]
+    curve = sorted(
+        (shift_h, 100.0 * outcome.damage_avoided)
+        for shift_h, outcome in moved
+        if outcome.damage_avoided is not None
     )
     return Series(
-        "Lowest RI with every response moved by (h)",
-        tuple(shift for shift, _ in points),
-        tuple(lowest for _, lowest in points),
+        "Damage avoided (% of silence's) with every response moved by (h)",
+        tuple(shift for shift, _ in curve),
+        tuple(avoided for _, avoided in curve),
         (0.0,),
-        min_span=RI_MIN_SPAN,
+        min_span=SHARE_MIN_SPAN,
+        origin=0.0,
     )
 
 
@@ -100,11 +109,13 @@ class DebriefScreen(Screen):
             classes="screen-title",
         )
         with TabbedContent(id="debrief-tabs"):
-            with TabPane("Outcome (o)", id="outcome"), Horizontal():
-                yield DataTable(id="outcome-table", show_header=False, cursor_type="none")
-                with Vertical(id="debrief-charts"):
-                    yield SeriesPlot(id="ri-plot", classes="chart")
-                    yield SeriesPlot(id="reach-plot", classes="chart")
+            with TabPane("Outcome (o)", id="outcome"):
+                yield Static(Content(headline_sentence(debrief.outcome)), id="headline")
+                with Horizontal():
+                    yield DataTable(id="outcome-table", show_header=False, cursor_type="none")
+                    with Vertical(id="debrief-charts"):
+                        yield SeriesPlot(id="damage-plot", classes="chart")
+                        yield SeriesPlot(id="reach-plot", classes="chart")
             with TabPane("What if (w)", id="what-if"):
                 yield Static(id="what-if-status")
                 yield DataTable(id="what-if-table", cursor_type="row")
@@ -124,12 +135,13 @@ class DebriefScreen(Screen):
         shown = sum(hour <= WINDOW_H for hour in debrief.hours)
         hours = debrief.hours[:shown]
         marks = tuple(hour for hour in debrief.statement_hours if hour <= WINDOW_H)
-        self.query_one("#ri-plot", SeriesPlot).series = Series(
-            "Reputation index (red: statements out)",
+        self.query_one("#damage-plot", SeriesPlot).series = Series(
+            "Damage among the aware (RI)",
             hours,
-            debrief.reputation_index[:shown],
+            debrief.aware_damage[:shown],
             marks,
-            min_span=RI_MIN_SPAN,
+            min_span=DAMAGE_MIN_SPAN,
+            origin=0.0,
         )
         self.query_one("#reach-plot", SeriesPlot).series = Series(
             "Users aware of the crisis", hours, debrief.aware[:shown], marks
@@ -154,8 +166,9 @@ class DebriefScreen(Screen):
             )
         else:
             status.update(
-                "The same crisis and seed, with other answers (lower RI is worse).\n"
-                "One seed: gaps of a few tenths can be chance; stormdrill sweep compares many."
+                "The same crisis and seed, with other answers: the share of silence's damage "
+                "each avoided, and the damage among the aware (RI points).\n"
+                "One seed: small gaps can be chance; stormdrill sweep compares many."
             )
 
     def action_show_tab(self, tab: str) -> None:

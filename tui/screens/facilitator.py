@@ -15,7 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sim.clock import clock
-from sim.session.views import GroundTruth
+from sim.headline import percent, points
+from sim.session.views import AgainstSilence, GroundTruth
 from sim.vocabulary import STATE_LABELS, STATE_NAMES
 from tui.plain import plain
 from tui.snapshot import FacilitatorState
@@ -42,17 +43,31 @@ class SetPaused:
 FacilitatorOrder = ReleaseInject | AddNote | SetPaused
 
 
-def ground_truth_text(truth: GroundTruth) -> str:
+def ground_truth_text(truth: GroundTruth, so_far: AgainstSilence) -> str:
+    """The headline first (docs/model.md section 10): the damage among the aware and how much
+    of silence's the answers have avoided by now; then reach, whole-population RI and states."""
     counts = "  ".join(
         f"{label} {truth.state_counts[STATE_NAMES[state]]:,}"
         for state, label in STATE_LABELS.items()
     )
     return (
         f"[b]Ground truth at {clock(truth.now_h)}[/b]\n"
-        f"Reputation index [b]{truth.reputation_index:.1f}[/b] "
-        f"(before the crisis {truth.reputation_index_start:.1f})\n"
+        f"Damage among the aware [b]{points(truth.aware_damage)}[/b] RI points, "
+        f"stakeholders {points(truth.stakeholder_damage)}\n"
+        f"Damage avoided so far: {avoided_so_far_text(so_far)}\n"
         f"True reach: [b]{truth.aware:,}[/b] users aware, {truth.spreaders:,} ever spread it\n"
+        f"Reputation index {truth.reputation_index:.1f} "
+        f"(before the crisis {truth.reputation_index_start:.1f})\n"
         f"Users now: {counts}"
+    )
+
+
+def avoided_so_far_text(so_far: AgainstSilence) -> str:
+    if so_far.damage_avoided is None:
+        return "none to avoid yet (silence has done no damage by now)"
+    return (
+        f"[b]{percent(so_far.damage_avoided)}[/b] of silence's by now (silence: "
+        f"{points(so_far.unanswered_aware_damage)} among {so_far.unanswered_aware:,} aware)"
     )
 
 
@@ -69,7 +84,7 @@ class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
         state = self.state
         injects, objectives = state.pending_injects, state.objectives
         with Vertical(classes="dialog", id="facilitator"):
-            yield Static(ground_truth_text(state.truth), id="ground-truth")
+            yield Static(ground_truth_text(state.truth, state.against_silence), id="ground-truth")
             with Grid(id="facilitator-form"):
                 yield Label("Inject")
                 yield Select(

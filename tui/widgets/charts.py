@@ -21,16 +21,25 @@ class Series:
     marks: tuple[float, ...] = ()
     """Hours to mark with a vertical line (when the brand spoke)."""
     min_span: float = 0.0
-    """The least range the y axis shows, centred on the data, so that a small wobble is not
-    drawn across the whole height of the plot as if it were a cliff."""
+    """The least range the y axis shows, so that a small wobble is not drawn across the whole
+    height of the plot as if it were a cliff: centred on the data, or up from `origin`."""
+    origin: float | None = None
+    """A value the y axis always shows (0 for a damage or a share), so that heights compare
+    honestly; None: the axis follows the data."""
 
 
-def y_limits(values: Sequence[float], min_span: float) -> tuple[float, float] | None:
-    """Limits for the y axis when the data span less than `min_span`; None: let it scale."""
-    if not values or min_span <= 0.0:
+def y_limits(
+    values: Sequence[float], min_span: float, origin: float | None = None
+) -> tuple[float, float] | None:
+    """Limits for the y axis: from `origin` (if given) to the data, at least `min_span` tall;
+    without an origin, `min_span` centred on data that span less. None: let it scale."""
+    if not values:
         return None
     low, high = min(values), max(values)
-    if high - low >= min_span:
+    if origin is not None:
+        low, high = min(low, origin), max(high, origin)
+        return low, max(high, low + min_span)
+    if min_span <= 0.0 or high - low >= min_span:
         return None
     middle = (low + high) / 2.0
     return middle - min_span / 2.0, middle + min_span / 2.0
@@ -50,7 +59,7 @@ class SeriesPlot(PlotextPlot):
         plt.title(series.title)
         if series.hours:
             plt.plot(list(series.hours), list(series.values), marker="braille")
-            limits = y_limits(series.values, series.min_span)
+            limits = y_limits(series.values, series.min_span, series.origin)
             if limits is not None:
                 plt.ylim(*limits)
         for hour in series.marks:
