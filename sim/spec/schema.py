@@ -308,7 +308,11 @@ class Media(Section):
 
 class Evidence(Section):
     rate_per_day: float = Field(
-        0.2, ge=0.05, le=1.0, description="Rate at which evidence emerges after a false denial."
+        0.1,
+        ge=0.05,
+        le=1.0,
+        description="Rate at which evidence emerges after a false denial (design 0.2; calibrated "
+        "on the apology-vs-denial d, docs/calibration.md).",
     )
     wave_seeds: int = Field(5, ge=0, description="New spreaders started by emerging evidence.")
     shock_weight: float = Field(

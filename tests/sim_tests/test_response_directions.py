@@ -13,7 +13,7 @@ from tests.sim_tests.conftest import make_spec
 
 pytestmark = pytest.mark.slow  # statistics over paired seeds
 
-# Whether evidence surfaces after a denial is itself random (0.2 a day): 8 paired seeds keep
+# Whether evidence surfaces after a denial is itself random (0.1 a day): 8 paired seeds keep
 # the denial-vs-apology margin from hanging on one or two draws.
 SEEDS = range(8)
 # These crises of 3,000 users cost about 2.8 RI points in 4 days when the brand stays silent
