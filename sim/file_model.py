@@ -4,7 +4,8 @@ such a file may not say, whatever the field.
 - Unknown fields are an error, and the model is frozen.
 - No number is infinite or NaN (`crisis.start_h = inf` would stall a run; NaN poisons every
   sum after it).
-- `true` and `false` are not numbers: pydantic would read `severity = true` as 1.
+- `true` and `false` are not numbers: pydantic would read `severity = true` as 1; and a number
+  or a word is not `true` or `false`: it would read `history = 1` or `history = "yes"` as true.
 - Text holds no control characters but tab and line breaks: an escape sequence in a title
   would reach the terminal of everyone who opens the scenario.
 """
@@ -34,6 +35,16 @@ class FileModel(BaseModel):
         if any(isinstance(item, bool) for item in _items(value)):
             kind = "float_type" if float in leaves else "int_type"
             raise PydanticCustomError(kind, "true and false are not numbers")
+        return value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _only_booleans_for_switches(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name is None:
+            return value
+        switch = _leaf_types(cls.model_fields[info.field_name].annotation) == {bool}
+        if switch and value is not None and not isinstance(value, bool):
+            raise PydanticCustomError("bool_type", "only true or false")
         return value
 
     @field_validator("*", mode="after")

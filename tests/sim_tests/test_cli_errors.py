@@ -49,6 +49,8 @@ def scenario_file(folder: Path, name: str, extra: str) -> Path:
         ("cluster_responsibility = [0.2, nan, 0.8]\n", "not a finite number"),
         ("cluster_responsibility = [0.2, 5, 0.8]\n", "out of range"),
         ("severity = true\n", "crisis.severity = true is not a number"),
+        ("history = 1\n", "crisis.history = 1 is not true or false"),
+        ('history = "yes"\n', 'crisis.history = "yes" is not true or false'),
         (
             '[[meta.objectives]]\nid = "O1"\ntext = "a"\n'
             '[[meta.objectives]]\nid = "O1"\ntext = "b"\n',
