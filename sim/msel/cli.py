@@ -70,11 +70,8 @@ def import_command(args: argparse.Namespace) -> int:
     from sim.msel.merge import merge_into_scenario
 
     imported = read_msel(args.msel, allow_empty=args.allow_empty)
-    for title in imported.ignored:
-        print(
-            f"note: {args.msel}: column {title!r} is not an MSEL column and was not imported.",
-            file=sys.stderr,
-        )
+    for note in imported.notes:
+        print(f"note: {note}", file=sys.stderr)
     count = len(imported.injects)
     if merge_into_scenario(args.into, imported.injects):
         print(f"wrote {count} injects into {args.into}")

@@ -3,8 +3,9 @@
 Every row is checked before anything is returned, and all the problems are collected, so a
 facilitator fixing a spreadsheet sees the first one named by row and column (the row number a
 spreadsheet shows: the header is the first row that is not blank, row 1 in an export) and how
-many others wait. Rows left blank are skipped; columns we do not know are reported as ignored
-(a facilitator's own Status or Location column), unless they look like a typo of ours.
+many others wait. Rows left blank are skipped; columns we do not know (a facilitator's own
+Status or Location column) are named in notes as not imported, unless they look like a typo of
+ours, which is an error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -29,8 +31,8 @@ TRIGGER_FIX = "give a Designated Scenario Time or a Trigger Volume Above"
 @dataclass(frozen=True)
 class ImportedMsel:
     injects: tuple[Inject, ...]
-    ignored: tuple[str, ...]
-    """Columns with cells that are not MSEL columns, so were not imported."""
+    notes: tuple[str, ...]
+    """One sentence for each column that is not the MSEL's, so was not imported."""
 
 
 def import_msel(path: Path, *, allow_empty: bool = False) -> tuple[Inject, ...]:
@@ -46,7 +48,16 @@ def read_msel(path: Path, *, allow_empty: bool = False) -> ImportedMsel:
     rows = _rows(Path(path), label)
     start = _header_row(rows, label)
     columns, ignored = _columns(rows[start], label, start + 1)
-    ignored += _unnamed(rows[start], rows[start + 1 :])
+    notes = [
+        f"{label}, row {start + 1}: column {title!r} is not an MSEL column, so it was not "
+        "imported; give it the name of one (docs/msel.md) to import it."
+        for title in ignored
+    ]
+    notes += [
+        f"{label}, row {start + 1}: column {letter} has no header, so its cells were not "
+        "imported; give it the name of an MSEL column to import them."
+        for letter in _unnamed(rows[start], rows[start + 1 :])
+    ]
     injects: list[Inject] = []
     problems: list[str] = []
     first_row: dict[str, int] = {}
@@ -72,7 +83,7 @@ def read_msel(path: Path, *, allow_empty: bool = False) -> ImportedMsel:
             f"{label}: the MSEL has a header and no inject, so importing it would delete every "
             "inject of the scenario; add the injects, or give --allow-empty to delete them."
         )
-    return ImportedMsel(tuple(injects), tuple(ignored))
+    return ImportedMsel(tuple(injects), tuple(notes))
 
 
 def _filled(cells: list[Cell]) -> bool:
@@ -98,17 +109,18 @@ def _title(cell: Cell) -> str:
 
 
 def _unnamed(header: list[Cell], rows: list[list[Cell]]) -> list[str]:
-    """Cells under no header: kept nowhere, so said."""
-    blank = {position for position, cell in enumerate(header) if not _title(cell)}
-    for row in rows:
-        for position, cell in enumerate(row):
-            if (position in blank or position >= len(header)) and read_text(cell).strip():
-                return ["(no header)"]
-    return []
+    """The letters of the columns with cells under no header: kept nowhere, so said."""
+    width = max((len(row) for row in rows), default=0)
+    return [
+        get_column_letter(position + 1)
+        for position in range(width)
+        if (position >= len(header) or not _title(header[position]))
+        and any(position < len(row) and read_text(row[position]).strip() for row in rows)
+    ]
 
 
 def _rows(path: Path, label: str) -> list[list[Cell]]:
-    if path.suffix.lower() == ".xls" or path.suffix.lower() in (".ods", ".numbers"):
+    if path.suffix.lower() in (".xls", ".ods", ".numbers"):
         raise ScenarioError(
             f"{label}: a {path.suffix} file cannot be read; save it from the spreadsheet as "
             "Excel 2007-365 (.xlsx) or as CSV."

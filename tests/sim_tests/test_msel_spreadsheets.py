@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from sim.cli.main import main
@@ -458,6 +460,48 @@ def test_columns_that_are_not_the_msels_are_named_as_not_imported(tmp_path, caps
     assert main(["scenarios", "msel", "import", str(path), "--into", str(scenario)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"note: {path}: column 'Status' is not an MSEL column and was not imported.",
-        f"note: {path}: column '(no header)' is not an MSEL column and was not imported.",
+        f"note: {path}, row 1: column 'Status' is not an MSEL column, so it was not imported; "
+        "give it the name of one (docs/msel.md) to import it.",
+        f"note: {path}, row 1: column S has no header, so its cells were not imported; give it "
+        "the name of an MSEL column to import them.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "first_line", "newline"),
+    [
+        ("utf-16", "\t", "", "\r\n"),  # Excel's "Unicode Text"
+        ("utf-8", ";", "sep=;\r\n", "\r\n"),  # Excel's separator line, no byte-order mark
+        ("utf-8-sig", ",", "", "\r"),  # old Mac line ends, every cell quoted
+    ],
+)
+def test_other_csv_encodings_and_separators(tmp_path, encoding, delimiter, first_line, newline):
+    spec = load_scenario(FIXTURE_SCENARIO)
+    text = export_msel(spec)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    buffer = io.StringIO()
+    quoting = csv.QUOTE_ALL if newline == "\r" else csv.QUOTE_MINIMAL
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline, quoting=quoting)
+    writer.writerows(rows)
+    path = tmp_path / "msel.csv"
+    path.write_bytes((first_line + buffer.getvalue()).encode(encoding))
+    assert import_msel(path) == spec.injects
+
+
+@settings(derandomize=True, deadline=None, database=None)
+@given(
+    st.one_of(st.text(max_size=20), st.sampled_from(["1,5%", "T+,5", "1.2.3", "12:60", ",", "e5"]))
+)
+def test_any_text_cell_is_a_time_a_number_or_refused(text):
+    for read in (read_hours, read_number):
+        try:
+            value = read(text)
+        except ValueError:
+            continue
+        assert isinstance(value, float)
+
+
+def test_the_msel_guide_lists_every_column():
+    guide = (Path(__file__).parents[2] / "docs" / "msel.md").read_text(encoding="utf-8")
+    for name in HEADER:
+        assert f"\n| {name} " in guide, name
