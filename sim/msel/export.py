@@ -11,7 +11,7 @@ from sim.msel.csv_sheet import csv_text, write_csv
 from sim.msel.workbook import write_workbook
 from sim.spec.schema import InjectEffect, InjectType, ScenarioSpec
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx",)
 _WIDTHS = {"Message": 60, "Event Synopsis": 40, "Expected Participant Response": 40, "Notes": 30}
 
 
@@ -25,7 +25,7 @@ def export_msel(spec: ScenarioSpec) -> str:
 
 
 def write_msel(spec: ScenarioSpec, path: Path) -> None:
-    """The MSEL as the file `path` names: .xlsx (or .xlsm) is a workbook, anything else CSV."""
+    """The MSEL as the file `path` names: .xlsx is a workbook, anything else CSV."""
     path = Path(path)
     try:
         if path.suffix.lower() in WORKBOOK_SUFFIXES:

@@ -36,6 +36,8 @@ SAVED_BY_SPREADSHEETS = [
     "libreoffice-it-IT.xlsx",
     "libreoffice-en-US-from-csv.xlsx",
     "libreoffice-it-IT-from-csv.xlsx",
+    "libreoffice-en-US-from-xlsx.csv",
+    "libreoffice-it-IT-from-xlsx.csv",
     "excel-en-US.csv",
     "excel-it-IT.csv",
     "excel-it-IT-windows-1252.csv",
@@ -114,6 +116,8 @@ def test_the_fixtures_hold_the_shapes_they_are_named_for():
     assert sheet is not None
     assert isinstance(sheet["O4"].value, dt.time)  # the deadline, typed as a time
     assert load_workbook(FILES / "excel-mac-1904.xlsx").epoch.year == 1904
+    bare = (FILES / "libreoffice-en-US-from-xlsx.csv").read_text(encoding="utf-8")
+    assert ",+ a written account" in bare and ',"=HYPERLINK(' in bare  # no apostrophe
 
 
 # --------------------------------------------------------------------------- cells

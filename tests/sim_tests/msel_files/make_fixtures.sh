@@ -31,6 +31,8 @@ for setting in en-US:1033 it-IT:1040; do
         "$work/msel.csv" "libreoffice-$locale-from-csv.xlsx"
     calc "$locale" "$language" "" "xlsx:Calc MS Excel 2007 XML" \
         "$work/msel.xlsx" "libreoffice-$locale.xlsx"
+    calc "$locale" "$language" "" "csv:Text - txt - csv (StarCalc):44,34,76,1,,$language" \
+        "$work/msel.xlsx" "libreoffice-$locale-from-xlsx.csv"
 done
 # Italian settings saving with Calc's other usual separator, the semicolon (59).
 calc it-IT 1040 "CSV:44,34,76,1,,1040,false,true" \
