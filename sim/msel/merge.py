@@ -42,7 +42,7 @@ def merge_into_scenario(toml_path: Path, injects: Sequence[Inject]) -> bool:
     path = Path(toml_path)
     label = str(toml_path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # line ends as they are, CRLF too
     except FileNotFoundError:
         raise ScenarioError(
             f"{label}: no such scenario file; give the path of the .toml file to update."
@@ -83,7 +83,10 @@ def replace_injects(text: str, injects: Sequence[Inject], label: str) -> str:
             f"{label}: injects are not written as [[injects]] tables; write each inject as an "
             "[[injects]] table so the MSEL can be merged."
         )
-    return tomlkit.dumps(document)
+    merged = tomlkit.dumps(document)
+    if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
+        merged = re.sub(r"(?<!\r)\n", "\r\n", merged)  # the file's own line ends (Windows)
+    return merged
 
 
 def _append_injects(document: TOMLDocument, injects: Sequence[Inject]) -> None:

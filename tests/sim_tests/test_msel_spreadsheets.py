@@ -509,3 +509,14 @@ def test_the_msel_guide_lists_every_column():
     guide = (Path(__file__).parents[2] / "docs" / "msel.md").read_text(encoding="utf-8")
     for name in HEADER:
         assert f"\n| {name} " in guide, name
+
+
+def test_a_merge_into_a_windows_file_keeps_its_line_ends(tmp_path):
+    scenario = tmp_path / "windows.toml"
+    scenario.write_bytes(FIXTURE_SCENARIO.read_bytes().replace(b"\n", b"\r\n"))
+    injects = load_scenario(scenario).injects
+    added = injects[0].model_copy(update={"id": "I10", "message": "A long message. " * 10})
+    assert merge_into_scenario(scenario, (*injects, added)) is True
+    data = scenario.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert load_scenario(scenario).injects == (*injects, added)
