@@ -12,7 +12,8 @@ from sim.msel.workbook import write_workbook
 from sim.spec.schema import InjectEffect, InjectType, ScenarioSpec
 
 WORKBOOK_SUFFIXES = (".xlsx",)
-_WIDTHS = {"Message": 60, "Event Synopsis": 40, "Expected Participant Response": 40, "Notes": 30}
+WIDEST = 60
+"""Characters: a column of long text (the message) is this wide and its cells wrap."""
 
 
 def msel_rows(spec: ScenarioSpec) -> list[list[str | float]]:
@@ -29,7 +30,8 @@ def write_msel(spec: ScenarioSpec, path: Path) -> None:
     path = Path(path)
     try:
         if path.suffix.lower() in WORKBOOK_SUFFIXES:
-            write_workbook(path, msel_rows(spec), _choices(), _widths())
+            rows = msel_rows(spec)
+            write_workbook(path, rows, _choices(), _widths(rows))
         else:
             write_csv(path, msel_rows(spec))
     except OSError as error:
@@ -47,5 +49,10 @@ def _choices() -> dict[int, list[str]]:
     }
 
 
-def _widths() -> list[int]:
-    return [max(len(column.name) + 2, _WIDTHS.get(column.name, 12)) for column in COLUMNS]
+def _widths(rows: list[list[str | float]]) -> list[int]:
+    """Each column as wide as its longest line, within WIDEST."""
+    longest = [
+        max(len(line) for row in rows for line in str(row[position]).splitlines() or [""])
+        for position in range(len(rows[0]))
+    ]
+    return [min(length + 2, WIDEST) for length in longest]
