@@ -520,3 +520,10 @@ def test_a_merge_into_a_windows_file_keeps_its_line_ends(tmp_path):
     data = scenario.read_bytes()
     assert data.count(b"\n") == data.count(b"\r\n")
     assert load_scenario(scenario).injects == (*injects, added)
+
+
+def test_show_gives_the_synopsis_and_the_responsible_controller(capsys):
+    assert main(["scenarios", "show", str(FIXTURE_SCENARIO)]) == 0
+    out = capsys.readouterr().out
+    assert "Synopsis: Engineering reports the failed upgrade." in out
+    assert "controller Sim cell lead" in out
