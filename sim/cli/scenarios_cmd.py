@@ -180,6 +180,8 @@ def _inject_lines(inject: Inject) -> list[str]:
         f"{inject.sender} -> {inject.recipient}"
     )
     details = []
+    if inject.controller:
+        details.append(f"controller {inject.controller}")
     if inject.objective:
         details.append(f"objective {inject.objective}")
     if inject.deadline_h is not None:
@@ -187,7 +189,10 @@ def _inject_lines(inject: Inject) -> list[str]:
     if inject.effect.value != "none":
         details.append(f"effect: {inject.effect.value}")
     body = INDENT * 3
-    lines = [_wrapped(heading, INDENT, hanging=INDENT * 2), _wrapped(inject.message, body)]
+    lines = [_wrapped(heading, INDENT, hanging=INDENT * 2)]
+    if inject.synopsis:
+        lines.append(_wrapped(f"Synopsis: {inject.synopsis}", body))
+    lines.append(_wrapped(inject.message, body))
     if inject.expected_response:
         lines.append(_wrapped(f"Expected: {inject.expected_response}", body))
     if details:

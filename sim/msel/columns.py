@@ -1,8 +1,9 @@
 """The MSEL's columns and how each maps to a field of a scenario inject.
 
-The first ten are HSEEP's names, as in its MSEL templates and other exercise tools, so a
-facilitator's spreadsheet lines up; the last four are stormdrill's triggers and effect. Times
-are scenario time ("T+1:30", hours after the trigger) and the deadline is a duration ("1:30").
+The first twelve are HSEEP's names, in the order of its MSEL template and of other exercise
+tools, so a facilitator's spreadsheet lines up; the last four are stormdrill's triggers and
+effect. Times are scenario time ("T+1:30", hours after the trigger) and the deadline is a
+duration ("1:30"). Cells are read by sim/msel/cell.py, the way the spreadsheet meant them.
 """
 
 from __future__ import annotations
@@ -11,20 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sim.clock import exact_clock, parse_clock
+from sim.clock import exact_clock
+from sim.msel.cell import Cell, read_hours, read_number, read_text
 from sim.spec.schema import Inject, InjectEffect, InjectType
 
 
-def _number(value: float) -> str:
-    """A number as written in a cell: 40, not 40.0; every digit kept."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def _choices(kind: type[InjectType] | type[InjectEffect]) -> Callable[[str], str]:
+def _choices(kind: type[InjectType] | type[InjectEffect]) -> Callable[[Cell], str]:
     """Accept 'Journalist inquiry' as well as 'journalist_inquiry', as people type it."""
 
-    def parse(text: str) -> str:
-        value = "_".join(text.strip().lower().replace("-", " ").split())
+    def parse(cell: Cell) -> str:
+        value = "_".join(read_text(cell).strip().lower().replace("-", " ").split())
         if value not in {member.value for member in kind}:
             raise ValueError(value)
         return value
@@ -35,15 +32,20 @@ def _choices(kind: type[InjectType] | type[InjectEffect]) -> Callable[[str], str
 @dataclass(frozen=True)
 class Column:
     """One MSEL column: its header, the inject field, how a cell is written and read, and what
-    an error says ("is not {noun}; {fix}")."""
+    an error says ("is not {noun}; {fix}"). A column that writes numbers writes them as
+    numbers in a workbook; every other cell is text."""
 
     name: str
     field: str
     fix: str = ""
-    write: Callable[[Any], str] = str
-    read: Callable[[str], Any] = str
+    write: Callable[[Any], str | float] = str
+    read: Callable[[Cell], Any] = read_text
     required: bool = False
     noun: str = ""
+
+    @property
+    def is_text(self) -> bool:
+        return self.read is read_text
 
 
 def _time(sign: str) -> Callable[[float], str]:
@@ -61,7 +63,7 @@ COLUMNS = (
         "time_h",
         _TIME_FIX,
         write=_time("T+"),
-        read=parse_clock,
+        read=read_hours,
         noun="a scenario time",
     ),
     Column(
@@ -73,6 +75,8 @@ COLUMNS = (
         required=True,
         noun="an event type",
     ),
+    Column("Event Synopsis", "synopsis"),
+    Column("Responsible Controller", "controller"),
     Column("Inject Mode", "mode"),
     Column("From", "sender", "say who sends the inject", required=True),
     Column("To", "recipient"),
@@ -84,8 +88,8 @@ COLUMNS = (
         "Trigger Volume Above",
         "when_volume_above",
         "write negative posts per hour, e.g. 40",
-        write=_number,
-        read=float,
+        write=float,
+        read=read_number,
         noun="a number",
     ),
     Column(
@@ -93,7 +97,7 @@ COLUMNS = (
         "if_no_statement_by_h",
         _TIME_FIX,
         write=_time("T+"),
-        read=parse_clock,
+        read=read_hours,
         noun="a scenario time",
     ),
     Column(
@@ -101,7 +105,7 @@ COLUMNS = (
         "deadline_h",
         "write the hours to answer as H:MM or decimal hours, e.g. 2:00",
         write=_time(""),
-        read=parse_clock,
+        read=read_hours,
         noun="a duration",
     ),
     Column(
@@ -114,12 +118,22 @@ COLUMNS = (
     ),
 )
 HEADER = tuple(column.name for column in COLUMNS)
-ALIASES = {"objective / core capability": "Objective", "core capability": "Objective"}
+ALIASES = {
+    "objective / core capability": "Objective",
+    "core capability": "Objective",
+    "event #": "Event Number",
+    "msel #": "Event Number",
+    "inject number": "Event Number",
+    "synopsis": "Event Synopsis",
+    "controller": "Responsible Controller",
+    "expected player response": "Expected Participant Response",
+}
+"""Other names HSEEP templates and exercise tools give the same columns."""
 
 
-def row_of(inject: Inject) -> list[str]:
-    """One CSV row; a field left at None is an empty cell."""
-    cells = []
+def row_of(inject: Inject) -> list[str | float]:
+    """One row, text and numbers; a field left at None is an empty cell."""
+    cells: list[str | float] = []
     for column in COLUMNS:
         value = getattr(inject, column.field)
         cells.append("" if value is None else column.write(value))

@@ -1,46 +1,68 @@
-"""Reading an MSEL spreadsheet back into scenario injects.
+"""Reading an MSEL spreadsheet (.xlsx or CSV, told apart by their bytes) back into injects.
 
 Every row is checked before anything is returned, and all the problems are collected, so a
 facilitator fixing a spreadsheet sees the first one named by row and column (the row number a
-spreadsheet shows: the header is row 1) and how many others wait. Rows left blank are skipped;
-columns we do not know are kept out of the way unless they look like a typo of ours.
+spreadsheet shows: the header is the first row that is not blank, row 1 in an export) and how
+many others wait. Rows left blank are skipped; columns we do not know (a facilitator's own
+Status or Location column) are named in notes as not imported, unless they look like a typo of
+ours, which is an error.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
+from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from sim.errors import ScenarioError
+from sim.msel.cell import Cell, read_text
 from sim.msel.columns import ALIASES, COLUMNS, HEADER, Column
-from sim.msel.export import ENCODING
+from sim.msel.csv_sheet import read_csv_rows
+from sim.msel.workbook import is_workbook, read_workbook_rows
 from sim.spec.schema import Inject
 
 TRIGGER_FIX = "give a Designated Scenario Time or a Trigger Volume Above"
 
 
-def import_msel(csv_path: Path, *, allow_empty: bool = False) -> tuple[Inject, ...]:
-    """The injects of an MSEL CSV, in row order; ScenarioError naming the first bad cell. An
-    MSEL with a header and no inject would delete every inject of the scenario it is merged
-    into: it is refused unless `allow_empty` says that is what is meant."""
-    path = Path(csv_path)
-    label = str(csv_path)
-    rows = _rows(path, label)
-    if not rows:
-        raise ScenarioError(
-            f"{label}: the file is empty; export an MSEL with `stormdrill scenarios msel export`."
-        )
-    columns = _columns(rows[0], label)
+@dataclass(frozen=True)
+class ImportedMsel:
+    injects: tuple[Inject, ...]
+    notes: tuple[str, ...]
+    """One sentence for each column that is not the MSEL's, so was not imported."""
+
+
+def import_msel(path: Path, *, allow_empty: bool = False) -> tuple[Inject, ...]:
+    """The injects of an MSEL file, in row order (see `read_msel`)."""
+    return read_msel(path, allow_empty=allow_empty).injects
+
+
+def read_msel(path: Path, *, allow_empty: bool = False) -> ImportedMsel:
+    """The injects of an MSEL file, .xlsx or CSV, in row order; ScenarioError naming the first
+    bad cell. An MSEL with a header and no inject would delete every inject of the scenario it
+    is merged into: it is refused unless `allow_empty` says that is what is meant."""
+    label = str(path)
+    rows = _rows(Path(path), label)
+    start = _header_row(rows, label)
+    columns, ignored = _columns(rows[start], label, start + 1)
+    notes = [
+        f"{label}, row {start + 1}: column {title!r} is not an MSEL column, so it was not "
+        "imported; give it the name of one (docs/msel.md) to import it."
+        for title in ignored
+    ]
+    notes += [
+        f"{label}, row {start + 1}: column {letter} has no header, so its cells were not "
+        "imported; give it the name of an MSEL column to import them."
+        for letter in _unnamed(rows[start], rows[start + 1 :])
+    ]
     injects: list[Inject] = []
     problems: list[str] = []
     first_row: dict[str, int] = {}
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
+    for number, cells in enumerate(rows[start + 1 :], start=start + 2):
+        if not _filled(cells):
             continue
         inject, found = _inject(number, cells, columns)
         if inject is not None and inject.id in first_row:
@@ -61,78 +83,112 @@ def import_msel(csv_path: Path, *, allow_empty: bool = False) -> tuple[Inject, .
             f"{label}: the MSEL has a header and no inject, so importing it would delete every "
             "inject of the scenario; add the injects, or give --allow-empty to delete them."
         )
-    return tuple(injects)
+    return ImportedMsel(tuple(injects), tuple(notes))
 
 
-def _rows(path: Path, label: str) -> list[list[str]]:
-    try:
-        # newline="": a line break typed inside a cell ("\r" included) is the cell's own, and
-        # csv reads it back as written; universal newlines would turn "\r" into "\n".
-        with path.open(encoding=ENCODING, newline="") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise ScenarioError(f"{label}: no such file; give the path of an MSEL CSV file.") from None
-    except UnicodeDecodeError:
+def _filled(cells: list[Cell]) -> bool:
+    return any(read_text(cell).strip() for cell in cells)
+
+
+def _header_row(rows: list[list[Cell]], label: str) -> int:
+    """The first row that names an MSEL column (a title may stand above it), or else the first
+    that is not blank, for `_columns` to say what it lacks."""
+    filled = [index for index, row in enumerate(rows) if _filled(row)]
+    if not filled:
         raise ScenarioError(
-            f"{label}: the file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8."
+            f"{label}: the file is empty; export an MSEL with `stormdrill scenarios msel export`."
+        )
+    names = {name.lower() for name in (*HEADER, *ALIASES)}
+    return next(
+        (i for i in filled if any(_title(cell).lower() in names for cell in rows[i])), filled[0]
+    )
+
+
+def _title(cell: Cell) -> str:
+    return " ".join(read_text(cell).split())
+
+
+def _unnamed(header: list[Cell], rows: list[list[Cell]]) -> list[str]:
+    """The letters of the columns with cells under no header: kept nowhere, so said."""
+    width = max((len(row) for row in rows), default=0)
+    return [
+        get_column_letter(position + 1)
+        for position in range(width)
+        if (position >= len(header) or not _title(header[position]))
+        and any(position < len(row) and read_text(row[position]).strip() for row in rows)
+    ]
+
+
+def _rows(path: Path, label: str) -> list[list[Cell]]:
+    if path.suffix.lower() in (".xls", ".ods", ".numbers"):
+        raise ScenarioError(
+            f"{label}: a {path.suffix} file cannot be read; save it from the spreadsheet as "
+            "Excel 2007-365 (.xlsx) or as CSV."
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(
+            f"{label}: no such file; give the path of an MSEL .xlsx or CSV file."
         ) from None
     except OSError as error:
         raise ScenarioError(f"{label}: cannot read the file ({error.strerror}).") from None
-    first_line = text.splitlines()[0] if text else ""
-    delimiter = max(",;\t", key=first_line.count)  # spreadsheets in some locales use ';'
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise ScenarioError(
-            f"{label}: not a readable CSV file ({error}); save it from the spreadsheet as CSV."
-        ) from None
+    if is_workbook(data):
+        return read_workbook_rows(data, label)
+    return read_csv_rows(data, label)
 
 
-def _columns(header: list[str], label: str) -> dict[int, Column]:
-    """Which column each position holds; the required ones must all be there."""
+def _columns(header: list[Cell], label: str, row: int) -> tuple[dict[int, Column], list[str]]:
+    """Which column each position holds, and the titles of those we do not know; the required
+    ones must all be there."""
     by_name = {column.name.lower(): column for column in COLUMNS}
     known = {**by_name, **{alias: by_name[name.lower()] for alias, name in ALIASES.items()}}
     positions: dict[int, Column] = {}
-    for position, title in enumerate(header):
-        column = known.get(" ".join(title.split()).lower())
+    ignored: list[str] = []
+    for position, cell in enumerate(header):
+        title = _title(cell)
+        column = known.get(title.lower())
         if column is None:
-            close = difflib.get_close_matches(title.strip(), HEADER, n=1, cutoff=0.8)
+            close = difflib.get_close_matches(title, HEADER, n=1, cutoff=0.8)
             if close:
                 raise ScenarioError(
-                    f"{label}, row 1: column {title.strip()!r} is not an MSEL column; "
-                    f"did you mean {close[0]}?"
+                    f"{label}, row {row}: column {title!r} is not an MSEL column; did you "
+                    f"mean {close[0]}?"
                 )
+            if title:
+                ignored.append(title)
             continue
         if column in positions.values():
             raise ScenarioError(
-                f"{label}, row 1: the column {column.name} appears twice; keep one of them."
+                f"{label}, row {row}: the column {column.name} appears twice; keep one of them."
             )
         positions[position] = column
     missing = [c.name for c in COLUMNS if c.required and c not in positions.values()]
     if missing:
         raise ScenarioError(
-            f"{label}, row 1: the header has no column {', '.join(missing)}; the first row must "
-            f"name the MSEL columns ({', '.join(HEADER)})."
+            f"{label}, row {row}: the header has no column {', '.join(missing)}; the first row "
+            f"must name the MSEL columns ({', '.join(HEADER)})."
         )
-    return positions
+    return positions, ignored
 
 
 def _inject(
-    number: int, cells: list[str], columns: dict[int, Column]
+    number: int, cells: list[Cell], columns: dict[int, Column]
 ) -> tuple[Inject | None, list[str]]:
     data: dict[str, object] = {}
     problems: list[str] = []
     for position, column in columns.items():
-        cell = cells[position] if position < len(cells) else ""
-        if not cell.strip():
+        cell = cells[position] if position < len(cells) else None
+        shown = read_text(cell)
+        if not shown.strip():
             if column.required:
                 problems.append(f"row {number}, column {column.name} is empty; {column.fix}.")
             continue
         try:
-            data[column.field] = column.read(cell if column.read is str else cell.strip())
+            data[column.field] = column.read(cell)
         except ValueError:
             problems.append(
-                f"row {number}, column {column.name}: {cell.strip()!r} is not {column.noun}; "
+                f"row {number}, column {column.name}: {shown.strip()!r} is not {column.noun}; "
                 f"{column.fix}."
             )
     if problems:

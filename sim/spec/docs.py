@@ -55,7 +55,7 @@ stormdrill scenarios show data-breach     a readable summary: briefing, objectiv
 stormdrill scenarios validate my.toml     check a file; one sentence per problem
 stormdrill scenarios schema --out s.json  the JSON Schema, for editors that complete TOML
 stormdrill scenarios docs --out FILE      this document
-stormdrill scenarios msel export NAME     the MSEL as CSV with the HSEEP column names
+stormdrill scenarios msel export NAME     the MSEL as .xlsx or CSV (docs/msel.md)
 ```
 
 Any field can be changed for one run without editing the file:
@@ -327,7 +327,8 @@ _FORMAT_INTRO = (
     "(title, summary) and `[crisis]` (type, cluster) are required; every other field has the "
     "default of the crisis model, and unknown fields are an error, so a typo never goes "
     "unnoticed. Bundled files keep the `[[injects]]` tables last, where `stormdrill scenarios "
-    "msel import` rewrites them. A relative `graph.source` path is read from the scenario "
+    "msel import` merges an edited MSEL (only what the spreadsheet changed is rewritten, and "
+    "comments are kept). A relative `graph.source` path is read from the scenario "
     "file's folder. Hours are scenario hours after the trigger."
 )
 

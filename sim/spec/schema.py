@@ -587,6 +587,12 @@ class Inject(Section):
         None, ge=0.0, description="Release only if no public statement went out by this hour."
     )
     type: InjectType = Field(description="Event type.")
+    synopsis: str = Field(
+        "", description="Event synopsis: one line on what happens, for the controllers' timeline."
+    )
+    controller: str = Field(
+        "", description="Responsible controller: who releases the inject and plays its sender."
+    )
     mode: str = Field("email", description="Inject mode: email, phone, social feed, news...")
     sender: str = Field(description="From: who sends it.")
     recipient: str = Field("communications lead", description="To: which player role.")

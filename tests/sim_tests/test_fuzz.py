@@ -11,6 +11,7 @@ tiny scenario), so "accepted" means "runs", not just "parses".
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import math
@@ -19,6 +20,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 from pydantic import BaseModel
 
 from sim.cli.main import main
@@ -273,6 +275,40 @@ def test_any_msel_imports_or_is_one_sentence(tmp_path_factory, header, rows, del
     path = tmp_path_factory.mktemp("msel") / "fuzzed.csv"
     text = newline.join(line(row) for row in [header, *rows])
     path.write_text(text, encoding="utf-8-sig", newline="")
+    try:
+        injects = import_msel(path, allow_empty=True)
+    except UserError as error:
+        refused_in_one_sentence(error)
+        return
+    ScenarioSpec.model_validate({**TINY.model_dump(), "injects": [i.model_dump() for i in injects]})
+
+
+workbook_cells = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=20),
+    st.sampled_from(["T+1:30", "02:00:00 AM", "1,5", "=1+1", "'@x", "150%", "journalist inquiry"]),
+    st.times(),
+    st.timedeltas(min_value=dt.timedelta(days=-2), max_value=dt.timedelta(days=400)),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
+)
+
+
+@FUZZ
+@given(
+    header=st.one_of(st.just(list(HEADER)), st.lists(st.sampled_from(HEADER), max_size=14)),
+    rows=st.lists(st.lists(workbook_cells, max_size=15), max_size=4),
+)
+def test_any_msel_workbook_imports_or_is_one_sentence(tmp_path_factory, header, rows):
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [header, *rows]:
+        sheet.append(row)
+    path = tmp_path_factory.mktemp("msel") / "fuzzed.xlsx"
+    book.save(path)
     try:
         injects = import_msel(path, allow_empty=True)
     except UserError as error:

@@ -1,5 +1,6 @@
 """The MSEL as CSV: export then import gives back the same injects for every bundled scenario,
-merging keeps the rest of the scenario file, and every bad row is named by row and column."""
+merging keeps the rest of the scenario file, and every bad row is named by row and column.
+Workbooks and the files spreadsheets save are in test_msel_spreadsheets.py."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sim.cli.main import main
 from sim.clock import exact_clock, parse_clock
 from sim.errors import ScenarioError
 from sim.msel.columns import HEADER
-from sim.msel.export import export_msel, write_msel_csv
+from sim.msel.export import export_msel, write_msel
 from sim.msel.importer import import_msel
 from sim.msel.merge import merge_into_scenario
 from sim.spec.loader import bundled_names, load_scenario, resolve_scenario_path
@@ -23,7 +24,7 @@ from sim.spec.loader import bundled_names, load_scenario, resolve_scenario_path
 def test_export_then_import_gives_the_same_injects(name, tmp_path):
     spec = load_scenario(name)
     path = tmp_path / "msel.csv"
-    write_msel_csv(spec, path)
+    write_msel(spec, path)
     assert import_msel(path) == spec.injects
 
 
@@ -66,7 +67,7 @@ def test_awkward_text_survives_the_round_trip(tmp_path):
     injects = (spec.injects[0].model_copy(update={"message": tricky, "notes": "two\nlines"}),)
     spec = spec.model_copy(update={"injects": injects})
     path = tmp_path / "msel.csv"
-    write_msel_csv(spec, path)
+    write_msel(spec, path)
     assert import_msel(path) == injects
     scenario = tmp_path / "tiny.toml"
     shutil.copy(resolve_scenario_path("tiny"), scenario)
@@ -228,6 +229,12 @@ def test_the_cli_exports_and_imports(tmp_path, capsys):
     shutil.copy(resolve_scenario_path("tiny"), scenario)
     assert main(["scenarios", "msel", "import", str(out), "--into", str(scenario)]) == 0
     assert load_scenario(scenario) == load_scenario("tiny")
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"{scenario} already has these 6 injects; nothing was written"
+    )
+    out.write_text(out.read_text(encoding="utf-8-sig").replace("T+1:00", "T+1:10"))
+    assert main(["scenarios", "msel", "import", str(out), "--into", str(scenario)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"wrote 6 injects into {scenario}"
+    assert load_scenario(scenario).injects[2].time_h == pytest.approx(1 + 1 / 6)
     assert main(["scenarios", "msel", "export", "tiny"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == ",".join(HEADER)
