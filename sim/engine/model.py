@@ -65,7 +65,11 @@ _STREAMS = ("graph", "population")
 
 class CrisisModel(mesa.Model):
     """One run of one scenario with one seed. The same spec, seed and actions give the same
-    outcome, bit for bit."""
+    outcome, bit for bit.
+
+    Mesa's convention holds: `running` turns False when a step reaches the horizon, so Mesa's
+    own tooling (`run_model`, batch runs, SolaraViz) stops where the exercise does.
+    """
 
     def __init__(self, spec: ScenarioSpec, seed: int, followers: csr_matrix | None = None) -> None:
         super().__init__(**model_init_kwargs(seed))
@@ -230,6 +234,7 @@ class CrisisModel(mesa.Model):
         opinion.remember(crowd)  # memory
         self._collect()  # collect
         crowd.tick += 1
+        self.running = self.tick < self.spec.turns.horizon_ticks
 
     # ------------------------------------------------------------------ phase: collect
 
