@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from sim.cli.main import main
+from sim.data_dictionary import metric_column
 from sim.errors import UserError
 from sim.lab import Axis, SweepPlan, SweepResult, TimingTable, delayed, sweep
 from sim.lab import worker as worker_module
@@ -151,7 +152,7 @@ def test_a_row_replays_exactly_with_stormdrill_run(serial, capsys):
     replayed = json.loads(capsys.readouterr().out)
     assert replayed["seed"] == row["seed"]
     for name in METRICS:
-        expected = row[name]
+        expected = row[metric_column(name)]
         if replayed[name] is None:
             assert expected is None or np.isnan(expected)
         else:
@@ -288,11 +289,12 @@ def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, 
     for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
         assert (out / name).is_file()
     columns = (out / "rows.csv").read_text().splitlines()[0].split(",")
-    assert columns.index("aware_damage") < columns.index("reputation_index_final")
-    assert {"damage_avoided", "reputation_index_min", "negative_reach"} <= set(columns)
+    assert columns.index("aware_damage_ri_pts") < columns.index("reputation_index_final_0_100")
+    assert {"damage_avoided_share", "reputation_index_min_0_100", "negative_reach"} <= set(columns)
     parquet = pd.read_parquet(out / "rows.parquet")
-    assert {"ri_hourly", "aware_damage_hourly"} <= set(parquet.columns)
-    assert (parquet["aware_damage_hourly"].map(len) == parquet["ri_hourly"].map(len)).all()
+    hourly = ("reputation_index_0_100_by_hour", "aware_damage_ri_pts_by_hour")
+    assert set(hourly) <= set(parquet.columns)
+    assert (parquet[hourly[0]].map(len) == parquet[hourly[1]].map(len)).all()
     for stem in ("paired_differences", "aware_damage_over_time"):
         assert (out / f"{stem}.png").stat().st_size > 0
         assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
@@ -330,8 +332,8 @@ def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
     assert "final RI" in printed and "per hour of delay" in printed, "the RI figures stay"
     assert (out / "timing.svg").is_file()
     timing = pd.read_csv(out / "timing.csv")
-    assert list(timing["metric"].unique()[:2]) == ["damage_avoided", "aware_damage"]
-    assert {"reputation_index_final", "reputation_index_min"} <= set(timing["metric"])
+    assert list(timing["metric"].unique()[:2]) == ["damage_avoided_share", "aware_damage_ri_pts"]
+    assert {"reputation_index_final_0_100", "reputation_index_min_0_100"} <= set(timing["metric"])
     unmoved = timing[timing["delay_h"] == 0]
     assert (unmoved["change_mean"] == 0).all(), "the change is from the shortest delay"
     assert (out / "protocols" / "fast-transparent+6h.toml").is_file()
