@@ -206,6 +206,35 @@ TIMING_COLUMNS = (
 )
 
 
+GRAPH_NODE_ATTRIBUTES = (
+    Column("label", "string", "The user's handle with its '@': the node's label in Gephi."),
+    Column("handle", "string", "The user's handle in the war room's feed, without '@'."),
+    Column("followers", "int64", "Users who follow the user (the node's out-degree)."),
+    Column("state", "string", "The user's state at the end of the run (war room's names)."),
+    Column("attitude", "float64", "The user's attitude to the brand at the end, -1 to 1."),
+    Column("ever_aware", "bool", "The user heard of the crisis."),
+    Column("ever_spread", "bool", "The user spread negative content."),
+    Column("aware_h", "float64", "When the user heard of the crisis."),
+    Column("spread_h", "float64", "When the user first spread negative content."),
+    Column(
+        "turned_h",
+        "float64",
+        "When a user who liked the brand (pre-crisis attitude zero or above) first fell below "
+        "zero.",
+    ),
+    Column(
+        "phase",
+        "string over time",
+        "GEXF only: unaware until the user heard, aware until they spread, spreading after.",
+    ),
+    Column(
+        "against_brand",
+        "bool over time",
+        "GEXF only: false until turned_h, true from then on.",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class DataFile:
     name: str
@@ -258,6 +287,17 @@ DATA_FILES = (
         "columns come first.",
     ),
     DataFile("timing.csv", "`timing --out DIR`", TIMING_COLUMNS, "One row per delay and metric."),
+    DataFile(
+        "graph.gexf, graph.graphml",
+        "`run --graph-out FILE` (GEXF or GraphML by the extension)",
+        GRAPH_NODE_ATTRIBUTES,
+        "One node per user, numbered as the scenario's users (zero-padded ids); the columns "
+        "are node attributes. Edges run as information flows, from an account to each of its "
+        "followers: an edge u -> v means v follows u, so a node's out-degree is its follower "
+        "count. GEXF files are dynamic (time in scenario hours, `timeformat` double): Gephi's "
+        "timeline replays `phase` and `against_brand`. Hours are at the end of the tick the "
+        "thing happened in; NaN where it never happened.",
+    ),
 )
 
 

@@ -225,6 +225,7 @@ class CrisisModel(mesa.Model):
 
     def step(self) -> None:
         crowd, story = self.crowd, self.story
+        crowd.population.tick = crowd.tick
         crowd.tally.reset()
         storyline.release_due_actions(story)  # due actions
         storyline.act(story)  # actors

@@ -45,7 +45,13 @@ from sim.session.counterfactual import (
 )
 from sim.session.passphrase import PassphraseHash
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
-from sim.session.readout import against_silence_of, ground_truth_of, run_record_of, write_graph
+from sim.session.readout import (
+    against_silence_of,
+    ground_truth_of,
+    run_record_of,
+    user_timeline_of,
+    write_graph,
+)
 from sim.session.record import (
     Finished,
     InjectReleased,
@@ -57,7 +63,7 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
-from sim.session.views import AgainstSilence, GroundTruth, RunRecord
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord, UserTimeline
 from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
 
@@ -196,9 +202,17 @@ class Session:
         """The run so far: its series, statements and events, for the debrief and the report."""
         return run_record_of(self._model)
 
+    def user_timeline(self) -> UserTimeline:
+        """Every user: handle, followers, state and attitude now, and when each heard of the
+        crisis, spread it and turned against the brand (built on request: it copies every
+        user)."""
+        return user_timeline_of(self._model)
+
     def export_graph(self, path: Path) -> None:
-        """Write the follower graph with each user's state now, for Gephi (.gexf or .graphml)."""
-        write_graph(self._model, Path(path))
+        """Write the follower graph for Gephi (.gexf or .graphml): every user with the
+        user timeline's fields, and in GEXF the spread over time for Gephi's timeline; edges
+        run from an account to its followers."""
+        write_graph(self._model, Path(path), self.user_timeline())
 
     # ------------------------------------------------------------------ what the team does
 
