@@ -89,18 +89,21 @@ def calibrate_command(args: argparse.Namespace) -> int:
             f"{args.lesson_seeds}; try --lesson-seeds 5."
         )
     from sim.calibration import run_calibration
+    from sim.lab.progress import ProgressBar
 
     started = time.perf_counter()
-    results = run_calibration(
-        args.runs,
-        args.users,
-        worker_processes(args.workers),
-        args.seed,
-        args.overrides,
-        lesson_seeds=args.lesson_seeds,
-        lesson_small_users=args.lesson_users,
-        only=args.only,
-    )
+    with ProgressBar("calibrate: families of checks") as progress:
+        results = run_calibration(
+            args.runs,
+            args.users,
+            worker_processes(args.workers),
+            args.seed,
+            args.overrides,
+            lesson_seeds=args.lesson_seeds,
+            lesson_small_users=args.lesson_users,
+            only=args.only,
+            progress=progress.update,
+        )
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps([_json_row(r) for r in results], indent=2))

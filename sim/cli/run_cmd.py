@@ -54,6 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from sim.lab.progress import ProgressBar
     from sim.protocol import load_protocol
     from sim.series_file import write_series_csv
     from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
@@ -70,7 +71,8 @@ def run_command(args: argparse.Namespace) -> int:
     session = Session(
         spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
     )
-    outcome = session.finish()
+    with ProgressBar(f"run {args.scenario} (scenario hours)") as progress:
+        outcome = session.finish(progress=progress.update)
     result = {
         **outcome.model_dump(mode="json"),
         "scenario": args.scenario,

@@ -8,7 +8,8 @@ model with the same spec and seed therefore rebuilds the same series, events and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -293,11 +294,19 @@ class Session:
         self._record(note)
         return note
 
-    def finish(self) -> Outcome:
+    def finish(self, progress: Callable[[float, float], None] | None = None) -> Outcome:
         """Run to the horizon with no new actions from the team (a protocol keeps acting) and
-        return the outcome. Calling it again returns the same outcome."""
+        return the outcome; `progress(hours, horizon_h)` is told how far the run has gone, a
+        whole hour at a time. Calling it again returns the same outcome."""
         if self._outcome is None:
-            self._advance(self._model.horizon_h)
+            horizon = self._model.horizon_h
+            if progress is not None:
+                progress(self.now_h, horizon)
+            while progress is not None and self.now_h < horizon - EPSILON_H:
+                # Advancing in steps takes the same ticks as one advance: nothing changes.
+                self._advance(math.floor(self.now_h + EPSILON_H) + 1.0)
+                progress(min(self.now_h, horizon), horizon)
+            self._advance(horizon)
             self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
         assert self._outcome is not None, "_apply(Finished) measures the outcome"
         return self._outcome
