@@ -27,7 +27,7 @@ from sim.data_dictionary import (
 )
 from sim.lab.plan import SweepPlan
 from sim.lab.reading import HEADLINE, READINGS
-from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.statistics import Estimate, describe, verdict
 from sim.lab.worker import RunRow
 from sim.outcome import Outcome
 
@@ -175,7 +175,7 @@ class SweepResult:
                 if row.protocol == protocol and row.variation == variation
             )
             for name in METRICS:
-                estimate = describe(runs[name].to_numpy())
+                estimate = describe(runs[name].to_numpy(), self.plan.root_seed)
                 records.append(
                     {
                         "protocol": protocol,
@@ -220,7 +220,7 @@ class SweepResult:
                             metric=name,
                             seed_index=paired.index.to_numpy(),
                             differences=difference,
-                            estimate=bootstrap_mean(difference, self.plan.root_seed),
+                            estimate=describe(difference, self.plan.root_seed),
                         )
                     )
         return found

@@ -13,6 +13,7 @@ import socket
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats as scipy_stats
 
 from sim.cli.main import main
 from sim.data_dictionary import metric_column
@@ -23,7 +24,7 @@ from sim.lab.journal import JOURNAL_FILE
 from sim.lab.plot import against_baseline
 from sim.lab.reading import READINGS
 from sim.lab.result import METRICS
-from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.statistics import Estimate, describe, verdict
 from sim.lab.timing import protocol_toml
 from sim.protocol import load_protocol
 
@@ -159,30 +160,48 @@ def test_a_row_replays_exactly_with_stormdrill_run(serial, capsys):
             assert replayed[name] == expected, name
 
 
-def test_bootstrap_interval_covers_a_known_difference():
+def test_the_bca_interval_covers_a_known_difference():
     rng = np.random.default_rng(5)
     truth = 2.0
     covered = 0
     for trial in range(200):
         differences = truth + rng.standard_exponential(40) - 1.0  # skewed, mean `truth`
-        estimate = bootstrap_mean(differences, seed=trial, resamples=2000)
+        estimate = describe(differences, seed=trial)
         covered += estimate.low <= truth <= estimate.high
     assert 0.88 <= covered / 200 <= 0.99
-    sure = bootstrap_mean(truth + rng.normal(0.0, 1.0, 400), seed=1)
+    sure = describe(truth + rng.normal(0.0, 1.0, 400), seed=1)
     assert sure.low <= truth <= sure.high and sure.low > 0
-    assert bootstrap_mean(np.arange(10.0), seed=3) == bootstrap_mean(np.arange(10.0), seed=3)
+    assert describe(np.arange(10.0), seed=3) == describe(np.arange(10.0), seed=3)
 
 
-def test_mean_interval_and_verdict_sentences():
-    estimate = describe(np.array([1.0, 2.0, 3.0, np.nan]))
-    assert (estimate.n, estimate.mean, estimate.median) == (3, 2.0, 2.0)
-    assert estimate.low == pytest.approx(2.0 - 4.302653 / np.sqrt(3), rel=1e-6)
+def test_the_interval_is_scipys_bca_bootstrap_of_the_finite_values():
+    values = np.array([1.0, 2.0, 3.0, 7.0, 4.0, 2.5, np.nan, 9.0, 1.5, 3.5, 6.0])
+    estimate = describe(values, seed=4)
+    finite = values[np.isfinite(values)]
+    expected = scipy_stats.bootstrap(
+        (finite,), np.mean, method="BCa", n_resamples=10_000, rng=np.random.default_rng(4)
+    ).confidence_interval
+    assert (estimate.n, estimate.mean) == (10, pytest.approx(finite.mean()))
+    assert (estimate.low, estimate.high) == (
+        pytest.approx(expected.low),
+        pytest.approx(expected.high),
+    )
+    assert describe(np.array([2.0, 2.0, 2.0]), seed=1).low == 2.0, "no spread: the point"
+    assert np.isnan(describe(np.array([2.0]), seed=1).low), "one run has no interval"
+
+
+def test_verdict_sentences_and_a_warning_when_the_runs_are_too_few():
     final_ri = READINGS["reputation_index_final"]
     clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), final_ri)
     assert clear == "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (40 paired runs)."
     unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), final_ri)
     assert unclear.startswith("B ends 0.30 RI points lower than A, 95% CI -1.10 to 0.50")
     assert unclear.endswith("do not tell them apart.")
+    few = verdict("B", "A", Estimate(5, 0.61, 0.6, 0.48, 0.734), final_ri)
+    assert few == (
+        "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (5 paired runs) (only 5 "
+        "paired runs: too few for a 95% interval to mean much; use 10 or more)."
+    )
 
 
 def test_the_verdict_on_damage_avoided_is_in_percentage_points_and_keeps_small_effects():
