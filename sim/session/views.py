@@ -4,7 +4,8 @@ the engine (DESIGN.md, "How data flows").
 Each view is a frozen pydantic model that round-trips through JSON, so a remote seat can be sent
 one as it is. They name things by name, never by an array position (`sim.vocabulary`), and they
 are built from counts and running totals the model already keeps: the war room asks for one per
-turn at up to 10^6 users, so no view copies the population.
+turn at up to 10^6 users, so no view copies the population but the user timeline, which is
+built only when asked for (a graph export, an analysis).
 
 The observation (`sim.observation.Observation`) and the feed's items (`sim.feed.FeedItem`) are
 views too; they live beside the monitor and the feed's personas that they describe.
