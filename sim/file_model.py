@@ -6,6 +6,8 @@ such a file may not say, whatever the field.
   sum after it).
 - `true` and `false` are not numbers: pydantic would read `severity = true` as 1; and a number
   or a word is not `true` or `false`: it would read `history = 1` or `history = "yes"` as true.
+- Text is not a number either: pydantic would read `users = "200"` as 200, which the JSON Schema
+  editors check files against refuses; the loader is as strict as the schema.
 - Text holds no control characters but tab and line breaks: an escape sequence in a title
   would reach the terminal of everyone who opens the scenario.
 """
@@ -26,15 +28,18 @@ class FileModel(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_booleans_for_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+    def _numbers_are_numbers(cls, value: Any, info: ValidationInfo) -> Any:
         if info.field_name is None:
             return value
         leaves = _leaf_types(cls.model_fields[info.field_name].annotation)
         if bool in leaves or not leaves & {int, float}:
             return value
-        if any(isinstance(item, bool) for item in _items(value)):
-            kind = "float_type" if float in leaves else "int_type"
+        kind = "float_type" if float in leaves else "int_type"
+        items = _items(value)
+        if any(isinstance(item, bool) for item in items):
             raise PydanticCustomError(kind, "true and false are not numbers")
+        if _numeric_only(leaves) and any(isinstance(item, str) for item in items):
+            raise PydanticCustomError(kind, "text is not a number")
         return value
 
     @field_validator("*", mode="before")
@@ -76,6 +81,12 @@ def _leaf_types(annotation: Any) -> set[Any]:
         if argument is not Ellipsis:
             found |= _leaf_types(argument)
     return found
+
+
+def _numeric_only(leaves: set[Any]) -> bool:
+    """Whether a field holds nothing but numbers (no text, no choice of words)."""
+    kinds = {leaf for leaf in leaves if isinstance(leaf, type | str)}
+    return bool(kinds) and kinds <= {int, float}
 
 
 def _items(value: Any) -> list[Any]:

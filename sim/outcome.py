@@ -4,9 +4,6 @@ crisis, and the share of the same seed's unanswered damage that the team's answe
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -141,13 +138,3 @@ def hourly_peak(per_tick: np.ndarray, ticks_per_hour: int) -> float:
     if len(per_tick) == 0:
         return 0.0
     return float(np.convolve(per_tick, np.ones(ticks_per_hour), mode="full").max())
-
-
-def write_series_csv(series: dict[str, list[float]], path: Path) -> None:
-    """The per-tick series as CSV, one row per tick."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    names = list(series)
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(names)
-        writer.writerows(zip(*(series[name] for name in names), strict=True))

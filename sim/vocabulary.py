@@ -19,9 +19,6 @@ class State(IntEnum):
     REMOVED = 4  # lost interest
 
 
-STATE_NAMES = {state: state.name.lower() for state in State}
-"""Each state's name in files and views (`state_counts`, graph exports): 'susceptible', ..."""
-
 STATE_LABELS = {
     State.SUSCEPTIBLE: "unaware",
     State.EXPOSED: "exposed",
@@ -30,6 +27,11 @@ STATE_LABELS = {
     State.REMOVED: "lost interest",
 }
 """Each state as a facilitator reads it on screen."""
+
+STATE_NAMES = {state: label.replace(" ", "_") for state, label in STATE_LABELS.items()}
+"""Each state's name in files and views (`state_counts`, series.csv, graph exports): the war
+room's word for it, in snake case: 'unaware', 'exposed', 'spreading', 'skeptic',
+'lost_interest'."""
 
 
 class PostKind(IntEnum):

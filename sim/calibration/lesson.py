@@ -31,7 +31,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import stdtrit
 
 from sim.calibration.check import CalibrationConfig, CheckResult
 from sim.calibration.lesson_runs import (
@@ -48,6 +47,7 @@ from sim.calibration.lesson_runs import (
     play_lesson,
 )
 from sim.calibration.pool import as_seed_sequence, run_seeds
+from sim.interval import mean_interval
 from sim.outcome import Outcome
 from sim.spec.schema import Cluster, Strategy
 
@@ -319,7 +319,7 @@ def _timing_check(by_scenario: dict[str, list[ScenarioRuns]], seeds: int) -> Che
             failures.append(f"{name} rises somewhere along the curve")
         four = TIMING_DELAYS_H.index(4.0)
         cost = Contrast(f"{name}: {FAST} at 0 h - at 4 h", curve[:, 0], curve[:, four])
-        low = t_interval(cost.difference)[0]
+        low = seed_interval(cost.difference)[0]
         costs[name] = (float(cost.difference.mean()), low)
         if not low > 0:
             failures.append(f"{name}: the 4 h cost's interval reaches zero")
@@ -401,9 +401,6 @@ def _value(hours: float | None) -> float:
     return math.nan if hours is None else hours
 
 
-def t_interval(values: np.ndarray) -> tuple[float, float]:
-    values = values[np.isfinite(values)]
-    if len(values) < 2:
-        return (math.nan, math.nan)
-    half = stdtrit(len(values) - 1, 0.975) * values.std(ddof=1) / math.sqrt(len(values))
-    return (float(values.mean() - half), float(values.mean() + half))
+def seed_interval(values: np.ndarray) -> tuple[float, float]:
+    """The 95% interval of the mean across seeds: BCa, the lab's method (sim.interval)."""
+    return mean_interval(values, seed=0)

@@ -44,11 +44,13 @@ def run_calibration(
     lesson_seeds: int = 20,
     lesson_small_users: int | None = None,
     only: Literal["model", "lesson"] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[CheckResult]:
     """All calibration checks; the same arguments give the same results with any `workers`.
     `overrides` are `--set` overrides of the schema's defaults (a sensitivity run); a bad one
     raises ScenarioError before any run starts. `only` keeps the section 8 families ("model")
-    or the lesson family ("lesson").
+    or the lesson family ("lesson"). `progress(done, total)` hears of each family of checks
+    as it is done.
 
     With `workers` > 1 the runs go to a spawned process pool: call this from an importable
     module or under `if __name__ == "__main__":`.
@@ -65,12 +67,19 @@ def run_calibration(
         lesson_small_users,
     )
     calibration_spec(users, overrides=config.overrides)  # a bad override stops here, at once
+    chosen = [
+        family
+        for family in FAMILIES
+        if only is None or (only == "lesson") == (family is lesson_checks)
+    ]
     results: list[CheckResult] = []
+    if progress is not None:
+        progress(0, len(chosen))
     with worker_pool(workers):
-        for family in FAMILIES:
-            is_lesson = family is lesson_checks
-            if only is None or (only == "lesson") == is_lesson:
-                results.extend(family(config, family_seed(family, config.seed)))
+        for done, family in enumerate(chosen, start=1):
+            results.extend(family(config, family_seed(family, config.seed)))
+            if progress is not None:
+                progress(done, len(chosen))
     return results
 
 

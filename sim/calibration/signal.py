@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from sim.calibration.lesson import headline, mistake_contrasts, t_interval, timing_curve
+from sim.calibration.lesson import headline, mistake_contrasts, seed_interval, timing_curve
 from sim.calibration.lesson_runs import FAST, PROTOCOLS, TIMING_DELAYS_H, LessonRuns
 
 
@@ -42,7 +42,7 @@ def signal_to_noise(runs: LessonRuns) -> str:
         for protocol in PROTOCOLS:
             avoided = np.array([headline(run.by_protocol[protocol]) for run in played])
             damage = np.array([run.by_protocol[protocol].aware_damage for run in played])
-            low, high = t_interval(avoided)
+            low, high = seed_interval(avoided)
             paired = "-" if protocol == FAST else _number(np.std(avoided - fast, ddof=1))
             lines.append(
                 f"| {protocol} | {avoided.mean():.3f} | {_number(low)} to {_number(high)} | "
@@ -51,7 +51,7 @@ def signal_to_noise(runs: LessonRuns) -> str:
         lines.append("")
         if name in mistakes:
             contrast = mistakes[name]
-            low, high = t_interval(contrast.difference)
+            low, high = seed_interval(contrast.difference)
             lines.append(
                 f"- {contrast.name}: {contrast.difference.mean():+.3f} (95% CI {_number(low)} to "
                 f"{_number(high)}), {contrast.effect_in_seed_sd:.2f} SD of seed noise; two teams "
@@ -60,7 +60,7 @@ def signal_to_noise(runs: LessonRuns) -> str:
         curve = timing_curve(played)
         if len(curve):
             cost = curve[:, 0] - curve[:, four]
-            low, high = t_interval(cost)
+            low, high = seed_interval(cost)
             means = ", ".join(
                 f"{delay:g} h {value:.3f}"
                 for delay, value in zip(TIMING_DELAYS_H, curve.mean(axis=0), strict=True)

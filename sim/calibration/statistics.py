@@ -1,5 +1,7 @@
-"""The few statistics the calibration checks need, written out so they can be unit-tested on
-data with known answers (and so no check depends on a statistics package's conventions)."""
+"""The few statistics the calibration checks need. Intervals come from the library: the BCa
+bootstrap of `sim.interval` (scipy.stats.bootstrap), the one method the lab uses too, and
+scipy's Wilson interval for a proportion; the rest are written out so they can be unit-tested
+on data with known answers."""
 
 from __future__ import annotations
 
@@ -8,14 +10,18 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
+from scipy.stats import binomtest
 
-Z95 = 1.959963984540054  # two-sided 95% normal quantile
+from sim.interval import group_interval
+from sim.interval import mean_interval as interval_of_mean
 
 Group = TypeVar("Group")
 
 
-def mean_interval(values: Sequence[float] | np.ndarray) -> tuple[float, tuple[float, float]]:
-    """Mean of per-run values and its 95% normal interval (a point when there is one run)."""
+def mean_interval(
+    values: Sequence[float] | np.ndarray, seed: int = 0
+) -> tuple[float, tuple[float, float]]:
+    """Mean of per-run values and its BCa 95% interval (a point when there is one run)."""
     data = np.asarray(values, dtype=np.float64)
     data = data[~np.isnan(data)]
     if data.size == 0:
@@ -23,19 +29,15 @@ def mean_interval(values: Sequence[float] | np.ndarray) -> tuple[float, tuple[fl
     mean = float(data.mean())
     if data.size < 2:
         return mean, (mean, mean)
-    half = Z95 * float(data.std(ddof=1)) / math.sqrt(data.size)
-    return mean, (mean - half, mean + half)
+    return mean, interval_of_mean(data, seed)
 
 
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
     """95% Wilson score interval of a binomial proportion (sensible at small n and at 0 or n)."""
     if trials == 0:
         return math.nan, math.nan
-    p = successes / trials
-    z2 = Z95 * Z95
-    centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
-    half = Z95 * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    found = binomtest(successes, trials).proportion_ci(confidence_level=0.95, method="wilson")
+    return float(found.low), float(found.high)
 
 
 def pearson(x: np.ndarray, y: np.ndarray) -> float:
@@ -70,20 +72,9 @@ def cluster_bootstrap(
     rng: np.random.Generator,
     resamples: int = 400,
 ) -> tuple[float, float]:
-    """95% percentile interval of `statistic` over resamples of whole groups (runs).
+    """BCa 95% interval of `statistic` over resamples of whole groups (runs), seeded from `rng`.
 
     Users of one run share a graph, a crisis and a response, so they are not independent; the
     run is the unit that is resampled.
     """
-    if len(groups) < 2:
-        value = statistic(groups)
-        return value, value
-    values = []
-    for _ in range(resamples):
-        picks = rng.integers(0, len(groups), size=len(groups))
-        values.append(statistic([groups[i] for i in picks]))
-    finite = np.asarray(values, dtype=np.float64)
-    finite = finite[~np.isnan(finite)]
-    if finite.size == 0:
-        return math.nan, math.nan
-    return float(np.quantile(finite, 0.025)), float(np.quantile(finite, 0.975))
+    return group_interval(groups, statistic, int(rng.integers(2**63)), resamples)

@@ -89,18 +89,22 @@ def calibrate_command(args: argparse.Namespace) -> int:
             f"{args.lesson_seeds}; try --lesson-seeds 5."
         )
     from sim.calibration import run_calibration
+    from sim.interval import too_few, too_few_note
+    from sim.lab.progress import ProgressBar
 
     started = time.perf_counter()
-    results = run_calibration(
-        args.runs,
-        args.users,
-        worker_processes(args.workers),
-        args.seed,
-        args.overrides,
-        lesson_seeds=args.lesson_seeds,
-        lesson_small_users=args.lesson_users,
-        only=args.only,
-    )
+    with ProgressBar("calibrate: families of checks") as progress:
+        results = run_calibration(
+            args.runs,
+            args.users,
+            worker_processes(args.workers),
+            args.seed,
+            args.overrides,
+            lesson_seeds=args.lesson_seeds,
+            lesson_small_users=args.lesson_users,
+            only=args.only,
+            progress=progress.update,
+        )
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps([_json_row(r) for r in results], indent=2))
@@ -109,6 +113,13 @@ def calibrate_command(args: argparse.Namespace) -> int:
         if args.details:
             print()
             print(render_details(results))
+        counts = (
+            (args.runs, "runs per family", args.only != "lesson"),
+            (args.lesson_seeds, "lesson seeds", args.only != "model"),
+        )
+        for count, what, counted in counts:
+            if counted and too_few(count):
+                print(f"\nNote: {too_few_note(count, what)}.")
         passed = sum(r.passed for r in results)
         changed = "".join(f", --set {override}" for override in args.overrides)
         lesson = f", {args.lesson_seeds} lesson seeds" if args.only != "model" else ""

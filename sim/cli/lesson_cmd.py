@@ -63,6 +63,7 @@ def lesson_command(args: argparse.Namespace) -> int:
     from sim.calibration.scenario import calibration_spec
     from sim.calibration.signal import signal_to_noise
     from sim.cli.calibrate_cmd import exit_status, render_table
+    from sim.interval import too_few, too_few_note
 
     calibration_spec(1000, overrides=args.overrides)  # a bad --set is one sentence, at once
     config = LessonConfig(args.seeds, args.workers, args.users)
@@ -83,6 +84,8 @@ def lesson_command(args: argparse.Namespace) -> int:
         f"\n{passed} of {len(checks)} lesson checks pass ({args.seeds} seeds, seed {args.seed}, "
         f"{time.perf_counter() - started:.0f} s)."
     )
+    if too_few(args.seeds):
+        print(f"Note: {too_few_note(args.seeds, 'seeds')}.")
     if args.out is not None:
         args.out.write_text(table, encoding="utf-8")
     return exit_status(checks)

@@ -38,6 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def report_command(args: argparse.Namespace) -> int:
     # Imported here: the report draws with matplotlib, which would add half a second to the
     # start of every other stormdrill command.
+    from sim.lab.progress import ProgressBar
     from sim.report import build_report, default_output, write_report
 
     out = args.out or default_output(args.source, args.format)
@@ -46,7 +47,8 @@ def report_command(args: argparse.Namespace) -> int:
             f"--out {out}: is not a regular file (a folder or a device such as /dev/null), and "
             "the report's figures are written beside it; give the path of a report file."
         )
-    document = build_report(args.source)
+    with ProgressBar("report: what-if runs") as progress:
+        document = build_report(args.source, progress=progress.update)
     try:
         write_report(document, out, args.format)
     except OSError as error:

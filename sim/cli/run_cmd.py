@@ -54,8 +54,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from sim.outcome import write_series_csv
+    from sim.lab.progress import ProgressBar
     from sim.protocol import load_protocol
+    from sim.series_file import write_series_csv
     from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
     from sim.session import Session
     from sim.spec.loader import load_scenario
@@ -70,7 +71,8 @@ def run_command(args: argparse.Namespace) -> int:
     session = Session(
         spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
     )
-    outcome = session.finish()
+    with ProgressBar(f"run {args.scenario} (scenario hours)") as progress:
+        outcome = session.finish(progress=progress.update)
     result = {
         **outcome.model_dump(mode="json"),
         "scenario": args.scenario,
@@ -80,7 +82,7 @@ def run_command(args: argparse.Namespace) -> int:
         out = output_folder(args.out)
         series = {name: list(values) for name, values in session.run_record().series.items()}
         try:
-            write_series_csv(series, out / "series.csv")
+            write_series_csv(series, out / "series.csv", scenario=args.scenario, seed=args.seed)
             (out / "outcome.json").write_text(strict_json(result, indent=2) + "\n")
         except OSError as error:
             raise UserError(

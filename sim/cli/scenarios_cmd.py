@@ -9,7 +9,6 @@ the format's documentation (sim/spec/docs.py).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from pathlib import Path
@@ -221,10 +220,10 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    from sim.cli.schemas_cmd import schema_text
     from sim.spec.loader import scenario_json_schema
 
-    text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    return _emit(text, args.out)
+    return _emit(schema_text(scenario_json_schema()), args.out)
 
 
 def docs_command(args: argparse.Namespace) -> int:

@@ -63,6 +63,7 @@ def timing_command(args: argparse.Namespace) -> int:
     from sim.lab import sweep, timing_plan, timing_table
     from sim.lab.plot import plot_timing
     from sim.lab.progress import ProgressBar
+    from sim.lab.result import with_metric_columns
     from sim.lab.text import timing_text
 
     delays = _delays(args.delays)
@@ -96,7 +97,7 @@ def timing_command(args: argparse.Namespace) -> int:
     for row in result.failures:
         print(f"run {row.run_id} (seed {row.seed}, {row.protocol}) failed: {row.error}")
     if args.out is not None:
-        table.frame.to_csv(args.out / "timing.csv", index=False)
+        with_metric_columns(table.frame).to_csv(args.out / "timing.csv", index=False)
         plot_timing(table, args.out / "timing")
         print(f"timing table, plot and rows written to {args.out}", file=sys.stderr)
     return 0

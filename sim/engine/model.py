@@ -65,7 +65,11 @@ _STREAMS = ("graph", "population")
 
 class CrisisModel(mesa.Model):
     """One run of one scenario with one seed. The same spec, seed and actions give the same
-    outcome, bit for bit."""
+    outcome, bit for bit.
+
+    Mesa's convention holds: `running` turns False when a step reaches the horizon, so Mesa's
+    own tooling (`run_model`, batch runs, SolaraViz) stops where the exercise does.
+    """
 
     def __init__(self, spec: ScenarioSpec, seed: int, followers: csr_matrix | None = None) -> None:
         super().__init__(**model_init_kwargs(seed))
@@ -221,6 +225,7 @@ class CrisisModel(mesa.Model):
 
     def step(self) -> None:
         crowd, story = self.crowd, self.story
+        crowd.population.tick = crowd.tick
         crowd.tally.reset()
         storyline.release_due_actions(story)  # due actions
         storyline.act(story)  # actors
@@ -230,6 +235,7 @@ class CrisisModel(mesa.Model):
         opinion.remember(crowd)  # memory
         self._collect()  # collect
         crowd.tick += 1
+        self.running = self.tick < self.spec.turns.horizon_ticks
 
     # ------------------------------------------------------------------ phase: collect
 

@@ -176,7 +176,7 @@ def _start_spreading(story: Story, users: np.ndarray) -> None:
         story.spec.crisis.anger_gain, pop.responsibility[newly], pop.severity[newly]
     )
     pop.make_aware(users)
-    pop.ever_spread[users] = True
+    pop.mark_spread(users)
     pop.set_state(users, State.SPREADING)
     pop.carried_appeal[users] = story.spec.crisis.appeal
     post_negative(crowd, users, Origin.SEED, story.spec.crisis.appeal)

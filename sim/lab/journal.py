@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from sim.errors import UserError
 from sim.lab.plan import SweepPlan
 from sim.lab.worker import RunResult, RunRow
-from sim.outcome import write_series_csv
+from sim.series_file import write_series_csv
 
 PLAN_FILE = "plan.json"
 JOURNAL_FILE = "rows.jsonl"
@@ -87,7 +87,12 @@ class Journal:
         """Make the row (and its series, if kept) durable before the next one is counted."""
         if result.series is not None:
             name = f"run-{result.row.run_id:06d}.csv"
-            write_series_csv(result.series, self.folder / SERIES_FOLDER / name)
+            write_series_csv(
+                result.series,
+                self.folder / SERIES_FOLDER / name,
+                scenario=result.row.scenario,
+                seed=result.row.seed,
+            )
         self._file.write(json.dumps(result.row.model_dump(mode="json")) + "\n")
         self._file.flush()
         os.fsync(self._file.fileno())

@@ -18,7 +18,7 @@ from sim.errors import UserError
 from sim.lab.capacity import check_fits
 from sim.protocol import Protocol, load_protocol
 from sim.protocol.loader import bundled_protocol_names
-from sim.spec.loader import load_scenario
+from sim.spec.loader import load_scenario, parse_override_value
 from sim.spec.schema import ScenarioSpec
 
 
@@ -41,6 +41,28 @@ class Axis(BaseModel):
                 "--vary crisis.severity=0.4,0.8."
             )
         return cls(key=key.strip(), values=items)
+
+    def column_type(self) -> str:
+        """The type of the axis's column in the lab's tables (pyarrow's name), from its values
+        read as `--set` reads them: int64 if all are integers, float64 if all are numbers, bool
+        if all are true or false, else string."""
+        parsed = [parse_override_value(value) for value in self.values]
+        if all(isinstance(value, bool) for value in parsed):
+            return "bool"
+        numbers = [value for value in parsed if isinstance(value, int | float)]
+        if len(numbers) < len(parsed) or any(isinstance(value, bool) for value in numbers):
+            return "string"
+        if all(isinstance(value, int) and -(2**63) <= value < 2**63 for value in numbers):
+            return "int64"
+        return "float64"
+
+    def typed(self, value: str) -> bool | int | float | str:
+        """One of the axis's values as its column holds it."""
+        kind = self.column_type()
+        if kind == "string":
+            return value
+        parsed = parse_override_value(value)
+        return float(parsed) if kind == "float64" else parsed
 
 
 class SweepPlan(BaseModel):

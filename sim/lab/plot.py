@@ -100,7 +100,8 @@ def plot_aware_damage_over_time(result: SweepResult, stem: Path) -> list[Path]:
     axes.set_xlabel("hour of the run")
     axes.set_ylabel("damage among the aware (RI points)")
     axes.set_title("Damage among the aware over time (median; bands: 50% and 90% of runs)")
-    axes.legend()
+    if axes.lines:  # no line when every run failed
+        axes.legend()
     return _save(figure, stem)
 
 

@@ -1,10 +1,12 @@
-"""A progress bar with an ETA for sweeps on a terminal, and silence anywhere else (logs, pipes,
-CI), where a redrawn bar would only be noise."""
+"""A progress bar with an ETA for long work on a terminal (sweeps, timing, calibration, long
+runs, reports), and silence anywhere else (logs, pipes, CI), where a redrawn bar would only be
+noise."""
 
 from __future__ import annotations
 
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -17,11 +19,13 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from sim.lab.worker import RunRow
+if TYPE_CHECKING:
+    from sim.lab.worker import RunRow
 
 
 class ProgressBar:
-    """A `Watcher` drawing on stderr (stdout stays for results); does nothing off a TTY."""
+    """A bar drawing on stderr (stdout stays for results); does nothing off a TTY. A sweep's
+    `Watcher` (`started`, `finished`), or any long job's through `start` and `update`."""
 
     def __init__(self, label: str, enabled: bool | None = None) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
@@ -54,9 +58,23 @@ class ProgressBar:
         if self._progress is not None:
             self._progress.stop()
 
-    def started(self, total: int, already_done: int) -> None:
+    def start(self, total: float, completed: float = 0) -> None:
+        """Begin a job of `total` units (runs, hours, steps), `completed` of them done."""
         if self._progress is not None:
-            self._task = self._progress.add_task(self.label, total=total, completed=already_done)
+            self._task = self._progress.add_task(self.label, total=total, completed=int(completed))
+
+    def update(self, completed: float, total: float | None = None) -> None:
+        """`completed` units are done (of `total`, if it has changed); starts the bar if need
+        be, so a callback `(done, total)` can be this method."""
+        if self._progress is None:
+            return
+        if self._task is None:
+            self.start(total or 0, completed)
+        else:
+            self._progress.update(self._task, completed=completed, total=total)
+
+    def started(self, total: int, already_done: int) -> None:
+        self.start(total, already_done)
 
     def finished(self, row: RunRow) -> None:
         if row.error is not None:

@@ -17,14 +17,23 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.data_dictionary import (
+    METRIC_COLUMNS,
+    ROW_HOURLY,
+    ROW_IDENTITY,
+    ROW_REST,
+    Column,
+    metric_column,
+)
 from sim.lab.plan import SweepPlan
 from sim.lab.reading import HEADLINE, READINGS
-from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.statistics import Estimate, describe, verdict
 from sim.lab.worker import RunRow
 from sim.outcome import Outcome
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 METRICS = tuple(name for name in Outcome.model_fields if name != "seed")
 ARRAY_COLUMNS = ("ri_hourly", "aware_damage_hourly")
@@ -66,8 +75,34 @@ class SweepResult:
         return [axis.key for axis in self.plan.vary]
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per run: identity, the exact `stormdrill run` command that replays it, the
-        error if it failed, every outcome metric, and the hourly reputation index."""
+        """One row per run, as rows.parquet holds it (docs/data.md): identity, the exact
+        `stormdrill run` command that replays it, the error if it failed, every outcome metric
+        under its column name with its unit, and the hourly reputation index and damage."""
+        return self.to_arrow().to_pandas()
+
+    def to_arrow(self) -> pa.Table:
+        """The rows as a pyarrow Table with the lab's fixed schema: every column typed whatever
+        the runs gave (one that no run filled is still typed, a `--vary` column has its
+        values' type), so files from different sweeps stack and compare."""
+        import pyarrow as pa
+
+        schema = rows_schema(self.plan)
+        records = [self._file_record(row) for row in self.rows]
+        return pa.Table.from_pylist(records, schema=schema)
+
+    def _file_record(self, row: RunRow) -> dict[str, Any]:
+        record = self._record(row)
+        for axis in self.plan.vary:
+            record[axis.key] = axis.typed(record[axis.key])
+        for name in METRICS:
+            record[metric_column(name)] = record.pop(name)
+        record[ROW_HOURLY[0].name] = record.pop("ri_hourly")
+        record[ROW_HOURLY[1].name] = record.pop("aware_damage_hourly")
+        return record
+
+    def _frame(self) -> pd.DataFrame:
+        """One row per run under the outcome's own field names, variations as text: what the
+        summaries and verdicts compute on."""
         import pandas as pd
 
         records = [self._record(row) for row in self.rows]
@@ -122,7 +157,7 @@ class SweepResult:
 
     def metrics_frame(self) -> pd.DataFrame:
         """Finished runs with every metric as a float (True = 1, undefined = NaN)."""
-        frame = self.to_pandas()
+        frame = self._frame()
         frame = frame[frame["error"].isna()].copy()
         for name in METRICS:
             frame[name] = frame[name].astype(float)
@@ -140,7 +175,7 @@ class SweepResult:
                 if row.protocol == protocol and row.variation == variation
             )
             for name in METRICS:
-                estimate = describe(runs[name].to_numpy())
+                estimate = describe(runs[name].to_numpy(), self.plan.root_seed)
                 records.append(
                     {
                         "protocol": protocol,
@@ -185,7 +220,7 @@ class SweepResult:
                             metric=name,
                             seed_index=paired.index.to_numpy(),
                             differences=difference,
-                            estimate=bootstrap_mean(difference, self.plan.root_seed),
+                            estimate=describe(difference, self.plan.root_seed),
                         )
                     )
         return found
@@ -220,11 +255,14 @@ class SweepResult:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        frame = self.to_pandas()
-        frame.to_parquet(folder / "rows.parquet", index=False)
-        frame.drop(columns=list(ARRAY_COLUMNS)).to_csv(folder / "rows.csv", index=False)
-        self.summary().to_csv(folder / "summary.csv", index=False)
-        self.differences().to_csv(folder / "differences.csv", index=False)
+        import pyarrow.parquet as pq
+
+        table = self.to_arrow()
+        pq.write_table(table, folder / "rows.parquet")
+        flat = table.drop_columns([column.name for column in ROW_HOURLY])
+        flat.to_pandas(types_mapper=pd_arrow_dtype).to_csv(folder / "rows.csv", index=False)
+        with_metric_columns(self.summary()).to_csv(folder / "summary.csv", index=False)
+        with_metric_columns(self.differences()).to_csv(folder / "differences.csv", index=False)
         written = [folder / name for name in _TABLES]
         written += plot_paired(self, folder / "paired_differences")
         written += plot_aware_damage_over_time(self, folder / "aware_damage_over_time")
@@ -232,6 +270,38 @@ class SweepResult:
 
 
 _TABLES = ("rows.parquet", "rows.csv", "summary.csv", "differences.csv")
+
+
+def rows_schema(plan: SweepPlan) -> pa.Schema:
+    """rows.parquet's schema for a plan: the columns of docs/data.md, the plan's `--vary`
+    columns after `protocol`."""
+    import pyarrow as pa
+
+    variation = [Column(axis.key, axis.column_type(), "") for axis in plan.vary]
+    columns = (*ROW_IDENTITY, *variation, *ROW_REST, *METRIC_COLUMNS, *ROW_HOURLY)
+    return pa.schema([pa.field(column.name, _arrow(column.type)) for column in columns])
+
+
+def _arrow(kind: str) -> pa.DataType:
+    """A type of docs/data.md as pyarrow's."""
+    import pyarrow as pa
+
+    return pa.list_(pa.float64()) if kind == "list<float64>" else pa.type_for_alias(kind)
+
+
+def pd_arrow_dtype(kind: pa.DataType) -> pd.ArrowDtype:
+    """Columns read back as pyarrow-backed pandas dtypes, so an integer column with an empty
+    cell stays integer (12, not 12.0) in the CSV."""
+    import pandas as pd
+
+    return pd.ArrowDtype(kind)
+
+
+def with_metric_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A summary or difference table with each metric named as its column in rows.parquet."""
+    if frame.empty:
+        return frame
+    return frame.assign(metric=frame["metric"].map(metric_column))
 
 
 def _estimate_columns(estimate: Estimate) -> dict[str, float]:

@@ -1,10 +1,12 @@
 """The statistics a crisis manager reads off a sweep: a mean with its 95% interval, and the paired
-difference between two protocols with a bootstrap interval, said in one plain sentence.
+difference between two protocols with its interval, said in one plain sentence.
 
 Differences are paired by seed (both protocols met the same crowd), which removes most of the
-run-to-run noise; the bootstrap makes no assumption about the shape of the differences, which
-are often skewed (a few runs where a firestorm took off). Its rng is seeded, so a table comes
-out the same every time it is computed.
+run-to-run noise. Every interval is the BCa bootstrap of `sim.interval`, the one method the lab
+and the calibration share: it makes no assumption about the shape of the outcomes, which are
+often skewed (a few runs where a firestorm took off). Its rng is seeded, so a table comes out
+the same every time it is computed. With fewer than `MIN_RUNS` runs a verdict says the
+interval means little.
 """
 
 from __future__ import annotations
@@ -13,13 +15,9 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import stdtrit
 
+from sim.interval import mean_interval, too_few, too_few_note
 from sim.lab.reading import Reading
-
-CONFIDENCE = 0.95
-RESAMPLES = 10_000
-_BLOCK = 500
 
 
 @dataclass(frozen=True)
@@ -32,39 +30,21 @@ class Estimate:
     low: float
     high: float
 
+    @property
+    def too_few(self) -> bool:
+        """Too few runs for the interval to mean much (sim.interval.MIN_RUNS)."""
+        return too_few(self.n)
 
-def describe(values: np.ndarray) -> Estimate:
-    """Mean, median and the t-interval of the mean of the finite values."""
+
+def describe(values: np.ndarray, seed: int) -> Estimate:
+    """Mean, median and the BCa 95% interval of the mean of the finite values."""
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values)]
     n = len(values)
     if n == 0:
         return Estimate(0, math.nan, math.nan, math.nan, math.nan)
-    mean, median = float(values.mean()), float(np.median(values))
-    if n < 2:
-        return Estimate(n, mean, median, math.nan, math.nan)
-    half = stdtrit(n - 1, 0.5 + CONFIDENCE / 2) * values.std(ddof=1) / math.sqrt(n)
-    return Estimate(n, mean, median, float(mean - half), float(mean + half))
-
-
-def bootstrap_mean(values: np.ndarray, seed: int, resamples: int = RESAMPLES) -> Estimate:
-    """The mean of paired differences with a percentile bootstrap 95% interval."""
-    values = np.asarray(values, dtype=float)
-    values = values[np.isfinite(values)]
-    n = len(values)
-    if n == 0:
-        return Estimate(0, math.nan, math.nan, math.nan, math.nan)
-    rng = np.random.default_rng(seed)
-    # In blocks: all resamples at once would hold resamples x n indices (80 MB for 1,000 runs).
-    means = np.concatenate(
-        [
-            values[rng.integers(0, n, size=(min(_BLOCK, resamples - start), n))].mean(axis=1)
-            for start in range(0, resamples, _BLOCK)
-        ]
-    )
-    tail = (1 - CONFIDENCE) / 2
-    low, high = np.quantile(means, [tail, 1 - tail])
-    return Estimate(n, float(values.mean()), float(np.median(values)), float(low), float(high))
+    low, high = mean_interval(values, seed)
+    return Estimate(n, float(values.mean()), float(np.median(values)), low, high)
 
 
 def verdict(subject: str, baseline: str, difference: Estimate, reading: Reading) -> str:
@@ -80,6 +60,8 @@ def verdict(subject: str, baseline: str, difference: Estimate, reading: Reading)
         f"{subject} {reading.verb} {reading.effect(abs(difference.mean))} {reading.unit} "
         f"{direction}{reading.what} than {baseline}, {interval} ({difference.n} paired runs)"
     )
+    if difference.too_few:
+        sentence += f" ({too_few_note(difference.n, 'paired runs')})"
     if difference.low <= 0 <= difference.high:
         return sentence + "; the interval includes zero, so these runs do not tell them apart."
     return sentence + "."

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from sim.interval import too_few, too_few_note
 from sim.lab.reading import AWARE_DAMAGE, DAMAGE_AVOIDED, READINGS, Reading
 from sim.lab.result import SweepResult, group_label
 from sim.lab.statistics import describe
@@ -66,11 +67,13 @@ def summary_text(result: SweepResult) -> str:
                 )
                 cells += [str(len(runs)), str(failed)]
             for metric in metrics:
-                estimate = describe(runs[metric].to_numpy())
+                estimate = describe(runs[metric].to_numpy(), result.plan.root_seed)
                 cells.append(_mean_ci(READINGS[metric], estimate.mean, estimate.low, estimate.high))
             rows.append(cells)
         tables.append(text_table(headers, rows))
-    return "\n\n".join(tables) + f"\n{MEAN_CI}"
+    smallest = min((len(runs) for _, _, runs in result.groups()), default=0)
+    note = f"\nNote: {too_few_note(smallest)} per protocol." if too_few(smallest) else ""
+    return "\n\n".join(tables) + f"\n{MEAN_CI}{note}"
 
 
 def timing_text(table: TimingTable) -> str:

@@ -24,10 +24,11 @@ import numpy as np
 from pydantic import ValidationError
 
 from sim.errors import UserError
+from sim.interval import too_few_note
 from sim.lab.plan import SweepPlan
 from sim.lab.reading import AWARE_DAMAGE, DAMAGE_AVOIDED, READINGS
 from sim.lab.result import SweepResult
-from sim.lab.statistics import Estimate, bootstrap_mean, describe
+from sim.lab.statistics import Estimate, describe
 from sim.protocol import Protocol, load_protocol
 from sim.protocol.schema import MAX_RULE_H, Rule
 
@@ -174,7 +175,7 @@ class TimingTable:
         words, interval = _per_hour(slope)
         sentence = (
             f"Each hour of waiting {words} (95% CI {interval}; {span}, paired by seed over "
-            f"{slope.n} seeds)"
+            f"{slope.n} seeds{'; ' + too_few_note(slope.n, 'seeds') if slope.too_few else ''})"
         )
         if slope.low <= 0 <= slope.high:
             sentence += "; the interval includes zero, so these runs show no clear cost"
@@ -217,9 +218,9 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
     records = []
     for delay, runs in frame.groupby("delay_h", sort=True):
         for metric in TIMING_METRICS:
-            estimate = describe(runs[metric].to_numpy())
+            estimate = describe(runs[metric].to_numpy(), result.plan.root_seed)
             chosen = (changes["delay_h"] == delay) & (changes["metric"] == metric)
-            change = bootstrap_mean(changes[chosen]["change"].to_numpy(), result.plan.root_seed)
+            change = describe(changes[chosen]["change"].to_numpy(), result.plan.root_seed)
             records.append(
                 {
                     "delay_h": delay,
@@ -235,15 +236,14 @@ def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:
                 }
             )
     per_hour = {
-        metric: bootstrap_mean(_slopes(frame, metric), result.plan.root_seed)
-        for metric in TIMING_METRICS
+        metric: describe(_slopes(frame, metric), result.plan.root_seed) for metric in TIMING_METRICS
     }
     delays = sorted(set(study.delay_of.values()))
     first_delays = (delays[0], delays[1]) if len(delays) > 1 else None
     first_step = None
     if first_delays is not None:
         steps = _slopes(frame[frame["delay_h"].isin(first_delays)], DAMAGE_AVOIDED)
-        first_step = bootstrap_mean(steps, result.plan.root_seed)
+        first_step = describe(steps, result.plan.root_seed)
     return TimingTable(
         protocol=study.protocol,
         runs=result.plan.runs,

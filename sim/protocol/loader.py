@@ -11,6 +11,7 @@ import difflib
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -46,6 +47,23 @@ def _resolve(name_or_path: str | Path) -> tuple[Path, str]:
         f"{name_or_path}: no such protocol file; {hint}give the path of a .toml protocol or a "
         f"bundled name ({', '.join(names)})."
     )
+
+
+PROTOCOL_SCHEMA_ID = "urn:stormdrill:schema:protocol"
+
+
+def protocol_json_schema() -> dict[str, Any]:
+    """The JSON Schema of protocol files, for editors (schemas/protocol.schema.json). `name` may
+    be left out of a file: it defaults to the file's name. Not said by the schema, checked by
+    the loader: repeat_until_h at least after_h, and no control characters in text."""
+    schema = Protocol.model_json_schema()
+    schema["required"] = [name for name in schema.get("required", []) if name != "name"]
+    schema["properties"]["name"]["description"] += " Default: the file's name without .toml."
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": PROTOCOL_SCHEMA_ID,
+        **schema,
+    }
 
 
 def load_protocol(name_or_path: str | Path) -> Protocol:

@@ -15,7 +15,7 @@ import copy
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from sim.action import Action
 from sim.file_model import FileModel
@@ -68,8 +68,28 @@ def _worded_field(name: str) -> Any:
     return field
 
 
+def _when_is(when: When) -> dict[str, Any]:
+    return {"properties": {"when": {"const": when.value}}, "required": ["when"]}
+
+
 class Rule(FileModel):
     """One line of a protocol: when to say what, and whether to say it again."""
+
+    # The rules of `_consistent` that JSON Schema can say, for editors (not repeat_until_h >=
+    # after_h: a schema cannot compare two values).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "dependentRequired": {"repeat_until_h": ["repeat_every_h"]},
+            "allOf": [
+                {
+                    "if": _when_is(When.VOLUME_ABOVE),
+                    "then": {"required": ["volume_above"]},
+                    "else": {"not": {"required": ["volume_above"]}},
+                },
+                {"if": _when_is(When.INQUIRY), "then": {"not": {"required": ["repeat_every_h"]}}},
+            ],
+        }
+    )
 
     when: When = Field(
         description="What starts the clock: trigger (the crisis start, which the team may not "

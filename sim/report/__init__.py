@@ -9,6 +9,7 @@ from typing import Literal
 
 from sim.errors import ScenarioError
 from sim.report.content import run_document, session_document
+from sim.report.counterfactuals import Progress
 from sim.report.document import Document
 from sim.report.html import render_html, write_html
 from sim.report.markdown import render_markdown, write_markdown
@@ -28,14 +29,15 @@ __all__ = [
 ]
 
 
-def build_report(path: Path) -> Document:
-    """The report's content from a session file or a run folder; UserError if unreadable."""
+def build_report(path: Path, progress: Progress | None = None) -> Document:
+    """The report's content from a session file or a run folder; UserError if unreadable.
+    `progress(done, total)` hears of a session's what-if runs, the slow part."""
     path = Path(path)
     source = load_source(path)
     if isinstance(source, RunResult):
         return _run_report(source)
     try:
-        return session_document(source, saved_on(path), path.name)
+        return session_document(source, saved_on(path), path.name, progress)
     finally:
         source.close()
 

@@ -17,7 +17,7 @@ from sim.evaluation.rules import RULE_DESCRIPTIONS
 from sim.headline import avoided_text, aware_damage_text, headline_sentence, percent, points
 from sim.outcome import Outcome
 from sim.report import figures
-from sim.report.counterfactuals import Comparison, compare
+from sim.report.counterfactuals import Comparison, Progress, compare
 from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Section, Table
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
@@ -28,13 +28,15 @@ from sim.spec.schema import ScenarioSpec
 PDF_HINT = "For a PDF, open the HTML version in a browser and print it to PDF."
 
 
-def session_document(session: Session, saved: date, source: str) -> Document:
+def session_document(
+    session: Session, saved: date, source: str, progress: Progress | None = None
+) -> Document:
     """The full AAR/IP of an exercise. A session saved before its end is run on to the horizon
-    with no further answers, as its debrief would be."""
+    with no further answers, as its debrief would be; `progress` hears of the what-if runs."""
     outcome = session.finish()
     record = session.run_record()
     ratings = rate_objectives(session)
-    compared = compare(session)
+    compared = compare(session, progress)
     spec = session.spec
     sections = (
         _overview(session, saved),

@@ -4,10 +4,22 @@ The variants and the runs are the Session's, as the debrief's are; this only arr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.outcome import Outcome
-from sim.session import AS_PLAYED, TIMING, WHAT_IFS, Session, WhatIf, played_actions
+from sim.session import (
+    AS_PLAYED,
+    EVERY_WHAT_IF,
+    TIMING,
+    WHAT_IFS,
+    Session,
+    WhatIf,
+    played_actions,
+)
+
+Progress = Callable[[int, int], None]
+"""Told (done, total) as long work goes on."""
 
 
 @dataclass(frozen=True)
@@ -20,10 +32,17 @@ class Comparison:
     timing: tuple[tuple[float, Outcome], ...]
 
 
-def compare(session: Session) -> Comparison:
-    """Of a session run to its horizon (`Session.finish`)."""
+def compare(session: Session, progress: Progress | None = None) -> Comparison:
+    """Of a session run to its horizon (`Session.finish`); `progress(done, total)` hears of
+    each what-if run (the slow part: one run of the scenario each)."""
     played = session.finish()
-    outcomes = {what_if.variant: what_if.outcome for what_if in session.what_ifs()}
+    outcomes = {}
+    if progress is not None:
+        progress(0, len(EVERY_WHAT_IF))
+    for done, what_if in enumerate(session.what_ifs(), start=1):
+        outcomes[what_if.variant] = what_if.outcome
+        if progress is not None:
+            progress(done, len(EVERY_WHAT_IF))
     timing: list[tuple[float, Outcome]] = []
     if played_actions(session.log):
         timing = sorted(

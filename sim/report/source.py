@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from sim.errors import UserError
 from sim.outcome import Outcome
 from sim.paths import is_dir
+from sim.series_file import read_series_csv
 from sim.session import Session
 
 OUTCOME_FILE = "outcome.json"
@@ -86,10 +87,7 @@ def _read_series(path: Path) -> dict[str, list[float]]:
     if not path.is_file():
         return {}
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.reader(handle))
-        names, values = rows[0], rows[1:]
-        return {name: [float(row[k]) for row in values] for k, name in enumerate(names)}
+        return read_series_csv(path)
     except (IndexError, ValueError, UnicodeDecodeError, csv.Error):
         raise UserError(
             f"{path}: not a series written by `stormdrill run` (damaged or edited); run it again "

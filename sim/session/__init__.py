@@ -32,7 +32,7 @@ from sim.session.record import (
     TurnRecord,
 )
 from sim.session.session import FEED_LIMIT, Session, replay
-from sim.session.views import AgainstSilence, GroundTruth, RunRecord, Statement
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord, Statement, UserTimeline
 
 __all__ = [
     "APOLOGY_INSTEAD_OF_DENIAL",
@@ -64,6 +64,7 @@ __all__ = [
     "Statement",
     "TurnEnded",
     "TurnRecord",
+    "UserTimeline",
     "Variant",
     "WhatIf",
     "played_actions",

@@ -8,7 +8,8 @@ model with the same spec and seed therefore rebuilds the same series, events and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,13 @@ from sim.session.counterfactual import (
 )
 from sim.session.passphrase import PassphraseHash
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
-from sim.session.readout import against_silence_of, ground_truth_of, run_record_of, write_graph
+from sim.session.readout import (
+    against_silence_of,
+    ground_truth_of,
+    run_record_of,
+    user_timeline_of,
+    write_graph,
+)
 from sim.session.record import (
     Finished,
     InjectReleased,
@@ -57,7 +64,7 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
-from sim.session.views import AgainstSilence, GroundTruth, RunRecord
+from sim.session.views import AgainstSilence, GroundTruth, RunRecord, UserTimeline
 from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
 
@@ -196,9 +203,17 @@ class Session:
         """The run so far: its series, statements and events, for the debrief and the report."""
         return run_record_of(self._model)
 
+    def user_timeline(self) -> UserTimeline:
+        """Every user: handle, followers, state and attitude now, and when each heard of the
+        crisis, spread it and turned against the brand (built on request: it copies every
+        user)."""
+        return user_timeline_of(self._model)
+
     def export_graph(self, path: Path) -> None:
-        """Write the follower graph with each user's state now, for Gephi (.gexf or .graphml)."""
-        write_graph(self._model, Path(path))
+        """Write the follower graph for Gephi (.gexf or .graphml): every user with the
+        user timeline's fields, and in GEXF the spread over time for Gephi's timeline; edges
+        run from an account to its followers."""
+        write_graph(self._model, Path(path), self.user_timeline())
 
     # ------------------------------------------------------------------ what the team does
 
@@ -279,11 +294,19 @@ class Session:
         self._record(note)
         return note
 
-    def finish(self) -> Outcome:
+    def finish(self, progress: Callable[[float, float], None] | None = None) -> Outcome:
         """Run to the horizon with no new actions from the team (a protocol keeps acting) and
-        return the outcome. Calling it again returns the same outcome."""
+        return the outcome; `progress(hours, horizon_h)` is told how far the run has gone, a
+        whole hour at a time. Calling it again returns the same outcome."""
         if self._outcome is None:
-            self._advance(self._model.horizon_h)
+            horizon = self._model.horizon_h
+            if progress is not None:
+                progress(self.now_h, horizon)
+            while progress is not None and self.now_h < horizon - EPSILON_H:
+                # Advancing in steps takes the same ticks as one advance: nothing changes.
+                self._advance(math.floor(self.now_h + EPSILON_H) + 1.0)
+                progress(min(self.now_h, horizon), horizon)
+            self._advance(horizon)
             self._record(Finished(at_h=self.now_h, turn=self._turn_in_play))
         assert self._outcome is not None, "_apply(Finished) measures the outcome"
         return self._outcome

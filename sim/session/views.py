@@ -4,7 +4,8 @@ the engine (DESIGN.md, "How data flows").
 Each view is a frozen pydantic model that round-trips through JSON, so a remote seat can be sent
 one as it is. They name things by name, never by an array position (`sim.vocabulary`), and they
 are built from counts and running totals the model already keeps: the war room asks for one per
-turn at up to 10^6 users, so no view copies the population.
+turn at up to 10^6 users, so no view copies the population but the user timeline, which is
+built only when asked for (a graph export, an analysis).
 
 The observation (`sim.observation.Observation`) and the feed's items (`sim.feed.FeedItem`) are
 views too; they live beside the monitor and the feed's personas that they describe.
@@ -106,3 +107,26 @@ class RunRecord(BaseModel):
     @property
     def statement_hours(self) -> tuple[float, ...]:
         return tuple(statement.at_h for statement in self.statements)
+
+
+class UserTimeline(BaseModel):
+    """Every user of the run, who they are and when things happened to them: the one view that
+    copies the population, built only when asked for (a graph export, an analysis). Position k
+    of each tuple is user k, the node numbered k in a graph export. Hours are scenario hours at
+    the end of the tick it happened in, as in series.csv; None: not (yet)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    now_h: float = Field(description="Scenario hour the view is for.")
+    handle: tuple[str, ...] = Field(description="The user's handle in the feed, without '@'.")
+    followers: tuple[int, ...] = Field(description="How many users follow the user.")
+    state: tuple[str, ...] = Field(description="The user's state now (sim.vocabulary).")
+    attitude: tuple[float, ...] = Field(description="Attitude to the brand now, -1 to 1.")
+    aware_h: tuple[float | None, ...] = Field(description="When the user heard of the crisis.")
+    spread_h: tuple[float | None, ...] = Field(
+        description="When the user first spread negative content."
+    )
+    turned_h: tuple[float | None, ...] = Field(
+        description="When a user who liked the brand (pre-crisis attitude zero or above) first "
+        "fell below zero: turned against it."
+    )

@@ -54,6 +54,7 @@ stormdrill scenarios list                 the bundled scenarios
 stormdrill scenarios show data-breach     a readable summary: briefing, objectives, MSEL
 stormdrill scenarios validate my.toml     check a file; one sentence per problem
 stormdrill scenarios schema --out s.json  the JSON Schema, for editors that complete TOML
+stormdrill schemas write                  rewrite schemas/scenario.schema.json and the others
 stormdrill scenarios docs --out FILE      this document
 stormdrill scenarios msel export NAME     the MSEL as .xlsx or CSV (docs/msel.md)
 ```
@@ -66,8 +67,13 @@ stormdrill run data-breach --set crisis.cluster=preventable --set crisis.true_re
 
 The value is read as TOML when it parses (`0.8`, `true`, `[0.2, 0.5, 0.8]`, `"text"`) and as
 plain text otherwise (`preventable`); the result is validated like the file itself. Point your
-editor's TOML extension at the JSON Schema (for example with a `#:schema ./scenario.schema.json`
-first line for Taplo / Even Better TOML) to get completion and the descriptions below as you type.
+editor's TOML extension at the JSON Schema, committed as `schemas/scenario.schema.json` (and
+`schemas/protocol.schema.json` for protocols), for example with a
+`#:schema ../schemas/scenario.schema.json` first line for Taplo / Even Better TOML, to get
+completion and the descriptions below as you type. The schema and `scenarios validate` agree,
+except on what a JSON Schema cannot say: unique ids, `crisis.seeds` at most `graph.users`, no
+control characters in text, and a graph file that reads. A number is a number in both: `users =
+"200"` is refused.
 """
 
 

@@ -206,9 +206,27 @@ def list_bundled_scenarios() -> list[tuple[str, ScenarioSpec]]:
     return [(name, load_scenario(name)) for name in bundled_names()]
 
 
+SCENARIO_SCHEMA_ID = "urn:stormdrill:schema:scenario"
+
+LOADER_ONLY_RULES = (
+    "ids unique within injects, meta.objectives and team.templates",
+    "crisis.seeds at most graph.users",
+    "no control characters in text",
+    "the graph file named by graph.source exists and reads",
+)
+"""What `stormdrill scenarios validate` checks and a JSON Schema cannot say."""
+
+
 def scenario_json_schema() -> dict[str, Any]:
-    """The JSON Schema of scenario files, for editors that validate and complete TOML."""
+    """The JSON Schema of scenario files, for editors that validate and complete TOML
+    (schemas/scenario.schema.json, written by `stormdrill schemas write`)."""
+    schema = ScenarioSpec.model_json_schema()
+    schema["description"] = (
+        f"{schema['description']} Also checked by `stormdrill scenarios validate`, and not by "
+        f"this schema: {'; '.join(LOADER_ONLY_RULES)}."
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **ScenarioSpec.model_json_schema(),
+        "$id": SCENARIO_SCHEMA_ID,
+        **schema,
     }

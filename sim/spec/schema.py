@@ -153,14 +153,20 @@ class Graph(Section):
         "generate",
         description="'generate' for the Twitter-like generator, or a path to an edge list "
         "(.edgelist/.txt/.csv), GraphML (.graphml) or GEXF (.gexf) file, relative to the "
-        "scenario file.",
+        "scenario file. Edges run as information flows, from an account to its follower: "
+        "'a b' (or a directed edge a -> b) means b follows a and sees a's posts; the graph "
+        "`run --graph-out` writes reads back the same way.",
     )
     users: int = Field(10_000, ge=50, le=10_000_000, description="Number of users N.")
     mean_out_degree: float = Field(
         20.0, ge=2.0, le=100.0, description="Mean number of followers per user (edges / N)."
     )
     tail_exponent: float = Field(
-        2.3, ge=2.0, le=2.6, description="Power-law exponent of the in-degree (followers) tail."
+        2.3,
+        ge=2.0,
+        le=2.6,
+        description="Power-law exponent of the follower-count tail (each user's "
+        "out-degree: edges run from an account to its followers).",
     )
     reciprocity: float = Field(
         0.22, ge=0.0, le=0.6, description="Share of follow edges that are reciprocated."
@@ -576,6 +582,11 @@ class Team(Section):
 
 
 class Inject(Section):
+    # The trigger rule below, said in JSON Schema for editors.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["time_h"]}, {"required": ["when_volume_above"]}]}
+    )
+
     id: str = Field(description="Event number in the MSEL.")
     time_h: float | None = Field(
         None, ge=0.0, description="Designated scenario time, hours after the trigger."

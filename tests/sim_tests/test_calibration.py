@@ -38,6 +38,7 @@ from sim.cli import calibrate_cmd
 from sim.engine.model import build_followers
 from sim.engine.world.population import build_population
 from sim.errors import ScenarioError, UserError
+from sim.lab.statistics import describe
 
 # Fewer runs than the full 200, on networks of the full size: at 2,000 users the crises and
 # the response reach are another regime (29% of exposed users saw the response, against 1.5%
@@ -97,11 +98,13 @@ CHECK_NAMES = (
 # --------------------------------------------------------------------------- statistics
 
 
-def test_mean_interval_is_the_normal_95_interval_of_the_mean() -> None:
-    mean, (low, high) = mean_interval([1.0, 2.0, 3.0])
-    half = 1.959963984540054 / math.sqrt(3.0)
-    assert mean == 2.0
-    assert (low, high) == pytest.approx((2.0 - half, 2.0 + half))
+def test_mean_interval_is_the_labs_bca_interval_of_the_mean() -> None:
+    values = [1.0, 2.0, 3.0, 5.0, 8.0]
+    mean, interval = mean_interval(values)
+    assert mean == 3.8
+    lab = describe(np.array(values), seed=0)
+    assert interval == (lab.low, lab.high), "one method, lab and calibration"
+    assert interval[0] < mean < interval[1]
 
 
 def test_mean_interval_of_one_run_is_a_point_and_of_none_is_nan() -> None:
@@ -166,8 +169,22 @@ def test_cluster_bootstrap_resamples_whole_groups_deterministically() -> None:
 
     low, high = cluster_bootstrap(groups, pooled_mean, np.random.default_rng(1))
     assert (low, high) == cluster_bootstrap(groups, pooled_mean, np.random.default_rng(1))
-    assert low == pytest.approx(1.0) and high == pytest.approx(3.0)
+    assert 1.0 <= low < high <= 3.0, "between the all-first and the all-second resample"
     assert cluster_bootstrap(groups[:1], pooled_mean, np.random.default_rng(1)) == (1.0, 1.0)
+
+
+def test_cluster_bootstrap_covers_a_pooled_mean_of_skewed_runs() -> None:
+    rng = np.random.default_rng(8)
+
+    def pooled_mean(chosen) -> float:
+        return float(np.concatenate(chosen).mean())
+
+    covered = 0
+    for _ in range(40):
+        groups = [rng.standard_exponential(20) + rng.normal(0.0, 0.3) for _ in range(30)]
+        low, high = cluster_bootstrap(groups, pooled_mean, rng, resamples=300)
+        covered += low <= 1.0 <= high
+    assert covered >= 32
 
 
 def test_judge_is_strict_at_full_size_and_uses_the_interval_when_reduced() -> None:
@@ -285,6 +302,7 @@ def test_table_is_aligned_and_exit_status_follows_the_checks(monkeypatch, capsys
     assert lines[2].index("in [0.15") == lines[3].index(">= 100") == lines[0].index("target")
     assert lines[2].endswith("yes") and lines[3].endswith("NO")
     assert "1 of 2 checks pass" in lines[-1]
+    assert "Note: only 2 runs per family: too few for a 95% interval to mean much" in lines[-3]
     monkeypatch.setattr(calibration_runner, "run_calibration", lambda *args, **kwargs: FAKE[:1])
     assert calibrate_cmd.calibrate_command(_parse([])) == 0
 

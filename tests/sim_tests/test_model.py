@@ -132,3 +132,13 @@ def test_pre_crisis_attitudes_are_a_resting_state_unless_averaging_moves_whole_a
     model = CrisisModel(drifting, seed=4)
     model.advance_to(12.0)
     assert len(set(model.series()["reputation_index"])) > 1
+
+
+def test_running_turns_false_when_a_step_reaches_the_horizon():
+    spec = make_spec(users=300, days=0.25)
+    model = CrisisModel(spec, seed=2)
+    for _ in range(spec.turns.horizon_ticks):
+        assert model.running, f"stopped early, at hour {model.hours:g}"
+        model.step()
+    assert not model.running
+    assert model.hours == pytest.approx(model.horizon_h)

@@ -334,7 +334,7 @@ def test_run_writes_the_series_the_outcome_and_the_graph(tmp_path, capsys):
     assert summary.startswith("Tiny outage, protocol silent, seed 1")
     assert json.loads((tmp_path / "out" / "outcome.json").read_text())["protocol"] == "silent"
     header = (tmp_path / "out" / "series.csv").read_text().splitlines()[0]
-    assert header.startswith("hour,")
+    assert header.startswith("scenario,seed,tick,hour,")
     exported = nx.read_gexf(graph)
     assert exported.number_of_nodes() == 200
     attributes = next(iter(exported.nodes.values()))

@@ -13,8 +13,10 @@ import socket
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats as scipy_stats
 
 from sim.cli.main import main
+from sim.data_dictionary import metric_column
 from sim.errors import UserError
 from sim.lab import Axis, SweepPlan, SweepResult, TimingTable, delayed, sweep
 from sim.lab import worker as worker_module
@@ -22,7 +24,7 @@ from sim.lab.journal import JOURNAL_FILE
 from sim.lab.plot import against_baseline
 from sim.lab.reading import READINGS
 from sim.lab.result import METRICS
-from sim.lab.statistics import Estimate, bootstrap_mean, describe, verdict
+from sim.lab.statistics import Estimate, describe, verdict
 from sim.lab.timing import protocol_toml
 from sim.protocol import load_protocol
 
@@ -151,37 +153,55 @@ def test_a_row_replays_exactly_with_stormdrill_run(serial, capsys):
     replayed = json.loads(capsys.readouterr().out)
     assert replayed["seed"] == row["seed"]
     for name in METRICS:
-        expected = row[name]
+        expected = row[metric_column(name)]
         if replayed[name] is None:
             assert expected is None or np.isnan(expected)
         else:
             assert replayed[name] == expected, name
 
 
-def test_bootstrap_interval_covers_a_known_difference():
+def test_the_bca_interval_covers_a_known_difference():
     rng = np.random.default_rng(5)
     truth = 2.0
     covered = 0
     for trial in range(200):
         differences = truth + rng.standard_exponential(40) - 1.0  # skewed, mean `truth`
-        estimate = bootstrap_mean(differences, seed=trial, resamples=2000)
+        estimate = describe(differences, seed=trial)
         covered += estimate.low <= truth <= estimate.high
     assert 0.88 <= covered / 200 <= 0.99
-    sure = bootstrap_mean(truth + rng.normal(0.0, 1.0, 400), seed=1)
+    sure = describe(truth + rng.normal(0.0, 1.0, 400), seed=1)
     assert sure.low <= truth <= sure.high and sure.low > 0
-    assert bootstrap_mean(np.arange(10.0), seed=3) == bootstrap_mean(np.arange(10.0), seed=3)
+    assert describe(np.arange(10.0), seed=3) == describe(np.arange(10.0), seed=3)
 
 
-def test_mean_interval_and_verdict_sentences():
-    estimate = describe(np.array([1.0, 2.0, 3.0, np.nan]))
-    assert (estimate.n, estimate.mean, estimate.median) == (3, 2.0, 2.0)
-    assert estimate.low == pytest.approx(2.0 - 4.302653 / np.sqrt(3), rel=1e-6)
+def test_the_interval_is_scipys_bca_bootstrap_of_the_finite_values():
+    values = np.array([1.0, 2.0, 3.0, 7.0, 4.0, 2.5, np.nan, 9.0, 1.5, 3.5, 6.0])
+    estimate = describe(values, seed=4)
+    finite = values[np.isfinite(values)]
+    expected = scipy_stats.bootstrap(
+        (finite,), np.mean, method="BCa", n_resamples=10_000, rng=np.random.default_rng(4)
+    ).confidence_interval
+    assert (estimate.n, estimate.mean) == (10, pytest.approx(finite.mean()))
+    assert (estimate.low, estimate.high) == (
+        pytest.approx(expected.low),
+        pytest.approx(expected.high),
+    )
+    assert describe(np.array([2.0, 2.0, 2.0]), seed=1).low == 2.0, "no spread: the point"
+    assert np.isnan(describe(np.array([2.0]), seed=1).low), "one run has no interval"
+
+
+def test_verdict_sentences_and_a_warning_when_the_runs_are_too_few():
     final_ri = READINGS["reputation_index_final"]
     clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), final_ri)
     assert clear == "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (40 paired runs)."
     unclear = verdict("B", "A", Estimate(40, -0.3, -0.2, -1.1, 0.5), final_ri)
     assert unclear.startswith("B ends 0.30 RI points lower than A, 95% CI -1.10 to 0.50")
     assert unclear.endswith("do not tell them apart.")
+    few = verdict("B", "A", Estimate(5, 0.61, 0.6, 0.48, 0.734), final_ri)
+    assert few == (
+        "B ends 0.61 RI points higher than A, 95% CI 0.48 to 0.73 (5 paired runs) (only 5 "
+        "paired runs: too few for a 95% interval to mean much; use 10 or more)."
+    )
 
 
 def test_the_verdict_on_damage_avoided_is_in_percentage_points_and_keeps_small_effects():
@@ -288,11 +308,12 @@ def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, 
     for name in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
         assert (out / name).is_file()
     columns = (out / "rows.csv").read_text().splitlines()[0].split(",")
-    assert columns.index("aware_damage") < columns.index("reputation_index_final")
-    assert {"damage_avoided", "reputation_index_min", "negative_reach"} <= set(columns)
+    assert columns.index("aware_damage_ri_pts") < columns.index("reputation_index_final_0_100")
+    assert {"damage_avoided_share", "reputation_index_min_0_100", "negative_reach"} <= set(columns)
     parquet = pd.read_parquet(out / "rows.parquet")
-    assert {"ri_hourly", "aware_damage_hourly"} <= set(parquet.columns)
-    assert (parquet["aware_damage_hourly"].map(len) == parquet["ri_hourly"].map(len)).all()
+    hourly = ("reputation_index_0_100_by_hour", "aware_damage_ri_pts_by_hour")
+    assert set(hourly) <= set(parquet.columns)
+    assert (parquet[hourly[0]].map(len) == parquet[hourly[1]].map(len)).all()
     for stem in ("paired_differences", "aware_damage_over_time"):
         assert (out / f"{stem}.png").stat().st_size > 0
         assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
@@ -330,8 +351,8 @@ def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
     assert "final RI" in printed and "per hour of delay" in printed, "the RI figures stay"
     assert (out / "timing.svg").is_file()
     timing = pd.read_csv(out / "timing.csv")
-    assert list(timing["metric"].unique()[:2]) == ["damage_avoided", "aware_damage"]
-    assert {"reputation_index_final", "reputation_index_min"} <= set(timing["metric"])
+    assert list(timing["metric"].unique()[:2]) == ["damage_avoided_share", "aware_damage_ri_pts"]
+    assert {"reputation_index_final_0_100", "reputation_index_min_0_100"} <= set(timing["metric"])
     unmoved = timing[timing["delay_h"] == 0]
     assert (unmoved["change_mean"] == 0).all(), "the change is from the shortest delay"
     assert (out / "protocols" / "fast-transparent+6h.toml").is_file()

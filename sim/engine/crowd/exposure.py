@@ -117,7 +117,7 @@ def _decide_undecided(
     sharers = users[shares]
     credited = items[_credited_views(p_view, group, np.flatnonzero(shares), sharers, crowd)]
     pop.set_state(sharers, State.SPREADING)
-    pop.ever_spread[sharers] = True
+    pop.mark_spread(sharers)
     pop.set_state(users[doubts], State.SKEPTIC)
     appeal = crowd.posts.column("appeal")[credited]
     pop.carried_appeal[sharers] = appeal

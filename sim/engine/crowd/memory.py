@@ -122,10 +122,11 @@ class AttitudeMemory:
         self._fast_sum[g] += float(self._fast[new].sum())
         self._slow_sum[g] += float(self._slow[new].sum())
 
-    def shift(self, users: np.ndarray, delta: np.ndarray) -> None:
-        """Apply attitude changes, bounded to [-1, 1]; `users` must be unique."""
+    def shift(self, users: np.ndarray, delta: np.ndarray) -> np.ndarray:
+        """Apply attitude changes, bounded to [-1, 1]; `users` must be unique. Returns the
+        users' attitudes after the change."""
         if len(users) == 0:
-            return
+            return np.empty(0)
         anchor = self.anchor[users]
         fast = self._fast[users] * self._fast_scale
         slow = self._slow[users] * self._slow_scale
@@ -148,6 +149,7 @@ class AttitudeMemory:
         if np.any(irregular != self._irregular[users]):
             self._irregular[users] = irregular
             self._irregular_stale = True
+        return anchor + fast + slow
 
     def decay(self, fast_factor: float, slow_factor: float) -> None:
         """Both memory parts decay toward the anchor by their factors: O(1)."""

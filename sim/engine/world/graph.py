@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -431,12 +432,26 @@ def _read_networkx(path: Path, suffix: str) -> tuple[np.ndarray, np.ndarray, np.
     return labels, ends[:, 0], ends[:, 1]
 
 
-def export_graph(path: Path, adjacency: csr_matrix, node_attributes: dict[str, np.ndarray]) -> None:
+Spell = tuple[bool | int | float | str, float, float]
+"""A value an attribute holds from one time to another (GEXF's dynamic attribute values)."""
+
+
+def export_graph(
+    path: Path,
+    adjacency: csr_matrix,
+    node_attributes: dict[str, np.ndarray],
+    dynamic_attributes: dict[str, list[list[Spell]]] | None = None,
+) -> None:
     """Write the graph with per-node attributes as GEXF or GraphML (by extension) for Gephi.
 
+    Edges run as information flows, from an account to each of its followers: an edge u -> v
+    means v follows u (row u of the adjacency), so a node's out-degree is its follower count.
     Node ids are zero-padded numbers ("0042"), so their sorted string order is the numeric
     order and ``load_graph`` gives back the same numbering. Attribute arrays become plain Python
-    values (the NetworkX writers reject numpy scalars): floats, ints, booleans or strings.
+    values (the NetworkX writers reject numpy scalars): floats, ints, booleans or strings; a
+    `label` attribute is the node's label in Gephi. `dynamic_attributes` are values over time,
+    one list of spells per node, written to GEXF only (GraphML has no time), so Gephi's
+    timeline can replay them.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -446,13 +461,19 @@ def export_graph(path: Path, adjacency: csr_matrix, node_attributes: dict[str, n
             f"{', '.join(EXPORT_SUFFIXES)}."
         )
     n = adjacency.shape[0]
-    for name, values in node_attributes.items():
-        if len(values) != n:
-            raise ValueError(f"node attribute {name!r} has {len(values)} values for {n} nodes")
+    dynamic = dynamic_attributes if suffix == ".gexf" and dynamic_attributes else {}
+    lengths = {name: len(values) for name, values in node_attributes.items()}
+    lengths.update({name: len(spells) for name, spells in dynamic.items()})
+    for name, length in lengths.items():
+        if length != n:
+            raise ValueError(f"node attribute {name!r} has {length} values for {n} nodes")
     width = len(str(max(n - 1, 0)))
     names = [f"{index:0{width}d}" for index in range(n)]
-    columns = {name: _python_values(values) for name, values in node_attributes.items()}
-    graph = nx.DiGraph()
+    columns: dict[str, list[Any]] = {
+        name: _python_values(values) for name, values in node_attributes.items()
+    }
+    columns.update(dynamic)
+    graph = nx.DiGraph(mode="dynamic") if dynamic else nx.DiGraph()
     graph.add_nodes_from(
         (names[index], {name: column[index] for name, column in columns.items()})
         for index in range(n)

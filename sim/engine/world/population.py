@@ -43,6 +43,12 @@ class Population:
     ever_spread: np.ndarray
     heard_brand_first: np.ndarray  # saw a brand statement before any third-party negative post
     saw_statement: np.ndarray
+    # When each user first heard of the crisis, first spread it and first turned against the
+    # brand (-1: not yet): bookkeeping for exports, read by nothing in the run.
+    aware_tick: np.ndarray
+    spread_tick: np.ndarray
+    turned_tick: np.ndarray
+    tick: int = 0  # the tick in play, which the model keeps current and the stamps above use
 
     def __post_init__(self) -> None:
         self.follower_counts = np.diff(self.followers.indptr)
@@ -63,7 +69,13 @@ class Population:
     def make_aware(self, users: np.ndarray) -> None:
         """Users learn of the crisis: they count among the aware from now on."""
         self.ever_aware[users] = True
+        self.aware_tick[users[self.aware_tick[users] < 0]] = self.tick
         self.memory.enroll(AWARE, users)
+
+    def mark_spread(self, users: np.ndarray) -> None:
+        """Users spread the crisis's content: they count among its spreaders from now on."""
+        self.ever_spread[users] = True
+        self.spread_tick[users[self.spread_tick[users] < 0]] = self.tick
 
     def damage(self, group: str) -> float:
         """Reputational damage in a group: its pre-crisis RI minus its RI now, in RI points
@@ -71,8 +83,12 @@ class Population:
         return 50.0 * (self.memory.anchor_mean(group) - self.memory.mean(group))
 
     def shift_attitude(self, users: np.ndarray, delta: np.ndarray) -> None:
-        """Apply attitude changes through the two-speed memory; `users` must be unique."""
-        self.memory.shift(users, delta)
+        """Apply attitude changes through the two-speed memory; `users` must be unique. A user
+        who liked the brand (pre-crisis attitude zero or above) and whom a change leaves below
+        zero has turned against it, at this tick."""
+        after = self.memory.shift(users, delta)
+        turned = (after < 0.0) & (self.turned_tick[users] < 0) & (self.memory.anchor[users] >= 0.0)
+        self.turned_tick[users[turned]] = self.tick
 
     def set_state(self, users: np.ndarray, state: State) -> None:
         """Move users to a state, keeping the per-state counts current; repeats are allowed."""
@@ -151,4 +167,7 @@ def build_population(
         ever_spread=np.zeros(n, dtype=bool),
         heard_brand_first=np.zeros(n, dtype=bool),
         saw_statement=np.zeros(n, dtype=bool),
+        aware_tick=np.full(n, -1, dtype=np.int32),
+        spread_tick=np.full(n, -1, dtype=np.int32),
+        turned_tick=np.full(n, -1, dtype=np.int32),
     )
