@@ -57,6 +57,7 @@ from sim.session.record import (
     TurnEnded,
     TurnRecord,
 )
+from sim.session.store import LogStore, is_store, read_store
 from sim.session.views import AgainstSilence, GroundTruth, RunRecord
 from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
@@ -86,6 +87,9 @@ class Session:
         self.scenario_ref = scenario_ref
         self.overrides = tuple(overrides)
         self.autosave = None if autosave is None else Path(autosave)
+        """The exercise's store (sim.session.store): every entry done live is committed there
+        before it is applied. Created, exclusively, at the first entry."""
+        self._store: LogStore | None = None
         self.facilitator = facilitator
         """The facilitator's passphrase, hashed; None: nobody facilitates this exercise."""
         self.protocol: Protocol | None = None
@@ -304,32 +308,41 @@ class Session:
         return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
 
     def close(self) -> None:
-        """Let the models be garbage-collected once the session is dropped."""
+        """Let the models be garbage-collected once the session is dropped, and close its
+        store."""
         self._model.close()
         self._close_silent_run()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     # ------------------------------------------------------------------ saving
 
     def save(self, path: Path) -> None:
+        """Export the session as a JSON session file (it imports back with `load`)."""
         write_session_file(Path(path), self._file_content(self._log))
 
     def claim_autosave(self, candidates: Iterable[Path]) -> Path:
-        """Save the session to the first of `candidates` that does not exist yet, claiming it
-        exclusively (two exercises started at once never share a file), and autosave there
-        from now on."""
+        """Create the exercise's store at the first of `candidates` that does not exist yet,
+        claiming it exclusively (two exercises started at once never share a file), with the
+        log so far in it, and write every entry there from now on."""
         for candidate in candidates:
             try:
-                write_session_file(Path(candidate), self._file_content(self._log), new=True)
+                store = LogStore.create(Path(candidate), self._file_content(self._log))
             except FileExistsError:
                 continue
-            self.autosave = Path(candidate)
-            return self.autosave
+            self._use_store(store)
+            return store.path
         raise SessionFileError("every candidate name for the session file is taken.")
 
     @classmethod
     def load(cls, path: Path, *, autosave: Path | None = None) -> Session:
-        """Rebuild a saved session by replaying its log on a fresh model."""
-        content = read_session_file(Path(path))
+        """Rebuild a saved session by replaying its log on a fresh model: from an exercise
+        database (sim.session.store) or a JSON session file. With `autosave` the session goes
+        on writing there: to the same database when it is `path`, else to a new one claimed
+        at `autosave` with the whole log (how a JSON session file is imported)."""
+        path = Path(path)
+        content = read_store(path) if is_store(path) else read_session_file(path)
         try:
             session = replay(
                 content.spec,
@@ -347,8 +360,17 @@ class Session:
             except ProtocolError as error:
                 session.close()
                 raise SessionFileError(f"{path}: {error}") from None
-        session.autosave = None if autosave is None else Path(autosave)
         session.facilitator = content.facilitator
+        if autosave is None:
+            return session
+        try:
+            if Path(autosave) == path and is_store(path):
+                session._use_store(LogStore.open(path))
+            else:
+                session._new_store(Path(autosave))
+        except BaseException:
+            session.close()
+            raise
         return session
 
     # ------------------------------------------------------------------ internals
@@ -416,13 +438,32 @@ class Session:
             inbox=self.inbox,
         )
 
+    def _new_store(self, path: Path) -> LogStore:
+        try:
+            store = LogStore.create(path, self._file_content(self._log))
+        except FileExistsError:
+            raise SessionFileError(
+                f"{path}: a file of that name is already there; give the exercise a new file "
+                "name, or resume that one."
+            ) from None
+        self._use_store(store)
+        return store
+
+    def _use_store(self, store: LogStore) -> None:
+        if self._store is not None:
+            self._store.close()
+        self._store = store
+        self.autosave = store.path
+
     def _record(self, entry: LogEntry) -> None:
-        """Save the session with an entry done live, then apply it: nothing written is lost,
-        and a save that fails (a full disk) raises with the session as it was, so trying again
-        does it once. (Replay applies without saving, and a protocol's statements are saved
-        with its turn.)"""
+        """Commit an entry done live to the store, then apply it: nothing written is lost, and
+        a save that fails (a full disk) raises with the session as it was, so trying again
+        does it once. (Replay applies without saving, and a protocol's statements are stored
+        with the entry done after them, in the same transaction.)"""
         if self.autosave is not None:
-            write_session_file(self.autosave, self._file_content((*self._log, entry)))
+            store = self._store or self._new_store(self.autosave)
+            state = None if self._policy is None else self._policy.snapshot()
+            store.append((*self._log[store.entries :], entry), state)
         self._apply(entry)
 
     def _apply(self, entry: LogEntry) -> None:
