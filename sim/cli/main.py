@@ -19,6 +19,7 @@ from importlib.metadata import version
 from sim.cli import (
     calibrate_cmd,
     compare_cmd,
+    host_cmd,
     lesson_cmd,
     play_cmd,
     report_cmd,
@@ -32,6 +33,7 @@ from sim.errors import UserError
 
 COMMANDS = (
     play_cmd,
+    host_cmd,
     serve_cmd,
     run_cmd,
     scenarios_cmd,

@@ -57,7 +57,12 @@ CREATE TABLE log (
     turn INTEGER NOT NULL,
     entry TEXT NOT NULL
 );
+CREATE TABLE seats (
+    role TEXT PRIMARY KEY,
+    seat TEXT NOT NULL
+)
 """
+"""`seats` holds a hosted exercise's seats (sim.host.seats) as JSON, their join codes hashed."""
 
 _ENTRY: TypeAdapter[LogEntry] = TypeAdapter(LogEntry)
 
@@ -143,6 +148,34 @@ class LogStore:
 
     def close(self) -> None:
         self._connection.close()
+
+
+def write_seats(path: Path, seats: Sequence[tuple[str, str]]) -> None:
+    """Keep a hosted exercise's seats, (role, JSON) pairs, in its store, in place of any
+    before."""
+    path = Path(path)
+    connection = _connect(path)
+    try:
+        with _writing(path, connection):
+            connection.execute("DELETE FROM seats")
+            connection.executemany("INSERT INTO seats (role, seat) VALUES (?, ?)", seats)
+    finally:
+        connection.close()
+
+
+def read_seats(path: Path) -> tuple[str, ...]:
+    """The seats kept in a store, as JSON, in the order they were written."""
+    path = Path(path)
+    connection = _connect(path)
+    try:
+        rows = connection.execute("SELECT seat FROM seats ORDER BY rowid").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise SessionFileError(
+            f"{path}: the exercise database's seats cannot be read ({error}); host it anew."
+        ) from None
+    finally:
+        connection.close()
+    return tuple(seat for (seat,) in rows)
 
 
 def read_store(path: Path) -> SessionFile:
