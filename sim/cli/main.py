@@ -20,6 +20,7 @@ from sim.cli import (
     calibrate_cmd,
     compare_cmd,
     host_cmd,
+    join_cmd,
     lesson_cmd,
     play_cmd,
     report_cmd,
@@ -34,6 +35,7 @@ from sim.errors import UserError
 COMMANDS = (
     play_cmd,
     host_cmd,
+    join_cmd,
     serve_cmd,
     run_cmd,
     scenarios_cmd,

@@ -54,8 +54,8 @@ class SeatClient:
         self.view: SeatView | None = None
         self.received: list[str] = []
         """Every message this seat received, as the text that came over the wire."""
-        self._on_view = on_view
-        self._on_status = on_status
+        self.on_view = on_view
+        self.on_status = on_status
         self._ids = itertools.count(1)
         self._waiting: dict[int, asyncio.Future[int]] = {}
         self._socket: aiohttp.ClientWebSocketResponse | None = None
@@ -200,8 +200,8 @@ class SeatClient:
             self.view = view
             self.views += 1
             self._view_changed.notify_all()
-        if self._on_view is not None:
-            self._on_view(view)
+        if self.on_view is not None:
+            self.on_view(view)
 
     def _dropped(self) -> None:
         self._joined.clear()
@@ -217,5 +217,5 @@ class SeatClient:
         self._waiting.clear()
 
     def _status(self, text: str) -> None:
-        if self._on_status is not None:
-            self._on_status(text)
+        if self.on_status is not None:
+            self.on_status(text)

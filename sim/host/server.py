@@ -2,7 +2,8 @@
 
 Every command goes through one lock to the Session in a worker thread (a turn takes a while on a
 big graph); the Session commits its entry to the store before it applies it, and only then is
-the seat acknowledged and every seat sent its new view. A seat that connects, or reconnects
+every seat sent its new view and the seat that asked acknowledged (its view already shows what
+was acknowledged). A seat that connects, or reconnects
 after a drop, gets its whole view at once, so it never misses what was acknowledged meanwhile.
 Views are built once per role and serialised once, then sent to every seat of that role.
 """
@@ -144,8 +145,8 @@ class Host:
             except (UserError, ValidationError, TypeError) as error:
                 await self._send(connection, Refused(id=request.id, message=_sentence(error)))
                 return
-            await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
             await self._broadcast()
+            await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
 
     async def _broadcast(self) -> None:
         """Every connected seat's new view: built once per role, serialised once."""

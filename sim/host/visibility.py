@@ -26,12 +26,8 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
     return SeatView(
         role=role,
         kind=kind,
-        title=spec.meta.title,
-        situation=spec.meta.situation,
-        locale=spec.meta.locale,
-        roles=spec.meta.roles,
-        objectives=spec.meta.objectives,
-        templates=spec.team.templates,
+        meta=spec.meta,
+        team=spec.team,
         now_h=session.now_h,
         turn=session.turn,
         turns_total=session.turns_total,
@@ -47,6 +43,18 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
         against_silence=(
             session.against_silence() if facilitator and not session.finished else None
         ),
+        pending_injects=pending_injects(session) if facilitator else (),
+    )
+
+
+def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
+    injects = {inject.id: inject for inject in session.spec.injects}
+    return tuple(
+        (
+            inject_id,
+            f"{injects[inject_id].type.value.replace('_', ' ')} from {injects[inject_id].sender}",
+        )
+        for inject_id in session.ground_truth().pending_inject_ids
     )
 
 

@@ -20,7 +20,7 @@ from sim.host.seats import Command, SeatKind
 from sim.observation import Observation
 from sim.session.record import LogEntry, TurnRecord
 from sim.session.views import AgainstSilence, GroundTruth
-from sim.spec.schema import Objective, Template
+from sim.spec.schema import Meta, Team
 
 
 class Message(BaseModel):
@@ -34,12 +34,8 @@ class SeatView(Message):
 
     role: str
     kind: SeatKind
-    title: str
-    situation: str
-    locale: str
-    roles: tuple[str, ...]
-    objectives: tuple[Objective, ...]
-    templates: tuple[Template, ...]
+    meta: Meta = Field(description="The briefing: title, situation, objectives, roles, locale.")
+    team: Team = Field(description="The team's resources: templates, capacity, approval delays.")
     now_h: float
     turn: int
     turns_total: int
@@ -53,6 +49,9 @@ class SeatView(Message):
     history: tuple[TurnRecord, ...]
     ground_truth: GroundTruth | None = None
     against_silence: AgainstSilence | None = None
+    pending_injects: tuple[tuple[str, str], ...] = Field(
+        (), description="The MSEL injects not yet released, id and what they are."
+    )
 
 
 class Hello(Message):

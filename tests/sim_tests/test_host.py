@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from sim.cli.main import main
 from sim.errors import UserError
 from sim.host.client import JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
@@ -202,3 +203,13 @@ async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path:
         await facilitator.close()
     stored = read_store(tmp_path / "sessions" / f"{printed['id']}.sqlite")
     assert [entry.kind for entry in stored.log] == ["queue", "end_turn", "note", "end_turn"]
+
+
+async def test_join_with_a_wrong_code_or_no_host_is_one_sentence(hosted, capsys):
+    url, _, _, _ = hosted
+    assert await asyncio.to_thread(main, ["join", url, "--code", "guess"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("stormdrill: --code: that join code opens no seat")
+    assert error.count("\n") == 1
+    assert await asyncio.to_thread(main, ["join", "127.0.0.1:1", "--code", "x"]) == 2
+    assert "not an address to join" in capsys.readouterr().err

@@ -1,0 +1,85 @@
+"""`stormdrill join`: Pilot-driven seats against a real host on a random loopback port. A player
+drafts and sends, the facilitator ends the turn from the console's keys, each war room follows
+the server's views, and the keys a role cannot use say whose they are."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from sim.host.client import SeatClient
+from sim.host.seats import new_seats
+from sim.host.server import Host, serve
+from sim.session import Queued, Session
+from sim.spec.loader import load_scenario
+from tui.remote import SeatApp
+from tui.screens.facilitator import FacilitatorScreen
+from tui.screens.war_room import WarRoomScreen
+
+MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
+
+
+@pytest.fixture
+async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Session]]:
+    session = Session(load_scenario("tiny"), seed=7, team="Blue", scenario_ref="tiny")
+    session.claim_autosave([tmp_path / "seats.sqlite"])
+    codes = new_seats(session.spec.meta.roles)
+    runner, port = await serve(Host(session, [seat for seat, _ in codes]), "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{port}", {seat.role: code for seat, code in codes}, session
+    finally:
+        await runner.cleanup()
+        session.close()
+
+
+async def seated(pilot: Pilot) -> SeatApp:
+    app = pilot.app
+    assert isinstance(app, SeatApp)
+    await app.client.wait_for_view(lambda view: True)
+    await pilot.pause()
+    assert isinstance(app.screen, WarRoomScreen)
+    return app
+
+
+async def test_a_player_and_the_facilitator_play_a_turn_from_their_own_terminals(hosted):
+    url, codes, session = hosted
+    player = SeatApp(SeatClient(url, codes["CEO"]))
+    facilitator = SeatApp(SeatClient(url, codes["facilitator"]))
+    watcher = SeatClient(url, codes["observer"])
+    await watcher.join()
+    async with (
+        player.run_test(size=(120, 40)) as at_player,
+        facilitator.run_test(size=(120, 40)) as at_facilitator,
+    ):
+        await seated(at_player)
+        await seated(at_facilitator)
+        assert player.sub_title == "CEO seat"
+
+        await at_player.press("c", *MESSAGE, "ctrl+s")
+        view = await watcher.wait_for_view(lambda view: view.entries == 1)
+        (queued,) = [entry for entry in view.log if isinstance(entry, Queued)]
+        assert queued.action.text == MESSAGE
+
+        await at_player.press("escape", "e")
+        await at_player.pause()
+        assert session.turn == 0  # the players do not run the clock
+
+        await at_facilitator.press("e")
+        await player.client.wait_for_view(lambda view: view.turn == 1)
+        await at_player.pause()
+        assert player.war_room.state.turn == 1
+        timeline = [entry.text for entry in player.war_room.state.timeline]
+        assert "holding statement" in timeline[0] and timeline[-1] == "end of turn 1"
+        assert session.turn == 1
+
+        await at_player.press("f")
+        await at_player.pause()
+        assert not isinstance(player.screen, FacilitatorScreen)
+        await at_facilitator.press("f")
+        await at_facilitator.pause()
+        assert isinstance(facilitator.screen, FacilitatorScreen)
+        assert facilitator.screen.state.truth.now_h == session.now_h
+    await watcher.close()
