@@ -27,6 +27,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--port", type=whole_number(1, 65535), default=8000, help="port to listen on (1-65535)"
     )
     parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers reach it at through a reverse proxy "
+        "(https://drill.example.org), "
+        "so the page does not point them at --host",
+    )
+    parser.add_argument(
         "scenario", nargs="?", metavar="SCENARIO", help="open this scenario (default: the picker)"
     )
     parser.set_defaults(func=serve_command)
@@ -40,11 +47,27 @@ def play_command_line(scenario: str | None) -> str:
     return shlex.join(words)
 
 
+def public_url_of(given: str | None) -> str | None:
+    """The --public-url as textual-serve wants it (no trailing slash), or one sentence."""
+    if given is None:
+        return None
+    if not given.startswith(("http://", "https://")) or given.endswith("://"):
+        raise UserError(
+            f"--public-url {given}: not an address browsers can open; give the proxy's "
+            "https://HOST[:PORT][/PATH]."
+        )
+    return given.rstrip("/")
+
+
 def serve_command(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     server = Server(
-        play_command_line(args.scenario), host=args.host, port=args.port, title="stormdrill"
+        play_command_line(args.scenario),
+        host=args.host,
+        port=args.port,
+        title="stormdrill",
+        public_url=public_url_of(args.public_url),
     )
     try:
         server.serve()

@@ -21,6 +21,7 @@ from sim.errors import UserError
 from sim.host.client import JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
 from sim.host.server import Host, serve
+from sim.host.visibility import view_for
 from sim.host.wire import TO_SEAT, View, Welcome
 from sim.session import Note, Queued, Session, replay
 from sim.session.store import read_store
@@ -213,3 +214,43 @@ async def test_join_with_a_wrong_code_or_no_host_is_one_sentence(hosted, capsys)
     assert error.count("\n") == 1
     assert await asyncio.to_thread(main, ["join", "127.0.0.1:1", "--code", "x"]) == 2
     assert "not an address to join" in capsys.readouterr().err
+
+
+async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_replay(hosted):
+    """1 facilitator, 12 players over the scenario's roles, 3 evaluators, 20 observers, all
+    sending at once: no entry lost or doubled, every seat ends on the replay's view."""
+    url, codes, host, _ = hosted
+    player_roles = list(host.session.spec.meta.roles)
+    facilitator = await joined(url, codes["facilitator"])
+    players = [await joined(url, codes[player_roles[n % len(player_roles)]]) for n in range(12)]
+    evaluators = [await joined(url, codes["evaluator"]) for _ in range(3)]
+    observers = [await joined(url, codes["observer"]) for _ in range(20)]
+    everyone = [facilitator, *players, *evaluators, *observers]
+
+    sent: list[str] = []
+    for turn in range(1, host.session.turns_total + 1):
+        notes = [f"turn {turn}, evaluator {n}" for n in range(len(evaluators))]
+        sent += notes
+        await asyncio.gather(
+            players[turn % len(players)].do(
+                Command.QUEUE, strategy="correction", text=f"Update {turn}: the app is back."
+            ),
+            *(
+                client.do(Command.NOTE, text=note)
+                for client, note in zip(evaluators, notes, strict=True)
+            ),
+        )
+        await facilitator.do(Command.END_TURN)
+    last = await facilitator.do(Command.FINISH)
+
+    log = read_store(host.session.autosave).log
+    assert len(log) == last == len(host.session.log)
+    assert sorted(entry.text for entry in log if isinstance(entry, Note)) == sorted(sent)
+    assert [entry.kind for entry in log].count("queue") == host.session.turns_total
+    headless = replay(host.session.spec, 4, log, team="Blue")
+    for client in everyone:
+        final = await client.wait_for_view(lambda view: view.entries == last)
+        expected = view_for(client.view.kind, client.view.role, headless)
+        assert final == expected
+    for client in everyone:
+        await client.close()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sim.cli.main import main
-from sim.cli.serve_cmd import play_command_line
+from sim.cli.serve_cmd import play_command_line, public_url_of
 
 
 def test_play_with_an_unknown_scenario_is_one_sentence(capsys):
@@ -34,3 +34,10 @@ def test_serve_runs_this_python_s_play_command():
         "tiny",
     ]
     assert shlex.split(play_command_line(None))[-1] == "play"
+
+
+def test_serve_behind_a_proxy_points_browsers_at_the_public_url(capsys):
+    assert public_url_of("https://drill.example.org/") == "https://drill.example.org"
+    assert public_url_of(None) is None
+    assert main(["serve", "--public-url", "drill.example.org"]) == 2
+    assert "--public-url drill.example.org: not an address" in capsys.readouterr().err
