@@ -29,6 +29,7 @@ from tui.screens.facilitator import (
     SetPaused,
 )
 from tui.screens.help import HelpScreen
+from tui.screens.note import NoteScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.seat import seat_facilitator_state, seat_war_room_state
 from tui.snapshot import newly_lapsed
@@ -48,6 +49,7 @@ class SeatApp(App[None]):
     TITLE = "stormdrill"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
+        Binding("n", "note", "Note", tooltip="An evaluator's note, against an objective"),
         Binding("q", "quit", "Quit", tooltip="Leave the seat; the exercise goes on at the host"),
     ]
 
@@ -112,6 +114,18 @@ class SeatApp(App[None]):
         state = seat_facilitator_state(self.view)
         if state is not None:
             self.push_screen(FacilitatorScreen(state), self._facilitator_order)
+
+    def action_note(self) -> None:
+        if self.view is None:
+            return
+        if self.kind not in (SeatKind.EVALUATOR, SeatKind.FACILITATOR):
+            self.notify(
+                "Notes are taken at the evaluators' and the facilitator's seats.",
+                severity="warning",
+            )
+            return
+        objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
+        self.push_screen(NoteScreen(objectives), self._facilitator_order)
 
     def _facilitator_only(self, action: str) -> bool:
         if self.kind is SeatKind.FACILITATOR:

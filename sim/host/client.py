@@ -161,8 +161,8 @@ class SeatClient:
                     break
                 await self._dispatch(self._read(frame.data))
             self._dropped()
+            self._status("Connection to the host lost; reconnecting...")
             while not self._closing:
-                self._status("Connection to the host lost; reconnecting...")
                 await asyncio.sleep(delay)
                 try:
                     await self._connect()

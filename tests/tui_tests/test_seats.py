@@ -17,6 +17,7 @@ from sim.session import Queued, Session
 from sim.spec.loader import load_scenario
 from tui.remote import SeatApp
 from tui.screens.facilitator import FacilitatorScreen
+from tui.screens.note import NoteScreen
 from tui.screens.war_room import WarRoomScreen
 
 MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
@@ -83,3 +84,29 @@ async def test_a_player_and_the_facilitator_play_a_turn_from_their_own_terminals
         assert isinstance(facilitator.screen, FacilitatorScreen)
         assert facilitator.screen.state.truth.now_h == session.now_h
     await watcher.close()
+
+
+async def test_an_evaluator_notes_from_the_seat_and_no_player_receives_it(hosted):
+    url, codes, session = hosted
+    evaluator = SeatApp(SeatClient(url, codes["evaluator"]))
+    player = SeatApp(SeatClient(url, codes["legal"]))
+    async with (
+        evaluator.run_test(size=(120, 40)) as at_evaluator,
+        player.run_test(size=(120, 40)) as at_player,
+    ):
+        await seated(at_evaluator)
+        await seated(at_player)
+        await at_player.press("n")
+        await at_player.pause()
+        assert isinstance(player.screen, WarRoomScreen)  # players take no notes
+
+        await at_evaluator.press("n")
+        await at_evaluator.pause()
+        assert isinstance(evaluator.screen, NoteScreen)
+        await at_evaluator.press(*"Holding line on time", "enter")
+        await evaluator.client.wait_for_view(lambda view: view.entries == 1)
+        await at_evaluator.pause()
+        assert [note.text for note in session.notes] == ["Holding line on time"]
+        assert "note: Holding line on time" in evaluator.war_room.state.timeline[-1].text
+        await player.client.wait_for_view(lambda view: view.entries == 1)
+        assert all("Holding line" not in text for text in player.client.received)
