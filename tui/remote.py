@@ -19,8 +19,9 @@ from sim.errors import UserError
 from sim.host.client import SeatClient
 from sim.host.seats import Command, SeatKind
 from sim.host.wire import SeatView
-from sim.session import played_actions
+from sim.session import Drafted, played_actions
 from tui.plain import visible
+from tui.screens.approval import ApprovalScreen, Verdict
 from tui.screens.facilitator import (
     AddNote,
     FacilitatorOrder,
@@ -50,6 +51,7 @@ class SeatApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
         Binding("n", "note", "Note", tooltip="An evaluator's note, against an objective"),
+        Binding("a", "approvals", "Approvals", tooltip="Drafts waiting for your approval"),
         Binding("q", "quit", "Quit", tooltip="Leave the seat; the exercise goes on at the host"),
     ]
 
@@ -74,7 +76,15 @@ class SeatApp(App[None]):
 
     def _view_arrived(self, view: SeatView) -> None:
         state = seat_war_room_state(view)
+        waiting_before = {draft.draft for draft in self.waiting_for_me()}
         self.view = view
+        new = [draft for draft in self.waiting_for_me() if draft.draft not in waiting_before]
+        if new:
+            self.notify(
+                f"{len(new)} draft(s) wait for your approval: press a.",
+                severity="warning",
+                timeout=8,
+            )
         if self.war_room is None:
             self.war_room = WarRoomScreen(view, state)
             self.sub_title = f"{view.role} seat"
@@ -85,6 +95,12 @@ class SeatApp(App[None]):
         if lapsed:
             titles = "; ".join(item.event.title for item in lapsed)
             self.notify(visible(f"Deadline lapsed unanswered: {titles}."), markup=False)
+
+    def waiting_for_me(self) -> tuple[Drafted, ...]:
+        """The drafts waiting for this seat's approval."""
+        if self.view is None:
+            return ()
+        return tuple(draft for draft in self.view.drafts if draft.approver == self.view.role)
 
     def _status(self, text: str) -> None:
         self.notify(text, severity="warning" if "lost" in text else "information")
@@ -126,6 +142,21 @@ class SeatApp(App[None]):
             return
         objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
         self.push_screen(NoteScreen(objectives), self._facilitator_order)
+
+    def action_approvals(self) -> None:
+        drafts = self.waiting_for_me()
+        if not drafts:
+            self.notify("No draft is waiting for your approval.")
+            return
+
+        def decided(verdict: Verdict | None) -> None:
+            if verdict is None:
+                return
+            command = Command.APPROVE if verdict.verdict == "approve" else Command.REJECT
+            done = "Approved: it goes out now." if command is Command.APPROVE else "Rejected."
+            self.send(command, done, draft=verdict.draft)
+
+        self.push_screen(ApprovalScreen(drafts), decided)
 
     def _facilitator_only(self, action: str) -> bool:
         if self.kind is SeatKind.FACILITATOR:
@@ -172,8 +203,11 @@ class SeatApp(App[None]):
         if clear_composer and self.war_room is not None:
             self.war_room.query_one(Composer).clear()
             self.war_room.action_leave_message()
-            queued = played_actions(self.view.log) if self.view is not None else ()
+            log = self.view.log if self.view is not None else ()
+            queued = played_actions(log)
             done = f"Queued: goes out at {clock(queued[-1].at_h)}." if queued else "Queued."
+            if log and isinstance(log[-1], Drafted):
+                done = f"Drafted: it waits for the {log[-1].approver} seat's approval."
         if done:
             self.notify(visible(done), markup=False)
 

@@ -45,10 +45,12 @@ class Command(StrEnum):
     RESUME = "resume"
     NOTE = "note"
     FINISH = "finish"
+    APPROVE = "approve"
+    REJECT = "reject"
 
 
 ALLOWED: Final[dict[SeatKind, frozenset[Command]]] = {
-    SeatKind.PLAYER: frozenset({Command.QUEUE}),
+    SeatKind.PLAYER: frozenset({Command.QUEUE, Command.APPROVE, Command.REJECT}),
     SeatKind.FACILITATOR: frozenset(
         {
             Command.END_TURN,
@@ -62,8 +64,8 @@ ALLOWED: Final[dict[SeatKind, frozenset[Command]]] = {
     SeatKind.EVALUATOR: frozenset({Command.NOTE}),
     SeatKind.OBSERVER: frozenset(),
 }
-"""The players draft and send; the facilitator runs the clock, the MSEL and the pause; the
-evaluators take notes; the observers watch."""
+"""The players draft and send (and the approvers among them approve or reject); the facilitator
+runs the clock, the MSEL and the pause; the evaluators take notes; the observers watch."""
 
 
 class Seat(BaseModel):
@@ -122,3 +124,24 @@ def wrong_code_delay_s(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return min(FIRST_DELAY_S * 2 ** (failures - 1), LONGEST_DELAY_S)
+
+
+APPROVER_WORDS: Final = ("legal", "ceo", "chief executive")
+"""A player role whose name holds one of these approves statements (legal counsel, the CEO)."""
+
+
+def approver_for(
+    roles: Sequence[str], seated: Iterable[str], drafter: str, needs_approval: bool
+) -> str | None:
+    """Who approves a statement drafted at `drafter`'s seat: the first of the scenario's
+    approver roles (in `roles` order) that someone holds now, other than the drafter; None when
+    the statement needs no approval or nobody holds such a seat (the scenario's approval delay
+    applies then, as in one-seat play)."""
+    if not needs_approval:
+        return None
+    held = set(seated)
+    for role in roles:
+        approves = any(word in role.lower() for word in APPROVER_WORDS)
+        if approves and role in held and role != drafter:
+            return role
+    return None

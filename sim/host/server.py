@@ -20,8 +20,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 from pydantic import ValidationError
 
-from sim.errors import UserError
-from sim.host.seats import Command, Seat, seat_for, wrong_code_delay_s
+from sim.errors import ActionError, UserError
+from sim.host.seats import Command, Seat, approver_for, seat_for, wrong_code_delay_s
 from sim.host.visibility import view_for
 from sim.host.wire import (
     TO_SERVER,
@@ -141,12 +141,22 @@ class Host:
             return
         async with self._lock:
             try:
-                await asyncio.to_thread(perform, self.session, request.command, request.fields)
-            except (UserError, ValidationError, TypeError) as error:
+                await asyncio.to_thread(
+                    perform,
+                    self.session,
+                    connection.seat,
+                    request.command,
+                    request.fields,
+                    self._seated_roles(),
+                )
+            except (UserError, ValidationError, TypeError, ValueError) as error:
                 await self._send(connection, Refused(id=request.id, message=_sentence(error)))
                 return
             await self._broadcast()
             await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
+
+    def _seated_roles(self) -> set[str]:
+        return {connection.seat.role for connection in self._connections}
 
     async def _broadcast(self) -> None:
         """Every connected seat's new view: built once per role, serialised once."""
@@ -177,10 +187,38 @@ class Host:
             self._connections.discard(connection)
 
 
-def perform(session: Session, command: Command, fields: dict[str, Any]) -> None:
-    """Do one seat's command to the session (its entry is committed before it is applied)."""
+def perform(
+    session: Session,
+    seat: Seat,
+    command: Command,
+    fields: dict[str, Any],
+    seated: Iterable[str] = (),
+) -> None:
+    """Do one seat's command to the session (its entries are committed before they are
+    applied). A statement that needs approval waits for the approver's seat when someone holds
+    it (a draft), and goes through the scenario's approval delay when nobody does."""
     if command is Command.QUEUE:
-        session.queue(session.make_action(**fields))
+        action = session.make_action(**fields)
+        needs = (
+            action.template is None and session.spec.team.approval.for_strategy(action.strategy) > 0
+        )
+        approver = approver_for(session.spec.meta.roles, seated, seat.role, needs)
+        if approver is None:
+            session.queue(action)
+        else:
+            session.draft(action, approver)
+    elif command in (Command.APPROVE, Command.REJECT):
+        number = int(fields.get("draft", 0))
+        waiting = {draft.draft: draft for draft in session.drafts}.get(number)
+        if waiting is not None and waiting.approver != seat.role:
+            raise ActionError(
+                f"draft #{number} waits for the {waiting.approver} seat's approval, not the "
+                f"{seat.role} seat's."
+            )
+        if command is Command.APPROVE:
+            session.approve(number, seat.role)
+        else:
+            session.reject(number, seat.role, str(fields.get("reason", "")))
     elif command is Command.END_TURN:
         session.end_turn()
     elif command is Command.RELEASE_INJECT:

@@ -43,6 +43,7 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
         against_silence=(
             session.against_silence() if facilitator and not session.finished else None
         ),
+        drafts=session.drafts,
         pending_injects=pending_injects(session) if facilitator else (),
     )
 

@@ -18,7 +18,7 @@ from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.host.seats import Command, SeatKind
 from sim.observation import Observation
-from sim.session.record import LogEntry, TurnRecord
+from sim.session.record import Drafted, LogEntry, TurnRecord
 from sim.session.views import AgainstSilence, GroundTruth
 from sim.spec.schema import Meta, Team
 
@@ -49,6 +49,7 @@ class SeatView(Message):
     history: tuple[TurnRecord, ...]
     ground_truth: GroundTruth | None = None
     against_silence: AgainstSilence | None = None
+    drafts: tuple[Drafted, ...] = Field((), description="Drafts waiting for an approver.")
     pending_injects: tuple[tuple[str, str], ...] = Field(
         (), description="The MSEL injects not yet released, id and what they are."
     )

@@ -47,12 +47,15 @@ from sim.session.passphrase import PassphraseHash
 from sim.session.persistence import SessionFile, read_session_file, write_session_file
 from sim.session.readout import against_silence_of, ground_truth_of, run_record_of, write_graph
 from sim.session.record import (
+    Approved,
+    Drafted,
     Finished,
     InjectReleased,
     LogEntry,
     Note,
     Paused,
     Queued,
+    Rejected,
     Resumed,
     TurnEnded,
     TurnRecord,
@@ -110,6 +113,7 @@ class Session:
         self._inbox: tuple[TeamEvent, ...] = ()
         self._events_read = 0
         self._silent: SilentRun | None = None
+        self._drafts: dict[int, Drafted] = {}
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -225,6 +229,45 @@ class Session:
         entry = self._queued(action, pre_approved=False)
         self._record(entry)
         return entry.action
+
+    @property
+    def drafts(self) -> tuple[Drafted, ...]:
+        """Drafts waiting for a person's approval, oldest first."""
+        return tuple(self._drafts.values())
+
+    def draft(self, action: Action, approver: str) -> Drafted:
+        """A statement that waits for the `approver` role's approval instead of the scenario's
+        approval delay (hosted play, where a person holds that seat); checked now as it will be
+        when approved, so a draft that could never go out is refused at once."""
+        self._check_open()
+        self._check_running("draft a statement")
+        self._queued(action, pre_approved=True)
+        drafted = sum(isinstance(entry, Drafted) for entry in self._log)
+        entry = Drafted(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            draft=drafted + 1,
+            action=action,
+            approver=approver,
+        )
+        self._record(entry)
+        return entry
+
+    def approve(self, draft: int, by: str) -> Action:
+        """The approver approves a draft: it goes out now (its wording read as at queueing),
+        logged as the approval and the `queue` entry that sends it, in one transaction."""
+        waiting = self._waiting_draft(draft, "approve")
+        start = max(waiting.action.at_h, self.now_h)
+        queued = self._queued(waiting.action.model_copy(update={"at_h": start}), pre_approved=True)
+        self._record(Approved(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by), queued)
+        return queued.action
+
+    def reject(self, draft: int, by: str, reason: str = "") -> None:
+        """The approver rejects a draft: it never goes out."""
+        self._waiting_draft(draft, "reject")
+        self._record(
+            Rejected(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by, reason=reason)
+        )
 
     def end_turn(self) -> TurnRecord:
         """Play one turn: the clock runs `turn_ticks` ticks from the turn's start, the protocol
@@ -387,6 +430,14 @@ class Session:
         if self.finished:
             raise ActionError("the exercise is finished; start a new session to play again.")
 
+    def _waiting_draft(self, draft: int, doing: str) -> Drafted:
+        self._check_open()
+        self._check_running(f"{doing} a draft")
+        if draft not in self._drafts:
+            waiting = ", ".join(f"#{number}" for number in self._drafts) or "none is waiting"
+            raise ActionError(f"there is no draft #{draft} waiting for approval ({waiting}).")
+        return self._drafts[draft]
+
     def _check_running(self, doing: str) -> None:
         if self._paused:
             raise ActionError(
@@ -455,16 +506,17 @@ class Session:
         self._store = store
         self.autosave = store.path
 
-    def _record(self, entry: LogEntry) -> None:
-        """Commit an entry done live to the store, then apply it: nothing written is lost, and
-        a save that fails (a full disk) raises with the session as it was, so trying again
-        does it once. (Replay applies without saving, and a protocol's statements are stored
-        with the entry done after them, in the same transaction.)"""
+    def _record(self, *entries: LogEntry) -> None:
+        """Commit entries done live to the store, in one transaction, then apply them: nothing
+        written is lost, and a save that fails (a full disk) raises with the session as it was,
+        so trying again does it once. (Replay applies without saving, and a protocol's
+        statements are stored with the entry done after them, in the same transaction.)"""
         if self.autosave is not None:
             store = self._store or self._new_store(self.autosave)
             state = None if self._policy is None else self._policy.snapshot()
-            store.append((*self._log[store.entries :], entry), state)
-        self._apply(entry)
+            store.append((*self._log[store.entries :], *entries), state)
+        for entry in entries:
+            self._apply(entry)
 
     def _apply(self, entry: LogEntry) -> None:
         """Do what a log entry says, now, and log it: the only place state changes, for live
@@ -474,6 +526,10 @@ class Session:
             self._planned.append(entry.action)
             for text in spoken_texts((entry.action,)):
                 self._spoken = self._spoken.with_statement(text)
+        elif isinstance(entry, Drafted):
+            self._drafts[entry.draft] = entry
+        elif isinstance(entry, Approved | Rejected):
+            self._drafts.pop(entry.draft, None)
         elif isinstance(entry, InjectReleased):
             self._model.release_inject(entry.inject_id)
         elif isinstance(entry, Paused | Resumed):
@@ -529,7 +585,10 @@ class Session:
                 f"a '{entry.kind}' entry at hour {decimal_hours(entry.at_h)} comes after hour "
                 f"{decimal_hours(self.now_h)}; the log is out of order."
             )
-        if self._paused and isinstance(entry, Queued | TurnEnded | Paused):
+        if isinstance(entry, Approved | Rejected) and entry.draft not in self._drafts:
+            raise ActionError(f"a '{entry.kind}' entry names draft #{entry.draft}, not waiting.")
+        paused_out = Queued | Drafted | Approved | Rejected | TurnEnded | Paused
+        if self._paused and isinstance(entry, paused_out):
             raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")
         if not self._paused and isinstance(entry, Resumed):
             raise ActionError("a 'resume' entry comes while the exercise is not paused.")

@@ -70,7 +70,7 @@ async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(host
     smm, legal, facilitator, evaluator, observer = seats.values()
     assert smm.view.kind is SeatKind.PLAYER and smm.view.role == "social media manager"
 
-    entries = await smm.do(Command.QUEUE, strategy="holding_statement", text="We are on it.")
+    entries = await smm.do(Command.QUEUE, template="outage-holding")  # pre-approved
     assert entries == 1
     await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
     await facilitator.do(Command.END_TURN)
@@ -240,6 +240,9 @@ async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_repla
                 for client, note in zip(evaluators, notes, strict=True)
             ),
         )
+        for draft in host.session.drafts:  # legal or the CEO is seated: a person approves
+            approver = next(client for client in players if client.view.role == draft.approver)
+            await approver.do(Command.APPROVE, draft=draft.draft)
         await facilitator.do(Command.END_TURN)
     last = await facilitator.do(Command.FINISH)
 

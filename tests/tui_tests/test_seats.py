@@ -16,6 +16,7 @@ from sim.host.server import Host, serve
 from sim.session import Queued, Session
 from sim.spec.loader import load_scenario
 from tui.remote import SeatApp
+from tui.screens.approval import ApprovalScreen
 from tui.screens.facilitator import FacilitatorScreen
 from tui.screens.note import NoteScreen
 from tui.screens.war_room import WarRoomScreen
@@ -110,3 +111,32 @@ async def test_an_evaluator_notes_from_the_seat_and_no_player_receives_it(hosted
         assert "note: Holding line on time" in evaluator.war_room.state.timeline[-1].text
         await player.client.wait_for_view(lambda view: view.entries == 1)
         assert all("Holding line" not in text for text in player.client.received)
+
+
+async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(hosted):
+    url, codes, session = hosted
+    drafter = SeatApp(SeatClient(url, codes["social media manager"]))
+    legal = SeatApp(SeatClient(url, codes["legal"]))
+    async with (
+        drafter.run_test(size=(120, 40)) as at_drafter,
+        legal.run_test(size=(120, 40)) as at_legal,
+    ):
+        await seated(at_drafter)
+        await seated(at_legal)
+        await at_drafter.press("c", *MESSAGE, "ctrl+s")
+        await legal.client.wait_for_view(lambda view: len(view.drafts) == 1)
+        await at_legal.pause()
+        assert session.run_record().statements == ()  # nothing goes out before legal says so
+
+        await at_drafter.press("escape", "a")
+        await at_drafter.pause()
+        assert isinstance(drafter.screen, WarRoomScreen)  # not the drafter's to approve
+
+        await at_legal.press("a")
+        await at_legal.pause()
+        assert isinstance(legal.screen, ApprovalScreen)
+        await at_legal.press("down", "y")
+        await drafter.client.wait_for_view(lambda view: view.drafts == ())
+        assert [entry.kind for entry in session.log] == ["draft", "approve", "queue"]
+        (queued,) = [entry for entry in session.log if isinstance(entry, Queued)]
+        assert queued.action.text == MESSAGE and queued.action.at_h == session.now_h
