@@ -30,6 +30,7 @@ from tui.screens.facilitator import (
     SetPaused,
 )
 from tui.screens.help import HelpScreen
+from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.seat import seat_facilitator_state, seat_war_room_state
@@ -55,19 +56,43 @@ class SeatApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave the seat; the exercise goes on at the host"),
     ]
 
-    def __init__(self, client: SeatClient) -> None:
+    def __init__(self, client: SeatClient, *, ask_code: bool = False) -> None:
         super().__init__()
         self.client = client
+        self.ask_code = ask_code
+        """Ask for the join code on the screen (a browser tab of `serve --join`), and again
+        after a wrong one, instead of leaving."""
         self.view: SeatView | None = None
         self.war_room: WarRoomScreen | None = None
 
     async def on_mount(self) -> None:
         self.client.on_view = self._view_arrived
         self.client.on_status = self._status
+        if self.ask_code:
+            self._ask_for_code()
+            return
         try:
             await self.client.join()
         except UserError as error:
             self.exit(return_code=2, message=f"stormdrill: {error}")
+
+    def _ask_for_code(self) -> None:
+        self.push_screen(PassphraseScreen("Your seat's join code:"), self._code_given)
+
+    def _code_given(self, code: str | None) -> None:
+        if code is None:
+            self.exit()
+            return
+        self.client.code = code.strip()
+        self._join_asked()
+
+    @work(exclusive=True, exit_on_error=False, group="join")
+    async def _join_asked(self) -> None:
+        try:
+            await self.client.join()
+        except UserError as error:
+            self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
+            self._ask_for_code()
 
     async def on_unmount(self) -> None:
         await self.client.close()

@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "opens (the host printed one code per role).",
     )
     parser.add_argument("url", metavar="URL", help="the address the host printed, http://...")
-    parser.add_argument("--code", required=True, help="your seat's join code")
+    parser.add_argument("--code", help="your seat's join code (without it, the screen asks for it)")
     parser.set_defaults(func=join_command)
 
 
@@ -30,11 +30,12 @@ def join_command(args: argparse.Namespace) -> int:
         raise UserError(
             f"{args.url}: not an address to join; give the http://HOST:PORT the host printed."
         )
-    asyncio.run(_check(SeatClient(args.url, args.code)))
+    if args.code is not None:
+        asyncio.run(_check(SeatClient(args.url, args.code)))
 
     from tui.remote import SeatApp
 
-    app = SeatApp(SeatClient(args.url, args.code))
+    app = SeatApp(SeatClient(args.url, args.code or ""), ask_code=args.code is None)
     app.run()
     return app.return_code or 0
 

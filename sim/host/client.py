@@ -74,6 +74,7 @@ class SeatClient:
     async def join(self) -> SeatView:
         """Connect and join; raise JoinError (one sentence) if that cannot be done at all.
         From then on the client stays connected, reconnecting by itself."""
+        self._closing = False
         self._session = aiohttp.ClientSession()
         try:
             await self._connect()

@@ -18,6 +18,7 @@ from sim.spec.loader import load_scenario
 from tui.remote import SeatApp
 from tui.screens.approval import ApprovalScreen
 from tui.screens.facilitator import FacilitatorScreen
+from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
 from tui.screens.war_room import WarRoomScreen
 
@@ -29,12 +30,17 @@ async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Ses
     session = Session(load_scenario("tiny"), seed=7, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "seats.sqlite"])
     codes = new_seats(session.spec.meta.roles)
-    runner, port = await serve(Host(session, [seat for seat, _ in codes]), "127.0.0.1", 0)
+    host = Host(session, [seat for seat, _ in codes], sleep=no_wait)
+    runner, port = await serve(host, "127.0.0.1", 0)
     try:
         yield f"http://127.0.0.1:{port}", {seat.role: code for seat, code in codes}, session
     finally:
         await runner.cleanup()
         session.close()
+
+
+async def no_wait(seconds: float) -> None:
+    """Wrong codes are slowed down in earnest elsewhere (tests/sim_tests/test_host.py)."""
 
 
 async def seated(pilot: Pilot) -> SeatApp:
@@ -140,3 +146,17 @@ async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(
         assert [entry.kind for entry in session.log] == ["draft", "approve", "queue"]
         (queued,) = [entry for entry in session.log if isinstance(entry, Queued)]
         assert queued.action.text == MESSAGE and queued.action.at_h == session.now_h
+
+
+async def test_a_browser_tab_asks_for_its_code_again_after_a_wrong_one(hosted):
+    url, codes, _ = hosted
+    tab = SeatApp(SeatClient(url, ""), ask_code=True)  # what `serve --join URL` runs per tab
+    async with tab.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(tab.screen, PassphraseScreen)
+        await pilot.press(*"not-a-code", "enter")
+        await tab.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(tab.screen, PassphraseScreen) and tab.view is None
+        await pilot.press(*codes["observer"], "enter")
+        assert (await seated(pilot)).view.role == "observer"
