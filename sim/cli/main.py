@@ -19,6 +19,8 @@ from importlib.metadata import version
 from sim.cli import (
     calibrate_cmd,
     compare_cmd,
+    host_cmd,
+    join_cmd,
     lesson_cmd,
     play_cmd,
     report_cmd,
@@ -33,6 +35,8 @@ from sim.errors import UserError
 
 COMMANDS = (
     play_cmd,
+    host_cmd,
+    join_cmd,
     serve_cmd,
     run_cmd,
     scenarios_cmd,

@@ -17,9 +17,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "play",
         help="play a crisis exercise in the terminal",
-        description="Play a tabletop exercise in the war room. With no scenario, pick one. The "
-        "session is saved after every turn in $STORMDRILL_HOME/sessions (default "
-        "~/.local/share/stormdrill/sessions).",
+        description="Play a tabletop exercise in the war room. With no scenario, pick one. "
+        "Everything done is written, before it happens, to the exercise's database in "
+        "$STORMDRILL_HOME/sessions (default ~/.local/share/stormdrill/sessions).",
     )
     parser.add_argument(
         "scenario", nargs="?", metavar="SCENARIO", help="a bundled name or a .toml path"
@@ -27,18 +27,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_seed_option(parser, 1, "random seed, 0 to 2^63 - 1 (default 1)")
     parser.add_argument("--team", default="", help="the team's name, shown in the reports")
     parser.add_argument(
-        "--resume", type=Path, metavar="FILE", help="continue a saved session where it was"
+        "--resume",
+        type=Path,
+        metavar="FILE",
+        help="continue a saved exercise where it was: its .sqlite database, or a .json session "
+        "file (imported into a new database; the file is left as it was)",
     )
     parser.set_defaults(func=play_command)
 
 
 def play_command(args: argparse.Namespace) -> int:
-    from sim.session import Session
     from sim.spec.loader import load_scenario
+    from sim.storage import open_to_resume
 
     resume = None
     if args.resume is not None:
-        resume = Session.load(args.resume, autosave=args.resume)
+        resume = open_to_resume(args.resume)
     elif args.scenario is not None:
         load_scenario(args.scenario)
 

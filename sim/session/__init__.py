@@ -21,12 +21,15 @@ from sim.session.counterfactual import (
 from sim.session.persistence import FORMAT_NAME, FORMAT_VERSION, SessionFile
 from sim.session.readout import GRAPH_EXPORT_SUFFIXES
 from sim.session.record import (
+    Approved,
+    Drafted,
     Finished,
     InjectReleased,
     LogEntry,
     Note,
     Paused,
     Queued,
+    Rejected,
     Resumed,
     TurnEnded,
     TurnRecord,
@@ -49,7 +52,9 @@ __all__ = [
     "TIMING_SHIFTS_H",
     "WHAT_IFS",
     "AgainstSilence",
+    "Approved",
     "Counterfactual",
+    "Drafted",
     "Finished",
     "GroundTruth",
     "InjectReleased",
@@ -57,6 +62,7 @@ __all__ = [
     "Note",
     "Paused",
     "Queued",
+    "Rejected",
     "Resumed",
     "RunRecord",
     "Session",

@@ -83,14 +83,19 @@ def read_session_file(path: Path) -> SessionFile:
             "file saved by stormdrill."
         ) from None
     try:
-        data = _parsed_json(path, text)
-        _check_format(path, data)
-        return _validated(path, data)
+        return validated_session_file(path, _parsed_json(path, text))
     except RecursionError:
         raise SessionFileError(
             f"{path}: not a session file (its JSON is nested too deep to read); give a file "
             "saved by stormdrill."
         ) from None
+
+
+def validated_session_file(path: Path, data: Any) -> SessionFile:
+    """A session file's content, read from JSON or from an exercise database
+    (sim.session.store), checked; any problem is one SessionFileError sentence."""
+    _check_format(path, data)
+    return _validated(path, data)
 
 
 def _parsed_json(path: Path, text: str) -> Any:

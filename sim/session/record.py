@@ -30,6 +30,33 @@ class Queued(Entry):
     action: Action
 
 
+class Drafted(Entry):
+    """A statement drafted at a hosted player's seat that waits for a person's approval (the
+    `approver` role's seat) instead of the scenario's approval delay; nothing goes out yet."""
+
+    kind: Literal["draft"] = "draft"
+    draft: int = Field(ge=1, description="The draft's number, from 1, in the order drafted.")
+    action: Action
+    approver: str = Field(description="The role whose seat approves it.")
+
+
+class Approved(Entry):
+    """The approver approved a draft; the `queue` entry right after it sends it, now."""
+
+    kind: Literal["approve"] = "approve"
+    draft: int = Field(ge=1)
+    by: str = Field(description="The role that approved it.")
+
+
+class Rejected(Entry):
+    """The approver rejected a draft: it never goes out."""
+
+    kind: Literal["reject"] = "reject"
+    draft: int = Field(ge=1)
+    by: str = Field(description="The role that rejected it.")
+    reason: str = ""
+
+
 class InjectReleased(Entry):
     """The facilitator released an MSEL inject ahead of its time."""
 
@@ -71,7 +98,16 @@ class Finished(Entry):
 
 
 LogEntry = Annotated[
-    Queued | InjectReleased | Note | Paused | Resumed | TurnEnded | Finished,
+    Queued
+    | Drafted
+    | Approved
+    | Rejected
+    | InjectReleased
+    | Note
+    | Paused
+    | Resumed
+    | TurnEnded
+    | Finished,
     Field(discriminator="kind"),
 ]
 

@@ -54,16 +54,20 @@ from sim.session.readout import (
     write_graph,
 )
 from sim.session.record import (
+    Approved,
+    Drafted,
     Finished,
     InjectReleased,
     LogEntry,
     Note,
     Paused,
     Queued,
+    Rejected,
     Resumed,
     TurnEnded,
     TurnRecord,
 )
+from sim.session.store import LogStore, is_store, read_store
 from sim.session.views import AgainstSilence, GroundTruth, RunRecord, UserTimeline
 from sim.session.wording import as_worded, spoken_texts
 from sim.spec.schema import ScenarioSpec
@@ -93,6 +97,9 @@ class Session:
         self.scenario_ref = scenario_ref
         self.overrides = tuple(overrides)
         self.autosave = None if autosave is None else Path(autosave)
+        """The exercise's store (sim.session.store): every entry done live is committed there
+        before it is applied. Created, exclusively, at the first entry."""
+        self._store: LogStore | None = None
         self.facilitator = facilitator
         """The facilitator's passphrase, hashed; None: nobody facilitates this exercise."""
         self.protocol: Protocol | None = None
@@ -113,6 +120,7 @@ class Session:
         self._inbox: tuple[TeamEvent, ...] = ()
         self._events_read = 0
         self._silent: SilentRun | None = None
+        self._drafts: dict[int, Drafted] = {}
 
     # ------------------------------------------------------------------ what the team sees
 
@@ -237,6 +245,45 @@ class Session:
         self._record(entry)
         return entry.action
 
+    @property
+    def drafts(self) -> tuple[Drafted, ...]:
+        """Drafts waiting for a person's approval, oldest first."""
+        return tuple(self._drafts.values())
+
+    def draft(self, action: Action, approver: str) -> Drafted:
+        """A statement that waits for the `approver` role's approval instead of the scenario's
+        approval delay (hosted play, where a person holds that seat); checked now as it will be
+        when approved, so a draft that could never go out is refused at once."""
+        self._check_open()
+        self._check_running("draft a statement")
+        self._queued(action, pre_approved=True)
+        drafted = sum(isinstance(entry, Drafted) for entry in self._log)
+        entry = Drafted(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            draft=drafted + 1,
+            action=action,
+            approver=approver,
+        )
+        self._record(entry)
+        return entry
+
+    def approve(self, draft: int, by: str) -> Action:
+        """The approver approves a draft: it goes out now (its wording read as at queueing),
+        logged as the approval and the `queue` entry that sends it, in one transaction."""
+        waiting = self._waiting_draft(draft, "approve")
+        start = max(waiting.action.at_h, self.now_h)
+        queued = self._queued(waiting.action.model_copy(update={"at_h": start}), pre_approved=True)
+        self._record(Approved(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by), queued)
+        return queued.action
+
+    def reject(self, draft: int, by: str, reason: str = "") -> None:
+        """The approver rejects a draft: it never goes out."""
+        self._waiting_draft(draft, "reject")
+        self._record(
+            Rejected(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by, reason=reason)
+        )
+
     def end_turn(self) -> TurnRecord:
         """Play one turn: the clock runs `turn_ticks` ticks from the turn's start, the protocol
         (if any) acting before each one; then the turn is recorded and the session autosaved.
@@ -327,32 +374,41 @@ class Session:
         return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
 
     def close(self) -> None:
-        """Let the models be garbage-collected once the session is dropped."""
+        """Let the models be garbage-collected once the session is dropped, and close its
+        store."""
         self._model.close()
         self._close_silent_run()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     # ------------------------------------------------------------------ saving
 
     def save(self, path: Path) -> None:
+        """Export the session as a JSON session file (it imports back with `load`)."""
         write_session_file(Path(path), self._file_content(self._log))
 
     def claim_autosave(self, candidates: Iterable[Path]) -> Path:
-        """Save the session to the first of `candidates` that does not exist yet, claiming it
-        exclusively (two exercises started at once never share a file), and autosave there
-        from now on."""
+        """Create the exercise's store at the first of `candidates` that does not exist yet,
+        claiming it exclusively (two exercises started at once never share a file), with the
+        log so far in it, and write every entry there from now on."""
         for candidate in candidates:
             try:
-                write_session_file(Path(candidate), self._file_content(self._log), new=True)
+                store = LogStore.create(Path(candidate), self._file_content(self._log))
             except FileExistsError:
                 continue
-            self.autosave = Path(candidate)
-            return self.autosave
+            self._use_store(store)
+            return store.path
         raise SessionFileError("every candidate name for the session file is taken.")
 
     @classmethod
     def load(cls, path: Path, *, autosave: Path | None = None) -> Session:
-        """Rebuild a saved session by replaying its log on a fresh model."""
-        content = read_session_file(Path(path))
+        """Rebuild a saved session by replaying its log on a fresh model: from an exercise
+        database (sim.session.store) or a JSON session file. With `autosave` the session goes
+        on writing there: to the same database when it is `path`, else to a new one claimed
+        at `autosave` with the whole log (how a JSON session file is imported)."""
+        path = Path(path)
+        content = read_store(path) if is_store(path) else read_session_file(path)
         try:
             session = replay(
                 content.spec,
@@ -370,8 +426,17 @@ class Session:
             except ProtocolError as error:
                 session.close()
                 raise SessionFileError(f"{path}: {error}") from None
-        session.autosave = None if autosave is None else Path(autosave)
         session.facilitator = content.facilitator
+        if autosave is None:
+            return session
+        try:
+            if Path(autosave) == path and is_store(path):
+                session._use_store(LogStore.open(path))
+            else:
+                session._new_store(Path(autosave))
+        except BaseException:
+            session.close()
+            raise
         return session
 
     # ------------------------------------------------------------------ internals
@@ -387,6 +452,14 @@ class Session:
     def _check_open(self) -> None:
         if self.finished:
             raise ActionError("the exercise is finished; start a new session to play again.")
+
+    def _waiting_draft(self, draft: int, doing: str) -> Drafted:
+        self._check_open()
+        self._check_running(f"{doing} a draft")
+        if draft not in self._drafts:
+            waiting = ", ".join(f"#{number}" for number in self._drafts) or "none is waiting"
+            raise ActionError(f"there is no draft #{draft} waiting for approval ({waiting}).")
+        return self._drafts[draft]
 
     def _check_running(self, doing: str) -> None:
         if self._paused:
@@ -439,14 +512,34 @@ class Session:
             inbox=self.inbox,
         )
 
-    def _record(self, entry: LogEntry) -> None:
-        """Save the session with an entry done live, then apply it: nothing written is lost,
-        and a save that fails (a full disk) raises with the session as it was, so trying again
-        does it once. (Replay applies without saving, and a protocol's statements are saved
-        with its turn.)"""
+    def _new_store(self, path: Path) -> LogStore:
+        try:
+            store = LogStore.create(path, self._file_content(self._log))
+        except FileExistsError:
+            raise SessionFileError(
+                f"{path}: a file of that name is already there; give the exercise a new file "
+                "name, or resume that one."
+            ) from None
+        self._use_store(store)
+        return store
+
+    def _use_store(self, store: LogStore) -> None:
+        if self._store is not None:
+            self._store.close()
+        self._store = store
+        self.autosave = store.path
+
+    def _record(self, *entries: LogEntry) -> None:
+        """Commit entries done live to the store, in one transaction, then apply them: nothing
+        written is lost, and a save that fails (a full disk) raises with the session as it was,
+        so trying again does it once. (Replay applies without saving, and a protocol's
+        statements are stored with the entry done after them, in the same transaction.)"""
         if self.autosave is not None:
-            write_session_file(self.autosave, self._file_content((*self._log, entry)))
-        self._apply(entry)
+            store = self._store or self._new_store(self.autosave)
+            state = None if self._policy is None else self._policy.snapshot()
+            store.append((*self._log[store.entries :], *entries), state)
+        for entry in entries:
+            self._apply(entry)
 
     def _apply(self, entry: LogEntry) -> None:
         """Do what a log entry says, now, and log it: the only place state changes, for live
@@ -456,6 +549,10 @@ class Session:
             self._planned.append(entry.action)
             for text in spoken_texts((entry.action,)):
                 self._spoken = self._spoken.with_statement(text)
+        elif isinstance(entry, Drafted):
+            self._drafts[entry.draft] = entry
+        elif isinstance(entry, Approved | Rejected):
+            self._drafts.pop(entry.draft, None)
         elif isinstance(entry, InjectReleased):
             self._model.release_inject(entry.inject_id)
         elif isinstance(entry, Paused | Resumed):
@@ -511,7 +608,10 @@ class Session:
                 f"a '{entry.kind}' entry at hour {decimal_hours(entry.at_h)} comes after hour "
                 f"{decimal_hours(self.now_h)}; the log is out of order."
             )
-        if self._paused and isinstance(entry, Queued | TurnEnded | Paused):
+        if isinstance(entry, Approved | Rejected) and entry.draft not in self._drafts:
+            raise ActionError(f"a '{entry.kind}' entry names draft #{entry.draft}, not waiting.")
+        paused_out = Queued | Drafted | Approved | Rejected | TurnEnded | Paused
+        if self._paused and isinstance(entry, paused_out):
             raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")
         if not self._paused and isinstance(entry, Resumed):
             raise ActionError("a 'resume' entry comes while the exercise is not paused.")

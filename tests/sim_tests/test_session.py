@@ -42,6 +42,7 @@ from sim.session import (
     replay,
     shifted,
 )
+from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Strategy
 from sim.vocabulary import STATE_NAMES
@@ -364,22 +365,23 @@ def test_a_damaged_session_file_is_one_sentence(tiny, tmp_path):
 
 
 def test_autosave_after_every_turn(tiny, tmp_path):
-    path = tmp_path / "autosave.json"
+    path = tmp_path / "autosave.sqlite"
     session = Session(tiny, seed=2, autosave=path)
     assert not path.exists()
     for turn in (1, 2):
         session.end_turn()
-        log = json.loads(path.read_text())["log"]
-        assert [entry["kind"] for entry in log].count("end_turn") == turn
-    assert [p.name for p in tmp_path.iterdir()] == ["autosave.json"]  # no temporary left
+        log = read_store(path).log
+        assert [entry.kind for entry in log].count("end_turn") == turn
+    session.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["autosave.sqlite"]  # WAL checkpointed
 
 
 def test_what_the_team_or_the_facilitator_writes_is_saved_at_once(tiny, tmp_path):
-    path = tmp_path / "autosave.json"
+    path = tmp_path / "autosave.sqlite"
     session = Session(tiny, seed=2, autosave=path)
 
     def kinds() -> list[str]:
-        return [entry["kind"] for entry in json.loads(path.read_text())["log"]]
+        return [entry.kind for entry in read_store(path).log]
 
     session.queue(session.make_action(strategy="holding_statement"))
     assert kinds() == ["queue"]

@@ -4,14 +4,14 @@ hashed, and a statement that could never go out is refused when it is queued."""
 
 from __future__ import annotations
 
-import errno
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-import sim.session.persistence as persistence
+import sim.session.store as store
 from sim.atomic_file import (
     create_text_exclusively,
     remove_stale_temporaries,
@@ -22,6 +22,7 @@ from sim.errors import ActionError, SessionFileError
 from sim.protocol import Protocol, ProtocolPolicy
 from sim.session import Session
 from sim.session.passphrase import PassphraseHash
+from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 
 PASSPHRASE = "storm in a teacup"
@@ -35,16 +36,17 @@ def tiny():
 
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch):
-    """Every session save fails as on a full disk, until the test calls the fixture's value."""
+    """Every insert into an exercise's store fails as SQLite fails on a full disk, until the
+    test calls the fixture's value."""
     failing = {"on": True}
-    real = persistence.write_text_atomically
+    real = store._insert
 
-    def write(path, text, newline=None):
+    def insert(connection, first, entries):
         if failing["on"]:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(path, text, newline)
+            raise sqlite3.OperationalError("database or disk is full")
+        real(connection, first, entries)
 
-    monkeypatch.setattr(persistence, "write_text_atomically", write)
+    monkeypatch.setattr(store, "_insert", insert)
     return lambda: failing.update(on=False)
 
 
@@ -54,21 +56,22 @@ def full_disk(monkeypatch: pytest.MonkeyPatch):
 def test_a_statement_whose_save_fails_is_not_queued_and_a_retry_queues_it_once(
     tiny, tmp_path, full_disk
 ):
-    session = Session(tiny, seed=2, autosave=tmp_path / "s.json")
+    session = Session(tiny, seed=2, autosave=tmp_path / "s.sqlite")
     action = session.make_action(strategy="holding_statement", text="We are on it.")
-    with pytest.raises(SessionFileError, match="No space left on device"):
+    with pytest.raises(
+        SessionFileError, match=r"s\.sqlite: cannot save the session \(database or disk is full\)"
+    ):
         session.queue(action)
     assert session.log == ()
     assert session.run_record().statements == ()
     full_disk()
     session.queue(action)
     assert [entry.kind for entry in session.log] == ["queue"]
-    saved = json.loads((tmp_path / "s.json").read_text())
-    assert [entry["kind"] for entry in saved["log"]] == ["queue"]
+    assert [entry.kind for entry in read_store(tmp_path / "s.sqlite").log] == ["queue"]
 
 
 def test_notes_pauses_and_releases_whose_save_fails_change_nothing(tiny, tmp_path, full_disk):
-    session = Session(tiny, seed=2, autosave=tmp_path / "s.json")
+    session = Session(tiny, seed=2, autosave=tmp_path / "s.sqlite")
     pending = session.ground_truth().pending_inject_ids
     for attempt in (
         lambda: session.add_note("seen"),
@@ -85,7 +88,7 @@ def test_notes_pauses_and_releases_whose_save_fails_change_nothing(tiny, tmp_pat
 def test_a_turn_whose_save_fails_is_recorded_by_the_retry_without_playing_it_twice(
     tiny, tmp_path, full_disk
 ):
-    session = Session(tiny, seed=2, autosave=tmp_path / "s.json")
+    session = Session(tiny, seed=2, autosave=tmp_path / "s.sqlite")
     turn_h = tiny.turns.turn_ticks * tiny.turns.tick_h
     with pytest.raises(SessionFileError):
         session.end_turn()
@@ -97,7 +100,7 @@ def test_a_turn_whose_save_fails_is_recorded_by_the_retry_without_playing_it_twi
 
 
 def test_an_unknown_inject_is_refused_before_anything_is_saved(tiny, tmp_path):
-    path = tmp_path / "s.json"
+    path = tmp_path / "s.sqlite"
     session = Session(tiny, seed=2, autosave=path)
     with pytest.raises(ActionError, match="no pending inject 'nope'"):
         session.release_inject("nope")
@@ -108,7 +111,7 @@ def test_an_unknown_inject_is_refused_before_anything_is_saved(tiny, tmp_path):
 
 
 def test_two_exercises_started_at_once_claim_two_files(tiny, tmp_path):
-    names = [tmp_path / "tiny-team-seed1.json", tmp_path / "tiny-team-seed1-2.json"]
+    names = [tmp_path / "tiny-team-seed1.sqlite", tmp_path / "tiny-team-seed1-2.sqlite"]
     first, second = Session(tiny, seed=1, team="A"), Session(tiny, seed=1, team="B")
     assert first.claim_autosave(names) == names[0]
     assert second.claim_autosave(names) == names[1]
@@ -148,11 +151,11 @@ def test_temporaries_of_killed_saves_are_swept(tmp_path):
 
 
 def test_the_passphrase_is_kept_hashed_and_survives_save_and_resume(tiny, tmp_path):
-    path = tmp_path / "s.json"
+    path = tmp_path / "s.sqlite"
     session = Session(tiny, seed=1, facilitator=PassphraseHash.of(PASSPHRASE))
     session.claim_autosave([path])
-    text = path.read_text()
-    assert PASSPHRASE not in text
+    session.close()
+    assert PASSPHRASE.encode() not in path.read_bytes()
     resumed = Session.load(path, autosave=path)
     assert resumed.facilitator is not None
     assert resumed.facilitator.matches(PASSPHRASE)

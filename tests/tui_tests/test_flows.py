@@ -3,7 +3,6 @@ facilitate, finish, debrief, export, and resume from the autosave."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.widgets import OptionList, Select
@@ -11,7 +10,9 @@ from textual.widgets import OptionList, Select
 from sim.events import EventKind
 from sim.rubric import score_message
 from sim.session import EVERY_WHAT_IF, WHAT_IFS, InjectReleased, Queued, Session
+from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from sim.storage import open_to_resume
 from tests.tui_tests.conftest import (
     PASSPHRASE,
     SEED,
@@ -79,8 +80,8 @@ async def test_end_turns_advance_the_clock_and_autosave(home: Path):
         assert app.session.turn == 2
         assert app.screen.state.now_h == 2.0
         assert "T+2:00" in str(app.screen.query_one("#clock").render())
-        saved = json.loads(app.session.autosave.read_text())
-        assert [entry["kind"] for entry in saved["log"]] == ["end_turn", "end_turn"]
+        saved = read_store(app.session.autosave)
+        assert [entry.kind for entry in saved.log] == ["end_turn", "end_turn"]
         assert app.session.autosave.parent == home / "sessions"
 
 
@@ -255,7 +256,7 @@ async def test_resuming_a_finished_exercise_opens_its_debrief(home: Path):
     finished = Session(load_scenario("tiny"), SEED, team=TEAM)
     finished.finish()
     finished.save(path)
-    app = StormdrillApp(resume=Session.load(path, autosave=path))
+    app = StormdrillApp(resume=open_to_resume(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)

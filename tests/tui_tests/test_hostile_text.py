@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from sim.errors import ScenarioError
 from sim.session import Session
+from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from tests.tui_tests.conftest import PASSPHRASE, end_turn, settle, start_exercise
 from tui.app import StormdrillApp
@@ -191,9 +192,8 @@ async def test_the_passphrase_guards_the_console_and_the_debrief_across_a_resume
         await start_exercise(pilot)
         await end_turn(pilot)
         saved = app.session.autosave
-        text = saved.read_text()
-        assert f'"{PASSPHRASE}"' not in text
-        assert json.loads(text)["facilitator"]["scheme"] == "scrypt"
+        assert PASSPHRASE.encode() not in saved.read_bytes()
+        assert read_store(saved).facilitator.scheme == "scrypt"
     resumed = StormdrillApp(resume=Session.load(saved, autosave=saved))
     async with resumed.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -228,7 +228,7 @@ async def test_two_exercises_started_at_once_keep_two_files(home: Path):
         await end_turn(one)
         await end_turn(two)
         await end_turn(two)
-        files = sorted(path.name for path in (home / "sessions").iterdir())
-        assert files == ["tiny-team-seed1-2.json", "tiny-team-seed1.json"]
+        files = sorted(path.name for path in (home / "sessions").glob("*.sqlite"))
+        assert files == ["tiny-team-seed1-2.sqlite", "tiny-team-seed1.sqlite"]
         turns = sorted(Session.load(home / "sessions" / name).turn for name in files)
         assert turns == [1, 2]

@@ -6,7 +6,7 @@ the App owns the Session and runs the turns.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane, TextArea
 
 from sim.rubric import score_message
-from sim.spec.schema import ScenarioSpec
+from sim.spec.schema import Meta, Team
 from tui.snapshot import WarRoomState
 from tui.widgets.charts import MonitorCharts
 from tui.widgets.clock import ClockBar
@@ -25,6 +25,18 @@ from tui.widgets.feed import Feed
 from tui.widgets.inbox import Inbox
 from tui.widgets.rubric_panel import RubricPanel
 from tui.widgets.timeline import Timeline
+
+
+class Setting(Protocol):
+    """What the war room reads of the scenario: a ScenarioSpec, or a hosted seat's view
+    (sim.host.wire.SeatView), which carries the briefing and the team's resources only."""
+
+    @property
+    def meta(self) -> Meta: ...
+
+    @property
+    def team(self) -> Team: ...
+
 
 TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeline-table"}
 
@@ -77,7 +89,7 @@ class WarRoomScreen(Screen):
     state: reactive[WarRoomState | None] = reactive(None, init=False)
     busy: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, spec: ScenarioSpec, state: WarRoomState) -> None:
+    def __init__(self, spec: Setting, state: WarRoomState) -> None:
         super().__init__()
         self.spec = spec
         self.set_reactive(WarRoomScreen.state, state)

@@ -1,0 +1,49 @@
+"""`stormdrill join URL --code CODE`: one seat of a hosted exercise, in the terminal.
+
+The code is checked before the screen opens, so a wrong code or an unreachable host is one
+sentence on stderr; Textual is imported only once it is (as `play` does)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from sim.errors import UserError
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "join",
+        help="join a hosted exercise at your seat",
+        description="Join the exercise `stormdrill host` is running at URL, at the seat CODE "
+        "opens (the host printed one code per role).",
+    )
+    parser.add_argument("url", metavar="URL", help="the address the host printed, http://...")
+    parser.add_argument("--code", help="your seat's join code (without it, the screen asks for it)")
+    parser.set_defaults(func=join_command)
+
+
+def join_command(args: argparse.Namespace) -> int:
+    from sim.host.client import SeatClient
+
+    if not args.url.startswith(("http://", "https://")):
+        raise UserError(
+            f"{args.url}: not an address to join; give the http://HOST:PORT the host printed."
+        )
+    if args.code is not None:
+        asyncio.run(_check(SeatClient(args.url, args.code)))
+
+    from tui.remote import SeatApp
+
+    app = SeatApp(SeatClient(args.url, args.code or ""), ask_code=args.code is None)
+    app.run()
+    return app.return_code or 0
+
+
+async def _check(client: object) -> None:
+    """Join once and leave, so a mistake is said before the screen takes over."""
+    from sim.host.client import SeatClient
+
+    assert isinstance(client, SeatClient)
+    await client.join()
+    await client.close()

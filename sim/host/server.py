@@ -1,0 +1,254 @@
+"""The host: one exercise, one process, a websocket per seat (aiohttp).
+
+Every command goes through one lock to the Session in a worker thread (a turn takes a while on a
+big graph); the Session commits its entry to the store before it applies it, and only then is
+every seat sent its new view and the seat that asked acknowledged (its view already shows what
+was acknowledged). A seat that connects, or reconnects
+after a drop, gets its whole view at once, so it never misses what was acknowledged meanwhile.
+Views are built once per role and serialised once, then sent to every seat of that role.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from pydantic import ValidationError
+
+from sim.errors import ActionError, UserError
+from sim.host.seats import Command, Seat, approver_for, seat_for, wrong_code_delay_s
+from sim.host.visibility import view_for
+from sim.host.wire import (
+    TO_SERVER,
+    Acknowledged,
+    Denied,
+    Do,
+    Hello,
+    Message,
+    Refused,
+    View,
+    Welcome,
+)
+from sim.session import Session
+
+WEBSOCKET_PATH = "/ws"
+HELLO_TIMEOUT_S = 30.0
+MAX_MESSAGE_BYTES = 64 * 1024
+"""A statement, a note or a code is a few kilobytes at most."""
+
+
+@dataclass(eq=False)
+class Connection:
+    seat: Seat
+    socket: web.WebSocketResponse
+
+
+class Host:
+    """The server's state: the session, its seats, who is connected, wrong codes by address."""
+
+    def __init__(
+        self,
+        session: Session,
+        seats: Iterable[Seat],
+        sleep: Callable[[float], Any] = asyncio.sleep,
+    ) -> None:
+        self.session = session
+        self.seats = tuple(seats)
+        self._sleep = sleep
+        self._lock = asyncio.Lock()
+        self._connections: set[Connection] = set()
+        self._failures: defaultdict[str, int] = defaultdict(int)
+
+    def application(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get(WEBSOCKET_PATH, self._websocket)
+        app.router.add_get("/", self._index)
+        return app
+
+    async def _index(self, request: web.Request) -> web.Response:
+        return web.Response(
+            text=f"stormdrill is hosting '{self.session.spec.meta.title}' here; join with "
+            "`stormdrill join URL --code CODE`.\n"
+        )
+
+    async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=20.0)
+        await socket.prepare(request)
+        seat = await self._admitted(socket, request.remote or "?")
+        if seat is None:
+            await socket.close()
+            return socket
+        connection = Connection(seat, socket)
+        async with self._lock:
+            view = await asyncio.to_thread(view_for, seat.kind, seat.role, self.session)
+            await socket.send_str(Welcome(view=view).model_dump_json())
+            self._connections.add(connection)
+        try:
+            async for message in socket:
+                if message.type is not WSMsgType.TEXT:
+                    break
+                await self._handle(connection, message.data)
+        finally:
+            self._connections.discard(connection)
+        return socket
+
+    async def _admitted(self, socket: web.WebSocketResponse, address: str) -> Seat | None:
+        """The seat the first message's code opens; a wrong code waits longer each time in a
+        row from one address, then is denied."""
+        try:
+            first = await socket.receive(timeout=HELLO_TIMEOUT_S)
+            hello = TO_SERVER.validate_json(first.data) if first.type is WSMsgType.TEXT else None
+        except (TimeoutError, ValidationError, TypeError):
+            hello = None
+        seat = seat_for(hello.code, self.seats) if isinstance(hello, Hello) else None
+        if seat is not None:
+            self._failures.pop(address, None)
+            return seat
+        self._failures[address] += 1
+        await self._sleep(wrong_code_delay_s(self._failures[address]))
+        with contextlib.suppress(ConnectionError):
+            await socket.send_str(
+                Denied(
+                    message="that join code opens no seat of this exercise; check it with the "
+                    "facilitator, who was shown every seat's code when the exercise was hosted."
+                ).model_dump_json()
+            )
+        return None
+
+    async def _handle(self, connection: Connection, text: str) -> None:
+        try:
+            request = TO_SERVER.validate_json(text)
+        except ValidationError:
+            await self._send(connection, Refused(id=None, message="not a stormdrill message."))
+            return
+        if not isinstance(request, Do):
+            await self._send(connection, Refused(id=None, message="already joined."))
+            return
+        if not connection.seat.may(request.command):
+            await self._send(
+                connection,
+                Refused(
+                    id=request.id,
+                    message=f"the {connection.seat.role} seat cannot {request.command.value}; "
+                    "ask the seat whose role it is.",
+                ),
+            )
+            return
+        async with self._lock:
+            try:
+                await asyncio.to_thread(
+                    perform,
+                    self.session,
+                    connection.seat,
+                    request.command,
+                    request.fields,
+                    self._seated_roles(),
+                )
+            except (UserError, ValidationError, TypeError, ValueError) as error:
+                await self._send(connection, Refused(id=request.id, message=_sentence(error)))
+                return
+            await self._broadcast()
+            await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
+
+    def _seated_roles(self) -> set[str]:
+        return {connection.seat.role for connection in self._connections}
+
+    async def _broadcast(self) -> None:
+        """Every connected seat's new view: built once per role, serialised once."""
+        texts: dict[tuple[str, str], str] = {}
+        for connection in list(self._connections):
+            key = (connection.seat.kind.value, connection.seat.role)
+            if key not in texts:
+                view = await asyncio.to_thread(
+                    view_for, connection.seat.kind, connection.seat.role, self.session
+                )
+                texts[key] = View(view=view).model_dump_json()
+        await asyncio.gather(
+            *(
+                self._send_text(
+                    connection, texts[(connection.seat.kind.value, connection.seat.role)]
+                )
+                for connection in list(self._connections)
+            )
+        )
+
+    async def _send(self, connection: Connection, message: Message) -> None:
+        await self._send_text(connection, message.model_dump_json())
+
+    async def _send_text(self, connection: Connection, text: str) -> None:
+        try:
+            await connection.socket.send_str(text)
+        except ConnectionError:
+            self._connections.discard(connection)
+
+
+def perform(
+    session: Session,
+    seat: Seat,
+    command: Command,
+    fields: dict[str, Any],
+    seated: Iterable[str] = (),
+) -> None:
+    """Do one seat's command to the session (its entries are committed before they are
+    applied). A statement that needs approval waits for the approver's seat when someone holds
+    it (a draft), and goes through the scenario's approval delay when nobody does."""
+    if command is Command.QUEUE:
+        action = session.make_action(**fields)
+        needs = (
+            action.template is None and session.spec.team.approval.for_strategy(action.strategy) > 0
+        )
+        approver = approver_for(session.spec.meta.roles, seated, seat.role, needs)
+        if approver is None:
+            session.queue(action)
+        else:
+            session.draft(action, approver)
+    elif command in (Command.APPROVE, Command.REJECT):
+        number = int(fields.get("draft", 0))
+        waiting = {draft.draft: draft for draft in session.drafts}.get(number)
+        if waiting is not None and waiting.approver != seat.role:
+            raise ActionError(
+                f"draft #{number} waits for the {waiting.approver} seat's approval, not the "
+                f"{seat.role} seat's."
+            )
+        if command is Command.APPROVE:
+            session.approve(number, seat.role)
+        else:
+            session.reject(number, seat.role, str(fields.get("reason", "")))
+    elif command is Command.END_TURN:
+        session.end_turn()
+    elif command is Command.RELEASE_INJECT:
+        session.release_inject(str(fields.get("inject_id", "")))
+    elif command is Command.PAUSE:
+        session.pause()
+    elif command is Command.RESUME:
+        session.resume()
+    elif command is Command.NOTE:
+        objective = fields.get("objective")
+        session.add_note(str(fields.get("text", "")), None if objective is None else str(objective))
+    elif command is Command.FINISH:
+        session.finish()
+
+
+def _sentence(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "the command"
+        return f"{where}: {problem['msg'].lower()}."
+    return str(error)
+
+
+async def serve(host: Host, address: str, port: int) -> tuple[web.AppRunner, int]:
+    """Start listening; return the runner (to clean up) and the port (the one chosen for 0)."""
+    runner = web.AppRunner(host.application(), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, address, port)
+    await site.start()
+    server = site._server
+    sockets = getattr(server, "sockets", None) or ()
+    bound = sockets[0].getsockname()[1] if sockets else port
+    return runner, int(bound)

@@ -1,0 +1,72 @@
+"""What each role may see, built from the Session's frozen views: one place, so a test can read
+every message a seat received and find nothing its role may not see.
+
+- players and observers: the war room's view (what the team's tools show, the inbox, the feed,
+  the statements queued, the turns so far with the events the team saw); no ground truth, no
+  MSEL, no facilitator-only events, no evaluator's notes;
+- evaluators: the players' view and the notes;
+- the facilitator: everything, the ground truth and the run against silence included.
+"""
+
+from __future__ import annotations
+
+from sim.host.seats import SeatKind
+from sim.host.wire import SeatView
+from sim.session import Note, Session
+from sim.session.record import LogEntry, TurnRecord
+
+SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
+
+
+def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
+    """The view of a seat of `kind`. For the facilitator of a session in play it steps the
+    unanswered run (Session.against_silence): slow work, for a worker thread."""
+    spec = session.spec
+    facilitator = kind is SeatKind.FACILITATOR
+    return SeatView(
+        role=role,
+        kind=kind,
+        meta=spec.meta,
+        team=spec.team,
+        now_h=session.now_h,
+        turn=session.turn,
+        turns_total=session.turns_total,
+        paused=session.paused,
+        finished=session.finished,
+        entries=len(session.log),
+        observation=session.observe(),
+        inbox=session.inbox,
+        feed=session.feed(),
+        log=visible_log(kind, session.log),
+        history=tuple(record if facilitator else team_side(record) for record in session.history),
+        ground_truth=session.ground_truth() if facilitator else None,
+        against_silence=(
+            session.against_silence() if facilitator and not session.finished else None
+        ),
+        drafts=session.drafts,
+        pending_injects=pending_injects(session) if facilitator else (),
+    )
+
+
+def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
+    injects = {inject.id: inject for inject in session.spec.injects}
+    return tuple(
+        (
+            inject_id,
+            f"{injects[inject_id].type.value.replace('_', ' ')} from {injects[inject_id].sender}",
+        )
+        for inject_id in session.ground_truth().pending_inject_ids
+    )
+
+
+def visible_log(kind: SeatKind, log: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
+    if kind in SEES_NOTES:
+        return log
+    return tuple(entry for entry in log if not isinstance(entry, Note))
+
+
+def team_side(record: TurnRecord) -> TurnRecord:
+    """A turn as the team saw it: without the events only the facilitator sees."""
+    return record.model_copy(
+        update={"events": tuple(event for event in record.events if event.visible_to_team)}
+    )

@@ -1,0 +1,101 @@
+"""What travels between the server and a seat: JSON text messages, each a frozen pydantic model
+built from the Session's views (sim.session.views, sim.observation, sim.feed, sim.events), which
+round-trip through JSON as they are.
+
+Seat to server: `Hello` (the join code), then `Do` (a command, with an id to match its answer).
+Server to seat: `Welcome` (the seat's role and its view), `View` (after every change),
+`Acknowledged` (the command is committed to the store), `Refused` (one sentence why) and
+`Denied` (a wrong code; the connection closes).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from sim.events import TeamEvent
+from sim.feed import FeedItem
+from sim.host.seats import Command, SeatKind
+from sim.observation import Observation
+from sim.session.record import Drafted, LogEntry, TurnRecord
+from sim.session.views import AgainstSilence, GroundTruth
+from sim.spec.schema import Meta, Team
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SeatView(Message):
+    """Everything one seat sees of the exercise now. Built per role by sim.host.visibility:
+    the ground truth, the MSEL and the facilitator-only events are None or left out for every
+    seat but the facilitator's, and the notes for the players' and the observers'."""
+
+    role: str
+    kind: SeatKind
+    meta: Meta = Field(description="The briefing: title, situation, objectives, roles, locale.")
+    team: Team = Field(description="The team's resources: templates, capacity, approval delays.")
+    now_h: float
+    turn: int
+    turns_total: int
+    paused: bool
+    finished: bool
+    entries: int = Field(description="Log entries committed so far (the acknowledgements').")
+    observation: Observation
+    inbox: tuple[TeamEvent, ...]
+    feed: tuple[FeedItem, ...]
+    log: tuple[LogEntry, ...] = Field(description="The log entries this seat may see.")
+    history: tuple[TurnRecord, ...]
+    ground_truth: GroundTruth | None = None
+    against_silence: AgainstSilence | None = None
+    drafts: tuple[Drafted, ...] = Field((), description="Drafts waiting for an approver.")
+    pending_injects: tuple[tuple[str, str], ...] = Field(
+        (), description="The MSEL injects not yet released, id and what they are."
+    )
+
+
+class Hello(Message):
+    type: Literal["hello"] = "hello"
+    code: str = Field(max_length=200)
+
+
+class Do(Message):
+    type: Literal["do"] = "do"
+    id: int
+    command: Command
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class Welcome(Message):
+    type: Literal["welcome"] = "welcome"
+    view: SeatView
+
+
+class View(Message):
+    type: Literal["view"] = "view"
+    view: SeatView
+
+
+class Acknowledged(Message):
+    type: Literal["acknowledged"] = "acknowledged"
+    id: int
+    entries: int = Field(description="Log entries committed once this command was.")
+
+
+class Refused(Message):
+    type: Literal["refused"] = "refused"
+    id: int | None
+    message: str
+
+
+class Denied(Message):
+    type: Literal["denied"] = "denied"
+    message: str
+
+
+ToServer = Annotated[Hello | Do, Field(discriminator="type")]
+ToSeat = Annotated[Welcome | View | Acknowledged | Refused | Denied, Field(discriminator="type")]
+
+TO_SERVER: TypeAdapter[Hello | Do] = TypeAdapter(ToServer)
+TO_SEAT: TypeAdapter[Welcome | View | Acknowledged | Refused | Denied] = TypeAdapter(ToSeat)

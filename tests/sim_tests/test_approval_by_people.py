@@ -1,0 +1,110 @@
+"""The approval chain played by people: a draft waits in the approver's seat and goes out when
+approved, at that hour; a rejected one never goes out; where nobody holds the approver's seat
+the scenario's approval delay applies as in one-seat play; every draft, approval and rejection
+is logged, stored and replayed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim.errors import ActionError, UserError
+from sim.host.client import SeatClient
+from sim.host.seats import Command, approver_for, new_seats
+from sim.host.server import Host, serve
+from sim.session import Approved, Drafted, Queued, Rejected, Session, replay
+from sim.session.store import read_store
+from sim.spec.loader import load_scenario
+
+APOLOGY = "We are sorry: the app failed you tonight, and it is back."
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_scenario("tiny")
+
+
+def test_a_draft_goes_out_when_approved_and_a_rejected_one_never(tiny, tmp_path: Path):
+    session = Session(tiny, seed=2, autosave=tmp_path / "approval.sqlite")
+    first = session.draft(session.make_action(strategy="apology", text=APOLOGY), "legal")
+    second = session.draft(session.make_action(strategy="compensation", text="Vouchers."), "CEO")
+    assert [draft.draft for draft in session.drafts] == [1, 2]
+    assert session.run_record().statements == ()
+    session.end_turn()
+    sent = session.approve(first.draft, by="legal")
+    assert sent.at_h == pytest.approx(session.now_h)  # at the approval, not after a delay
+    session.reject(second.draft, by="CEO", reason="too costly")
+    assert session.drafts == ()
+    with pytest.raises(ActionError, match="no draft #2 waiting"):
+        session.approve(2, by="CEO")
+    kinds = [entry.kind for entry in read_store(session.autosave).log]
+    assert kinds == ["draft", "draft", "end_turn", "approve", "queue", "reject"]
+    session.end_turn()
+    statements = session.run_record().statements
+    assert [statement.action.text for statement in statements] == [APOLOGY]
+    headless = replay(tiny, 2, session.log)
+    assert headless.run_record() == session.run_record()
+    assert headless.log == session.log
+
+
+def test_no_draft_is_approved_while_paused(tiny):
+    session = Session(tiny, seed=2)
+    session.draft(session.make_action(strategy="apology", text=APOLOGY), "legal")
+    session.pause()
+    with pytest.raises(ActionError, match="resumed to approve a draft"):
+        session.approve(1, by="legal")
+
+
+def test_the_approver_is_the_first_approving_role_someone_holds():
+    roles = ("social media manager", "communications lead", "legal counsel", "CISO", "CEO")
+    assert approver_for(roles, {"legal counsel", "CEO"}, "social media manager", True) == (
+        "legal counsel"
+    )
+    assert approver_for(roles, {"CEO"}, "social media manager", True) == "CEO"
+    assert approver_for(roles, {"CEO"}, "CEO", True) is None  # nobody approves their own
+    assert approver_for(roles, {"social media manager"}, "social media manager", True) is None
+    assert approver_for(roles, {"CEO"}, "social media manager", False) is None
+
+
+async def test_hosted_drafts_wait_for_the_legal_seat_and_delays_apply_without_it(tmp_path):
+    session = Session(load_scenario("tiny"), seed=2, team="Blue", scenario_ref="tiny")
+    session.claim_autosave([tmp_path / "hosted.sqlite"])
+    made = new_seats(session.spec.meta.roles)
+    codes = {seat.role: code for seat, code in made}
+    host = Host(session, [seat for seat, _ in made])
+    runner, port = await serve(host, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{port}"
+    smm = SeatClient(url, codes["social media manager"])
+    await smm.join()
+    try:
+        await smm.do(Command.QUEUE, strategy="apology", text=APOLOGY)
+        (alone,) = [entry for entry in session.log if isinstance(entry, Queued)]
+        delay = session.spec.team.approval.apology
+        assert alone.action.at_h == pytest.approx(delay)  # nobody at legal: the delay
+
+        legal = SeatClient(url, codes["legal"])
+        await legal.join()
+        await smm.do(Command.QUEUE, strategy="apology", text="Second apology.")
+        view = await legal.wait_for_view(lambda view: len(view.drafts) == 1)
+        (draft,) = view.drafts
+        assert (draft.approver, draft.action.text) == ("legal", "Second apology.")
+        with pytest.raises(UserError, match="waits for the legal seat's approval"):
+            await smm.do(Command.APPROVE, draft=draft.draft)
+        await legal.do(Command.APPROVE, draft=draft.draft)
+        view = await smm.wait_for_view(lambda view: view.drafts == ())
+        kinds = [entry.kind for entry in view.log]
+        assert kinds == ["queue", "draft", "approve", "queue"]
+        assert isinstance(session.log[1], Drafted) and isinstance(session.log[2], Approved)
+        assert session.log[3].action.at_h == pytest.approx(session.now_h)
+
+        await smm.do(Command.QUEUE, strategy="compensation", text="Vouchers for all.")
+        await legal.wait_for_view(lambda view: len(view.drafts) == 1)
+        await legal.do(Command.REJECT, draft=2, reason="not approved by finance")
+        assert isinstance(session.log[-1], Rejected)
+        assert session.log[-1].reason == "not approved by finance"
+        await legal.close()
+    finally:
+        await smm.close()
+        await runner.cleanup()
+        session.close()

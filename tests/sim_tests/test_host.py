@@ -1,0 +1,259 @@
+"""One exercise, many seats: seats join a real server on a random loopback port, each receives
+only what its role may see, wrong codes are slowed down and denied, and a server killed with
+SIGKILL resumes with every acknowledged entry and the same codes while its seats reconnect by
+themselves."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from sim.cli.main import main
+from sim.errors import UserError
+from sim.host.client import JoinError, SeatClient
+from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
+from sim.host.server import Host, serve
+from sim.host.visibility import view_for
+from sim.host.wire import TO_SEAT, View, Welcome
+from sim.session import Note, Queued, Session, replay
+from sim.session.store import read_store
+from sim.spec.loader import load_scenario
+
+NOTE = "Evaluator only: the holding line came 40 minutes late"
+CRISIS_BEGINS = "The crisis begins"  # the trigger: an event only the facilitator sees
+JOIN = re.compile(r"^\s+(?P<role>.+?)\s+stormdrill join (?P<url>\S+) --code (?P<code>\S+)$")
+
+
+class Recorded:
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+
+@pytest.fixture
+async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Host, Recorded]]:
+    session = Session(load_scenario("tiny"), seed=4, team="Blue", scenario_ref="tiny")
+    session.claim_autosave([tmp_path / "hosted.sqlite"])
+    codes = new_seats(session.spec.meta.roles)
+    sleep = Recorded()
+    host = Host(session, [seat for seat, _ in codes], sleep=sleep)
+    runner, port = await serve(host, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{port}", {s.role: code for s, code in codes}, host, sleep
+    finally:
+        await runner.cleanup()
+        session.close()
+
+
+async def joined(url: str, code: str) -> SeatClient:
+    client = SeatClient(url, code)
+    await client.join()
+    return client
+
+
+async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(hosted):
+    url, codes, host, _ = hosted
+    seats = {
+        role: await joined(url, codes[role])
+        for role in ("social media manager", "legal", "facilitator", "evaluator", "observer")
+    }
+    smm, legal, facilitator, evaluator, observer = seats.values()
+    assert smm.view.kind is SeatKind.PLAYER and smm.view.role == "social media manager"
+
+    entries = await smm.do(Command.QUEUE, template="outage-holding")  # pre-approved
+    assert entries == 1
+    await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
+    await facilitator.do(Command.END_TURN)
+    for client in seats.values():
+        view = await client.wait_for_view(lambda view: view.turn == 1)
+        assert [entry.kind for entry in view.log if isinstance(entry, Queued)] == ["queue"]
+        assert view.entries == 3
+
+    with pytest.raises(UserError, match="social media manager seat cannot end_turn"):
+        await smm.do(Command.END_TURN)
+    with pytest.raises(UserError, match="observer seat cannot queue"):
+        await observer.do(Command.QUEUE, strategy="apology")
+    with pytest.raises(UserError, match="evaluator seat cannot release_inject"):
+        await evaluator.do(Command.RELEASE_INJECT, inject_id="I5")
+    with pytest.raises(UserError, match="no pending inject"):
+        await facilitator.do(Command.RELEASE_INJECT, inject_id="nope")
+
+    for client in (smm, legal, observer, evaluator):
+        for text in client.received:
+            message = TO_SEAT.validate_json(text)
+            assert "ground_truth" not in text or '"ground_truth":null' in text
+            if isinstance(message, Welcome | View):
+                assert message.view.ground_truth is None
+                assert message.view.against_silence is None
+                events = [event for turn in message.view.history for event in turn.events]
+                assert all(event.visible_to_team for event in events)
+                assert CRISIS_BEGINS not in text
+    for client in (smm, legal, observer):
+        assert all(NOTE not in text for text in client.received)
+        assert not any(isinstance(entry, Note) for entry in client.view.log)
+    assert any(NOTE in text for text in evaluator.received)
+    assert facilitator.view.ground_truth is not None
+    assert any(CRISIS_BEGINS in text for text in facilitator.received)
+
+    stored = read_store(host.session.autosave).log
+    assert stored == host.session.log
+    headless = replay(host.session.spec, 4, stored, team="Blue")
+    assert headless.run_record() == host.session.run_record()
+    for client in seats.values():
+        await client.close()
+
+
+async def test_wrong_codes_are_denied_and_slowed_down_more_each_time(hosted):
+    url, codes, _, sleep = hosted
+    for guess in ("", "x" * 24, codes["observer"][:-1]):
+        with pytest.raises(JoinError, match="that join code opens no seat"):
+            await joined(url, guess)
+    assert sleep.delays == [0.5, 1.0, 2.0]
+    observer = await joined(url, codes["observer"])
+    assert observer.view.kind is SeatKind.OBSERVER
+    with pytest.raises(JoinError, match="opens no seat"):
+        await joined(url, "still wrong")
+    assert sleep.delays[-1] == 0.5  # a right code starts the count again
+    await observer.close()
+
+
+def test_codes_are_random_long_and_kept_only_as_digests():
+    first, second = new_seats(("CEO",)), new_seats(("CEO",))
+    ceo, code = first[0]
+    assert [seat.role for seat, _ in first] == ["CEO", "facilitator", "evaluator", "observer"]
+    assert len(code) >= 24 and code != second[0][1]
+    assert code not in ceo.model_dump_json()
+    seats = [seat for seat, _ in first]
+    assert seat_for(code, seats) == ceo
+    one_character_off = code[:-1] + ("A" if code[-1] != "A" else "B")
+    assert seat_for(one_character_off, seats) is None
+    assert [wrong_code_delay_s(n) for n in (0, 1, 2, 3, 10)] == [0.0, 0.5, 1.0, 2.0, 30.0]
+
+
+def host_process(home: Path, *arguments: str) -> tuple[subprocess.Popen[str], dict[str, str]]:
+    """`stormdrill host` in a child process; its printed seats, by role, and the URL."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "sim.cli.main", "host", *arguments],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "STORMDRILL_HOME": str(home)},
+    )
+    assert child.stdout is not None
+    printed: dict[str, str] = {}
+    for line in child.stdout:
+        if line.startswith("Listening on "):
+            printed["url"] = line.split()[-1]
+        if line.startswith("Exercise ID: "):
+            printed["id"] = line.split()[2]
+        if match := JOIN.match(line.rstrip("\n")):
+            printed[match["role"]] = match["code"]
+        if line.startswith("Stop with Ctrl+C"):
+            return child, printed
+    raise AssertionError(f"the host exited ({child.wait()}) before it was listening")
+
+
+async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path: Path):
+    first, printed = host_process(tmp_path, "tiny", "--seed", "3", "--port", "0")
+    url = printed["url"]
+    try:
+        player = await joined(url, printed["CEO"])
+        facilitator = await joined(url, printed["facilitator"])
+        await player.do(Command.QUEUE, strategy="apology", text="We are sorry, it is fixed.")
+        await facilitator.do(Command.END_TURN)
+        acknowledged = await facilitator.do(Command.NOTE, text="turn 2 begins")
+        views_before = player.views
+        in_flight = asyncio.create_task(facilitator.do(Command.END_TURN))
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        first.stdout.close()
+    assert first.returncode == -signal.SIGKILL
+    try:
+        acknowledged = await in_flight  # it may have been committed before the kill
+    except UserError as error:
+        assert "dropped before it confirmed" in str(error)
+
+    port = url.rsplit(":", 1)[1]
+    second, again = host_process(tmp_path, "--resume", printed["id"], "--port", port)
+    try:
+        assert again["url"] == url and "CEO" not in again  # codes are not shown again
+        view = await player.wait_for_view(lambda view: player.views > views_before)
+        assert view.entries in (acknowledged, acknowledged + 1)  # at most the turn in flight
+        await facilitator.wait_for_view(lambda view: view.entries >= acknowledged)
+        if view.turn == 1:
+            await facilitator.do(Command.END_TURN)
+        await player.wait_for_view(lambda view: view.turn == 2)
+        observer = await joined(url, printed["observer"])
+        assert observer.view.turn == 2
+        await observer.close()
+    finally:
+        second.send_signal(signal.SIGKILL)
+        second.wait()
+        second.stdout.close()
+        await player.close()
+        await facilitator.close()
+    stored = read_store(tmp_path / "sessions" / f"{printed['id']}.sqlite")
+    assert [entry.kind for entry in stored.log] == ["queue", "end_turn", "note", "end_turn"]
+
+
+async def test_join_with_a_wrong_code_or_no_host_is_one_sentence(hosted, capsys):
+    url, _, _, _ = hosted
+    assert await asyncio.to_thread(main, ["join", url, "--code", "guess"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("stormdrill: --code: that join code opens no seat")
+    assert error.count("\n") == 1
+    assert await asyncio.to_thread(main, ["join", "127.0.0.1:1", "--code", "x"]) == 2
+    assert "not an address to join" in capsys.readouterr().err
+
+
+async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_replay(hosted):
+    """1 facilitator, 12 players over the scenario's roles, 3 evaluators, 20 observers, all
+    sending at once: no entry lost or doubled, every seat ends on the replay's view."""
+    url, codes, host, _ = hosted
+    player_roles = list(host.session.spec.meta.roles)
+    facilitator = await joined(url, codes["facilitator"])
+    players = [await joined(url, codes[player_roles[n % len(player_roles)]]) for n in range(12)]
+    evaluators = [await joined(url, codes["evaluator"]) for _ in range(3)]
+    observers = [await joined(url, codes["observer"]) for _ in range(20)]
+    everyone = [facilitator, *players, *evaluators, *observers]
+
+    sent: list[str] = []
+    for turn in range(1, host.session.turns_total + 1):
+        notes = [f"turn {turn}, evaluator {n}" for n in range(len(evaluators))]
+        sent += notes
+        await asyncio.gather(
+            players[turn % len(players)].do(
+                Command.QUEUE, strategy="correction", text=f"Update {turn}: the app is back."
+            ),
+            *(
+                client.do(Command.NOTE, text=note)
+                for client, note in zip(evaluators, notes, strict=True)
+            ),
+        )
+        for draft in host.session.drafts:  # legal or the CEO is seated: a person approves
+            approver = next(client for client in players if client.view.role == draft.approver)
+            await approver.do(Command.APPROVE, draft=draft.draft)
+        await facilitator.do(Command.END_TURN)
+    last = await facilitator.do(Command.FINISH)
+
+    log = read_store(host.session.autosave).log
+    assert len(log) == last == len(host.session.log)
+    assert sorted(entry.text for entry in log if isinstance(entry, Note)) == sorted(sent)
+    assert [entry.kind for entry in log].count("queue") == host.session.turns_total
+    headless = replay(host.session.spec, 4, log, team="Blue")
+    for client in everyone:
+        final = await client.wait_for_view(lambda view: view.entries == last)
+        expected = view_for(client.view.kind, client.view.role, headless)
+        assert final == expected
+    for client in everyone:
+        await client.close()

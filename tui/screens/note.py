@@ -1,0 +1,60 @@
+"""An evaluator's note, at a hosted evaluator's seat: against an objective or general, returned
+to the App as the same order the facilitator's console gives."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tui.plain import plain
+from tui.screens.facilitator import GENERAL_NOTE, AddNote
+
+
+class NoteScreen(ModalScreen[AddNote | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Back to the war room"),
+    ]
+
+    def __init__(self, objectives: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.objectives = objectives
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="evaluator-note"):
+            with Grid(id="facilitator-form"):
+                yield Label("Note on")
+                yield Select(
+                    [(Content(GENERAL_NOTE), GENERAL_NOTE)]
+                    + [(plain(f"{item_id}: {text}"), item_id) for item_id, text in self.objectives],
+                    value=GENERAL_NOTE,
+                    allow_blank=False,
+                    compact=True,
+                    id="objective",
+                )
+                yield Button("Add note", id="add-note", compact=True)
+                yield Label("Note")
+                yield Input(placeholder="what you observed", id="note", compact=True)
+            yield Static("Tab moves between fields · Enter adds · Esc closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#note").focus()
+
+    @on(Button.Pressed, "#add-note")
+    @on(Input.Submitted, "#note")
+    def _add_note(self) -> None:
+        text = self.query_one("#note", Input).value.strip()
+        if not text:
+            self.notify("Write the note first.", severity="warning")
+            return
+        objective = self.query_one("#objective", Select).value
+        self.dismiss(AddNote(text, None if objective == GENERAL_NOTE else str(objective)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""A hosted seat's snapshots: the war room's and the facilitator's console's states, built from
+the view the server sent (sim.host.wire.SeatView) as `tui.snapshot` builds them from a Session."""
+
+from __future__ import annotations
+
+from sim.host.wire import SeatView
+from sim.session import played_actions
+from sim.session.wording import spoken_texts
+from tui.snapshot import (
+    FacilitatorState,
+    InboxItem,
+    WarRoomState,
+    inbox_status,
+    timeline_of,
+)
+
+
+def seat_war_room_state(view: SeatView) -> WarRoomState:
+    actions = played_actions(view.log)
+    return WarRoomState(
+        title=view.meta.title,
+        now_h=view.now_h,
+        turn=view.turn,
+        turns_total=view.turns_total,
+        observation=view.observation,
+        inbox=tuple(
+            InboxItem(event, inbox_status(event, actions, view.now_h)) for event in view.inbox
+        ),
+        timeline=timeline_of(view.log, view.now_h),
+        feed=view.feed,
+        earlier_statements=spoken_texts(actions),
+        finished=view.finished,
+        paused=view.paused,
+    )
+
+
+def seat_facilitator_state(view: SeatView) -> FacilitatorState | None:
+    """The console's state, for the facilitator's seat only (None for every other)."""
+    if view.ground_truth is None or view.against_silence is None:
+        return None
+    return FacilitatorState(
+        truth=view.ground_truth,
+        against_silence=view.against_silence,
+        pending_injects=view.pending_injects,
+        objectives=tuple((item.id, item.text) for item in view.meta.objectives),
+        paused=view.paused,
+    )
