@@ -76,7 +76,7 @@ def facts_of(session: Session) -> ExerciseFacts:
     items = tuple(
         _item(event, spec, statements, until, spec.turns.tick_h)
         for event in record.events
-        if event.deadline_h is not None or event.inject_id is not None
+        if item_id(event) is not None
     )
     return ExerciseFacts(
         spec=spec,
@@ -90,6 +90,14 @@ def facts_of(session: Session) -> ExerciseFacts:
         evidence_emerged=record.evidence_at_h is not None,
         notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
     )
+
+
+def item_id(event: TeamEvent) -> str | None:
+    """The id of the deadline item an event is, None if the team is not asked to act on it:
+    the war room's inbox and the ratings name the same items by it (`facts_of`)."""
+    if event.deadline_h is None and event.inject_id is None:
+        return None
+    return event.inquiry_id or event.inject_id or event.title
 
 
 def _end_of_play(session: Session, now_h: float) -> float:
@@ -127,7 +135,7 @@ def _item(
     else:
         status = _inject_status(event.at_h, deadline, statements, now_h)
     return DeadlineItem(
-        id=event.inquiry_id or event.inject_id or event.title,
+        id=item_id(event) or event.title,
         title=event.title,
         sender=event.sender,
         asked_h=event.at_h,

@@ -17,8 +17,9 @@ timeline. The rules, as the AAR explains them:
   least 0.5) in the first statement P, in a later one S, only weaker ones M, none U.
 - responsibility: a denial, scapegoat or attack on accusers M (U if evidence then contradicted
   it), an excuse or justification S, otherwise P (U when it said nothing).
-- not_exercised: nothing in the log tested the objective; rated like first_statement against
-  the journalist deadline, and listed as an area for improvement of the exercise itself.
+- not_exercised: nothing in the log tested the objective; rated N (not exercised), with the time
+  to the first public statement as context, and listed as an area for improvement of the
+  exercise itself.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ RULE_DESCRIPTIONS: dict[Rule, str] = {
     "one S, only hints M, none U",
     "responsibility": "denial, scapegoating or attacking accusers M (U if evidence contradicted "
     "it), excuses or justification S, otherwise P",
-    "not_exercised": "nothing tested it; rated on the time to the first public statement against "
-    "the scenario's journalist deadline",
+    "not_exercised": "nothing in the log tested it, so it is not rated (N); the time to the first "
+    "public statement is given as context",
 }
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
 CLEAR_INSTRUCTIONS = 0.5  # the rubric's "instructions" score from which they count as clear
@@ -144,28 +145,24 @@ def first_statement(objective: Objective, facts: ExerciseFacts) -> ObjectiveRati
 
 
 def not_exercised(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
-    target = facts.spec.media.inquiry_deadline_h
     waiting = [
         inject.id
         for inject in facts.spec.injects
         if inject.objective == objective.id and inject.id not in facts.released_injects
     ]
-    reason = (
-        f"its injects ({', '.join(waiting)}) were never released"
-        if waiting
-        else "no inject in the MSEL tests it"
-    )
-    delay, evidence = _delay_since_alert(facts)
-    evidence.insert(
-        0,
-        f"Nothing in the log tested {objective.id}: {reason}; rated on the time to the first "
-        f"public statement against the scenario's {hours_text(target)} journalist deadline.",
-    )
-    rating = rating_for_delay(delay, target)
+    still_open = [item.id for item in facts.items_for(objective.id) if item.status == "open"]
+    if still_open:
+        reason = f"its items ({', '.join(still_open)}) were still open when play stopped"
+    elif waiting:
+        reason = f"its injects ({', '.join(waiting)}) were never released"
+    else:
+        reason = "no inject in the MSEL tests it"
+    _, evidence = _delay_since_alert(facts)
+    evidence.insert(0, f"Nothing in the log tested {objective.id}: {reason}; it is not rated.")
     areas = [
         f"{objective.id} was not exercised ({reason}); release its injects in the next exercise."
     ]
-    return _rated(objective, facts, "not_exercised", rating, evidence, [], areas)
+    return _rated(objective, facts, "not_exercised", "N", evidence, [], areas)
 
 
 # --------------------------------------------------------------------------- deadlines

@@ -33,7 +33,13 @@ SHARE_MIN_SPAN = 20.0
 than silence), so that a step of a point or two looks like one."""
 
 
-RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
+RATING_STYLE = {
+    "P": "$success",
+    "S": "$accent",
+    "M": "$warning",
+    "U": "$error",
+    "N": "$text-muted",
+}
 
 
 def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:

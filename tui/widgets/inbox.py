@@ -18,23 +18,28 @@ from tui.snapshot import InboxItem, InboxStatus
 STATUS_STYLE = {
     InboxStatus.INFO: "$text-muted",
     InboxStatus.OPEN: "bold $warning",
-    InboxStatus.ANSWERED: "$success",
+    InboxStatus.QUEUED: "$success",
     InboxStatus.LATE: "$warning",
+    InboxStatus.ANSWERED: "$success",
+    InboxStatus.COVERED: "$success",
+    InboxStatus.NO_COMMENT: "bold $error",
     InboxStatus.LAPSED: "bold $error",
 }
 
 
 def status_label(item: InboxItem) -> str:
-    deadline = item.event.deadline_h
-    if item.status is InboxStatus.OPEN and deadline is not None:
-        return f"answer by {clock(deadline)}"
-    if item.status is InboxStatus.LAPSED and deadline is not None:
-        return f"LAPSED at {clock(deadline)}"
-    if item.status is InboxStatus.LATE:
-        return "answer goes out after the deadline"
-    if item.status is InboxStatus.ANSWERED:
-        return "answered"
-    return ""
+    """In the words the debrief's ratings use for the same item."""
+    due = "" if item.due_h is None else clock(item.due_h)
+    labels = {
+        InboxStatus.OPEN: f"answer by {due}",
+        InboxStatus.QUEUED: f"answer queued before {due}",
+        InboxStatus.LATE: f"answer goes out after the deadline {due}",
+        InboxStatus.ANSWERED: "answered in time",
+        InboxStatus.COVERED: "covered in time by a public statement",
+        InboxStatus.NO_COMMENT: f"'no comment' printed (due {due})",
+        InboxStatus.LAPSED: f"LAPSED at {due}",
+    }
+    return labels.get(item.status, "")
 
 
 def item_prompt(item: InboxItem) -> Content:
