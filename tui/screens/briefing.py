@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Markdown
 from sim.clock import span_text
 from sim.seed import seed_problem
 from sim.spec.schema import ScenarioSpec
+from tui.keys import KeepsKeysToFields
 from tui.plain import plain_markdown as md
 from tui.plain import visible
 
@@ -60,7 +61,7 @@ def briefing_markdown(spec: ScenarioSpec) -> str:
     return "\n".join(lines)
 
 
-class BriefingScreen(Screen[TeamSetup]):
+class BriefingScreen(KeepsKeysToFields, Screen[TeamSetup]):
     """Dismissed with the team's setup when the team starts the exercise."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

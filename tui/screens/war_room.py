@@ -17,6 +17,7 @@ from textual.widgets import Footer, TabbedContent, TabPane, TextArea
 
 from sim.rubric import score_message
 from sim.spec.schema import ScenarioSpec
+from tui.keys import KeepsKeysToFields
 from tui.snapshot import WarRoomState
 from tui.widgets.charts import MonitorCharts
 from tui.widgets.clock import ClockBar
@@ -29,7 +30,7 @@ from tui.widgets.timeline import Timeline
 TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeline-table"}
 
 
-class WarRoomScreen(Screen):
+class WarRoomScreen(KeepsKeysToFields, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "app.end_turn", "End turn", tooltip="Advance the clock by one turn"),
         Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement", show=False),

@@ -190,6 +190,11 @@ class Composer(Vertical):
     def _strategy_changed(self, event: Select.Changed) -> None:
         self.query_one(RubricPanel).chosen = Strategy(str(event.value))
 
+    @on(Select.Changed, "#voice")
+    def _voice_changed(self, event: Select.Changed) -> None:
+        picked = None if event.value == AS_WRITTEN else Voice(str(event.value))
+        self.query_one(RubricPanel).voice = picked
+
     @on(TextArea.Changed, "#message")
     def _text_changed(self, event: TextArea.Changed) -> None:
         self.post_message(self.TextChanged(event.text_area.text))
