@@ -231,11 +231,16 @@ class StormdrillApp(App[None]):
             self.notify("The facilitator has paused the exercise.", severity="warning")
             return
         draft = submitted.draft
-        if not draft.text and draft.template is None:
+        if not draft.text and (draft.template is None or draft.private):
             self.notify("Write the message first.", severity="warning")
             return
         try:
-            sent = session.queue(session.make_action(**draft.action_fields()))
+            if draft.private and draft.answers is not None:
+                session.answer_inject(draft.answers, draft.text)
+                done = f"Answer to {draft.answers} sent (in private, never published)."
+            else:
+                sent = session.queue(session.make_action(**draft.action_fields()))
+                done = f"Queued: goes out at {clock(sent.at_h)}."
         except UserError as error:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
             return
@@ -243,7 +248,7 @@ class StormdrillApp(App[None]):
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
-        self.notify(f"Queued: goes out at {clock(sent.at_h)}.")
+        self.notify(visible(done), markup=False)
 
     # ------------------------------------------------------------------ the facilitator
 

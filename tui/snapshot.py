@@ -15,6 +15,7 @@ from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.session import (
+    InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
@@ -60,10 +61,18 @@ class InboxItem:
     due_h: float | None = None
     """When the team must act by: the message's deadline, or the one the ratings hold an
     inject without a deadline to (`sim.evaluation.facts`); None for a message for information."""
+    private: bool = False
+    """An internal, executive or regulator inject: answered in private, from the inbox."""
 
     @property
     def needs_answer(self) -> bool:
         return self.status in (InboxStatus.OPEN, InboxStatus.LATE)
+
+    @property
+    def answer_to(self) -> str | None:
+        """What an answer to it names: the inquiry, or the inject answered in private; None
+        when it is answered, if at all, by a public statement."""
+        return self.event.inquiry_id or (self.event.inject_id if self.private else None)
 
 
 @dataclass(frozen=True)
@@ -172,6 +181,12 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
                     entry.at_h, entry.turn, f"inject {entry.inject_id} released", "facilitator"
                 )
             )
+        elif isinstance(entry, InjectAnswered):
+            entries.append(
+                TimelineEntry(
+                    entry.at_h, entry.turn, f"answer to {entry.inject_id}: {entry.text}", "sent"
+                )
+            )
         elif isinstance(entry, Note):
             about = f" [{entry.objective}]" if entry.objective else ""
             entries.append(
@@ -189,12 +204,14 @@ def inbox_of(session: Session) -> tuple[InboxItem, ...]:
     """The team's inbox with each item's status, read from the same facts the ratings read."""
     planned = played_actions(session.log)
     rated = {item.id: item for item in facts_of(session).items}
+    private = set(session.answerable_inject_ids)
     items = []
     for event in session.inbox:
         key = item_id(event)
         item = None if key is None else rated.get(key)
         status = inbox_status(event, item, planned)
-        items.append(InboxItem(event, status, None if item is None else item.deadline_h))
+        due = None if item is None else item.deadline_h
+        items.append(InboxItem(event, status, due, private=event.inject_id in private))
     return tuple(items)
 
 

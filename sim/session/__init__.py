@@ -21,7 +21,9 @@ from sim.session.counterfactual import (
 from sim.session.persistence import FORMAT_NAME, FORMAT_VERSION, SessionFile
 from sim.session.readout import GRAPH_EXPORT_SUFFIXES
 from sim.session.record import (
+    PRIVATE_ANSWERS,
     Finished,
+    InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
@@ -44,6 +46,7 @@ __all__ = [
     "FULLY_TRANSPARENT",
     "GRAPH_EXPORT_SUFFIXES",
     "NO_RESPONSE",
+    "PRIVATE_ANSWERS",
     "REFERENCE",
     "TIMING",
     "TIMING_SHIFTS_H",
@@ -52,6 +55,7 @@ __all__ = [
     "Counterfactual",
     "Finished",
     "GroundTruth",
+    "InjectAnswered",
     "InjectReleased",
     "LogEntry",
     "Note",

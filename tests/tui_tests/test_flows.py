@@ -263,3 +263,31 @@ async def test_resuming_a_finished_exercise_opens_its_debrief(home: Path):
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.debrief.outcome == finished.outcome
+
+
+async def test_answer_the_ceos_call_from_the_inbox_in_private():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await end_turn(pilot)
+        await end_turn(pilot)
+        call = next(item for item in app.screen.state.inbox if item.event.inject_id == "I5")
+        assert call.private and call.needs_answer
+        await pilot.press("i")
+        inbox = app.screen.query_one(OptionList)
+        inbox.highlighted = list(reversed(app.screen.state.inbox)).index(call)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Answering I5 in private" in str(app.screen.query_one("#answering").render())
+        await pilot.press(*"Apologise on video tonight; I will draft it.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (answer,) = app.session.inject_answers
+        assert (answer.inject_id, answer.text) == (
+            "I5",
+            "Apologise on video tonight; I will draft it.",
+        )
+        assert not [entry for entry in app.session.log if isinstance(entry, Queued)]
+        status = {item.event.inject_id: item.status for item in app.screen.state.inbox}
+        assert status["I5"] is InboxStatus.ANSWERED
+        assert app.screen.state.timeline[-1].text.startswith("answer to I5: Apologise")

@@ -48,7 +48,11 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
             "t", "show_tab('timeline')", "Timeline", tooltip="The team's decisions", show=False
         ),
         Binding(
-            "r", "answer", "Answer inquiry", tooltip="Answer the highlighted inquiry", show=False
+            "r",
+            "answer",
+            "Answer",
+            tooltip="Answer the highlighted inquiry or inject",
+            show=False,
         ),
         Binding(
             "ctrl+s",
@@ -123,7 +127,7 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
 
     def action_answer(self) -> None:
         if not self.query_one(Inbox).request_answer():
-            self.notify("Highlight an open inquiry in the inbox to answer it.", severity="warning")
+            self.notify("Highlight an open message in the inbox to answer it.", severity="warning")
 
     def action_send(self) -> None:
         self.query_one(Composer).submit()
@@ -136,7 +140,11 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
 
     @on(Inbox.AnswerRequested)
     def _answer(self, request: Inbox.AnswerRequested) -> None:
-        self.query_one(Composer).answering = Answering(request.inquiry_id, request.title)
+        composer = self.query_one(Composer)
+        if request.answer_to is None:
+            composer.answering = None
+        else:
+            composer.answering = Answering(request.answer_to, request.title, request.private)
         self.action_show_tab("compose")
         self.query_one("#message", TextArea).focus()
 

@@ -58,12 +58,14 @@ class Inbox(Vertical):
     items: reactive[tuple[InboxItem, ...]] = reactive(())
 
     class AnswerRequested(Message):
-        """The team chose to answer an inquiry from the inbox."""
+        """The team chose to answer an inquiry, or in private an inject, from the inbox; with
+        no id, a message that only a public statement answers."""
 
-        def __init__(self, inquiry_id: str, title: str) -> None:
+        def __init__(self, answer_to: str | None, title: str, private: bool = False) -> None:
             super().__init__()
-            self.inquiry_id = inquiry_id
+            self.answer_to = answer_to
             self.title = title
+            self.private = private
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="inbox-list")
@@ -97,7 +99,14 @@ class Inbox(Vertical):
         parts = [plain(f"From {item.event.sender}\n")] if item.event.sender else []
         parts.append(plain(item.event.body))
         if item.needs_answer:
-            parts.append(Content.styled("\n\nPress r to answer it.", "bold"))
+            how = (
+                "Press r to answer it (in private: it is never published)."
+                if item.private
+                else "Press r to answer it."
+                if item.answer_to is not None
+                else "Press r to answer it with a public statement."
+            )
+            parts.append(Content.styled(f"\n\n{how}", "bold"))
         detail.update(Content.assemble(*parts))
 
     @on(OptionList.OptionSelected)
@@ -105,9 +114,9 @@ class Inbox(Vertical):
         self.request_answer()
 
     def request_answer(self) -> bool:
-        """Ask to answer the highlighted inquiry; False if it cannot be answered (any more)."""
+        """Ask to answer the highlighted message; False if it asks for no answer (any more)."""
         item = self.highlighted_item
-        if item is None or not item.needs_answer or item.event.inquiry_id is None:
+        if item is None or not item.needs_answer:
             return False
-        self.post_message(self.AnswerRequested(item.event.inquiry_id, item.event.title))
+        self.post_message(self.AnswerRequested(item.answer_to, item.event.title, item.private))
         return True
