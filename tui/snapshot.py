@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
-from sim.clock import EPSILON_H, clock
+from sim.clock import EPSILON_H, both_clocks, clock
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.events import TeamEvent
 from sim.feed import FeedItem
@@ -98,10 +98,17 @@ class WarRoomState:
     earlier_statements: tuple[str, ...]
     finished: bool
     paused: bool
+    clock_start: str | None = None
+    """The time of day at the trigger, if the scenario gives it."""
+    trigger_h: float = 0.0
 
     @property
     def all_turns_played(self) -> bool:
         return self.turn >= self.turns_total
+
+    def time(self, hours: float) -> str:
+        """A scenario hour as the war room shows it: "T+3:20 (11:00)"."""
+        return both_clocks(hours, self.clock_start, self.trigger_h)
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,8 @@ def war_room_state(session: Session) -> WarRoomState:
         earlier_statements=spoken_texts(actions),
         finished=session.finished,
         paused=session.paused,
+        clock_start=session.spec.meta.clock_start,
+        trigger_h=session.spec.crisis.start_h,
     )
 
 

@@ -76,6 +76,13 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
             show=False,
         ),
         Binding("f", "app.facilitator", "Facilitator", tooltip="Ground truth, injects, notes"),
+        Binding(
+            "p",
+            "app.pause_or_resume",
+            "Pause or resume the exercise",
+            tooltip="The facilitator pauses or resumes play (asks the passphrase)",
+            show=False,
+        ),
         Binding("d", "app.finish", "Debrief", tooltip="Finish the exercise and see the debrief"),
     ]
 
@@ -111,7 +118,9 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
         self.query_one(ClockBar).state = state
         self.query_one(MonitorCharts).observation = state.observation
         self.query_one(Feed).items = state.feed
-        self.query_one(Inbox).items = state.inbox
+        inbox = self.query_one(Inbox)
+        inbox.time = state.time
+        inbox.items = state.inbox
         self.query_one(Timeline).entries = state.timeline
         self._score(self.query_one("#message", TextArea).text)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -27,9 +29,9 @@ STATUS_STYLE = {
 }
 
 
-def status_label(item: InboxItem) -> str:
-    """In the words the debrief's ratings use for the same item."""
-    due = "" if item.due_h is None else clock(item.due_h)
+def status_label(item: InboxItem, time: Callable[[float], str] = clock) -> str:
+    """In the words the debrief's ratings use for the same item; `time` writes an hour."""
+    due = "" if item.due_h is None else time(item.due_h)
     labels = {
         InboxStatus.OPEN: f"answer by {due}",
         InboxStatus.QUEUED: f"answer queued before {due}",
@@ -42,20 +44,28 @@ def status_label(item: InboxItem) -> str:
     return labels.get(item.status, "")
 
 
-def item_prompt(item: InboxItem) -> Content:
+def item_prompt(item: InboxItem, time: Callable[[float], str] = clock) -> Content:
     event = item.event
     return Content.assemble(
-        (f"{clock(event.at_h):>8} ", "$text-muted"),
+        (f"{time(event.at_h):>8} ", "$text-muted"),
         (visible(event.title), "bold" if item.needs_answer else ""),
         "  ",
-        (status_label(item), STATUS_STYLE[item.status]),
+        (status_label(item, time), STATUS_STYLE[item.status]),
     )
+
+
+EMPTY_INBOX = (
+    "No messages yet. Injects, journalists' questions and listening alerts arrive here as the "
+    "clock runs: press e to end the turn."
+)
 
 
 class Inbox(Vertical):
     """Newest message first; the highlighted one is shown in full below the list."""
 
     items: reactive[tuple[InboxItem, ...]] = reactive(())
+    time: Callable[[float], str] = staticmethod(clock)
+    """How an hour is written: the war room's clock, with the time of day when it has one."""
 
     class AnswerRequested(Message):
         """The team chose to answer an inquiry, or in private an inject, from the inbox; with
@@ -75,10 +85,13 @@ class Inbox(Vertical):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.set_options(
-            Option(item_prompt(item), id=str(index)) for index, item in enumerate(reversed(items))
+            Option(item_prompt(item, self.time), id=str(index))
+            for index, item in enumerate(reversed(items))
         )
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
+        else:
+            self.query_one("#inbox-detail", Static).update(EMPTY_INBOX)
 
     def _item_at(self, index: int | None) -> InboxItem | None:
         if index is None or not self.items:
