@@ -179,8 +179,14 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
     for entry in log:
         if isinstance(entry, Queued):
             action = entry.action
-            out = action.at_h <= now_h + EPSILON_H
-            status = f"{'out' if out else 'approval until'} {clock(action.at_h)}"
+            # A statement due now goes out in the tick that starts now: in the inbox of the
+            # turn that starts here, as the model releases it.
+            if action.at_h < now_h - EPSILON_H:
+                status = f"out {clock(action.at_h)}"
+            elif action.at_h <= now_h + EPSILON_H:
+                status = f"goes out at {clock(action.at_h)}"
+            else:
+                status = f"approval until {clock(action.at_h)}"
             entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
         elif isinstance(entry, InjectReleased):
             entries.append(

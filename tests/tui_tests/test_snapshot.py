@@ -86,7 +86,15 @@ def test_the_timeline_says_when_each_decision_goes_out():
     session.end_turn()
     session.add_note("Quick apology.", objective="O1")
     first, turn_end, note = timeline_of(session.log, session.now_h)
-    assert (first.text, first.status) == ("apology on own account by brand account", "out T+1:00")
+    assert (first.text, first.status) == (
+        "apology on own account by brand account",
+        "goes out at T+1:00",
+    ), "due at the turn's end, it goes out in the next turn's first tick"
+    assert not [event for event in session.inbox if event.kind is EventKind.STATEMENT]
+    session.end_turn()
+    assert timeline_of(session.log, session.now_h)[0].status == "out T+1:00"
+    (out,) = [event for event in session.inbox if event.kind is EventKind.STATEMENT]
+    assert out.at_h == 1.0
     assert turn_end.text == "end of turn 1"
     assert (note.text, note.status) == ("note [O1]: Quick apology.", "evaluator")
     pending = timeline_of(session.log, now_h=0.0)[0]

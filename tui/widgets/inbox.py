@@ -33,7 +33,7 @@ def status_label(item: InboxItem, time: Callable[[float], str] = clock) -> str:
     """In the words the debrief's ratings use for the same item; `time` writes an hour."""
     due = "" if item.due_h is None else time(item.due_h)
     labels = {
-        InboxStatus.OPEN: f"answer by {due}",
+        InboxStatus.OPEN: f"answer by {due}" if item.answer_to else f"act on it by {due}",
         InboxStatus.QUEUED: f"answer queued before {due}",
         InboxStatus.LATE: f"answer goes out after the deadline {due}",
         InboxStatus.ANSWERED: "answered in time",
