@@ -4,10 +4,14 @@ evaluation rates it against the inject's objective."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sim.errors import ActionError
 from sim.evaluation import rate_objectives
+from sim.report.content import session_document
+from sim.report.markdown import render_markdown
 from sim.session import InjectAnswered, Session, replay
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Inject, Objective
@@ -122,3 +126,16 @@ def test_a_log_that_answers_what_never_arrived_does_not_replay(advised, tmp_path
     assert isinstance(forged, InjectAnswered)
     with pytest.raises(ActionError, match="not one the team can answer"):
         replay(advised, 1, (*session.log[:-1], forged))
+
+
+def test_the_after_action_report_shows_the_answer_as_written(advised, tmp_path):
+    session = Session(advised, 1)
+    session.end_turn()
+    session.answer_inject("CEO1", ADVICE)
+    session.end_turn()
+    report = tmp_path / "aar.md"
+    text = render_markdown(session_document(session, date(2026, 12, 1), "test"), report)
+    section = text.split("## Answers to internal, executive and regulator injects")[1]
+    assert "| T+1:00 | CEO1 | CEO |" in section.split("\n## ")[0]
+    assert "Answered CEO1 in private" in text.split("## Incident timeline")[1]
+    assert "Disclose what we know now" in section
