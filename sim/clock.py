@@ -57,6 +57,24 @@ def parse_clock(text: str) -> float:
     raise ValueError(f"not a scenario time: {text!r}")
 
 
+def time_of_day(hours: float, clock_start: str) -> str:
+    """The time of day `hours` after a trigger at `clock_start` ('HH:MM'): "08:40", with the
+    days passed since the trigger's day when there are any, "08:40 +1d"."""
+    start_hours, start_minutes = (int(part) for part in clock_start.split(":"))
+    minutes = start_hours * 60 + start_minutes + round(hours * 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    text = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return text if days == 0 else f"{text} {days:+d}d"
+
+
+def both_clocks(hours: float, clock_start: str | None, trigger_h: float = 0.0) -> str:
+    """Scenario time and, when the scenario gives the trigger's time of day (the trigger at
+    scenario hour `trigger_h`), the time of day the injects speak in: "T+3:20 (11:00)"."""
+    if clock_start is None:
+        return clock(hours)
+    return f"{clock(hours)} ({time_of_day(hours - trigger_h, clock_start)})"
+
+
 def decimal_hours(hours: float) -> str:
     """Hours as a number in a sentence: 1.25, not 1.2500000000000002 (two decimals at most)."""
     return f"{round(hours, 2):g}"

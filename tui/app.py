@@ -27,7 +27,7 @@ from sim.session import Session, WhatIf
 from sim.session.passphrase import PassphraseHash
 from sim.spec.loader import list_bundled_scenarios, load_scenario
 from sim.spec.schema import ScenarioSpec
-from tui.commands import BindingCommands
+from tui.commands import BindingCommands, exercise_bindings
 from tui.debrief import DebriefState, debrief_state
 from tui.export import export_session
 from tui.messages import (
@@ -67,9 +67,11 @@ class StormdrillApp(App[None]):
 
     CSS_PATH = "stormdrill.tcss"
     TITLE = "stormdrill"
-    COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
+    COMMANDS: ClassVar = {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
+        Binding(
+            "question_mark,f1", "help", "Help", tooltip="How the exercise works, and every key"
+        ),
         Binding("q", "quit", "Quit", tooltip="Quit; the exercise is saved after every change"),
     ]
 
@@ -159,7 +161,7 @@ class StormdrillApp(App[None]):
     # ------------------------------------------------------------------ turns
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"end_turn", "finish", "facilitator"}:
+        if action in {"end_turn", "finish", "facilitator", "pause_or_resume"}:
             return self.session is not None and not self.exercise.finished and not self.busy
         if action == "export":
             return self.debrief is not None
@@ -231,11 +233,16 @@ class StormdrillApp(App[None]):
             self.notify("The facilitator has paused the exercise.", severity="warning")
             return
         draft = submitted.draft
-        if not draft.text and draft.template is None:
+        if not draft.text and (draft.template is None or draft.private):
             self.notify("Write the message first.", severity="warning")
             return
         try:
-            sent = session.queue(session.make_action(**draft.action_fields()))
+            if draft.private and draft.answers is not None:
+                session.answer_inject(draft.answers, draft.text)
+                done = f"Answer to {draft.answers} sent (in private, never published)."
+            else:
+                sent = session.queue(session.make_action(**draft.action_fields()))
+                done = f"Queued: goes out at {clock(sent.at_h)}."
         except UserError as error:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
             return
@@ -243,7 +250,7 @@ class StormdrillApp(App[None]):
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
         war_room.state = war_room_state(session)
-        self.notify(f"Queued: goes out at {clock(sent.at_h)}.")
+        self.notify(visible(done), markup=False)
 
     # ------------------------------------------------------------------ the facilitator
 
@@ -257,6 +264,18 @@ class StormdrillApp(App[None]):
             )
             return
         self.as_facilitator(self.open_facilitator)
+
+    def action_pause_or_resume(self) -> None:
+        """The facilitator pauses a running exercise or resumes a paused one (passphrase)."""
+        if self.exercise.facilitator is None:
+            self.notify(
+                "This exercise was started without a facilitator passphrase, so nobody can pause "
+                "it; set one in the briefing of a new exercise.",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.as_facilitator(lambda: self._facilitator_order(SetPaused(not self.exercise.paused)))
 
     def as_facilitator(
         self, then: Callable[[], None], otherwise: Callable[[], None] | None = None
@@ -383,12 +402,18 @@ class StormdrillApp(App[None]):
     # ------------------------------------------------------------------ help and errors
 
     def action_help(self) -> None:
-        keys = [
-            (key, active.binding.description, active.tooltip)
-            for key, active in self.screen.active_bindings.items()
-            if active.binding.description and not active.binding.system
-        ]
-        self.push_screen(HelpScreen(keys))
+        """The keys of the screen in use and the app's, as the footer writes them ("?", not
+        "question_mark"), one row per command; a focused widget's own keys (scrolling) are
+        left out."""
+        keys: dict[str, tuple[list[str], str, str]] = {}
+        for key, active in exercise_bindings(self.screen):
+            binding = active.binding
+            shown = self.get_key_display(binding.with_key(key))
+            row = keys.setdefault(binding.action, ([], binding.description, active.tooltip))
+            row[0].append(shown)
+        self.push_screen(
+            HelpScreen([(" / ".join(shown), what, tip) for shown, what, tip in keys.values()])
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a worker's failure reaches the team."""

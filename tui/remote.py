@@ -210,8 +210,17 @@ class SeatApp(App[None]):
             self.notify("Statements are drafted at the players' seats.", severity="warning")
             return
         draft = submitted.draft
-        if not draft.text and draft.template is None:
+        if not draft.text and (draft.template is None or draft.private):
             self.notify("Write the message first.", severity="warning")
+            return
+        if draft.private and draft.answers is not None:
+            self.send(
+                Command.ANSWER_INJECT,
+                f"Answer to {draft.answers} sent (in private, never published).",
+                clear_composer=True,
+                inject_id=draft.answers,
+                text=draft.text,
+            )
             return
         self.send(Command.QUEUE, "", clear_composer=True, **draft.action_fields())
 
@@ -228,6 +237,7 @@ class SeatApp(App[None]):
         if clear_composer and self.war_room is not None:
             self.war_room.query_one(Composer).clear()
             self.war_room.action_leave_message()
+        if command is Command.QUEUE:
             log = self.view.log if self.view is not None else ()
             queued = played_actions(log)
             done = f"Queued: goes out at {clock(queued[-1].at_h)}." if queued else "Queued."

@@ -8,9 +8,8 @@ from sim.session import played_actions
 from sim.session.wording import spoken_texts
 from tui.snapshot import (
     FacilitatorState,
-    InboxItem,
     WarRoomState,
-    inbox_status,
+    inbox_items,
     timeline_of,
 )
 
@@ -23,14 +22,14 @@ def seat_war_room_state(view: SeatView) -> WarRoomState:
         turn=view.turn,
         turns_total=view.turns_total,
         observation=view.observation,
-        inbox=tuple(
-            InboxItem(event, inbox_status(event, actions, view.now_h)) for event in view.inbox
-        ),
+        inbox=inbox_items(view.inbox, view.rated, actions, view.answerable),
         timeline=timeline_of(view.log, view.now_h),
         feed=view.feed,
         earlier_statements=spoken_texts(actions),
         finished=view.finished,
         paused=view.paused,
+        clock_start=view.meta.clock_start,
+        trigger_h=view.trigger_h,
     )
 
 

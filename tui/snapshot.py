@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sim.action import Action
-from sim.clock import EPSILON_H, clock
+from sim.clock import EPSILON_H, both_clocks, clock
+from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.observation import Observation
 from sim.session import (
+    InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
@@ -26,25 +28,51 @@ from sim.session import (
 )
 from sim.session.views import AgainstSilence, GroundTruth
 from sim.session.wording import spoken_texts
-from sim.spec.schema import Inject
+from sim.spec.schema import Inject, Strategy
 
 
 class InboxStatus(StrEnum):
+    """Where a message stands, as the ratings see it (`sim.evaluation.facts`), plus what the
+    team has queued and not yet sent."""
+
     INFO = "info"
     OPEN = "open"
-    ANSWERED = "answered"
+    QUEUED = "queued"
     LATE = "late"
+    ANSWERED = "answered"
+    COVERED = "covered"
+    NO_COMMENT = "no_comment"
     LAPSED = "lapsed"
+
+
+RATED_STATUS: dict[str, InboxStatus] = {
+    "answered": InboxStatus.ANSWERED,
+    "quoted": InboxStatus.COVERED,
+    "no_comment": InboxStatus.NO_COMMENT,
+    "missed": InboxStatus.LAPSED,
+}
+CLOSED_UNANSWERED = frozenset({InboxStatus.NO_COMMENT, InboxStatus.LAPSED})
 
 
 @dataclass(frozen=True)
 class InboxItem:
     event: TeamEvent
     status: InboxStatus
+    due_h: float | None = None
+    """When the team must act by: the message's deadline, or the one the ratings hold an
+    inject without a deadline to (`sim.evaluation.facts`); None for a message for information."""
+    private: bool = False
+    """An internal, executive or regulator inject: answered in private, from the inbox."""
 
     @property
     def needs_answer(self) -> bool:
-        return self.status is InboxStatus.OPEN
+        return self.status in (InboxStatus.OPEN, InboxStatus.LATE)
+
+    @property
+    def answer_to(self) -> str | None:
+        """What an answer to it names: the inquiry, or the inject answered in private; None
+        when it is answered, if at all, by a public statement."""
+        return self.event.inquiry_id or (self.event.inject_id if self.private else None)
 
 
 @dataclass(frozen=True)
@@ -70,10 +98,17 @@ class WarRoomState:
     earlier_statements: tuple[str, ...]
     finished: bool
     paused: bool
+    clock_start: str | None = None
+    """The time of day at the trigger, if the scenario gives it."""
+    trigger_h: float = 0.0
 
     @property
     def all_turns_played(self) -> bool:
         return self.turn >= self.turns_total
+
+    def time(self, hours: float) -> str:
+        """A scenario hour as the war room shows it: "T+3:20 (11:00)"."""
+        return both_clocks(hours, self.clock_start, self.trigger_h)
 
 
 @dataclass(frozen=True)
@@ -88,28 +123,41 @@ class FacilitatorState:
     paused: bool
 
 
-def inbox_status(event: TeamEvent, answers: Sequence[Action], now_h: float) -> InboxStatus:
-    """An inquiry is open until its deadline; answered if an answer goes out by then."""
-    if event.inquiry_id is None or event.deadline_h is None:
+def inbox_status(
+    event: TeamEvent, rated: DeadlineItem | None, planned: Sequence[Action]
+) -> InboxStatus:
+    """The status the ratings give the item (`facts_of`: one source for both); while it is open,
+    whether an answer is queued to go out by its deadline (QUEUED), only after it (LATE), or not
+    at all (OPEN). An inquiry is answered by an answer to it; any other item by anything said
+    between its arrival and its deadline, as the ratings count it."""
+    if rated is None:
         return InboxStatus.INFO
-    released = [action.at_h for action in answers if action.answers == event.inquiry_id]
-    if released:
-        on_time = min(released) <= event.deadline_h + EPSILON_H
-        return InboxStatus.ANSWERED if on_time else InboxStatus.LATE
-    if now_h >= event.deadline_h - EPSILON_H:
-        return InboxStatus.LAPSED
-    return InboxStatus.OPEN
+    if rated.status != "open":
+        return RATED_STATUS[rated.status]
+    if event.inquiry_id is not None:
+        hours = [action.at_h for action in planned if action.answers == event.inquiry_id]
+    else:
+        hours = [
+            action.at_h
+            for action in planned
+            if action.strategy is not Strategy.NO_COMMENT and action.at_h >= rated.asked_h
+        ]
+    if not hours:
+        return InboxStatus.OPEN
+    if min(hours) <= rated.deadline_h + EPSILON_H:
+        return InboxStatus.QUEUED
+    return InboxStatus.LATE
 
 
 def newly_lapsed(before: WarRoomState | None, after: WarRoomState) -> tuple[InboxItem, ...]:
     """Inquiries whose deadline passed unanswered between two snapshots."""
     already = set()
     if before is not None:
-        already = {item.event for item in before.inbox if item.status is InboxStatus.LAPSED}
+        already = {item.event for item in before.inbox if item.status in CLOSED_UNANSWERED}
     return tuple(
         item
         for item in after.inbox
-        if item.status is InboxStatus.LAPSED and item.event not in already
+        if item.status in CLOSED_UNANSWERED and item.event not in already
     )
 
 
@@ -131,13 +179,25 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
     for entry in log:
         if isinstance(entry, Queued):
             action = entry.action
-            out = action.at_h <= now_h + EPSILON_H
-            status = f"{'out' if out else 'approval until'} {clock(action.at_h)}"
+            # A statement due now goes out in the tick that starts now: in the inbox of the
+            # turn that starts here, as the model releases it.
+            if action.at_h < now_h - EPSILON_H:
+                status = f"out {clock(action.at_h)}"
+            elif action.at_h <= now_h + EPSILON_H:
+                status = f"goes out at {clock(action.at_h)}"
+            else:
+                status = f"approval until {clock(action.at_h)}"
             entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
         elif isinstance(entry, InjectReleased):
             entries.append(
                 TimelineEntry(
                     entry.at_h, entry.turn, f"inject {entry.inject_id} released", "facilitator"
+                )
+            )
+        elif isinstance(entry, InjectAnswered):
+            entries.append(
+                TimelineEntry(
+                    entry.at_h, entry.turn, f"answer to {entry.inject_id}: {entry.text}", "sent"
                 )
             )
         elif isinstance(entry, Note):
@@ -153,6 +213,37 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
     return tuple(entries)
 
 
+def inbox_of(session: Session) -> tuple[InboxItem, ...]:
+    """The team's inbox with each item's status, read from the same facts the ratings read."""
+    return inbox_items(
+        session.inbox,
+        facts_of(session).items,
+        played_actions(session.log),
+        session.answerable_inject_ids,
+    )
+
+
+def inbox_items(
+    inbox: Sequence[TeamEvent],
+    rated: Sequence[DeadlineItem],
+    planned: Sequence[Action],
+    answerable: Sequence[str],
+) -> tuple[InboxItem, ...]:
+    """The inbox's items with their statuses, from the ratings' deadline items (`facts_of`),
+    the statements played and the injects the team may answer in private: one rule for a
+    Session's war room and a hosted seat's."""
+    by_id = {item.id: item for item in rated}
+    private = set(answerable)
+    items = []
+    for event in inbox:
+        key = item_id(event)
+        item = None if key is None else by_id.get(key)
+        status = inbox_status(event, item, planned)
+        due = None if item is None else item.deadline_h
+        items.append(InboxItem(event, status, due, private=event.inject_id in private))
+    return tuple(items)
+
+
 def war_room_state(session: Session) -> WarRoomState:
     actions = played_actions(session.log)
     now_h = session.now_h
@@ -162,14 +253,14 @@ def war_room_state(session: Session) -> WarRoomState:
         turn=session.turn,
         turns_total=session.turns_total,
         observation=session.observe(),
-        inbox=tuple(
-            InboxItem(event, inbox_status(event, actions, now_h)) for event in session.inbox
-        ),
+        inbox=inbox_of(session),
         timeline=timeline_of(session.log, now_h),
         feed=session.feed(),
         earlier_statements=spoken_texts(actions),
         finished=session.finished,
         paused=session.paused,
+        clock_start=session.spec.meta.clock_start,
+        trigger_h=session.spec.crisis.start_h,
     )
 
 

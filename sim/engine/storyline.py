@@ -70,9 +70,15 @@ class Story:
     evidence_h: float | None = None
     inquiry_count: int = 0
     hourly_negative: list[int] = field(default_factory=list)  # true negative posts per tick
+    releasing_at_h: float | None = None  # a timed inject's hour, while it and its effects happen
 
     @property
     def hours(self) -> float:
+        """Now: the start of the tick in play, or the designated hour of the timed inject being
+        released in it (`_release_due_injects`), so the inject and all it sets off are dated
+        alike."""
+        if self.releasing_at_h is not None:
+            return self.releasing_at_h
         return self.crowd.tick * self.crowd.tick_h
 
     def announce(self, kind: EventKind, title: str, body: str = "", **fields: Any) -> None:
@@ -213,17 +219,38 @@ def _assign_media(story: Story) -> None:
 
 
 def _release_due_injects(story: Story) -> None:
-    since_start = story.hours - story.spec.crisis.start_h
+    """A timed inject reaches the team by its designated time: it is released in the tick that
+    ends at or after that time (stamped with the time itself), so one due at a turn's last
+    instant (T+1:00 for a turn ending at T+1:00) is in that turn's inbox with its whole deadline
+    ahead, not in the next turn's. None comes before the trigger."""
+    if story.crowd.tick < story.start_tick:
+        return
+    tick_end = story.hours + story.crowd.tick_h - story.spec.crisis.start_h
     last_hour = story.last_hour_negative()
     for inject in list(story.pending_injects):
-        timed = inject.time_h is not None and since_start >= inject.time_h - EPSILON_H
+        timed = inject.time_h is not None and tick_end >= inject.time_h - EPSILON_H
         loud = inject.when_volume_above is not None and last_hour > inject.when_volume_above
         if timed or loud:
-            release_inject(story, inject)
+            release_inject(story, inject, at_h=_designated_hour(story, inject) if timed else None)
 
 
-def release_inject(story: Story, inject: Inject) -> None:
+def _designated_hour(story: Story, inject: Inject) -> float:
+    """The scenario hour a timed inject is due at, never before now."""
+    assert inject.time_h is not None
+    return max(story.hours, story.spec.crisis.start_h + inject.time_h)
+
+
+def release_inject(story: Story, inject: Inject, at_h: float | None = None) -> None:
+    """Release an inject at `at_h` (now unless given: the facilitator's release, a loud one)."""
     story.pending_injects.remove(inject)
+    story.releasing_at_h = at_h
+    try:
+        _released(story, inject)
+    finally:
+        story.releasing_at_h = None
+
+
+def _released(story: Story, inject: Inject) -> None:
     if inject.if_no_statement_by_h is not None:
         first = story.brand.first_public_h
         if first is not None and first <= inject.if_no_statement_by_h:

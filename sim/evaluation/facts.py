@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sim.clock import EPSILON_H
 from sim.events import TeamEvent
-from sim.session.record import TurnEnded
+from sim.rubric import score_message
+from sim.session.record import InjectAnswered, TurnEnded
 from sim.session.views import Statement
 from sim.spec.schema import Inject, InjectType, ScenarioSpec
 
@@ -45,6 +46,20 @@ class DeadlineItem(BaseModel):
         return self.status in ("answered", "quoted")
 
 
+class PrivateAnswer(BaseModel):
+    """The team's answer to an internal, executive or regulator inject, with whether it
+    contradicts what the brand had said in public by then (the rubric's contradiction check)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    inject_id: str
+    sender: str
+    objective: str
+    at_h: float
+    text: str
+    contradicts: bool
+
+
 class ExerciseFacts(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -58,6 +73,7 @@ class ExerciseFacts(BaseModel):
     inconsistencies: int
     evidence_emerged: bool
     notes: tuple[tuple[float, str, str | None], ...]
+    answers: tuple[PrivateAnswer, ...] = ()
 
     @property
     def start_h(self) -> float:
@@ -66,6 +82,9 @@ class ExerciseFacts(BaseModel):
     def items_for(self, objective_id: str) -> tuple[DeadlineItem, ...]:
         return tuple(item for item in self.items if item.objective == objective_id)
 
+    def answers_for(self, objective_id: str) -> tuple[PrivateAnswer, ...]:
+        return tuple(answer for answer in self.answers if answer.objective == objective_id)
+
 
 def facts_of(session: Session) -> ExerciseFacts:
     """The facts of a session as played so far (all of it once finished)."""
@@ -73,10 +92,11 @@ def facts_of(session: Session) -> ExerciseFacts:
     spec = session.spec
     statements = record.statements
     until = _end_of_play(session, record.now_h)
+    answers = tuple(_answer(entry, spec, statements) for entry in session.inject_answers)
     items = tuple(
-        _item(event, spec, statements, until, spec.turns.tick_h)
+        _item(event, spec, statements, until, spec.turns.tick_h, answers)
         for event in record.events
-        if event.deadline_h is not None or event.inject_id is not None
+        if item_id(event) is not None
     )
     return ExerciseFacts(
         spec=spec,
@@ -89,7 +109,36 @@ def facts_of(session: Session) -> ExerciseFacts:
         inconsistencies=record.inconsistencies,
         evidence_emerged=record.evidence_at_h is not None,
         notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
+        answers=answers,
     )
+
+
+def _answer(
+    entry: InjectAnswered, spec: ScenarioSpec, statements: tuple[Statement, ...]
+) -> PrivateAnswer:
+    inject = _inject(spec, entry.inject_id)
+    earlier = tuple(
+        s.action.text
+        for s in statements
+        if s.action.is_public and s.action.text.strip() and s.at_h <= entry.at_h + EPSILON_H
+    )
+    reading = score_message(entry.text, spec.meta.locale, earlier)
+    return PrivateAnswer(
+        inject_id=entry.inject_id,
+        sender=inject.sender if inject is not None else "",
+        objective=inject.objective if inject is not None else "",
+        at_h=entry.at_h,
+        text=entry.text,
+        contradicts=reading.penalty("contradiction").score > 0,
+    )
+
+
+def item_id(event: TeamEvent) -> str | None:
+    """The id of the deadline item an event is, None if the team is not asked to act on it:
+    the war room's inbox and the ratings name the same items by it (`facts_of`)."""
+    if event.deadline_h is None and event.inject_id is None:
+        return None
+    return event.inquiry_id or event.inject_id or event.title
 
 
 def _end_of_play(session: Session, now_h: float) -> float:
@@ -112,9 +161,11 @@ def _item(
     statements: tuple[Statement, ...],
     now_h: float,
     tick_h: float,
+    answers: tuple[PrivateAnswer, ...] = (),
 ) -> DeadlineItem:
     """An inject without a deadline is given the scenario's journalist deadline as the time in
-    which the team is expected to act on it."""
+    which the team is expected to act on it; an internal, executive or regulator inject is also
+    acted on by the team's answer to it."""
     inject = _inject(spec, event.inject_id)
     deadline = event.deadline_h
     if deadline is None:
@@ -125,9 +176,10 @@ def _item(
     if event.inquiry_id is not None:
         status = _inquiry_status(event.inquiry_id, deadline, statements, now_h, tick_h)
     else:
-        status = _inject_status(event.at_h, deadline, statements, now_h)
+        answered = [a.at_h for a in answers if a.inject_id == event.inject_id]
+        status = _inject_status(event.at_h, deadline, statements, now_h, answered)
     return DeadlineItem(
-        id=event.inquiry_id or event.inject_id or event.title,
+        id=item_id(event) or event.title,
         title=event.title,
         sender=event.sender,
         asked_h=event.at_h,
@@ -170,14 +222,18 @@ def _inquiry_status(
 
 
 def _inject_status(
-    asked_h: float, deadline_h: float, statements: tuple[Statement, ...], now_h: float
+    asked_h: float,
+    deadline_h: float,
+    statements: tuple[Statement, ...],
+    now_h: float,
+    answered_h: list[float],
 ) -> Status:
     """An inject is acted on when the brand released anything between its arrival and its
-    deadline."""
+    deadline, or the team answered it (in private) by then."""
     acted = any(
         asked_h - EPSILON_H <= s.at_h <= deadline_h + EPSILON_H and s.says_something
         for s in statements
-    )
+    ) or any(at_h <= deadline_h + EPSILON_H for at_h in answered_h)
     if acted:
         return "answered"
     return "open" if now_h < deadline_h - EPSILON_H else "missed"

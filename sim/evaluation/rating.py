@@ -4,7 +4,8 @@ HSEEP's Exercise Evaluation Guide rates each objective P (performed without chal
 some challenges), M (with major challenges) or U (unable to be performed). The rules in
 `sim.evaluation.rules` reduce each objective to either a delay against a target or a share of
 tasks done, and grade it on one of the two scales below, so every rating can be explained in one
-line of evidence.
+line of evidence. An objective nothing in the log tested is rated N (not exercised), never on a
+scale: a P for what nobody tried would contradict what the war room showed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sim.clock import EPSILON_H
 
-Rating = Literal["P", "S", "M", "U"]
+Rating = Literal["P", "S", "M", "U", "N"]
 Rule = Literal[
     "first_statement", "consistency", "instructions", "responsibility", "deadlines", "not_exercised"
 ]
@@ -25,6 +26,7 @@ RATING_NAMES: dict[Rating, str] = {
     "S": "Performed with some challenges",
     "M": "Performed with major challenges",
     "U": "Unable to be performed",
+    "N": "Not exercised: nothing in the log tested it",
 }
 RATING_ORDER: tuple[Rating, ...] = ("P", "S", "M", "U")
 

@@ -11,14 +11,16 @@ timeline. The rules, as the AAR explains them:
   the team acted on in time: all P, at least half S, some M, none U; a printed 'no comment'
   caps the rating at S. An inject without a deadline must be acted on within the scenario's
   journalist deadline (media.inquiry_deadline_h).
-- consistency: contradictions among the brand's statements: none P, 1 S, 2 M, 3 or more U
-  (U too when it said nothing).
+- consistency: contradictions among the brand's statements and between its answers to
+  internal, executive and regulator injects and what it had said in public by then: none P,
+  1 S, 2 M, 3 or more U (U too when it said nothing).
 - instructions: clear instructions to the affected (the rubric's "instructions" score of at
   least 0.5) in the first statement P, in a later one S, only weaker ones M, none U.
 - responsibility: a denial, scapegoat or attack on accusers M (U if evidence then contradicted
   it), an excuse or justification S, otherwise P (U when it said nothing).
-- not_exercised: nothing in the log tested the objective; rated like first_statement against
-  the journalist deadline, and listed as an area for improvement of the exercise itself.
+- not_exercised: nothing in the log tested the objective; rated N (not exercised), with the time
+  to the first public statement as context, and listed as an area for improvement of the
+  exercise itself.
 """
 
 from __future__ import annotations
@@ -42,14 +44,14 @@ RULE_DESCRIPTIONS: dict[Rule, str] = {
     "the target, S within twice it, M within four times it, U later or never",
     "deadlines": "share of its inquiries and injects acted on before their deadline: all P, at "
     "least half S, some M, none U; a printed 'no comment' caps it at S",
-    "consistency": "contradictions among the brand's statements: none P, one S, two M, three or "
-    "more U",
+    "consistency": "contradictions among the brand's statements, and between its answers to "
+    "injects and what it had said in public: none P, one S, two M, three or more U",
     "instructions": "clear instructions to the affected in the first statement P, in a later "
     "one S, only hints M, none U",
     "responsibility": "denial, scapegoating or attacking accusers M (U if evidence contradicted "
     "it), excuses or justification S, otherwise P",
-    "not_exercised": "nothing tested it; rated on the time to the first public statement against "
-    "the scenario's journalist deadline",
+    "not_exercised": "nothing in the log tested it, so it is not rated (N); the time to the first "
+    "public statement is given as context",
 }
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
 CLEAR_INSTRUCTIONS = 0.5  # the rubric's "instructions" score from which they count as clear
@@ -68,12 +70,30 @@ def _said(facts: ExerciseFacts) -> list[Statement]:
     return [s for s in facts.statements if s.says_something]
 
 
+ANSWER_EXCERPT = 120  # characters of an answer quoted in the evidence
+
+
 def _note_lines(objective: Objective, facts: ExerciseFacts) -> tuple[str, ...]:
     return tuple(
         f"Evaluator note at {_clock(facts, at_h)}: {text}"
         for at_h, text, about in facts.notes
         if about == objective.id
     )
+
+
+def _answer_lines(objective: Objective, facts: ExerciseFacts) -> tuple[str, ...]:
+    """The team's answers to the objective's internal, executive and regulator injects."""
+    lines = []
+    for answer in facts.answers_for(objective.id):
+        text = " ".join(answer.text.split())
+        if len(text) > ANSWER_EXCERPT:
+            text = text[: ANSWER_EXCERPT - 1] + "…"
+        stance = "contradicts" if answer.contradicts else "is consistent with"
+        lines.append(
+            f"Answer to {answer.inject_id} ({answer.sender or 'the controller'}) at "
+            f"{_clock(facts, answer.at_h)}: “{text}”; it {stance} the public statements by then."
+        )
+    return tuple(lines)
 
 
 def _rated(
@@ -90,7 +110,7 @@ def _rated(
         text=objective.text,
         rating=rating,
         rule=rule,
-        evidence=(*evidence, *_note_lines(objective, facts)),
+        evidence=(*evidence, *_answer_lines(objective, facts), *_note_lines(objective, facts)),
         strengths=tuple(strengths),
         areas_for_improvement=tuple(areas),
     )
@@ -144,28 +164,24 @@ def first_statement(objective: Objective, facts: ExerciseFacts) -> ObjectiveRati
 
 
 def not_exercised(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
-    target = facts.spec.media.inquiry_deadline_h
     waiting = [
         inject.id
         for inject in facts.spec.injects
         if inject.objective == objective.id and inject.id not in facts.released_injects
     ]
-    reason = (
-        f"its injects ({', '.join(waiting)}) were never released"
-        if waiting
-        else "no inject in the MSEL tests it"
-    )
-    delay, evidence = _delay_since_alert(facts)
-    evidence.insert(
-        0,
-        f"Nothing in the log tested {objective.id}: {reason}; rated on the time to the first "
-        f"public statement against the scenario's {hours_text(target)} journalist deadline.",
-    )
-    rating = rating_for_delay(delay, target)
+    still_open = [item.id for item in facts.items_for(objective.id) if item.status == "open"]
+    if still_open:
+        reason = f"its items ({', '.join(still_open)}) were still open when play stopped"
+    elif waiting:
+        reason = f"its injects ({', '.join(waiting)}) were never released"
+    else:
+        reason = "no inject in the MSEL tests it"
+    _, evidence = _delay_since_alert(facts)
+    evidence.insert(0, f"Nothing in the log tested {objective.id}: {reason}; it is not rated.")
     areas = [
         f"{objective.id} was not exercised ({reason}); release its injects in the next exercise."
     ]
-    return _rated(objective, facts, "not_exercised", rating, evidence, [], areas)
+    return _rated(objective, facts, "not_exercised", "N", evidence, [], areas)
 
 
 # --------------------------------------------------------------------------- deadlines
@@ -222,12 +238,19 @@ def consistency(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
         evidence = ["The brand released no statement."]
         areas = ["The brand said nothing, so there was no message to keep consistent."]
         return _rated(objective, facts, "consistency", "U", evidence, [], areas)
-    count = facts.inconsistencies
+    contradicting = [answer for answer in facts.answers if answer.contradicts]
+    count = facts.inconsistencies + len(contradicting)
     rating = CONTRADICTIONS_RATING[count] if count < len(CONTRADICTIONS_RATING) else "U"
     sequence = ", ".join(f"{_strategy(s)} at {_clock(facts, s.at_h)}" for s in said)
     evidence = [
         f"Statements in order: {sequence}.",
-        f"Contradictions with earlier statements: {count}.",
+        f"Contradictions with earlier statements: {count}"
+        + (
+            f", {len(contradicting)} of them in answers to injects "
+            f"({', '.join(answer.inject_id for answer in contradicting)})."
+            if contradicting
+            else "."
+        ),
     ]
     if facts.evidence_emerged:
         evidence.append("Evidence contradicting a denial surfaced.")

@@ -39,6 +39,7 @@ class Command(StrEnum):
     """What a seat can ask the server to do to the exercise."""
 
     QUEUE = "queue"
+    ANSWER_INJECT = "answer_inject"
     END_TURN = "end_turn"
     RELEASE_INJECT = "release_inject"
     PAUSE = "pause"
@@ -50,7 +51,9 @@ class Command(StrEnum):
 
 
 ALLOWED: Final[dict[SeatKind, frozenset[Command]]] = {
-    SeatKind.PLAYER: frozenset({Command.QUEUE, Command.APPROVE, Command.REJECT}),
+    SeatKind.PLAYER: frozenset(
+        {Command.QUEUE, Command.ANSWER_INJECT, Command.APPROVE, Command.REJECT}
+    ),
     SeatKind.FACILITATOR: frozenset(
         {
             Command.END_TURN,
@@ -64,7 +67,8 @@ ALLOWED: Final[dict[SeatKind, frozenset[Command]]] = {
     SeatKind.EVALUATOR: frozenset({Command.NOTE}),
     SeatKind.OBSERVER: frozenset(),
 }
-"""The players draft and send (and the approvers among them approve or reject); the facilitator
+"""The players draft and send, and answer internal injects in private (and the approvers among
+them approve or reject); the facilitator
 runs the clock, the MSEL and the pause; the evaluators take notes; the observers watch."""
 
 

@@ -207,6 +207,8 @@ def perform(
             session.queue(action)
         else:
             session.draft(action, approver)
+    elif command is Command.ANSWER_INJECT:
+        session.answer_inject(str(fields.get("inject_id", "")), str(fields.get("text", "")))
     elif command in (Command.APPROVE, Command.REJECT):
         number = int(fields.get("draft", 0))
         waiting = {draft.draft: draft for draft in session.drafts}.get(number)

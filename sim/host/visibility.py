@@ -10,6 +10,7 @@ every message a seat received and find nothing its role may not see.
 
 from __future__ import annotations
 
+from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
 from sim.host.wire import SeatView
 from sim.session import Note, Session
@@ -36,6 +37,9 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
         entries=len(session.log),
         observation=session.observe(),
         inbox=session.inbox,
+        rated=inbox_deadlines(session),
+        answerable=session.answerable_inject_ids,
+        trigger_h=spec.crisis.start_h,
         feed=session.feed(),
         log=visible_log(kind, session.log),
         history=tuple(record if facilitator else team_side(record) for record in session.history),
@@ -46,6 +50,12 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
         drafts=session.drafts,
         pending_injects=pending_injects(session) if facilitator else (),
     )
+
+
+def inbox_deadlines(session: Session) -> tuple[DeadlineItem, ...]:
+    """The ratings' deadline items of the events in the team's inbox, and no other."""
+    in_inbox = {item_id(event) for event in session.inbox}
+    return tuple(item for item in facts_of(session).items if item.id in in_inbox)
 
 
 def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from sim.evaluation.facts import DeadlineItem
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.host.seats import Command, SeatKind
@@ -44,6 +45,13 @@ class SeatView(Message):
     entries: int = Field(description="Log entries committed so far (the acknowledgements').")
     observation: Observation
     inbox: tuple[TeamEvent, ...]
+    rated: tuple[DeadlineItem, ...] = Field(
+        (), description="The inbox's deadline items as the ratings read them (facts_of)."
+    )
+    answerable: tuple[str, ...] = Field(
+        (), description="The injects in the inbox the team may answer in private."
+    )
+    trigger_h: float = Field(0.0, description="The crisis's trigger hour, for the clock.")
     feed: tuple[FeedItem, ...]
     log: tuple[LogEntry, ...] = Field(description="The log entries this seat may see.")
     history: tuple[TurnRecord, ...]

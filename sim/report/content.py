@@ -47,6 +47,7 @@ def session_document(
         _session_figures(spec, record),
         _counterfactuals(compared),
         Section("Statements", statement_blocks(spec, record)),
+        _answers(session),
         _notes(session),
         _plan(ratings),
     )
@@ -351,6 +352,25 @@ def _timing_blocks(comparison: Comparison) -> tuple[Block, ...]:
         Table(header, rows),
         Figure("timing", "Outcome against the timing of the team's answers.", chart),
     )
+
+
+def _answers(session: Session) -> Section:
+    """The team's answers to internal, executive and regulator injects, as written."""
+    start = session.spec.crisis.start_h
+    senders = {inject.id: inject.sender for inject in session.spec.injects}
+    rows = tuple(
+        (
+            clock(answer.at_h - start),
+            answer.inject_id,
+            senders.get(answer.inject_id, ""),
+            answer.text,
+        )
+        for answer in session.inject_answers
+    )
+    title = "Answers to internal, executive and regulator injects"
+    if not rows:
+        return Section(title, (Paragraph("The team answered no such inject."),))
+    return Section(title, (Table(("Time", "Inject", "From", "Answer"), rows),))
 
 
 def _notes(session: Session) -> Section:

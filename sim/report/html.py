@@ -15,7 +15,13 @@ from string import Template
 
 from sim.report.document import Block, Bullets, Document, Paragraph, Quote, Section, Table
 
-RATING_CLASSES = {"P": "rating-p", "S": "rating-s", "M": "rating-m", "U": "rating-u"}
+RATING_CLASSES = {
+    "P": "rating-p",
+    "S": "rating-s",
+    "M": "rating-m",
+    "U": "rating-u",
+    "N": "rating-n",
+}
 
 STYLE = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f23;
@@ -29,6 +35,7 @@ th { background: #f3f6f9; }
 .rating { font-weight: 700; text-align: center; width: 3rem; }
 .rating-p { background: #d4edda; } .rating-s { background: #fff3cd; }
 .rating-m { background: #ffe0b2; } .rating-u { background: #f8d7da; }
+.rating-n { background: #e2e3e5; }
 blockquote { margin: .8rem 0; padding: .4rem .9rem; border-left: 4px solid #1f4e79;
              background: #f6f8fa; white-space: pre-wrap; }
 .attribution { display: block; color: #57606a; font-size: .85rem; margin-top: .3rem;

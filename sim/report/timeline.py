@@ -18,7 +18,7 @@ from sim.clock import clock
 from sim.events import EventKind, TeamEvent
 from sim.headline import points
 from sim.outcome import Outcome
-from sim.session import Paused, Queued, Resumed, RunRecord, Session
+from sim.session import InjectAnswered, Paused, Queued, Resumed, RunRecord, Session
 
 _EVENT_LABELS = {
     EventKind.TRIGGER: "Trigger",
@@ -57,6 +57,14 @@ def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> t
                     f"{_strategy(action.channel.value)} "
                     f"by {_strategy(action.spokesperson.value)}, out at "
                     f"{clock(action.at_h - start)}",
+                )
+            )
+        elif isinstance(entry, InjectAnswered):
+            moments.append(
+                Moment(
+                    entry.at_h - start,
+                    "Team answer",
+                    f"Answered {entry.inject_id} in private: {entry.text}",
                 )
             )
         elif isinstance(entry, Paused | Resumed):

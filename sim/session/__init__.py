@@ -21,9 +21,11 @@ from sim.session.counterfactual import (
 from sim.session.persistence import FORMAT_NAME, FORMAT_VERSION, SessionFile
 from sim.session.readout import GRAPH_EXPORT_SUFFIXES
 from sim.session.record import (
+    PRIVATE_ANSWERS,
     Approved,
     Drafted,
     Finished,
+    InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
@@ -47,6 +49,7 @@ __all__ = [
     "FULLY_TRANSPARENT",
     "GRAPH_EXPORT_SUFFIXES",
     "NO_RESPONSE",
+    "PRIVATE_ANSWERS",
     "REFERENCE",
     "TIMING",
     "TIMING_SHIFTS_H",
@@ -57,6 +60,7 @@ __all__ = [
     "Drafted",
     "Finished",
     "GroundTruth",
+    "InjectAnswered",
     "InjectReleased",
     "LogEntry",
     "Note",

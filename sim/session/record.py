@@ -14,6 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from sim.action import Action
 from sim.clock import LATEST_H
 from sim.events import TeamEvent
+from sim.spec.schema import InjectType
+
+PRIVATE_ANSWERS = frozenset(
+    {InjectType.INTERNAL_EMAIL, InjectType.EXECUTIVE_CALL, InjectType.REGULATOR_LETTER}
+)
+"""The injects the team answers in private, from the inbox: a colleague's e-mail, the CEO's
+call, the regulator's letter. A journalist is answered with an Action that `answers` the
+inquiry; the public with a statement."""
 
 
 class Entry(BaseModel):
@@ -72,6 +80,16 @@ class Note(Entry):
     objective: str | None = None
 
 
+class InjectAnswered(Entry):
+    """The team answered an internal, executive or regulator inject (`PRIVATE_ANSWERS`): a reply
+    inside the company or to the regulator, never published, so the crowd never sees it; the
+    evaluation rates it against the inject's objective (sim.evaluation)."""
+
+    kind: Literal["answer_inject"] = "answer_inject"
+    inject_id: str
+    text: str = Field(min_length=1, description="What the team answered, as written.")
+
+
 class Paused(Entry):
     """The facilitator paused the exercise: no turn ends and no statement is queued until it is
     resumed (notes and inject releases still go in)."""
@@ -103,6 +121,7 @@ LogEntry = Annotated[
     | Approved
     | Rejected
     | InjectReleased
+    | InjectAnswered
     | Note
     | Paused
     | Resumed

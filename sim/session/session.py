@@ -54,9 +54,11 @@ from sim.session.readout import (
     write_graph,
 )
 from sim.session.record import (
+    PRIVATE_ANSWERS,
     Approved,
     Drafted,
     Finished,
+    InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
@@ -167,6 +169,11 @@ class Session:
     @property
     def notes(self) -> tuple[Note, ...]:
         return tuple(entry for entry in self._log if isinstance(entry, Note))
+
+    @property
+    def inject_answers(self) -> tuple[InjectAnswered, ...]:
+        """The team's answers to internal, executive and regulator injects, in order."""
+        return tuple(entry for entry in self._log if isinstance(entry, InjectAnswered))
 
     @property
     def inbox(self) -> tuple[TeamEvent, ...]:
@@ -314,6 +321,31 @@ class Session:
                 f"there is no pending inject '{inject_id}' ({pending}); pick one from the MSEL."
             )
         self._record(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
+
+    def answer_inject(self, inject_id: str, text: str) -> InjectAnswered:
+        """The team answers an internal, executive or regulator inject that has reached it (the
+        CEO's "What do you recommend?", the regulator's letter): logged, never published, and
+        rated against the inject's objective."""
+        self._check_open()
+        self._check_running("answer an inject")
+        if not text.strip():
+            raise ActionError(f"the answer to {inject_id} is empty; write what you answer.")
+        entry = InjectAnswered(
+            at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id, text=text
+        )
+        self._check_answerable(entry)
+        self._record(entry)
+        return entry
+
+    @property
+    def answerable_inject_ids(self) -> tuple[str, ...]:
+        """The injects in the inbox the team can answer with `answer_inject`."""
+        private = {inject.id for inject in self.spec.injects if inject.type in PRIVATE_ANSWERS}
+        return tuple(
+            event.inject_id
+            for event in self.inbox
+            if event.inject_id is not None and event.inject_id in private
+        )
 
     def pause(self) -> None:
         """The facilitator pauses the exercise: turns and statements wait until `resume()`."""
@@ -480,6 +512,15 @@ class Session:
             facilitator=self.facilitator,
         )
 
+    def _check_answerable(self, entry: InjectAnswered) -> None:
+        if entry.inject_id not in self.answerable_inject_ids:
+            kinds = ", ".join(sorted(kind.value.replace("_", " ") for kind in PRIVATE_ANSWERS))
+            raise ActionError(
+                f"inject '{entry.inject_id}' is not one the team can answer from the inbox: "
+                f"only the {kinds} injects that have arrived are; answer a journalist with a "
+                "statement that answers the inquiry, and the public with a statement."
+            )
+
     def _queued(self, action: Action, pre_approved: bool) -> Queued:
         """The one path of every action, the team's and a protocol's: approval or template,
         then the rubric's reading of the words (sim.session.wording), then what the team and
@@ -610,12 +651,14 @@ class Session:
             )
         if isinstance(entry, Approved | Rejected) and entry.draft not in self._drafts:
             raise ActionError(f"a '{entry.kind}' entry names draft #{entry.draft}, not waiting.")
-        paused_out = Queued | Drafted | Approved | Rejected | TurnEnded | Paused
+        paused_out = Queued | Drafted | Approved | Rejected | InjectAnswered | TurnEnded | Paused
         if self._paused and isinstance(entry, paused_out):
             raise ActionError(f"a '{entry.kind}' entry comes while the exercise is paused.")
         if not self._paused and isinstance(entry, Resumed):
             raise ActionError("a 'resume' entry comes while the exercise is not paused.")
         self._model.advance_to(entry.at_h)
+        if isinstance(entry, InjectAnswered):
+            self._check_answerable(entry)
         self._apply(entry)
 
 

@@ -59,6 +59,15 @@ stormdrill scenarios docs --out FILE      this document
 stormdrill scenarios msel export NAME     the MSEL as .xlsx or CSV (docs/msel.md)
 ```
 
+## A 12-turn drill
+
+A bundled scenario keeps a 12-turn drill (about 90 minutes) busy: in every turn at least one
+timed, unconditional inject arrives (an inject due at a turn's end arrives in that turn), and in
+the second half at least one of them escalates the crisis (`effect` is a negative wave, a media
+pickup or evidence). Volume triggers and `if_no_statement_by_h` injects come on top, since they
+depend on play. `sim/spec/drill.py` states the rule and a test holds every bundled scenario to
+it, except `tiny`, the four-turn scenario of the tests.
+
 Any field can be changed for one run without editing the file:
 
 ```

@@ -142,6 +142,12 @@ class Meta(Section):
         description="Locale of personas and post texts, e.g. 'en_US' or 'it_IT'.",
     )
     objectives: tuple[Objective, ...] = Field((), description="Exercise objectives (EEG rated).")
+    clock_start: str | None = Field(
+        None,
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Time of day at the trigger (T+0:00), 'HH:MM', as the situation and the "
+        "injects speak of it: the screens show it beside the scenario time, 'T+1:00 (08:40)'.",
+    )
     roles: tuple[str, ...] = Field(
         ("social media manager", "communications lead", "legal", "CEO"),
         description="Player roles taking part in the exercise.",

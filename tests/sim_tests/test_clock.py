@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sim.clock import clock, decimal_hours, hours_text, span_text
+from sim.clock import both_clocks, clock, decimal_hours, hours_text, span_text, time_of_day
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,14 @@ def test_hours_in_a_table_have_fixed_places_and_a_word_when_undefined():
 def test_a_briefing_gives_minutes_under_an_hour():
     assert span_text(0.25) == "15 min"
     assert span_text(2.0) == "2 h"
+
+
+def test_the_time_of_day_counts_from_the_triggers_clock_time():
+    assert time_of_day(0.0, "07:40") == "07:40"
+    assert time_of_day(3 + 1 / 3, "07:40") == "11:00"
+    assert time_of_day(17.0, "19:00") == "12:00 +1d"
+
+
+def test_screens_show_scenario_time_and_time_of_day_together():
+    assert both_clocks(3 + 1 / 3, "07:40") == "T+3:20 (11:00)"
+    assert both_clocks(3.0, None) == "T+3:00"

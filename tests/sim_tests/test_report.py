@@ -66,6 +66,7 @@ def test_markdown_report_with_figures_beside_it(saved, tmp_path, capsys):
         "## Figures",
         "## Counterfactuals (same seed)",
         "## Statements",
+        "## Answers to internal, executive and regulator injects",
         "## Evaluator notes",
         "## Appendix A: Improvement Plan",
     ):

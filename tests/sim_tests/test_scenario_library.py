@@ -23,6 +23,7 @@ from sim.protocol import bundled_protocol_names, load_protocol
 from sim.session import Session
 from sim.spec import Cluster, CrisisType, ScenarioSpec, load_scenario
 from sim.spec.docs import scenario_format_markdown
+from sim.spec.drill import quiet_turns, second_half_escalations, turn_of
 from sim.spec.loader import bundled_names, resolve_scenario_path
 
 REDUCED = ("graph.users=1500", "turns.horizon_days=2")
@@ -174,3 +175,32 @@ def test_the_docs_command_writes_the_readme(tmp_path: Path, capsys) -> None:
     assert out.read_text(encoding="utf-8") == scenario_format_markdown()
     assert main(["scenarios", "docs"]) == 0
     assert capsys.readouterr().out.endswith(scenario_format_markdown())
+
+
+# --------------------------------------------------------------------------- a 12-turn drill
+
+TEST_FIXTURES = {"tiny"}  # four turns, for the tests: not a drill
+
+
+@pytest.mark.parametrize("name", [n for n in bundled_names() if n not in TEST_FIXTURES])
+def test_every_turn_of_a_12_turn_drill_brings_something_new(name: str) -> None:
+    spec = load_scenario(name)
+    assert quiet_turns(spec) == (), f"{name}: nothing new arrives in these turns"
+
+
+@pytest.mark.parametrize("name", [n for n in bundled_names() if n not in TEST_FIXTURES])
+def test_the_second_half_of_a_12_turn_drill_escalates(name: str) -> None:
+    assert second_half_escalations(load_scenario(name)), f"{name}: no escalation after turn 6"
+
+
+def test_the_drill_rule_counts_only_injects_sure_to_come() -> None:
+    spec = load_scenario("data-breach")
+    timed = next(inject for inject in spec.injects if inject.id == "I1")
+    only_if_silent = timed.model_copy(update={"id": "X", "time_h": 6.5, "if_no_statement_by_h": 6})
+    loud = timed.model_copy(update={"id": "Y", "time_h": None, "when_volume_above": 1.0})
+    quiet = spec.model_copy(update={"injects": (timed, only_if_silent, loud)})
+    assert quiet_turns(quiet) == tuple(range(2, 13)), "I1 at T+0:15 fills turn 1 only"
+    assert second_half_escalations(quiet) == ()
+    wave = timed.model_copy(update={"id": "W", "time_h": 7.0, "effect": "negative_wave"})
+    assert turn_of(wave, spec) == 7, "due at the end of turn 7, it is in turn 7"
+    assert second_half_escalations(spec.model_copy(update={"injects": (wave,)})) == ("W",)

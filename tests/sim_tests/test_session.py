@@ -236,10 +236,15 @@ def test_ground_truth_counts_every_user_by_state_name(tiny):
     series = session.run_record().series
     assert truth.state_counts["spreading"] == series["spreading"][-1]
     assert truth.aware_damage == series["aware_damage"][-1]
+    # I6 is due at T+3:00 only if nothing was said by T+2:30; the team spoke, so at T+3:00
+    # it is dropped: neither pending nor released.
     assert truth.pending_inject_ids == tuple(
-        inject.id for inject in tiny.injects if inject.id not in truth.released_inject_ids
+        inject.id
+        for inject in tiny.injects
+        if inject.id not in truth.released_inject_ids and inject.id != "I6"
     )
     assert "I5" in truth.released_inject_ids
+    assert "I6" not in truth.released_inject_ids
 
 
 def test_the_record_holds_what_the_brand_said_and_when(tiny):

@@ -90,8 +90,11 @@ async def test_answer_one_journalist_in_time_and_miss_the_other():
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await end_turn(pilot)
-        inquiries = [item for item in app.screen.state.inbox if item.needs_answer]
-        assert len(inquiries) == 2
+        inquiries = [
+            item for item in app.screen.state.inbox if item.needs_answer and item.event.inquiry_id
+        ]
+        # Two journalists of the model's own, and I3, due at T+1:00, the end of this turn.
+        assert len(inquiries) == 3
         later = max(inquiries, key=lambda item: item.event.deadline_h)
         await pilot.press("i")
         inbox = app.screen.query_one(OptionList)
@@ -105,9 +108,9 @@ async def test_answer_one_journalist_in_time_and_miss_the_other():
         await end_turn(pilot)
         await end_turn(pilot)
         status = {item.event.inquiry_id: item.status for item in app.screen.state.inbox}
-        earlier = next(item for item in inquiries if item is not later)
+        earlier = min(inquiries, key=lambda item: item.event.deadline_h)
         assert status[later.event.inquiry_id] is InboxStatus.ANSWERED
-        assert status[earlier.event.inquiry_id] is InboxStatus.LAPSED
+        assert status[earlier.event.inquiry_id] is InboxStatus.NO_COMMENT
         kinds = [event.kind for event in app.session.inbox]
         assert EventKind.QUOTED in kinds and EventKind.NO_COMMENT in kinds
 
@@ -261,3 +264,31 @@ async def test_resuming_a_finished_exercise_opens_its_debrief(home: Path):
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.debrief.outcome == finished.outcome
+
+
+async def test_answer_the_ceos_call_from_the_inbox_in_private():
+    app = tiny_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_exercise(pilot)
+        await end_turn(pilot)
+        await end_turn(pilot)
+        call = next(item for item in app.screen.state.inbox if item.event.inject_id == "I5")
+        assert call.private and call.needs_answer
+        await pilot.press("i")
+        inbox = app.screen.query_one(OptionList)
+        inbox.highlighted = list(reversed(app.screen.state.inbox)).index(call)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Answering I5 in private" in str(app.screen.query_one("#answering").render())
+        await pilot.press(*"Apologise on video tonight; I will draft it.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (answer,) = app.session.inject_answers
+        assert (answer.inject_id, answer.text) == (
+            "I5",
+            "Apologise on video tonight; I will draft it.",
+        )
+        assert not [entry for entry in app.session.log if isinstance(entry, Queued)]
+        status = {item.event.inject_id: item.status for item in app.screen.state.inbox}
+        assert status["I5"] is InboxStatus.ANSWERED
+        assert app.screen.state.timeline[-1].text.startswith("answer to I5: Apologise")

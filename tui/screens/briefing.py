@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Markdown
 from sim.clock import span_text
 from sim.seed import seed_problem
 from sim.spec.schema import ScenarioSpec
+from tui.keys import KeepsKeysToFields
 from tui.plain import plain_markdown as md
 from tui.plain import visible
 
@@ -60,11 +61,24 @@ def briefing_markdown(spec: ScenarioSpec) -> str:
     return "\n".join(lines)
 
 
-class BriefingScreen(Screen[TeamSetup]):
+class BriefingScreen(KeepsKeysToFields, Screen[TeamSetup]):
     """Dismissed with the team's setup when the team starts the exercise."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", tooltip="Start the exercise with this team and seed"),
+        Binding(
+            "pagedown",
+            "scroll_briefing(1)",
+            "Read on",
+            tooltip="Scroll the briefing down, also while typing in a field",
+        ),
+        Binding(
+            "pageup",
+            "scroll_briefing(-1)",
+            "Read back",
+            tooltip="Scroll the briefing up, also while typing in a field",
+            show=False,
+        ),
     ]
 
     def __init__(self, spec: ScenarioSpec, team: str, seed: int) -> None:
@@ -94,7 +108,16 @@ class BriefingScreen(Screen[TeamSetup]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#team", Input).focus()
+        """The keyboard starts on the briefing, to read it (arrows, page keys) and to press
+        `?` for the keys; Tab moves to the team's fields."""
+        self.query_one("#briefing-text", VerticalScroll).focus()
+
+    def action_scroll_briefing(self, pages: int) -> None:
+        text = self.query_one("#briefing-text", VerticalScroll)
+        if pages > 0:
+            text.scroll_page_down()
+        else:
+            text.scroll_page_up()
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted)

@@ -18,6 +18,7 @@ from sim.evaluation import ObjectiveRating
 from sim.headline import headline_sentence
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
 from tui.debrief import DebriefState
+from tui.keys import KeepsKeysToFields
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.plain import plain, visible
 from tui.widgets.charts import Series, SeriesPlot
@@ -33,7 +34,13 @@ SHARE_MIN_SPAN = 20.0
 than silence), so that a step of a point or two looks like one."""
 
 
-RATING_STYLE = {"P": "$success", "S": "$accent", "M": "$warning", "U": "$error"}
+RATING_STYLE = {
+    "P": "$success",
+    "S": "$accent",
+    "M": "$warning",
+    "U": "$error",
+    "N": "$text-muted",
+}
 
 
 def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
@@ -80,7 +87,7 @@ def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series
     )
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(KeepsKeysToFields, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "show_tab('outcome')", "Outcome", tooltip="The outcome as played"),
         Binding("w", "show_tab('what-if')", "What if", tooltip="Other answers, same seed"),

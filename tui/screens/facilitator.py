@@ -18,6 +18,7 @@ from sim.clock import clock
 from sim.headline import percent, points
 from sim.session.views import AgainstSilence, GroundTruth
 from sim.vocabulary import STATE_LABELS, STATE_NAMES
+from tui.keys import KeepsKeysToFields
 from tui.plain import plain
 from tui.snapshot import FacilitatorState
 
@@ -71,7 +72,7 @@ def avoided_so_far_text(so_far: AgainstSilence) -> str:
     )
 
 
-class FacilitatorScreen(ModalScreen[FacilitatorOrder | None]):
+class FacilitatorScreen(KeepsKeysToFields, ModalScreen[FacilitatorOrder | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Back to the war room"),
     ]

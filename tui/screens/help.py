@@ -39,7 +39,7 @@ def keys_markdown(keys: Sequence[tuple[str, str, str]]) -> str:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", tooltip="Back to the exercise")
+        Binding("escape,question_mark,f1,q", "close", "Close", tooltip="Back to the exercise")
     ]
 
     def __init__(self, keys: Sequence[tuple[str, str, str]]) -> None:

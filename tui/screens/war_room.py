@@ -17,6 +17,7 @@ from textual.widgets import Footer, TabbedContent, TabPane, TextArea
 
 from sim.rubric import score_message
 from sim.spec.schema import Meta, Team
+from tui.keys import KeepsKeysToFields
 from tui.snapshot import WarRoomState
 from tui.widgets.charts import MonitorCharts
 from tui.widgets.clock import ClockBar
@@ -41,7 +42,7 @@ class Setting(Protocol):
 TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeline-table"}
 
 
-class WarRoomScreen(Screen):
+class WarRoomScreen(KeepsKeysToFields, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "app.end_turn", "End turn", tooltip="Advance the clock by one turn"),
         Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement", show=False),
@@ -59,7 +60,11 @@ class WarRoomScreen(Screen):
             "t", "show_tab('timeline')", "Timeline", tooltip="The team's decisions", show=False
         ),
         Binding(
-            "r", "answer", "Answer inquiry", tooltip="Answer the highlighted inquiry", show=False
+            "r",
+            "answer",
+            "Answer",
+            tooltip="Answer the highlighted inquiry or inject",
+            show=False,
         ),
         Binding(
             "ctrl+s",
@@ -83,6 +88,13 @@ class WarRoomScreen(Screen):
             show=False,
         ),
         Binding("f", "app.facilitator", "Facilitator", tooltip="Ground truth, injects, notes"),
+        Binding(
+            "p",
+            "app.pause_or_resume",
+            "Pause or resume the exercise",
+            tooltip="The facilitator pauses or resumes play (asks the passphrase)",
+            show=False,
+        ),
         Binding("d", "app.finish", "Debrief", tooltip="Finish the exercise and see the debrief"),
     ]
 
@@ -118,7 +130,9 @@ class WarRoomScreen(Screen):
         self.query_one(ClockBar).state = state
         self.query_one(MonitorCharts).observation = state.observation
         self.query_one(Feed).items = state.feed
-        self.query_one(Inbox).items = state.inbox
+        inbox = self.query_one(Inbox)
+        inbox.time = state.time
+        inbox.items = state.inbox
         self.query_one(Timeline).entries = state.timeline
         self._score(self.query_one("#message", TextArea).text)
 
@@ -134,7 +148,7 @@ class WarRoomScreen(Screen):
 
     def action_answer(self) -> None:
         if not self.query_one(Inbox).request_answer():
-            self.notify("Highlight an open inquiry in the inbox to answer it.", severity="warning")
+            self.notify("Highlight an open message in the inbox to answer it.", severity="warning")
 
     def action_send(self) -> None:
         self.query_one(Composer).submit()
@@ -147,7 +161,11 @@ class WarRoomScreen(Screen):
 
     @on(Inbox.AnswerRequested)
     def _answer(self, request: Inbox.AnswerRequested) -> None:
-        self.query_one(Composer).answering = Answering(request.inquiry_id, request.title)
+        composer = self.query_one(Composer)
+        if request.answer_to is None:
+            composer.answering = None
+        else:
+            composer.answering = Answering(request.answer_to, request.title, request.private)
         self.action_show_tab("compose")
         self.query_one("#message", TextArea).focus()
 

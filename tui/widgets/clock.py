@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from sim.clock import clock
 from tui.plain import visible
 from tui.snapshot import WarRoomState
 
@@ -22,7 +21,7 @@ class ClockBar(Static):
         state = self.state
         parts = [
             Content.styled(visible(state.title), "bold"),
-            Content.styled(clock(state.now_h), "bold $accent"),
+            Content.styled(state.time(state.now_h), "bold $accent"),
             Content(f"turn {state.turn} of {state.turns_total} played"),
         ]
         if state.finished:

@@ -43,6 +43,8 @@ class Draft:
     replies: int = 0
     template: str | None = None
     answers: str | None = None
+    private: bool = False
+    """An answer to an inject in private (`Session.answer_inject`), not an action."""
 
     def action_fields(self) -> dict[str, Any]:
         """Keyword arguments for `Session.make_action`."""
@@ -65,8 +67,12 @@ class Draft:
 
 @dataclass(frozen=True)
 class Answering:
-    inquiry_id: str
+    """What the message answers: a journalist's inquiry (a statement that answers it), or an
+    internal, executive or regulator inject (`private`: a reply that is never published)."""
+
+    target_id: str
     title: str
+    private: bool = False
 
 
 class Composer(Vertical):
@@ -170,10 +176,22 @@ class Composer(Vertical):
         label = self.query_one("#answering", Static)
         if answering is None:
             label.update("Public statement")
+        elif answering.private:
+            label.update(
+                Content.assemble(
+                    (f"Answering {visible(answering.target_id)} in private:", "bold $warning"),
+                    " ",
+                    plain(answering.title),
+                    (
+                        " (never published: strategy, channel, speaker and template do not apply)",
+                        "$text-muted",
+                    ),
+                )
+            )
         else:
             label.update(
                 Content.assemble(
-                    (f"Answering {visible(answering.inquiry_id)}:", "bold $warning"),
+                    (f"Answering {visible(answering.target_id)}:", "bold $warning"),
                     " ",
                     plain(answering.title),
                 )
@@ -189,6 +207,11 @@ class Composer(Vertical):
     @on(Select.Changed, "#strategy")
     def _strategy_changed(self, event: Select.Changed) -> None:
         self.query_one(RubricPanel).chosen = Strategy(str(event.value))
+
+    @on(Select.Changed, "#voice")
+    def _voice_changed(self, event: Select.Changed) -> None:
+        picked = None if event.value == AS_WRITTEN else Voice(str(event.value))
+        self.query_one(RubricPanel).voice = picked
 
     @on(TextArea.Changed, "#message")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -210,7 +233,8 @@ class Composer(Vertical):
             text=self.query_one("#message", TextArea).text.strip(),
             replies=int(replies) if replies.lstrip("-").isdigit() else 0,
             template=None if template == OWN_WORDS else str(template),
-            answers=None if self.answering is None else self.answering.inquiry_id,
+            answers=None if self.answering is None else self.answering.target_id,
+            private=self.answering is not None and self.answering.private,
         )
 
     def submit(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,47 +20,62 @@ from tui.snapshot import InboxItem, InboxStatus
 STATUS_STYLE = {
     InboxStatus.INFO: "$text-muted",
     InboxStatus.OPEN: "bold $warning",
-    InboxStatus.ANSWERED: "$success",
+    InboxStatus.QUEUED: "$success",
     InboxStatus.LATE: "$warning",
+    InboxStatus.ANSWERED: "$success",
+    InboxStatus.COVERED: "$success",
+    InboxStatus.NO_COMMENT: "bold $error",
     InboxStatus.LAPSED: "bold $error",
 }
 
 
-def status_label(item: InboxItem) -> str:
-    deadline = item.event.deadline_h
-    if item.status is InboxStatus.OPEN and deadline is not None:
-        return f"answer by {clock(deadline)}"
-    if item.status is InboxStatus.LAPSED and deadline is not None:
-        return f"LAPSED at {clock(deadline)}"
-    if item.status is InboxStatus.LATE:
-        return "answer goes out after the deadline"
-    if item.status is InboxStatus.ANSWERED:
-        return "answered"
-    return ""
+def status_label(item: InboxItem, time: Callable[[float], str] = clock) -> str:
+    """In the words the debrief's ratings use for the same item; `time` writes an hour."""
+    due = "" if item.due_h is None else time(item.due_h)
+    labels = {
+        InboxStatus.OPEN: f"answer by {due}" if item.answer_to else f"act on it by {due}",
+        InboxStatus.QUEUED: f"answer queued before {due}",
+        InboxStatus.LATE: f"answer goes out after the deadline {due}",
+        InboxStatus.ANSWERED: "answered in time",
+        InboxStatus.COVERED: "covered in time by a public statement",
+        InboxStatus.NO_COMMENT: f"'no comment' printed (due {due})",
+        InboxStatus.LAPSED: f"LAPSED at {due}",
+    }
+    return labels.get(item.status, "")
 
 
-def item_prompt(item: InboxItem) -> Content:
+def item_prompt(item: InboxItem, time: Callable[[float], str] = clock) -> Content:
     event = item.event
     return Content.assemble(
-        (f"{clock(event.at_h):>8} ", "$text-muted"),
+        (f"{time(event.at_h):>8} ", "$text-muted"),
         (visible(event.title), "bold" if item.needs_answer else ""),
         "  ",
-        (status_label(item), STATUS_STYLE[item.status]),
+        (status_label(item, time), STATUS_STYLE[item.status]),
     )
+
+
+EMPTY_INBOX = (
+    "No messages yet. Injects, journalists' questions and listening alerts arrive here as the "
+    "clock runs: press e to end the turn."
+)
 
 
 class Inbox(Vertical):
     """Newest message first; the highlighted one is shown in full below the list."""
 
     items: reactive[tuple[InboxItem, ...]] = reactive(())
+    time: Callable[[float], str] = staticmethod(clock)
+    """How an hour is written: the war room's clock, with the time of day when it has one."""
 
     class AnswerRequested(Message):
-        """The team chose to answer an inquiry from the inbox."""
+        """The team chose to answer an inquiry, or in private an inject, from the inbox; with
+        no id, a message that only a public statement answers."""
 
-        def __init__(self, inquiry_id: str, title: str) -> None:
+        def __init__(self, answer_to: str | None, title: str, private: bool = False) -> None:
             super().__init__()
-            self.inquiry_id = inquiry_id
+            self.answer_to = answer_to
             self.title = title
+            self.private = private
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="inbox-list")
@@ -68,10 +85,13 @@ class Inbox(Vertical):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.set_options(
-            Option(item_prompt(item), id=str(index)) for index, item in enumerate(reversed(items))
+            Option(item_prompt(item, self.time), id=str(index))
+            for index, item in enumerate(reversed(items))
         )
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
+        else:
+            self.query_one("#inbox-detail", Static).update(EMPTY_INBOX)
 
     def _item_at(self, index: int | None) -> InboxItem | None:
         if index is None or not self.items:
@@ -92,7 +112,14 @@ class Inbox(Vertical):
         parts = [plain(f"From {item.event.sender}\n")] if item.event.sender else []
         parts.append(plain(item.event.body))
         if item.needs_answer:
-            parts.append(Content.styled("\n\nPress r to answer it.", "bold"))
+            how = (
+                "Press r to answer it (in private: it is never published)."
+                if item.private
+                else "Press r to answer it."
+                if item.answer_to is not None
+                else "Press r to answer it with a public statement."
+            )
+            parts.append(Content.styled(f"\n\n{how}", "bold"))
         detail.update(Content.assemble(*parts))
 
     @on(OptionList.OptionSelected)
@@ -100,9 +127,9 @@ class Inbox(Vertical):
         self.request_answer()
 
     def request_answer(self) -> bool:
-        """Ask to answer the highlighted inquiry; False if it cannot be answered (any more)."""
+        """Ask to answer the highlighted message; False if it asks for no answer (any more)."""
         item = self.highlighted_item
-        if item is None or not item.needs_answer or item.event.inquiry_id is None:
+        if item is None or not item.needs_answer:
             return False
-        self.post_message(self.AnswerRequested(item.event.inquiry_id, item.event.title))
+        self.post_message(self.AnswerRequested(item.answer_to, item.event.title, item.private))
         return True

@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from sim.rubric.result import ComponentScore, RubricScore
-from sim.spec.schema import Strategy
+from sim.spec.schema import Strategy, Voice
 from tui.plain import visible
 
 BAR_WIDTH = 8
@@ -39,11 +39,21 @@ def component_line(score: ComponentScore, style: str) -> Content:
     )
 
 
-def rubric_content(score: RubricScore, chosen: Strategy) -> Content:
+def voice_text(read: Voice, picked: Voice | None) -> str:
+    """The voice the statement will carry: the team's pick when it made one (said so, with what
+    the text reads as when that differs), else what the text reads as."""
+    if picked is None:
+        return f"{read.value} voice"
+    if picked is read:
+        return f"{picked.value} voice (chosen)"
+    return f"{picked.value} voice (chosen; the text reads {read.value})"
+
+
+def rubric_content(score: RubricScore, chosen: Strategy, voice: Voice | None = None) -> Content:
     lines = [
         Content.assemble(("Rubric ", "bold"), (f"{score.overall:.0%}", "bold $accent")),
         Content(
-            f"transparency {score.transparency:.2f} · {score.voice.value} voice"
+            f"transparency {score.transparency:.2f} · {voice_text(score.voice, voice)}"
             f"{' · concrete' if score.concrete else ''}"
         ),
     ]
@@ -64,8 +74,10 @@ class RubricPanel(Widget):
     score: reactive[RubricScore | None] = reactive(None)
     chosen: reactive[Strategy] = reactive(Strategy.HOLDING_STATEMENT)
     """The strategy picked in the composer, to point out words that say something else."""
+    voice: reactive[Voice | None] = reactive(None)
+    """The voice picked in the composer; None: the text's reading is what goes out."""
 
     def render(self) -> Content:
         if self.score is None or not self.score.text.strip():
             return Content("Type the message: the rubric scores it as you write.")
-        return rubric_content(self.score, self.chosen)
+        return rubric_content(self.score, self.chosen, self.voice)
