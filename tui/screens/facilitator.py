@@ -4,14 +4,14 @@ and evaluator notes against the objectives. Each choice is returned to the App a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sim.clock import clock
@@ -34,6 +34,17 @@ class ReleaseInject:
 class AddNote:
     text: str
     objective: str | None
+
+
+def note_in_form(screen: Screen[Any]) -> AddNote | None:
+    """The note written in a form's `#note` and `#objective` fields (the facilitator's console,
+    an evaluator's note), or None, having said so, when nothing is written."""
+    text = screen.query_one("#note", Input).value.strip()
+    if not text:
+        screen.notify("Write the note first.", severity="warning")
+        return None
+    objective = screen.query_one("#objective", Select).value
+    return AddNote(text, None if objective == GENERAL_NOTE else str(objective))
 
 
 @dataclass(frozen=True)
@@ -135,12 +146,9 @@ class FacilitatorScreen(KeepsKeysToFields, ModalScreen[FacilitatorOrder | None])
     @on(Button.Pressed, "#add-note")
     @on(Input.Submitted, "#note")
     def _add_note(self) -> None:
-        text = self.query_one("#note", Input).value.strip()
-        if not text:
-            self.notify("Write the note first.", severity="warning")
-            return
-        objective = self.query_one("#objective", Select).value
-        self.dismiss(AddNote(text, None if objective == GENERAL_NOTE else str(objective)))
+        note = note_in_form(self)
+        if note is not None:
+            self.dismiss(note)
 
     @on(Button.Pressed, "#pause")
     def _pause(self) -> None:

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.plain import plain
-from tui.screens.facilitator import GENERAL_NOTE, AddNote
+from tui.screens.facilitator import GENERAL_NOTE, AddNote, note_in_form
 
 
 class NoteScreen(ModalScreen[AddNote | None]):
@@ -49,12 +49,9 @@ class NoteScreen(ModalScreen[AddNote | None]):
     @on(Button.Pressed, "#add-note")
     @on(Input.Submitted, "#note")
     def _add_note(self) -> None:
-        text = self.query_one("#note", Input).value.strip()
-        if not text:
-            self.notify("Write the note first.", severity="warning")
-            return
-        objective = self.query_one("#objective", Select).value
-        self.dismiss(AddNote(text, None if objective == GENERAL_NOTE else str(objective)))
+        note = note_in_form(self)
+        if note is not None:
+            self.dismiss(note)
 
     def action_close(self) -> None:
         self.dismiss(None)
