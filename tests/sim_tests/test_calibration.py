@@ -63,9 +63,6 @@ FINDINGS = {
     "lesson: the SCCT mistake shows": "fast-transparent beats deny-then-apologise on every "
     "seed, by 1.29 SD of seed noise in offensive-post (0.5-1.2 SD in offensive-post, "
     "executive-misconduct and violazione-dati-negligente at full size; 1.8-4.6 SD elsewhere)",
-    "lesson: timing shows": "in negative-review (2,000 users) the 4 h cost is 0.16 of the "
-    "damage with a 95% interval reaching -0.05 on 5 seeds; with 10 seeds at full size it is "
-    "0.144 (lower bound 0.049) and the check passes",
 }
 
 CHECK_NAMES = (
