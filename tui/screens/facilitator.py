@@ -36,6 +36,18 @@ class AddNote:
     objective: str | None
 
 
+def objective_select(objectives: tuple[tuple[str, str], ...]) -> Select[str]:
+    """The `#objective` field of a note form: general, or one of the exercise's objectives."""
+    return Select(
+        [(Content(GENERAL_NOTE), GENERAL_NOTE)]
+        + [(plain(f"{item_id}: {text}"), item_id) for item_id, text in objectives],
+        value=GENERAL_NOTE,
+        allow_blank=False,
+        compact=True,
+        id="objective",
+    )
+
+
 def note_in_form(screen: Screen[Any]) -> AddNote | None:
     """The note written in a form's `#note` and `#objective` fields (the facilitator's console,
     an evaluator's note), or None, having said so, when nothing is written."""
@@ -113,14 +125,7 @@ class FacilitatorScreen(KeepsKeysToFields, ModalScreen[FacilitatorOrder | None])
                     tooltip="Release this MSEL inject now, ahead of its time",
                 )
                 yield Label("Note on")
-                yield Select(
-                    [(Content(GENERAL_NOTE), GENERAL_NOTE)]
-                    + [(plain(f"{item_id}: {text}"), item_id) for item_id, text in objectives],
-                    value=GENERAL_NOTE,
-                    allow_blank=False,
-                    compact=True,
-                    id="objective",
-                )
+                yield objective_select(objectives)
                 yield Button("Add note", id="add-note", compact=True)
                 yield Label("Note")
                 yield Input(placeholder="what the evaluator observed", id="note", compact=True)

@@ -9,12 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
-from tui.plain import plain
-from tui.screens.facilitator import GENERAL_NOTE, AddNote, note_in_form
+from tui.screens.facilitator import AddNote, note_in_form, objective_select
 
 
 class NoteScreen(ModalScreen[AddNote | None]):
@@ -30,14 +28,7 @@ class NoteScreen(ModalScreen[AddNote | None]):
         with Vertical(classes="dialog", id="evaluator-note"):
             with Grid(id="facilitator-form"):
                 yield Label("Note on")
-                yield Select(
-                    [(Content(GENERAL_NOTE), GENERAL_NOTE)]
-                    + [(plain(f"{item_id}: {text}"), item_id) for item_id, text in self.objectives],
-                    value=GENERAL_NOTE,
-                    allow_blank=False,
-                    compact=True,
-                    id="objective",
-                )
+                yield objective_select(self.objectives)
                 yield Button("Add note", id="add-note", compact=True)
                 yield Label("Note")
                 yield Input(placeholder="what you observed", id="note", compact=True)
