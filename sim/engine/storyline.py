@@ -67,7 +67,7 @@ class Story:
     wave: int = 0
     covered_wave: int = -1
     media_pickups_h: list[float] = field(default_factory=list)
-    evidence_h: float | None = None
+    evidence_h: float | None = None  # when evidence contradicted the brand's denial
     inquiry_count: int = 0
     hourly_negative: list[int] = field(default_factory=list)  # true negative posts per tick
     releasing_at_h: float | None = None  # a timed inject's hour, while it and its effects happen
@@ -300,7 +300,8 @@ def _new_wave(story: Story, seeds: int) -> None:
 
 
 def _maybe_surface_evidence(story: Story) -> None:
-    """After a false denial, evidence emerges at a rate (Kim et al. 2004)."""
+    """After a false denial, evidence emerges at a rate (Kim et al. 2004), until some has
+    contradicted it."""
     if story.evidence_h is not None or not story.brand.denied:
         return
     if story.spec.crisis.true_responsibility <= 0.5:
@@ -311,13 +312,32 @@ def _maybe_surface_evidence(story: Story) -> None:
 
 
 def _surface_evidence(story: Story) -> None:
-    if story.evidence_h is not None:
-        return
-    story.evidence_h = story.hours
+    """Evidence about the crisis circulates (a scripted inject, or the rate after a denial):
+    `evidence.wave_seeds` users start a new wave. What makes it "worst" (Kim et al. 2004) is a
+    denial it contradicts: only then, and once, does every aware user take the shock and the
+    brand count one more inconsistency. A brand that had not denied is not contradicted by it."""
+    if story.brand.denied and story.evidence_h is None:
+        story.evidence_h = story.hours
+        story.brand.inconsistencies += 1
+        _evidence_shock(story)
+        story.announce(
+            EventKind.EVIDENCE,
+            "Evidence surfaces",
+            "Documents contradicting the brand's denial are circulating.",
+        )
+    else:
+        story.announce(
+            EventKind.EVIDENCE,
+            "Evidence surfaces",
+            "New documents about the crisis are circulating.",
+        )
+    _new_wave(story, story.spec.evidence.wave_seeds)
+
+
+def _evidence_shock(story: Story) -> None:
+    """Every aware user takes a negative update with the evidence's source weight."""
     crowd = story.crowd
     pop = crowd.population
-    if story.brand.denied:
-        story.brand.inconsistencies += 1
     aware = np.flatnonzero(pop.ever_aware)
     attitude = story.spec.attitude
     shock = negative_update(
@@ -329,12 +349,6 @@ def _surface_evidence(story: Story) -> None:
         story.spec.evidence.shock_weight,
     )
     pop.shift_attitude(aware, shock)
-    story.announce(
-        EventKind.EVIDENCE,
-        "Evidence surfaces",
-        "Documents contradicting the brand's account are circulating.",
-    )
-    _new_wave(story, story.spec.evidence.wave_seeds)
 
 
 def _print_no_comment(story: Story, journalist: Journalist) -> None:
@@ -368,7 +382,7 @@ def broadcast_article(story: Story, outlet: str, number: int) -> None:
     audience = publish_news(story.crowd, story.spec.media.reach, number, Origin.ARTICLE)
     brand_position = story.media_quote or story.brand.latest_public()
     if brand_position is not None:
-        # The story reports what the brand said, to the same readers.
+        # The story reports what the brand said; its readers meet it if they read that far.
         index = reach.as_media_item(story.crowd, brand_position)
-        deliver_statement(story.crowd, index, audience)
+        deliver_statement(story.crowd, index, audience, story.spec.responses.quote_visibility)
     story.media_quote = None

@@ -491,6 +491,14 @@ class Responses(Section):
         "of a crisis post also sees the latest answer (under the thread, in quote posts; design "
         "0.3, range 0.1-0.6; 0 switches it off).",
     )
+    quote_visibility: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="q_quote: the chance that a reader of a news story that quotes the brand's "
+        "answer reads as far as the quote (design 0.3, q_thread's value; range 0.1-1; 1 gives "
+        "every reader of the story the answer, as revision 2 first had it).",
+    )
 
     @field_validator("accommodation")
     @classmethod

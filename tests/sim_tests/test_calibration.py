@@ -52,18 +52,11 @@ REDUCED_LESSON_USERS = 10_000
 # Checks the model currently misses at the reduced size, with what was measured there and at
 # the full size.
 FINDINGS = {
-    "lesson: coupling (same-seed sign)": "negative-review's 4 h timing contrast has the mean's "
-    "sign on 4 of 5 seeds (9 of 10 at full size); the paired SD is up to 1.1 times the SD "
-    "across seeds for the cluster gap, which compares two different crises, and 0.2-0.6 for "
-    "the protocol contrasts on damage among the aware: an answer's effect on a near-critical "
-    "cascade varies from world to world (docs/calibration.md, revision 2)",
-    "lesson: answer reach (fast-transparent)": "fast-transparent's answer is seen by 72-84% of "
-    "the aware (66-88% at full size), above the design band's 70%: the media stories print the "
-    "answer to all their readers and make most of the aware; media.reach 0.12 leaves 62-78%",
-    "lesson: the SCCT mistake shows": "fast-transparent beats deny-then-apologise on every "
-    "seed, by 1.29 SD of seed noise in offensive-post, whose crisis is the library's noisiest "
-    "(0.61 SD there on 10 seeds, 2.0-3.6 SD in the other accidental and preventable "
-    "scenarios: docs/calibration.md, revision 2)",
+    "lesson: coupling (same-seed sign)": "the same-seed difference has the mean's sign on every "
+    "seed of all 12 contrasts, but its SD is 1.03 times the SD across seeds for the cluster gap "
+    "(preventable against victim, holding statement), which compares two different crises: "
+    "every user's attributed responsibility differs from the first tick, and the preventable "
+    "arm's damage is a multiple of the victim arm's (docs/calibration.md, session 6)",
 }
 
 CHECK_NAMES = (

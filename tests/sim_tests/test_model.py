@@ -9,8 +9,12 @@ import numpy as np
 import pytest
 
 from sim.action import Action
+from sim.engine.crowd.posting import deliver_statement
 from sim.engine.crowd.state import State
 from sim.engine.model import CrisisModel
+from sim.engine.response import reach
+from sim.events import EventKind
+from sim.spec.schema import Inject
 from tests.sim_tests.conftest import make_spec
 
 
@@ -142,3 +146,75 @@ def test_running_turns_false_when_a_step_reaches_the_horizon():
         model.step()
     assert not model.running
     assert model.hours == pytest.approx(model.horizon_h)
+
+
+def _quote_readers(share: float) -> np.ndarray:
+    """Who, among 4,000 readers of a news story, meets the brand's answer it quotes."""
+    model = CrisisModel(make_spec(users=4000), 9)
+    crowd = model.crowd
+    index = reach.as_media_item(crowd, Action(at_h=0.0, strategy="apology", transparency=0.8))
+    deliver_statement(crowd, index, np.arange(4000), share)
+    met = [crowd.pending.pop(crowd.tick + delay).readers for delay in range(1, 400)]
+    return np.sort(np.concatenate(met))
+
+
+def test_a_news_storys_readers_meet_the_answer_it_quotes_only_if_they_read_that_far():
+    everyone, most, some = _quote_readers(1.0), _quote_readers(0.6), _quote_readers(0.3)
+    assert len(everyone) == 4000
+    # Binomial(4000, q) within four standard deviations.
+    for met, q in ((most, 0.6), (some, 0.3)):
+        assert abs(len(met) - 4000 * q) < 4 * np.sqrt(4000 * q * (1 - q))
+    # The reader's own draw decides: a smaller chance keeps a subset of the same readers.
+    assert np.isin(some, most).all()
+    assert len(_quote_readers(0.0)) == 0
+
+
+def _with_leak(spec, at_h: float = 3.0):
+    leak = Inject(
+        id="LEAK",
+        time_h=at_h,
+        type="leaked_document",
+        sender="Whistleblower",
+        message="Memo",
+        effect="evidence",
+    )
+    return spec.model_copy(update={"injects": (leak,)})
+
+
+def _after(spec, first: str, seed: int = 4) -> CrisisModel:
+    model = CrisisModel(spec, seed)
+    model.schedule(Action(at_h=1.0, strategy=first, transparency=0.5))
+    model.run_to_horizon()
+    return model
+
+
+def test_scripted_evidence_contradicts_a_denial_and_only_a_denial():
+    spec = _with_leak(make_spec(users=1500, days=0.5, true_responsibility=0.9))
+    denied, apologised = _after(spec, "denial"), _after(spec, "apology")
+    assert denied.evidence_h == 3.0 and denied.story.brand.inconsistencies == 1
+    assert apologised.evidence_h is None and apologised.story.brand.inconsistencies == 0
+    for model in (denied, apologised):  # the documents are news either way: a new wave
+        assert model.story.wave >= 1
+        assert any(event.kind is EventKind.EVIDENCE for event in model.events)
+
+
+def test_evidence_shocks_the_aware_on_a_denial_it_contradicts():
+    """The same world, the same denial: with the leak, the aware take the shock in the tick
+    that ends at hour 3, the leak's time."""
+    spec = make_spec(users=1500, days=0.5, true_responsibility=0.9)
+    tick = round(3.0 / spec.turns.tick_h) - 1
+
+    def attitudes_at_the_leak(leak: bool) -> tuple[np.ndarray, np.ndarray]:
+        model = CrisisModel(_with_leak(spec) if leak else spec, 4)
+        model.schedule(Action(at_h=1.0, strategy="denial", transparency=0.5))
+        model.advance_to(tick * spec.turns.tick_h)
+        before = model.population.attitude().copy()
+        aware = model.population.ever_aware.copy()
+        model.advance_to((tick + 1) * spec.turns.tick_h)
+        return model.population.attitude() - before, aware
+
+    shocked, aware = attitudes_at_the_leak(True)
+    quiet, same_aware = attitudes_at_the_leak(False)
+    assert np.array_equal(aware, same_aware) and aware.sum() > 50
+    assert np.all(shocked[aware] <= quiet[aware] + 1e-12)
+    assert np.mean(shocked[aware] < quiet[aware] - 1e-6) > 0.9

@@ -81,11 +81,12 @@ def publish_news(crowd: Crowd, share: float, source: int, origin: Origin) -> np.
     return audience
 
 
-def deliver_statement(crowd: Crowd, index: int, audience: np.ndarray) -> None:
-    """A brand statement reaches every member of `audience` (the readers of the article that
-    prints it), each at a delay drawn from (statement, reader), with media weight."""
+def deliver_statement(crowd: Crowd, index: int, audience: np.ndarray, share: float) -> None:
+    """A brand statement quoted in a news story: each member of `audience` (the story's
+    readers) reads as far as the quote with chance `share`, drawn from (statement, reader), and
+    meets it at a delay drawn from the same number, with media weight."""
     key = crowd.statements[index].key
-    positions, delays = sample_views(audience, key, crowd.kernel, 1.0 / _within(crowd))
+    positions, delays = sample_views(audience, key, crowd.kernel, share / _within(crowd))
     crowd.pending.add(crowd.tick, audience[positions], delays, ItemKind.STATEMENT, item=index)
 
 
