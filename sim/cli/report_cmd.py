@@ -32,6 +32,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="where to write it (default: next to the input); Markdown figures go beside it",
     )
+    parser.add_argument(
+        "--sponsor",
+        metavar="TEXT",
+        help="the organisation sponsoring the exercise (default: the scenario's meta.sponsor)",
+    )
+    parser.add_argument(
+        "--poc",
+        metavar="TEXT",
+        help="the exercise's point of contact: name, role, e-mail (default: the scenario's "
+        "meta.point_of_contact)",
+    )
     parser.set_defaults(func=report_command)
 
 
@@ -48,7 +59,9 @@ def report_command(args: argparse.Namespace) -> int:
             "the report's figures are written beside it; give the path of a report file."
         )
     with ProgressBar("report: what-if runs") as progress:
-        document = build_report(args.source, progress=progress.update)
+        document = build_report(
+            args.source, progress=progress.update, sponsor=args.sponsor, point_of_contact=args.poc
+        )
     try:
         write_report(document, out, args.format)
     except OSError as error:

@@ -156,15 +156,15 @@ def deadline_causes(
 ) -> tuple[str, ...]:
     """A lapsed item or a printed 'no comment': an answer decided in time but held by approval
     past the deadline, a 'no comment' chosen, or nothing decided between the ask and the
-    deadline. The items are the ones the rating names, in its order."""
-    lapsed = [
-        item
-        for item in facts.items
-        if item.status in ("no_comment", "missed")
-        and any(_names(area, item.id) for area in rating.areas_for_improvement)
-    ]
-    causes = [_lapse_cause(item, facts, log) for item in lapsed]
-    return _one_per_area(rating, causes)
+    deadline. Each area names its item (`sim.evaluation.rules.deadlines`)."""
+    lapsed = [item for item in facts.items if item.status in ("no_comment", "missed")]
+    causes = []
+    for area in rating.areas_for_improvement:
+        item = next((item for item in lapsed if _names(area, item.id)), None)
+        causes.append(
+            "No cause found in the log." if item is None else _lapse_cause(item, facts, log)
+        )
+    return tuple(causes)
 
 
 def _names(area: str, item_id: str) -> bool:
@@ -311,13 +311,6 @@ def not_exercised_causes(
     else:
         cause = f"The MSEL has no inject for {objective}: the exercise's design left it out."
     return tuple(cause for _ in rating.areas_for_improvement)
-
-
-def _one_per_area(rating: ObjectiveRating, causes: list[str]) -> tuple[str, ...]:
-    """Causes lined up with the areas; an area no cause was found for says so."""
-    areas = rating.areas_for_improvement
-    causes = causes[: len(areas)]
-    return (*causes, *("No cause found in the log." for _ in areas[len(causes) :]))
 
 
 RootCauseRule = Callable[[ObjectiveRating, ExerciseFacts, LogFacts], tuple[str, ...]]

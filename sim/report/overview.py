@@ -1,0 +1,167 @@
+"""The HSEEP parts of the AAR/IP's exercise overview that are not the scenario's own words: the
+core capability each objective tests, who sponsored the exercise and who to contact, and who
+took part, seat by seat, as the session log shows them.
+
+The core capability comes from the scenario's objective where it names one, else from the rule
+that rates the objective (`DEFAULT_CAPABILITIES`, documented in docs/report.md): what is said
+in public and when is Public Information and Warning; answering the inquiries and injects on
+time and keeping one line across channels is Operational Coordination.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sim.evaluation.objectives import intended_rule
+from sim.evaluation.rating import Rule
+from sim.session.record import (
+    Approved,
+    Drafted,
+    InjectAnswered,
+    InjectReleased,
+    LogEntry,
+    Note,
+    Paused,
+    Queued,
+    Rejected,
+    TurnEnded,
+)
+from sim.spec.capability import CoreCapability
+from sim.spec.schema import Meta, Objective
+
+DEFAULT_CAPABILITIES: dict[Rule, CoreCapability] = {
+    "first_statement": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "instructions": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "responsibility": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "consistency": CoreCapability.OPERATIONAL_COORDINATION,
+    "deadlines": CoreCapability.OPERATIONAL_COORDINATION,
+    "not_exercised": CoreCapability.OPERATIONAL_COORDINATION,
+}
+
+
+def core_capability(objective: Objective) -> CoreCapability:
+    """The scenario's capability for the objective, else its rating rule's default."""
+    if objective.core_capability is not None:
+        return objective.core_capability
+    return DEFAULT_CAPABILITIES[intended_rule(objective)]
+
+
+def capabilities(objectives: Iterable[Objective]) -> tuple[CoreCapability, ...]:
+    """The distinct capabilities the objectives test, in the order first met."""
+    return tuple(dict.fromkeys(core_capability(objective) for objective in objectives))
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Sponsor and point of contact as the report prints them: the command line's over the
+    scenario's; "not stated" when neither gives one."""
+
+    sponsor: str
+    point_of_contact: str
+
+
+NOT_STATED = "not stated (set meta.{field} in the scenario, or give --{option})"
+
+
+def contacts(
+    meta: Meta, sponsor: str | None = None, point_of_contact: str | None = None
+) -> Contacts:
+    def chosen(given: str | None, own: str, field: str, option: str) -> str:
+        text = " ".join((given if given is not None else own).split())
+        return text or NOT_STATED.format(field=field, option=option)
+
+    return Contacts(
+        sponsor=chosen(sponsor, meta.sponsor, "sponsor", "sponsor"),
+        point_of_contact=chosen(point_of_contact, meta.point_of_contact, "point_of_contact", "poc"),
+    )
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One seat of the exercise and what the log shows it did."""
+
+    seat: str
+    kind: str
+    activity: str
+
+
+def _counted(counts: Counter[str], names: Sequence[tuple[str, str]]) -> str:
+    """ "2 statements queued, 1 inject answered" from counts by key, singular where one."""
+    parts = []
+    for key, noun in names:
+        count = counts[key]
+        if count:
+            singular, plural = noun.split("|")
+            parts.append(f"{count} {singular if count == 1 else plural}")
+    return ", ".join(parts)
+
+
+TEAM_COUNTS = (
+    ("queued", "statement queued|statements queued"),
+    ("answered", "inject answered|injects answered"),
+)
+SEAT_COUNTS = (
+    ("asked", "draft sent for approval|drafts sent for approval"),
+    ("approved", "draft approved|drafts approved"),
+    ("rejected", "draft rejected|drafts rejected"),
+)
+CONTROL_COUNTS = (
+    ("turns", "turn ended|turns ended"),
+    ("released", "inject released early|injects released early"),
+    ("paused", "pause|pauses"),
+)
+NOTE_COUNTS = (("notes", "note taken|notes taken"),)
+
+
+def participants(
+    team: str, roles: Sequence[str], log: Iterable[LogEntry]
+) -> tuple[Participant, ...]:
+    """The team, each player role (an approver seat with what it approved and rejected), the
+    facilitator and the evaluators, with what the log records of each. The log keeps what was
+    done at each seat, not the names of the people in it."""
+    team_counts: Counter[str] = Counter()
+    seat_counts: dict[str, Counter[str]] = {role: Counter() for role in roles}
+    control: Counter[str] = Counter()
+    for entry in log:
+        if isinstance(entry, Queued):
+            team_counts["queued"] += 1
+        elif isinstance(entry, InjectAnswered):
+            team_counts["answered"] += 1
+        elif isinstance(entry, Drafted):
+            seat_counts.setdefault(entry.approver, Counter())["asked"] += 1
+        elif isinstance(entry, Approved):
+            seat_counts.setdefault(entry.by, Counter())["approved"] += 1
+        elif isinstance(entry, Rejected):
+            seat_counts.setdefault(entry.by, Counter())["rejected"] += 1
+        elif isinstance(entry, TurnEnded):
+            control["turns"] += 1
+        elif isinstance(entry, InjectReleased):
+            control["released"] += 1
+        elif isinstance(entry, Paused):
+            control["paused"] += 1
+        elif isinstance(entry, Note):
+            control["notes"] += 1
+    rows = [
+        Participant(
+            team or "unnamed team",
+            "players (the team)",
+            _counted(team_counts, TEAM_COUNTS) or "nothing sent",
+        )
+    ]
+    rows += [
+        Participant(role, "player role", _counted(counts, SEAT_COUNTS) or "no action of its own")
+        for role, counts in seat_counts.items()
+    ]
+    rows.append(
+        Participant("facilitator", "controller", _counted(control, CONTROL_COUNTS) or "no action")
+    )
+    rows.append(
+        Participant(
+            "evaluators",
+            "evaluators and observers",
+            _counted(control, NOTE_COUNTS) or "no notes taken",
+        )
+    )
+    return tuple(rows)
