@@ -383,10 +383,11 @@ def _figures(
             Figure(
                 "reputation",
                 "Reputation index of the whole population over time (100 = everyone positive); "
-                "red lines mark the team's statements going out.",
+                "red lines mark the team's statements going out. When the index moves by less "
+                "than 20 points the axis is zoomed, and its title gives the range shown.",
                 reputation,
             ),
-            Figure("reach", "Negative reach and negative posts per hour.", reach),
+            Figure("reach", "Negative reach and negative posts per hour, each from zero.", reach),
         ),
     )
 
