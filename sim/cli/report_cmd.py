@@ -15,16 +15,19 @@ from sim.errors import UserError
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="after-action report (AAR/IP) of a session or a run, as Markdown or HTML",
+        help="after-action report (AAR/IP) of a session or a run, as Markdown, HTML or PDF",
         description="Build the HSEEP after-action report and improvement plan of a saved "
         "exercise session, or a shorter report of a `stormdrill run --out` folder. HTML is one "
-        "self-contained file; for a PDF, open it in a browser and print it to PDF.",
+        "self-contained file; a PDF holds the same text, tables and figures.",
     )
     parser.add_argument(
         "source", type=Path, metavar="SESSION_OR_RUN", help="a session file or a run folder"
     )
     parser.add_argument(
-        "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
+        "--format",
+        choices=("md", "html", "pdf"),
+        default="md",
+        help="Markdown (default), HTML or PDF",
     )
     parser.add_argument(
         "--out",

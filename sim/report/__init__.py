@@ -1,6 +1,6 @@
 """After-action reports (HSEEP AAR/IP) from a saved exercise session, or shorter run reports
-from a headless run folder, as Markdown (figures as PNG files beside it) or one self-contained
-HTML file (print it to PDF from a browser)."""
+from a headless run folder, as Markdown (figures as PNG files beside it), one self-contained
+HTML file, or a PDF (fpdf2, figures and tables included)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from sim.report.document import Document
 from sim.report.html import render_html, write_html
 from sim.report.markdown import render_markdown, write_markdown
 from sim.report.overview import Contacts, contacts
+from sim.report.pdf import render_pdf, write_pdf
 from sim.report.source import RunResult, load_source, saved_on
 from sim.spec.loader import load_scenario
 
-Format = Literal["md", "html"]
+Format = Literal["md", "html", "pdf"]
 
 __all__ = [
     "Document",
@@ -26,6 +27,7 @@ __all__ = [
     "default_output",
     "render_html",
     "render_markdown",
+    "render_pdf",
     "write_report",
 ]
 
@@ -76,5 +78,7 @@ def default_output(path: Path, fmt: Format) -> Path:
 def write_report(document: Document, out: Path, fmt: Format) -> None:
     if fmt == "html":
         write_html(document, Path(out))
+    elif fmt == "pdf":
+        write_pdf(document, Path(out))
     else:
         write_markdown(document, Path(out))

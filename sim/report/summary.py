@@ -156,11 +156,12 @@ def fixes_lead(shown: int, kinds: int, areas: int) -> str:
     if areas == 0:
         return "Things to fix: no area for improvement was found, so there is nothing to fix."
     found = f"{areas} area{'s' if areas > 1 else ''} for improvement"
+    if kinds == 1:
+        return f"Things to fix: only one thing ({found}), fewer than three."
     if kinds < FIXES_SHOWN:
-        things = "only one thing" if kinds == 1 else f"only {kinds} things"
         return (
-            f"Things to fix: {things} ({found}), fewer than three, ranked by what they cost on "
-            "this seed."
+            f"Things to fix: only {kinds} things ({found}), fewer than three, ranked by what they "
+            "cost on this seed."
         )
     return (
         f"The {shown} things to fix first, of {kinds} ({found}), ranked by what they cost on "
@@ -218,11 +219,12 @@ def what_the_team_did(
     if more > 0:
         named += f" and {more} more"
     first = public[0].at_h
-    after = (
-        f" {hours_text(max(first - detected_h, 0.0))} after the listening alert"
-        if detected_h is not None
-        else " with no listening alert fired"
-    )
+    if detected_h is None:
+        after = " with no listening alert fired"
+    elif first < detected_h:
+        after = f" {hours_text(detected_h - first)} before the listening alert fired"
+    else:
+        after = f" {hours_text(first - detected_h)} after the listening alert"
     count = f"{len(public)} public statement{'s' if len(public) > 1 else ''}"
     return f"What the team did: {who} made {count} ({named}); the first went out{after}{rest}"
 
