@@ -90,14 +90,14 @@ def run_document(
         ("Seed", str(run.outcome.seed)),
     ]
     if who is not None:
-        rows[1:1] = [("Sponsor", who.sponsor), ("Point of contact", who.point_of_contact)]
+        rows[2:2] = [("Sponsor", who.sponsor), ("Point of contact", who.point_of_contact)]
     overview = Table(("Item", "Details"), tuple(rows))
     note = Paragraph(
         "A headless run has no exercise objectives, team log or evaluator notes; play the "
         "scenario as an exercise for the full AAR/IP."
     )
     sections = [
-        _run_summary(run, _whose(run.protocol)),
+        _run_summary(run),
         Section("Exercise overview", (overview, note)),
         _outcome_section(run.outcome, _whose(run.protocol)),
         _timeline(_run_moments(run, start_h)),
@@ -171,15 +171,16 @@ def _executive_summary(
     return Section("Executive summary", tuple(blocks))
 
 
-def _run_summary(run: RunResult, subject: str) -> Section:
+def _run_summary(run: RunResult) -> Section:
     """A headless run's summary: what happened and the outcome; no objectives were rated, so
     there is nothing ranked to fix."""
     outcome = run.outcome
+    who = f"the {run.protocol} protocol" if run.protocol else "the run"
     first = outcome.time_to_first_response_h
     did = (
-        f"What was done: {subject} put out the first public statement at {clock(first)}."
+        f"What was done: {who} put its first public statement out at {clock(first)}."
         if first is not None
-        else f"What was done: {subject} included no public statement."
+        else f"What was done: {who} made no public statement."
     )
     return Section(
         "Executive summary",
@@ -190,7 +191,7 @@ def _run_summary(run: RunResult, subject: str) -> Section:
                 f"{outcome.media_pickups} stor{'y' if outcome.media_pickups == 1 else 'ies'}."
             ),
             Paragraph(did),
-            Paragraph(summary.outcome_text(outcome, subject)),
+            Paragraph(summary.outcome_text(outcome, _whose(run.protocol))),
             Paragraph(
                 "Things to fix: a headless run rates no objectives, so none are ranked; play "
                 "the scenario as an exercise for the full AAR/IP."

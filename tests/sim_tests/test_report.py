@@ -174,6 +174,9 @@ def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
     assert page.count('src="data:image/png;base64,') == 3
     assert "The silent protocol's answers" not in page, "a silent run says nothing was said"
     assert "<p>Nothing was said: this is the damage silence does" in page
+    assert page.index("<h2>Executive summary</h2>") < page.index("<h2>Exercise overview</h2>")
+    assert "<p>What was done: the silent protocol made no public statement.</p>" in page
+    assert "<tr><td>Sponsor</td><td>Tinyco</td></tr>" in page
     assert "<td>Detection</td><td>Listening alert</td>" in page
     capsys.readouterr()
 
