@@ -49,6 +49,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=report_command)
 
 
+def _check_folder(out: Path) -> None:
+    """Refuse an --out whose folder cannot be made (a file stands where a folder would go)
+    before the what-if runs, not after them."""
+    folder = out.parent
+    found = next((path for path in (folder, *folder.parents) if path.exists()), None)
+    if found is not None and not found.is_dir():
+        raise UserError(
+            f"cannot write {out} ({found} is a file, not a folder); choose a writable path for "
+            "--out."
+        )
+
+
 def report_command(args: argparse.Namespace) -> int:
     # Imported here: the report draws with matplotlib, which would add half a second to the
     # start of every other stormdrill command.
@@ -61,6 +73,7 @@ def report_command(args: argparse.Namespace) -> int:
             f"--out {out}: is not a regular file (a folder or a device such as /dev/null), and "
             "the report's figures are written beside it; give the path of a report file."
         )
+    _check_folder(out)
     with ProgressBar("report: what-if runs") as progress:
         document = build_report(
             args.source, progress=progress.update, sponsor=args.sponsor, point_of_contact=args.poc
