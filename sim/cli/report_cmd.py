@@ -46,6 +46,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="the exercise's point of contact: name, role, e-mail (default: the scenario's "
         "meta.point_of_contact)",
     )
+    parser.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help="who sat at a seat (a player role, facilitator or evaluators), e.g. "
+        "'legal=Ana Ruiz'; may be given several times",
+    )
     parser.set_defaults(func=report_command)
 
 
@@ -76,7 +84,11 @@ def report_command(args: argparse.Namespace) -> int:
     _check_folder(out)
     with ProgressBar("report: what-if runs") as progress:
         document = build_report(
-            args.source, progress=progress.update, sponsor=args.sponsor, point_of_contact=args.poc
+            args.source,
+            progress=progress.update,
+            sponsor=args.sponsor,
+            point_of_contact=args.poc,
+            people=args.participant,
         )
     try:
         write_report(document, out, args.format)

@@ -4,10 +4,11 @@ HTML file, or a PDF (fpdf2, figures and tables included)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from sim.errors import ScenarioError
+from sim.errors import ScenarioError, UserError
 from sim.report.content import run_document, session_document
 from sim.report.counterfactuals import Progress
 from sim.report.document import Document
@@ -37,17 +38,24 @@ def build_report(
     progress: Progress | None = None,
     sponsor: str | None = None,
     point_of_contact: str | None = None,
+    people: Sequence[str] = (),
 ) -> Document:
     """The report's content from a session file or a run folder; UserError if unreadable.
     `progress(done, total)` hears of a session's what-if runs, the slow part; `sponsor` and
-    `point_of_contact` stand for the scenario's when given."""
+    `point_of_contact` stand for the scenario's when given; `people` ("ROLE=NAME") name who
+    sat where in an exercise (a run has no seats: UserError)."""
     path = Path(path)
     source = load_source(path)
     if isinstance(source, RunResult):
+        if people:
+            raise UserError(
+                f"--participant: {path} is a headless run, which has no seats; name the "
+                "participants of an exercise's session file."
+            )
         return _run_report(source, sponsor, point_of_contact)
     try:
         return session_document(
-            source, saved_on(path), path.name, progress, sponsor, point_of_contact
+            source, saved_on(path), path.name, progress, sponsor, point_of_contact, people
         )
     finally:
         source.close()

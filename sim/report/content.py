@@ -22,7 +22,14 @@ from sim.outcome import Outcome
 from sim.report import figures, summary
 from sim.report.counterfactuals import Comparison, Progress, compare
 from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Section, Table
-from sim.report.overview import Contacts, capabilities, contacts, core_capability, participants
+from sim.report.overview import (
+    Contacts,
+    capabilities,
+    contacts,
+    core_capability,
+    participants,
+    people_by_seat,
+)
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
 from sim.report.timeline import Moment, milestones, session_timeline
@@ -40,10 +47,13 @@ def session_document(
     progress: Progress | None = None,
     sponsor: str | None = None,
     point_of_contact: str | None = None,
+    people: Sequence[str] = (),
 ) -> Document:
     """The full AAR/IP of an exercise. A session saved before its end is run on to the horizon
     with no further answers, as its debrief would be; `progress` hears of the what-if runs.
-    `sponsor` and `point_of_contact` stand for the scenario's when given."""
+    `sponsor` and `point_of_contact` stand for the scenario's when given; `people` names who sat
+    where, as "ROLE=NAME" (UserError, before any slow work, if a role is not a seat)."""
+    seated = people_by_seat(people, session.spec.meta.roles)
     outcome = session.finish()
     record = session.run_record()
     ratings = rate_objectives(session)
@@ -66,7 +76,7 @@ def session_document(
         Section("Statements", statement_blocks(spec, record)),
         _answers(session),
         _notes(session),
-        _participants(session),
+        _participants(session, seated),
         _plan(ratings),
     )
     return Document(
@@ -507,19 +517,20 @@ def _notes(session: Session) -> Section:
     return Section("Evaluator notes", (Table(("Time", "Objective", "Note"), rows),))
 
 
-def _participants(session: Session) -> Section:
-    """Who took part, seat by seat, and what the log shows each did."""
+def _participants(session: Session, seated: Mapping[str, Sequence[str]]) -> Section:
+    """Who took part, seat by seat, what the log shows each did, and who sat there."""
     rows = tuple(
-        (p.seat, p.kind, p.activity)
-        for p in participants(session.team, session.spec.meta.roles, session.log)
+        (p.seat, p.kind, p.activity, p.people or "-")
+        for p in participants(session.team, session.spec.meta.roles, session.log, seated)
     )
     return Section(
         "Participants",
         (
-            Table(("Seat", "Kind", "In the log"), rows),
+            Table(("Seat", "Kind", "In the log", "People"), rows),
             Paragraph(
-                "The log records what was done at each seat, not the names of the people in it; "
-                "in one-seat play the team's statements are the team's as a whole."
+                "The log records what was done at each seat, not the names of the people in it "
+                "(`stormdrill report --participant ROLE=NAME` adds them); in one-seat play the "
+                "team's statements are the team's as a whole."
             ),
         ),
     )

@@ -10,10 +10,12 @@ time and keeping one line across channels is Operational Coordination.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sim.errors import UserError
 from sim.evaluation.objectives import intended_rule
 from sim.evaluation.rating import Rule
 from sim.session.record import (
@@ -80,11 +82,46 @@ def contacts(
 
 @dataclass(frozen=True)
 class Participant:
-    """One seat of the exercise and what the log shows it did."""
+    """One seat of the exercise, what the log shows it did, and who sat in it (as the command
+    line names them: the log keeps seats, not names)."""
 
     seat: str
     kind: str
     activity: str
+    people: str = ""
+
+
+FACILITATOR, EVALUATORS = "facilitator", "evaluators"
+
+
+def seats_of(roles: Sequence[str]) -> tuple[str, ...]:
+    """The seats a person can be named for: the player roles, the facilitator, the evaluators."""
+    return (*dict.fromkeys(roles), FACILITATOR, EVALUATORS)
+
+
+def people_by_seat(given: Sequence[str], roles: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """`--participant "ROLE=NAME"` values as the names at each seat, in the order given; a value
+    without '=' or a role that is not a seat of the exercise is one sentence."""
+    seats = seats_of(roles)
+    people: dict[str, list[str]] = {}
+    for value in given:
+        role, equals, name = value.partition("=")
+        role, name = role.strip(), " ".join(name.split())
+        if not equals or not role or not name:
+            raise UserError(
+                f"--participant {value!r}: give a seat and a name as ROLE=NAME, e.g. "
+                "--participant 'legal=Ana Ruiz'."
+            )
+        seat = next((s for s in seats if s.lower() == role.lower()), None)
+        if seat is None:
+            close = difflib.get_close_matches(role, seats, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise UserError(
+                f"--participant {value!r}: {role!r} is not a seat of this exercise; use one of "
+                f"{', '.join(seats)}{hint}."
+            )
+        people.setdefault(seat, []).append(name)
+    return {seat: tuple(names) for seat, names in people.items()}
 
 
 def _counted(counts: Counter[str], names: Sequence[tuple[str, str]]) -> str:
@@ -116,11 +153,15 @@ NOTE_COUNTS = (("notes", "note taken|notes taken"),)
 
 
 def participants(
-    team: str, roles: Sequence[str], log: Iterable[LogEntry]
+    team: str,
+    roles: Sequence[str],
+    log: Iterable[LogEntry],
+    people: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Participant, ...]:
     """The team, each player role (an approver seat with what it approved and rejected), the
     facilitator and the evaluators, with what the log records of each. The log keeps what was
-    done at each seat, not the names of the people in it."""
+    done at each seat, not the names of the people in it: `people` gives them, by seat."""
+    named = people or {}
     team_counts: Counter[str] = Counter()
     seat_counts: dict[str, Counter[str]] = {role: Counter() for role in roles}
     control: Counter[str] = Counter()
@@ -151,17 +192,28 @@ def participants(
         )
     ]
     rows += [
-        Participant(role, "player role", _counted(counts, SEAT_COUNTS) or "no action of its own")
+        Participant(
+            role,
+            "player role",
+            _counted(counts, SEAT_COUNTS) or "no action of its own",
+            ", ".join(named.get(role, ())),
+        )
         for role, counts in seat_counts.items()
     ]
     rows.append(
-        Participant("facilitator", "controller", _counted(control, CONTROL_COUNTS) or "no action")
+        Participant(
+            FACILITATOR,
+            "controller",
+            _counted(control, CONTROL_COUNTS) or "no action",
+            ", ".join(named.get(FACILITATOR, ())),
+        )
     )
     rows.append(
         Participant(
-            "evaluators",
+            EVALUATORS,
             "evaluators and observers",
             _counted(control, NOTE_COUNTS) or "no notes taken",
+            ", ".join(named.get(EVALUATORS, ())),
         )
     )
     return tuple(rows)

@@ -177,6 +177,8 @@ def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
     assert page.index("<h2>Executive summary</h2>") < page.index("<h2>Exercise overview</h2>")
     assert "<p>What was done: the silent protocol made no public statement.</p>" in page
     assert "<tr><td>Sponsor</td><td>Tinyco</td></tr>" in page
+    assert main(["report", str(folder), "--participant", "legal=Ana"]) == 2
+    assert "is a headless run, which has no seats" in capsys.readouterr().err
     assert "<td>Detection</td><td>Listening alert</td>" in page
     capsys.readouterr()
 
@@ -314,10 +316,36 @@ def test_each_objective_has_its_core_capability_and_each_area_its_root_cause(fla
 
 def test_the_participants_are_the_seats_with_what_the_log_shows(saved_md):
     participants = _section(saved_md, "Participants")
-    assert "| Blue \\<team\\> | players (the team) | 2 statements queued |" in participants
-    assert "| legal | player role | no action of its own |" in participants
-    assert "| facilitator | controller | 2 turns ended, 1 pause |" in participants
-    assert "| evaluators | evaluators and observers | 1 note taken |" in participants
+    assert "| Seat | Kind | In the log | People |" in participants
+    assert "| Blue \\<team\\> | players (the team) | 2 statements queued | - |" in participants
+    assert "| legal | player role | no action of its own | - |" in participants
+    assert "| facilitator | controller | 2 turns ended, 1 pause | - |" in participants
+    assert "| evaluators | evaluators and observers | 1 note taken | - |" in participants
+
+
+def test_the_people_at_each_seat_are_named_on_the_command_line(saved, tmp_path):
+    out = tmp_path / "aar.md"
+    named = ["--participant", "Legal=Ana Ruiz", "--participant", "evaluators=Li Wei"]
+    assert main(["report", str(saved), "--out", str(out), *named, "--participant", "legal=Bo"]) == 0
+    participants = _section(out.read_text(encoding="utf-8"), "Participants")
+    assert "| legal | player role | no action of its own | Ana Ruiz, Bo |" in participants
+    assert "| evaluators | evaluators and observers | 1 note taken | Li Wei |" in participants
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("legl=Ana", "'legl' is not a seat of this exercise; use one of social media manager, "
+         "communications lead, legal, CEO, facilitator, evaluators (did you mean legal?)."),
+        ("Ana Ruiz", "give a seat and a name as ROLE=NAME, e.g. --participant 'legal=Ana Ruiz'."),
+    ],
+)  # fmt: skip
+def test_a_participant_at_no_seat_is_one_sentence(saved, tmp_path, capsys, value, said):
+    out = tmp_path / "aar.md"
+    assert main(["report", str(saved), "--out", str(out), "--participant", value]) == 2
+    error = capsys.readouterr().err
+    assert error == f"stormdrill: --participant {value!r}: {said}\n"
+    assert not out.exists()
 
 
 @pytest.fixture(scope="module")
