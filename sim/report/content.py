@@ -1,9 +1,13 @@
-"""The AAR/IP's content, section by section in HSEEP's order: exercise overview, outcome,
-analysis of each objective, strengths and areas for improvement, incident timeline, figures,
-counterfactuals, the statements, evaluator notes, Appendix A Improvement Plan.
+"""The AAR/IP's content, section by section in HSEEP's order: the executive summary, exercise
+overview, outcome, analysis of each objective (each area for improvement with its root cause),
+strengths and areas for improvement, incident timeline, figures, counterfactuals, the
+statements, answers to private injects, evaluator notes, participants, Appendix A Improvement
+Plan. Every fact the renderers show is computed here, or in the pure modules this calls
+(sim.report.summary, sim.report.overview, sim.evaluation.root_cause); docs/report.md says what
+each part means.
 
-A headless run has no objectives, team or log, so its report keeps the overview, the outcome,
-the milestones and the figures.
+A headless run has no objectives, team or log, so its report keeps a shorter summary, the
+overview, the outcome, the milestones and the figures.
 """
 
 from __future__ import annotations
