@@ -15,16 +15,19 @@ from sim.errors import UserError
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="after-action report (AAR/IP) of a session or a run, as Markdown or HTML",
+        help="after-action report (AAR/IP) of a session or a run, as Markdown, HTML or PDF",
         description="Build the HSEEP after-action report and improvement plan of a saved "
         "exercise session, or a shorter report of a `stormdrill run --out` folder. HTML is one "
-        "self-contained file; for a PDF, open it in a browser and print it to PDF.",
+        "self-contained file; a PDF holds the same text, tables and figures.",
     )
     parser.add_argument(
         "source", type=Path, metavar="SESSION_OR_RUN", help="a session file or a run folder"
     )
     parser.add_argument(
-        "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
+        "--format",
+        choices=("md", "html", "pdf"),
+        default="md",
+        help="Markdown (default), HTML or PDF",
     )
     parser.add_argument(
         "--out",
@@ -32,7 +35,38 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="where to write it (default: next to the input); Markdown figures go beside it",
     )
+    parser.add_argument(
+        "--sponsor",
+        metavar="TEXT",
+        help="the organisation sponsoring the exercise (default: the scenario's meta.sponsor)",
+    )
+    parser.add_argument(
+        "--poc",
+        metavar="TEXT",
+        help="the exercise's point of contact: name, role, e-mail (default: the scenario's "
+        "meta.point_of_contact)",
+    )
+    parser.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help="who sat at a seat (a player role, facilitator or evaluators), e.g. "
+        "'legal=Ana Ruiz'; may be given several times",
+    )
     parser.set_defaults(func=report_command)
+
+
+def _check_folder(out: Path) -> None:
+    """Refuse an --out whose folder cannot be made (a file stands where a folder would go)
+    before the what-if runs, not after them."""
+    folder = out.parent
+    found = next((path for path in (folder, *folder.parents) if path.exists()), None)
+    if found is not None and not found.is_dir():
+        raise UserError(
+            f"cannot write {out} ({found} is a file, not a folder); choose a writable path for "
+            "--out."
+        )
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -47,8 +81,15 @@ def report_command(args: argparse.Namespace) -> int:
             f"--out {out}: is not a regular file (a folder or a device such as /dev/null), and "
             "the report's figures are written beside it; give the path of a report file."
         )
+    _check_folder(out)
     with ProgressBar("report: what-if runs") as progress:
-        document = build_report(args.source, progress=progress.update)
+        document = build_report(
+            args.source,
+            progress=progress.update,
+            sponsor=args.sponsor,
+            point_of_contact=args.poc,
+            people=args.participant,
+        )
     try:
         write_report(document, out, args.format)
     except OSError as error:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sim.evaluation import rules
 from sim.evaluation.facts import ExerciseFacts, facts_of
-from sim.evaluation.rating import ObjectiveRating
+from sim.evaluation.rating import ObjectiveRating, Rule
 from sim.spec.schema import Objective
 
 if TYPE_CHECKING:
@@ -37,18 +37,33 @@ _RESPONSIBILITY = re.compile(
 _PRESS = re.compile(r"journalist|inquir|\bpress\b|\bmedia\b|reporter|giornalist|stampa", re.I)
 
 
-def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def intended_rule(objective: Objective) -> Rule:
+    """The rule meant to rate the objective, from what it says (the order above); an objective
+    about inquiries and injects whose items never closed is then rated N (`not_exercised`)."""
     text = objective.text
     if objective.first_statement_within_h is not None:
-        return rules.first_statement(objective, facts)
+        return "first_statement"
     if _CONSISTENCY.search(text):
-        return rules.consistency(objective, facts)
+        return "consistency"
     if _INSTRUCTIONS.search(text):
-        return rules.instructions(objective, facts)
+        return "instructions"
     if _RESPONSIBILITY.search(text):
+        return "responsibility"
+    return "deadlines"
+
+
+def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+    rule = intended_rule(objective)
+    if rule == "first_statement":
+        return rules.first_statement(objective, facts)
+    if rule == "consistency":
+        return rules.consistency(objective, facts)
+    if rule == "instructions":
+        return rules.instructions(objective, facts)
+    if rule == "responsibility":
         return rules.responsibility(objective, facts)
     items = facts.items_for(objective.id)
-    if _PRESS.search(text):
+    if _PRESS.search(objective.text):
         items += tuple(i for i in facts.items if i.journalist and i.inject_id is None)
     return rules.deadlines(objective, facts, items)
 

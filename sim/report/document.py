@@ -20,6 +20,7 @@ class Paragraph:
 class Bullets:
     items: tuple[str, ...]
     lead: str = ""  # a short bold lead-in such as "Evidence"
+    ordered: bool = False  # numbered, when the order is a ranking
 
 
 @dataclass(frozen=True)

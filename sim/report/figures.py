@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -20,6 +21,70 @@ DPI = 110
 ACTION_COLOUR = "#c0392b"
 SERIES_COLOUR = "#1f4e79"
 SECOND_COLOUR = "#7f8c8d"
+PADDING = 0.05  # share of the span added above (and below) the data
+RI_SCALE = (0.0, 100.0)
+RI_FULL_SCALE_SPAN = 20.0
+"""Reputation index lines spanning less than this many points are drawn on a zoomed axis with a
+note saying so; wider ones on the whole 0-100 scale."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """An axis's range, and the note a reader needs when it is not the one expected."""
+
+    low: float
+    high: float
+    note: str = ""
+
+
+def _finite(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
+    array = np.array([np.nan if v is None else v for v in values], dtype=float)
+    return array[np.isfinite(array)]
+
+
+def from_zero(values: Sequence[float | None] | np.ndarray) -> Limits:
+    """An axis for amounts (damage, counts, shares, bar lengths): it always holds zero, so bar
+    lengths and heights compare honestly, with a little room past the data on its side(s)."""
+    data = _finite(values)
+    low = min(0.0, float(data.min())) if data.size else 0.0
+    high = max(0.0, float(data.max())) if data.size else 0.0
+    if low == high:
+        return Limits(0.0, 1.0)  # nothing to show: an empty axis from zero
+    span = high - low
+    return Limits(
+        low - PADDING * span if low < 0 else 0.0, high + PADDING * span if high > 0 else 0.0
+    )
+
+
+def index_limits(values: Sequence[float] | np.ndarray) -> Limits:
+    """An axis for the reputation index: the whole 0-100 scale when the lines span at least
+    `RI_FULL_SCALE_SPAN` points; else zoomed to the data, with a note giving the range shown so
+    that a drop of half a point is not read as a collapse."""
+    data = _finite(values)
+    low, high = RI_SCALE
+    if not data.size:
+        return Limits(low, high)
+    top, bottom = float(data.max()), float(data.min())
+    if top - bottom >= RI_FULL_SCALE_SPAN:
+        return Limits(low, high)
+    pad = max(PADDING * (top - bottom), 0.05)
+    shown_low, shown_high = max(low, bottom - pad), min(high, top + pad)
+    return Limits(
+        shown_low,
+        shown_high,
+        f"axis zoomed: RI {shown_low:.1f}-{shown_high:.1f} of 0-100",
+    )
+
+
+def _apply(axes: Axes, limits: Limits, axis: str = "y") -> None:
+    """Set the range and show its note, if any, as a second line of the plot's title, where no
+    line of data can hide it (so call this after the title is set)."""
+    if axis == "y":
+        axes.set_ylim(limits.low, limits.high)
+    else:
+        axes.set_xlim(limits.low, limits.high)
+    if limits.note:
+        axes.set_title(f"{axes.get_title()}\n({limits.note})")
 
 
 def _png(figure: Figure) -> bytes:
@@ -45,12 +110,6 @@ def _mark_actions(axes: Axes, action_hours: Sequence[float]) -> None:
         )
 
 
-def _from_zero(axes: Axes, values: Sequence[float] | np.ndarray) -> None:
-    """A damage's axis starts at zero (or below, if the run gained), so that heights compare
-    honestly instead of a small wobble filling the plot."""
-    axes.set_ylim(bottom=min(0.0, float(np.min(values))))
-
-
 def damage_figure(
     hours: Sequence[float], aware_damage: Sequence[float], action_hours: Sequence[float]
 ) -> bytes:
@@ -69,9 +128,9 @@ def damage_figure(
     )
     early.legend(loc="best", fontsize="small")
     whole.plot(times / 24.0, damage, color=SERIES_COLOUR)
-    whole.set(title="Whole run", xlabel="days after the trigger")
+    whole.set(title="Whole run", xlabel="days after the trigger", ylabel="RI points lost")
     for axes in (early, whole):
-        _from_zero(axes, damage)
+        _apply(axes, from_zero(damage))
         axes.grid(alpha=0.3)
     return _png(figure)
 
@@ -83,7 +142,8 @@ def reputation_figure(
     action_hours: Sequence[float],
 ) -> bytes:
     """Reputation index over time with the team's statements marked: the first hours, where the
-    decisions are, and the whole run, where recovery shows."""
+    decisions are, and the whole run, where recovery shows, on an axis whose range is stated
+    when it is zoomed (`index_limits`)."""
     times = np.asarray(hours)
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     early, whole = figure.subplots(1, 2, gridspec_kw={"width_ratios": (3, 2)})
@@ -97,11 +157,17 @@ def reputation_figure(
         label="stakeholders",
     )
     _mark_actions(early, action_hours)
-    early.set(title="Reputation index, first hours", xlabel="hours after the trigger", ylabel="RI")
-    early.legend(loc="best", fontsize="small")
+    early.set(
+        title="Reputation index, first hours",
+        xlabel="hours after the trigger",
+        ylabel="RI (0-100 scale)",
+    )
+    early.legend(loc="upper right", fontsize="small")
     whole.plot(times / 24.0, index, color=SERIES_COLOUR)
-    whole.set(title="Whole run", xlabel="days after the trigger")
+    whole.set(title="Whole run", xlabel="days after the trigger", ylabel="RI (0-100 scale)")
+    limits = index_limits(np.concatenate([np.asarray(index), np.asarray(stakeholder_index)]))
     for axes in (early, whole):
+        _apply(axes, limits)
         axes.grid(alpha=0.3)
     return _png(figure)
 
@@ -115,7 +181,11 @@ def reach_figure(
     reach.plot(hours, aware, color=SERIES_COLOUR)
     reach.set(title="Negative reach", xlabel="hours after the trigger", ylabel="users aware")
     mentions.plot(hours, negative_posts_per_h, color=ACTION_COLOUR)
-    mentions.set(title="Negative posts per hour", xlabel="hours after the trigger")
+    mentions.set(
+        title="Negative posts per hour", xlabel="hours after the trigger", ylabel="posts per hour"
+    )
+    _apply(reach, from_zero(aware))
+    _apply(mentions, from_zero(negative_posts_per_h))
     for axes in (reach, mentions):
         axes.grid(alpha=0.3)
     return _png(figure)
@@ -137,12 +207,15 @@ def comparison_figure(
     figure = Figure(figsize=(10, 1.2 + 0.4 * len(labels)), layout="constrained")
     left, right = figure.subplots(1, 2, sharey=True)
     colours = [SERIES_COLOUR] + [SECOND_COLOUR] * (len(labels) - 1)
-    left.barh(labels, _percent(damage_avoided), color=colours)
+    shares = _percent(damage_avoided)
+    left.barh(labels, shares, color=colours)
     left.axvline(0.0, color="black", linewidth=0.8)
     left.set(title="Damage avoided", xlabel="% of the damage silence would have done")
     left.invert_yaxis()
     right.barh(labels, aware_damage, color=colours)
     right.set(title="Damage among the aware", xlabel="RI points lost at the horizon")
+    _apply(left, from_zero(shares), axis="x")
+    _apply(right, from_zero(aware_damage), axis="x")
     for axes in (left, right):
         axes.tick_params(axis="y", labelsize="small")
         axes.grid(axis="x", alpha=0.3)
@@ -158,13 +231,15 @@ def timing_figure(
     later, damage avoided against a zero line and the damage among the aware from zero."""
     figure = Figure(figsize=(10, 3.4), layout="constrained")
     avoided, damage = figure.subplots(1, 2)
-    avoided.plot(shifts_h, _percent(damage_avoided), marker="o", color=SERIES_COLOUR)
+    shares = _percent(damage_avoided)
+    avoided.plot(shifts_h, shares, marker="o", color=SERIES_COLOUR)
+    _apply(avoided, from_zero(shares))
     avoided.axhline(0.0, color="black", linewidth=0.8)
     avoided.set(
         title="Damage avoided", xlabel="every action moved by (hours)", ylabel="% of silence's"
     )
     damage.plot(shifts_h, aware_damage, marker="s", color=SERIES_COLOUR)
-    _from_zero(damage, aware_damage)
+    _apply(damage, from_zero(aware_damage))
     damage.set(
         title="Damage among the aware", xlabel="every action moved by (hours)", ylabel="RI points"
     )

@@ -83,7 +83,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Bullets):
         lead = f'<p class="lead">{escape(block.lead)}</p>' if block.lead else ""
         items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
-        return f"{lead}<ul>{items}</ul>"
+        tag = "ol" if block.ordered else "ul"
+        return f"{lead}<{tag}>{items}</{tag}>"
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Quote):

@@ -25,7 +25,9 @@ def _block(block: Block, report: Path) -> list[str]:
         return [_inline(block.text), ""]
     if isinstance(block, Bullets):
         lines = [f"**{block.lead}**", ""] if block.lead else []
-        return [*lines, *(f"- {_inline(item)}" for item in block.items), ""]
+        marks = [f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1)]
+        items = (f"{mark} {_inline(item)}" for mark, item in zip(marks, block.items, strict=True))
+        return [*lines, *items, ""]
     if isinstance(block, Table):
         lines = [
             "| " + " | ".join(_inline(cell) for cell in block.header) + " |",

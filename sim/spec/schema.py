@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sim.file_model import FileModel
+from sim.spec.capability import CoreCapability, MissionArea
 
 SCHEMA_VERSION = 1
 
@@ -129,6 +130,12 @@ class Objective(Section):
         description="If set, the objective is met when the first public statement goes out "
         "within this many hours of detection (used for the EEG rating).",
     )
+    core_capability: CoreCapability | None = Field(
+        None,
+        description="The FEMA core capability the objective tests, as the AAR/IP names it, "
+        "e.g. 'Public Information and Warning' or 'Operational Coordination'. Unset: the "
+        "default of the rule that rates it (docs/report.md).",
+    )
 
 
 class Meta(Section):
@@ -151,6 +158,23 @@ class Meta(Section):
     roles: tuple[str, ...] = Field(
         ("social media manager", "communications lead", "legal", "CEO"),
         description="Player roles taking part in the exercise.",
+    )
+    sponsor: str = Field(
+        "",
+        max_length=200,
+        description="The organisation sponsoring the exercise, as the AAR/IP's overview names "
+        "it (`stormdrill report --sponsor` overrides it).",
+    )
+    point_of_contact: str = Field(
+        "",
+        max_length=200,
+        description="The exercise's point of contact: name, role and how to reach them, e.g. "
+        "'Dana Reyes, Head of Communications, dana.reyes@example.com' (`stormdrill report "
+        "--poc` overrides it).",
+    )
+    mission_area: MissionArea = Field(
+        MissionArea.RESPONSE,
+        description="The FEMA mission area the exercise tests: a crisis drill is 'Response'.",
     )
 
 

@@ -1,0 +1,219 @@
+"""The HSEEP parts of the AAR/IP's exercise overview that are not the scenario's own words: the
+core capability each objective tests, who sponsored the exercise and who to contact, and who
+took part, seat by seat, as the session log shows them.
+
+The core capability comes from the scenario's objective where it names one, else from the rule
+that rates the objective (`DEFAULT_CAPABILITIES`, documented in docs/report.md): what is said
+in public and when is Public Information and Warning; answering the inquiries and injects on
+time and keeping one line across channels is Operational Coordination.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sim.errors import UserError
+from sim.evaluation.objectives import intended_rule
+from sim.evaluation.rating import Rule
+from sim.session.record import (
+    Approved,
+    Drafted,
+    InjectAnswered,
+    InjectReleased,
+    LogEntry,
+    Note,
+    Paused,
+    Queued,
+    Rejected,
+    TurnEnded,
+)
+from sim.spec.capability import CoreCapability
+from sim.spec.schema import Meta, Objective
+
+DEFAULT_CAPABILITIES: dict[Rule, CoreCapability] = {
+    "first_statement": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "instructions": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "responsibility": CoreCapability.PUBLIC_INFORMATION_AND_WARNING,
+    "consistency": CoreCapability.OPERATIONAL_COORDINATION,
+    "deadlines": CoreCapability.OPERATIONAL_COORDINATION,
+    "not_exercised": CoreCapability.OPERATIONAL_COORDINATION,
+}
+
+
+def core_capability(objective: Objective) -> CoreCapability:
+    """The scenario's capability for the objective, else its rating rule's default."""
+    if objective.core_capability is not None:
+        return objective.core_capability
+    return DEFAULT_CAPABILITIES[intended_rule(objective)]
+
+
+def capabilities(objectives: Iterable[Objective]) -> tuple[CoreCapability, ...]:
+    """The distinct capabilities the objectives test, in the order first met."""
+    return tuple(dict.fromkeys(core_capability(objective) for objective in objectives))
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Sponsor and point of contact as the report prints them: the command line's over the
+    scenario's; "not stated" when neither gives one."""
+
+    sponsor: str
+    point_of_contact: str
+
+
+NOT_STATED = "not stated (set meta.{field} in the scenario, or give --{option})"
+
+
+def contacts(
+    meta: Meta, sponsor: str | None = None, point_of_contact: str | None = None
+) -> Contacts:
+    def chosen(given: str | None, own: str, field: str, option: str) -> str:
+        text = " ".join((given if given is not None else own).split())
+        return text or NOT_STATED.format(field=field, option=option)
+
+    return Contacts(
+        sponsor=chosen(sponsor, meta.sponsor, "sponsor", "sponsor"),
+        point_of_contact=chosen(point_of_contact, meta.point_of_contact, "point_of_contact", "poc"),
+    )
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One seat of the exercise, what the log shows it did, and who sat in it (as the command
+    line names them: the log keeps seats, not names)."""
+
+    seat: str
+    kind: str
+    activity: str
+    people: str = ""
+
+
+FACILITATOR, EVALUATORS = "facilitator", "evaluators"
+
+
+def seats_of(roles: Sequence[str]) -> tuple[str, ...]:
+    """The seats a person can be named for: the player roles, the facilitator, the evaluators."""
+    return (*dict.fromkeys(roles), FACILITATOR, EVALUATORS)
+
+
+def people_by_seat(given: Sequence[str], roles: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """`--participant "ROLE=NAME"` values as the names at each seat, in the order given; a value
+    without '=' or a role that is not a seat of the exercise is one sentence."""
+    seats = seats_of(roles)
+    people: dict[str, list[str]] = {}
+    for value in given:
+        role, equals, name = value.partition("=")
+        role, name = role.strip(), " ".join(name.split())
+        if not equals or not role or not name:
+            raise UserError(
+                f"--participant {value!r}: give a seat and a name as ROLE=NAME, e.g. "
+                "--participant 'legal=Ana Ruiz'."
+            )
+        seat = next((s for s in seats if s.lower() == role.lower()), None)
+        if seat is None:
+            close = difflib.get_close_matches(role, seats, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise UserError(
+                f"--participant {value!r}: {role!r} is not a seat of this exercise; use one of "
+                f"{', '.join(seats)}{hint}."
+            )
+        people.setdefault(seat, []).append(name)
+    return {seat: tuple(names) for seat, names in people.items()}
+
+
+def _counted(counts: Counter[str], names: Sequence[tuple[str, str]]) -> str:
+    """ "2 statements queued, 1 inject answered" from counts by key, singular where one."""
+    parts = []
+    for key, noun in names:
+        count = counts[key]
+        if count:
+            singular, plural = noun.split("|")
+            parts.append(f"{count} {singular if count == 1 else plural}")
+    return ", ".join(parts)
+
+
+TEAM_COUNTS = (
+    ("queued", "statement queued|statements queued"),
+    ("answered", "inject answered|injects answered"),
+)
+SEAT_COUNTS = (
+    ("asked", "draft sent for approval|drafts sent for approval"),
+    ("approved", "draft approved|drafts approved"),
+    ("rejected", "draft rejected|drafts rejected"),
+)
+CONTROL_COUNTS = (
+    ("turns", "turn ended|turns ended"),
+    ("released", "inject released early|injects released early"),
+    ("paused", "pause|pauses"),
+)
+NOTE_COUNTS = (("notes", "note taken|notes taken"),)
+
+
+def participants(
+    team: str,
+    roles: Sequence[str],
+    log: Iterable[LogEntry],
+    people: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[Participant, ...]:
+    """The team, each player role (an approver seat with what it approved and rejected), the
+    facilitator and the evaluators, with what the log records of each. The log keeps what was
+    done at each seat, not the names of the people in it: `people` gives them, by seat."""
+    named = people or {}
+    team_counts: Counter[str] = Counter()
+    seat_counts: dict[str, Counter[str]] = {role: Counter() for role in roles}
+    control: Counter[str] = Counter()
+    for entry in log:
+        if isinstance(entry, Queued):
+            team_counts["queued"] += 1
+        elif isinstance(entry, InjectAnswered):
+            team_counts["answered"] += 1
+        elif isinstance(entry, Drafted):
+            seat_counts.setdefault(entry.approver, Counter())["asked"] += 1
+        elif isinstance(entry, Approved):
+            seat_counts.setdefault(entry.by, Counter())["approved"] += 1
+        elif isinstance(entry, Rejected):
+            seat_counts.setdefault(entry.by, Counter())["rejected"] += 1
+        elif isinstance(entry, TurnEnded):
+            control["turns"] += 1
+        elif isinstance(entry, InjectReleased):
+            control["released"] += 1
+        elif isinstance(entry, Paused):
+            control["paused"] += 1
+        elif isinstance(entry, Note):
+            control["notes"] += 1
+    rows = [
+        Participant(
+            team or "unnamed team",
+            "players (the team)",
+            _counted(team_counts, TEAM_COUNTS) or "nothing sent",
+        )
+    ]
+    rows += [
+        Participant(
+            role,
+            "player role",
+            _counted(counts, SEAT_COUNTS) or "no action of its own",
+            ", ".join(named.get(role, ())),
+        )
+        for role, counts in seat_counts.items()
+    ]
+    rows.append(
+        Participant(
+            FACILITATOR,
+            "controller",
+            _counted(control, CONTROL_COUNTS) or "no action",
+            ", ".join(named.get(FACILITATOR, ())),
+        )
+    )
+    rows.append(
+        Participant(
+            EVALUATORS,
+            "evaluators and observers",
+            _counted(control, NOTE_COUNTS) or "no notes taken",
+            ", ".join(named.get(EVALUATORS, ())),
+        )
+    )
+    return tuple(rows)
