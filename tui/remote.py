@@ -32,6 +32,7 @@ from tui.screens.facilitator import (
 from tui.screens.help import HelpScreen
 from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
+from tui.screens.rating import RateObjective, RatingScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.seat import seat_facilitator_state, seat_war_room_state
 from tui.snapshot import newly_lapsed
@@ -52,6 +53,7 @@ class SeatApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
         Binding("n", "note", "Note", tooltip="An evaluator's note, against an objective"),
+        Binding("g", "rate", "Rate", tooltip="An evaluator's own P/S/M/U rating of an objective"),
         Binding("a", "approvals", "Approvals", tooltip="Drafts waiting for your approval"),
         Binding("q", "quit", "Quit", tooltip="Leave the seat; the exercise goes on at the host"),
     ]
@@ -64,6 +66,8 @@ class SeatApp(App[None]):
         after a wrong one, instead of leaving."""
         self.view: SeatView | None = None
         self.war_room: WarRoomScreen | None = None
+        self.evaluator_name = ""
+        """The name this evaluator gave with their last rating, offered with the next."""
 
     async def on_mount(self) -> None:
         self.client.on_view = self._view_arrived
@@ -167,6 +171,32 @@ class SeatApp(App[None]):
             return
         objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
         self.push_screen(NoteScreen(objectives), self._facilitator_order)
+
+    def action_rate(self) -> None:
+        if self.view is None:
+            return
+        if self.kind is not SeatKind.EVALUATOR:
+            self.notify("The objectives are rated at the evaluators' seat.", severity="warning")
+            return
+        objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
+        if not objectives:
+            self.notify("This scenario states no objectives to rate.", severity="warning")
+            return
+
+        def rated(rating: RateObjective | None) -> None:
+            if rating is None:
+                return
+            self.evaluator_name = rating.by
+            self.send(
+                Command.RATE,
+                f"{rating.objective} rated {rating.rating}.",
+                objective=rating.objective,
+                rating=rating.rating,
+                reason=rating.reason,
+                by=rating.by,
+            )
+
+        self.push_screen(RatingScreen(objectives, self.evaluator_name), rated)
 
     def action_approvals(self) -> None:
         drafts = self.waiting_for_me()

@@ -232,6 +232,13 @@ def perform(
     elif command is Command.NOTE:
         objective = fields.get("objective")
         session.add_note(str(fields.get("text", "")), None if objective is None else str(objective))
+    elif command is Command.RATE:
+        session.rate(
+            str(fields.get("objective", "")),
+            str(fields.get("rating", "")),
+            str(fields.get("reason", "")),
+            str(fields.get("by", "")),
+        )
     elif command is Command.FINISH:
         session.finish()
 

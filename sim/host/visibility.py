@@ -3,8 +3,8 @@ every message a seat received and find nothing its role may not see.
 
 - players and observers: the war room's view (what the team's tools show, the inbox, the feed,
   the statements queued, the turns so far with the events the team saw); no ground truth, no
-  MSEL, no facilitator-only events, no evaluator's notes;
-- evaluators: the players' view and the notes;
+  MSEL, no facilitator-only events, no evaluator's notes or ratings;
+- evaluators: the players' view, the notes and the evaluators' own ratings;
 - the facilitator: everything, the ground truth and the run against silence included.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
 from sim.host.wire import SeatView
-from sim.session import Note, Session
+from sim.session import Note, Rated, Session
 from sim.session.record import LogEntry, TurnRecord
 
 SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
@@ -72,7 +72,7 @@ def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
 def visible_log(kind: SeatKind, log: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     if kind in SEES_NOTES:
         return log
-    return tuple(entry for entry in log if not isinstance(entry, Note))
+    return tuple(entry for entry in log if not isinstance(entry, Note | Rated))
 
 
 def team_side(record: TurnRecord) -> TurnRecord:

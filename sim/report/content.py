@@ -12,13 +12,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sim.clock import clock, hours_text
-from sim.evaluation import RATING_NAMES, ObjectiveRating, improvement_plan, rate_objectives
+from sim.evaluation import ObjectiveRating, improvement_plan, judged, rate_objectives
 from sim.evaluation.rules import RULE_DESCRIPTIONS
 from sim.headline import avoided_text, aware_damage_text, headline_sentence, percent, points
 from sim.outcome import Outcome
 from sim.report import figures
 from sim.report.counterfactuals import Comparison, Progress, compare
 from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Section, Table
+from sim.report.judgements import evaluator_blocks, summary_table
 from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
 from sim.report.timeline import Moment, milestones, session_timeline
@@ -41,7 +42,7 @@ def session_document(
     sections = (
         _overview(session, saved),
         _outcome_section(outcome, "the team's answers"),
-        *_analysis(ratings),
+        *_analysis(ratings, session),
         _strengths_and_areas(ratings),
         _timeline(session_timeline(session, record, outcome)),
         _session_figures(spec, record),
@@ -173,21 +174,23 @@ def _outcome_section(outcome: Outcome, subject: str) -> Section:
     )
 
 
-def _analysis(ratings: tuple[ObjectiveRating, ...]) -> tuple[Section, ...]:
-    """A summary table, then one sub-section per objective with its evidence."""
-    summary = Table(
-        ("Objective", "Rating", "Meaning"),
-        tuple((r.objective_id, r.rating, RATING_NAMES[r.rating]) for r in ratings),
-        rating_column=1,
+def _analysis(ratings: tuple[ObjectiveRating, ...], session: Session) -> tuple[Section, ...]:
+    """A summary table, then one sub-section per objective with its evidence and the
+    evaluators' own ratings."""
+    judgements = judged(ratings, session.evaluator_ratings)
+    blocks = (
+        (summary_table(judgements),)
+        if ratings
+        else (Paragraph("The scenario states no objectives."),)
     )
-    blocks = (summary,) if ratings else (Paragraph("The scenario states no objectives."),)
     sections = [Section("Analysis of objectives (EEG ratings)", blocks)]
-    for rating in ratings:
+    for rating, judgement in zip(ratings, judgements, strict=True):
         parts: list[Block] = [
             Paragraph(
-                f"Rating {rating.rating} ({rating.rating_name}). How it was rated: "
+                f"Automatic rating {rating.rating} ({rating.rating_name}). How it was rated: "
                 f"{RULE_DESCRIPTIONS[rating.rule]}."
             ),
+            *evaluator_blocks(judgement, session.spec.crisis.start_h),
             Bullets(rating.evidence, lead="Evidence"),
         ]
         if rating.strengths:

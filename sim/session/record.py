@@ -16,6 +16,10 @@ from sim.clock import LATEST_H
 from sim.events import TeamEvent
 from sim.spec.schema import InjectType
 
+Grade = Literal["P", "S", "M", "U"]
+"""An evaluator's EEG rating of an objective: P performed without challenges, S with some,
+M with major challenges, U unable to be performed (sim.evaluation.rating)."""
+
 PRIVATE_ANSWERS = frozenset(
     {InjectType.INTERNAL_EMAIL, InjectType.EXECUTIVE_CALL, InjectType.REGULATOR_LETTER}
 )
@@ -80,6 +84,18 @@ class Note(Entry):
     objective: str | None = None
 
 
+class Rated(Entry):
+    """An evaluator's own EEG rating of an objective, with the reason, beside the automatic one
+    (the AAR shows both, and uses the evaluators' where they disagree: sim.evaluation.judgement).
+    Seen by the facilitator and the evaluators only, like the notes."""
+
+    kind: Literal["rate"] = "rate"
+    objective: str = Field(description="The objective's id.")
+    rating: Grade
+    reason: str = Field(min_length=1, description="Why, in the evaluator's words.")
+    by: str = Field(min_length=1, description="The evaluator's name, as they gave it.")
+
+
 class InjectAnswered(Entry):
     """The team answered an internal, executive or regulator inject (`PRIVATE_ANSWERS`): a reply
     inside the company or to the regulator, never published, so the crowd never sees it; the
@@ -123,6 +139,7 @@ LogEntry = Annotated[
     | InjectReleased
     | InjectAnswered
     | Note
+    | Rated
     | Paused
     | Resumed
     | TurnEnded

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sim.action import Action
 from sim.clock import decimal_hours
@@ -58,12 +58,14 @@ from sim.session.record import (
     Approved,
     Drafted,
     Finished,
+    Grade,
     InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
     Paused,
     Queued,
+    Rated,
     Rejected,
     Resumed,
     TurnEnded,
@@ -169,6 +171,11 @@ class Session:
     @property
     def notes(self) -> tuple[Note, ...]:
         return tuple(entry for entry in self._log if isinstance(entry, Note))
+
+    @property
+    def evaluator_ratings(self) -> tuple[Rated, ...]:
+        """The evaluators' own ratings of the objectives, in the order given."""
+        return tuple(entry for entry in self._log if isinstance(entry, Rated))
 
     @property
     def inject_answers(self) -> tuple[InjectAnswered, ...]:
@@ -363,15 +370,37 @@ class Session:
 
     def add_note(self, text: str, objective: str | None = None) -> Note:
         """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
-        known = [item.id for item in self.spec.meta.objectives]
-        if objective is not None and objective not in known:
-            raise UserError(
-                f"objective '{objective}' is not one of this exercise's objectives "
-                f"({', '.join(known) or 'none defined'}); pick one of those or leave it empty."
-            )
+        if objective is not None:
+            self._check_objective(objective, "pick one of those or leave it empty")
         note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
         self._record(note)
         return note
+
+    def rate(self, objective: str, rating: str, reason: str, by: str) -> Rated:
+        """An evaluator's own P/S/M/U rating of an objective, with the reason, for the AAR
+        (also after the end, at the hot wash); a later rating by the same evaluator replaces
+        their earlier one there."""
+        self._check_objective(objective, "rate one of those")
+        if rating not in ("P", "S", "M", "U"):
+            raise UserError(
+                f"rating '{rating}' is not an EEG rating; give P (performed without "
+                "challenges), S (with some challenges), M (with major challenges) or U (unable "
+                "to be performed)."
+            )
+        if not reason.strip():
+            raise UserError(f"the rating of {objective} has no reason; write why it is {rating}.")
+        if not by.strip():
+            raise UserError("the rating names no evaluator; give your name with it.")
+        entry = Rated(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            objective=objective,
+            rating=cast(Grade, rating),
+            reason=reason.strip(),
+            by=by.strip(),
+        )
+        self._record(entry)
+        return entry
 
     def finish(self, progress: Callable[[float, float], None] | None = None) -> Outcome:
         """Run to the horizon with no new actions from the team (a protocol keeps acting) and
@@ -484,6 +513,14 @@ class Session:
     def _check_open(self) -> None:
         if self.finished:
             raise ActionError("the exercise is finished; start a new session to play again.")
+
+    def _check_objective(self, objective: str, fix: str) -> None:
+        known = [item.id for item in self.spec.meta.objectives]
+        if objective not in known:
+            raise UserError(
+                f"objective '{objective}' is not one of this exercise's objectives "
+                f"({', '.join(known) or 'none defined'}); {fix}."
+            )
 
     def _waiting_draft(self, draft: int, doing: str) -> Drafted:
         self._check_open()
@@ -642,7 +679,7 @@ class Session:
         return record
 
     def _replay(self, entry: LogEntry) -> None:
-        if self.finished and not isinstance(entry, Note):
+        if self.finished and not isinstance(entry, Note | Rated):
             raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
         if entry.at_h < self.now_h - EPSILON_H:
             raise ActionError(

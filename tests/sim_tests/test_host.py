@@ -23,11 +23,12 @@ from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_de
 from sim.host.server import Host, serve
 from sim.host.visibility import view_for
 from sim.host.wire import TO_SEAT, View, Welcome
-from sim.session import Note, Queued, Session, replay
+from sim.session import Note, Queued, Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 
 NOTE = "Evaluator only: the holding line came 40 minutes late"
+REASON = "Evaluator only: nobody owned the holding line"
 CRISIS_BEGINS = "The crisis begins"  # the trigger: an event only the facilitator sees
 JOIN = re.compile(r"^\s+(?P<role>.+?)\s+stormdrill join (?P<url>\S+) --code (?P<code>\S+)$")
 
@@ -73,16 +74,19 @@ async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(host
     entries = await smm.do(Command.QUEUE, template="outage-holding")  # pre-approved
     assert entries == 1
     await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
+    await evaluator.do(Command.RATE, objective="O1", rating="M", reason=REASON, by="Ada")
     await facilitator.do(Command.END_TURN)
     for client in seats.values():
         view = await client.wait_for_view(lambda view: view.turn == 1)
         assert [entry.kind for entry in view.log if isinstance(entry, Queued)] == ["queue"]
-        assert view.entries == 3
+        assert view.entries == 4
 
     with pytest.raises(UserError, match="social media manager seat cannot end_turn"):
         await smm.do(Command.END_TURN)
     with pytest.raises(UserError, match="observer seat cannot queue"):
         await observer.do(Command.QUEUE, strategy="apology")
+    with pytest.raises(UserError, match="legal seat cannot rate"):
+        await legal.do(Command.RATE, objective="O1", rating="P", reason="fine", by="Lee")
     with pytest.raises(UserError, match="evaluator seat cannot release_inject"):
         await evaluator.do(Command.RELEASE_INJECT, inject_id="I5")
     with pytest.raises(UserError, match="no pending inject"):
@@ -99,9 +103,11 @@ async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(host
                 assert all(event.visible_to_team for event in events)
                 assert CRISIS_BEGINS not in text
     for client in (smm, legal, observer):
-        assert all(NOTE not in text for text in client.received)
-        assert not any(isinstance(entry, Note) for entry in client.view.log)
-    assert any(NOTE in text for text in evaluator.received)
+        assert all(NOTE not in text and REASON not in text for text in client.received)
+        assert not any(isinstance(entry, Note | Rated) for entry in client.view.log)
+    for client in (evaluator, facilitator):
+        assert any(NOTE in text for text in client.received)
+        assert any(REASON in text for text in client.received)
     assert facilitator.view.ground_truth is not None
     assert any(CRISIS_BEGINS in text for text in facilitator.received)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, Select
 
 from sim.host.client import SeatClient
 from sim.host.seats import new_seats
@@ -20,6 +21,7 @@ from tui.screens.approval import ApprovalScreen
 from tui.screens.facilitator import FacilitatorScreen
 from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
+from tui.screens.rating import RatingScreen
 from tui.screens.war_room import WarRoomScreen
 
 MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
@@ -117,6 +119,35 @@ async def test_an_evaluator_notes_from_the_seat_and_no_player_receives_it(hosted
         assert "note: Holding line on time" in evaluator.war_room.state.timeline[-1].text
         await player.client.wait_for_view(lambda view: view.entries == 1)
         assert all("Holding line" not in text for text in player.client.received)
+
+
+async def test_an_evaluator_rates_an_objective_from_the_seat_with_a_reason(hosted):
+    url, codes, session = hosted
+    evaluator = SeatApp(SeatClient(url, codes["evaluator"]))
+    async with evaluator.run_test(size=(120, 40)) as pilot:
+        await seated(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(evaluator.screen, RatingScreen)
+        evaluator.screen.query_one("#objective", Select).value = "O2"
+        evaluator.screen.query_one("#grade", Select).value = "M"
+        evaluator.screen.query_one("#reason", Input).focus()
+        await pilot.press(*"the journalist waited", "tab", *"Ada", "enter")
+        await evaluator.client.wait_for_view(lambda view: view.entries == 1)
+        (rating,) = session.evaluator_ratings
+        assert (rating.objective, rating.rating, rating.reason, rating.by) == (
+            "O2",
+            "M",
+            "the journalist waited",
+            "Ada",
+        )
+        await pilot.pause()
+        assert evaluator.war_room.state.timeline[-1].text == (
+            "Ada rates O2 M: the journalist waited"
+        )
+        await pilot.press("g")
+        await pilot.pause()
+        assert evaluator.screen.query_one("#by", Input).value == "Ada"  # offered again
 
 
 async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(hosted):
