@@ -19,9 +19,11 @@ from sim.errors import UserError
 from sim.host.client import SeatClient
 from sim.host.seats import Command, SeatKind
 from sim.host.wire import SeatView
-from sim.session import Drafted, played_actions
+from sim.session import Drafted, WhatIf, played_actions
+from tui.debrief import DebriefState
 from tui.plain import visible
 from tui.screens.approval import ApprovalScreen, Verdict
+from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import (
     AddNote,
     FacilitatorOrder,
@@ -34,8 +36,8 @@ from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
 from tui.screens.rating import RateObjective, RatingScreen
 from tui.screens.war_room import WarRoomScreen
-from tui.seat import seat_facilitator_state, seat_war_room_state
-from tui.snapshot import newly_lapsed
+from tui.seat import seat_debrief_state, seat_facilitator_state, seat_war_room_state
+from tui.snapshot import WarRoomState, newly_lapsed
 from tui.widgets.composer import Composer
 
 FACILITATOR_ONLY = {
@@ -66,6 +68,7 @@ class SeatApp(App[None]):
         after a wrong one, instead of leaving."""
         self.view: SeatView | None = None
         self.war_room: WarRoomScreen | None = None
+        self.debrief_screen: DebriefScreen | None = None
         self.evaluator_name = ""
         """The name this evaluator gave with their last rating, offered with the next."""
 
@@ -105,6 +108,7 @@ class SeatApp(App[None]):
 
     def _view_arrived(self, view: SeatView) -> None:
         state = seat_war_room_state(view)
+        debrief = seat_debrief_state(view)
         waiting_before = {draft.draft for draft in self.waiting_for_me()}
         self.view = view
         new = [draft for draft in self.waiting_for_me() if draft.draft not in waiting_before]
@@ -118,7 +122,28 @@ class SeatApp(App[None]):
             self.war_room = WarRoomScreen(view, state)
             self.sub_title = f"{view.role} seat"
             self.push_screen(self.war_room)
-            return
+        elif debrief is None:
+            self._follow(state)
+        if debrief is not None and view.debrief is not None:
+            self._show_debrief(debrief, view.debrief.what_ifs)
+
+    def _show_debrief(self, debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> None:
+        """The debrief the server sent, opened once, then kept up to date (the what-ifs as the
+        server computes them, the hot wash's notes and ratings)."""
+        screen = self.debrief_screen
+        if screen is None:
+            screen = self.debrief_screen = DebriefScreen(debrief)
+            screen.set_reactive(DebriefScreen.what_ifs, what_ifs)
+            self.push_screen(screen)
+        elif not screen.is_mounted:  # pushed, not shown yet: it shows the latest
+            screen.debrief = debrief
+            screen.set_reactive(DebriefScreen.what_ifs, what_ifs)
+        else:
+            screen.show_after_the_end(debrief)
+            screen.what_ifs = what_ifs
+
+    def _follow(self, state: WarRoomState) -> None:
+        assert self.war_room is not None
         lapsed = newly_lapsed(self.war_room.state, state)
         self.war_room.state = state
         if lapsed:
@@ -137,6 +162,8 @@ class SeatApp(App[None]):
     # ------------------------------------------------------------------ the seat's decisions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return False  # the session and its report are written at the host
         if action in FACILITATOR_ONLY:
             return self.view is not None and not self.view.finished
         return True
@@ -151,7 +178,7 @@ class SeatApp(App[None]):
 
     def action_finish(self) -> None:
         if self._facilitator_only("finish"):
-            self.send(Command.FINISH, "Exercise finished: the report is `stormdrill report`.")
+            self.send(Command.FINISH, "Exercise finished: every seat sees the debrief.")
 
     def action_facilitator(self) -> None:
         if not self._facilitator_only("facilitator") or self.view is None:

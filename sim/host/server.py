@@ -6,6 +6,11 @@ every seat sent its new view and the seat that asked acknowledged (its view alre
 was acknowledged). A seat that connects, or reconnects
 after a drop, gets its whole view at once, so it never misses what was acknowledged meanwhile.
 Views are built once per role and serialised once, then sent to every seat of that role.
+
+Once the exercise is finished every seat's view carries its debrief; the what-ifs (the same
+seed replayed with other answers, one full run each) are computed after the finish, one at a
+time in a worker thread outside the lock (so notes and ratings at the hot wash go in
+meanwhile), and every seat is sent its view again as each arrives.
 """
 
 from __future__ import annotations
@@ -31,10 +36,11 @@ from sim.host.wire import (
     Hello,
     Message,
     Refused,
+    SeatView,
     View,
     Welcome,
 )
-from sim.session import Session
+from sim.session import Session, WhatIf
 
 WEBSOCKET_PATH = "/ws"
 HELLO_TIMEOUT_S = 30.0
@@ -63,12 +69,48 @@ class Host:
         self._lock = asyncio.Lock()
         self._connections: set[Connection] = set()
         self._failures: defaultdict[str, int] = defaultdict(int)
+        self._what_ifs: tuple[WhatIf, ...] = ()
+        self._debriefing: asyncio.Task[None] | None = None
 
     def application(self) -> web.Application:
         app = web.Application()
         app.router.add_get(WEBSOCKET_PATH, self._websocket)
         app.router.add_get("/", self._index)
+        app.on_startup.append(self._resumed_finished)
+        app.on_cleanup.append(self._stop_debriefing)
         return app
+
+    @property
+    def what_ifs(self) -> tuple[WhatIf, ...]:
+        """The debrief's what-ifs computed so far."""
+        return self._what_ifs
+
+    def _view(self, seat: Seat) -> SeatView:
+        return view_for(seat.kind, seat.role, self.session, self._what_ifs)
+
+    async def _resumed_finished(self, app: web.Application) -> None:
+        """A finished exercise hosted again (`host --resume`) shows its debrief, what-ifs
+        and all."""
+        if self.session.finished:
+            self._start_debriefing()
+
+    def _start_debriefing(self) -> None:
+        if self._debriefing is None:
+            self._debriefing = asyncio.create_task(self._debrief())
+
+    async def _debrief(self) -> None:
+        runs = self.session.what_ifs()
+        while (what_if := await asyncio.to_thread(next, runs, None)) is not None:
+            self._what_ifs += (what_if,)
+            async with self._lock:
+                await self._broadcast()
+
+    async def _stop_debriefing(self, app: web.Application) -> None:
+        """The server stops: no more what-ifs (the one running ends in its thread)."""
+        if self._debriefing is not None:
+            self._debriefing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._debriefing
 
     async def _index(self, request: web.Request) -> web.Response:
         return web.Response(
@@ -85,7 +127,7 @@ class Host:
             return socket
         connection = Connection(seat, socket)
         async with self._lock:
-            view = await asyncio.to_thread(view_for, seat.kind, seat.role, self.session)
+            view = await asyncio.to_thread(self._view, seat)
             await socket.send_str(Welcome(view=view).model_dump_json())
             self._connections.add(connection)
         try:
@@ -154,6 +196,8 @@ class Host:
                 return
             await self._broadcast()
             await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
+            if self.session.finished:
+                self._start_debriefing()
 
     def _seated_roles(self) -> set[str]:
         return {connection.seat.role for connection in self._connections}
@@ -164,9 +208,7 @@ class Host:
         for connection in list(self._connections):
             key = (connection.seat.kind.value, connection.seat.role)
             if key not in texts:
-                view = await asyncio.to_thread(
-                    view_for, connection.seat.kind, connection.seat.role, self.session
-                )
+                view = await asyncio.to_thread(self._view, connection.seat)
                 texts[key] = View(view=view).model_dump_json()
         await asyncio.gather(
             *(

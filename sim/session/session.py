@@ -431,8 +431,9 @@ class Session:
 
     def what_ifs(self, variants: Sequence[Variant] = EVERY_WHAT_IF) -> Iterator[WhatIf]:
         """Each variant's outcome on this session's seed, computed lazily (one run each; none
-        for a variant that changes nothing once the session is finished)."""
-        return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
+        for a variant that changes nothing once the session is finished), from the log as it is
+        now: a note added meanwhile (hosted, from another thread) changes nothing here."""
+        return what_ifs(self.spec, self.seed, self.log, variants, played=self._outcome)
 
     def close(self) -> None:
         """Let the models be garbage-collected once the session is dropped, and close its

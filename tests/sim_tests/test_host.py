@@ -22,7 +22,7 @@ from sim.host.client import JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
 from sim.host.server import Host, serve
 from sim.host.visibility import view_for
-from sim.host.wire import TO_SEAT, View, Welcome
+from sim.host.wire import TO_SEAT, SeatView, View, Welcome
 from sim.session import Note, Queued, Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
@@ -54,6 +54,12 @@ async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Hos
     finally:
         await runner.cleanup()
         session.close()
+
+
+def debriefed(view: SeatView) -> bool:
+    """The view holds the whole debrief: the server has computed every what-if."""
+    debrief = view.debrief
+    return debrief is not None and len(debrief.what_ifs) == debrief.what_ifs_total
 
 
 async def joined(url: str, code: str) -> SeatClient:
@@ -224,7 +230,8 @@ async def test_join_with_a_wrong_code_or_no_host_is_one_sentence(hosted, capsys)
 
 async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_replay(hosted):
     """1 facilitator, 12 players over the scenario's roles, 3 evaluators, 20 observers, all
-    sending at once: no entry lost or doubled, every seat ends on the replay's view."""
+    sending at once: no entry lost or doubled, every seat ends on the replay's view, its debrief
+    and the what-ifs of the same seed included."""
     url, codes, host, _ = hosted
     player_roles = list(host.session.spec.meta.roles)
     facilitator = await joined(url, codes["facilitator"])
@@ -257,9 +264,49 @@ async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_repla
     assert sorted(entry.text for entry in log if isinstance(entry, Note)) == sorted(sent)
     assert [entry.kind for entry in log].count("queue") == host.session.turns_total
     headless = replay(host.session.spec, 4, log, team="Blue")
+    what_ifs = tuple(headless.what_ifs())
     for client in everyone:
-        final = await client.wait_for_view(lambda view: view.entries == last)
-        expected = view_for(client.view.kind, client.view.role, headless)
+        final = await client.wait_for_view(lambda view: view.entries == last and debriefed(view))
+        expected = view_for(client.view.kind, client.view.role, headless, what_ifs)
         assert final == expected
     for client in everyone:
+        await client.close()
+
+
+async def test_every_seat_sees_the_debrief_and_only_the_evaluators_their_material(hosted):
+    url, codes, host, _ = hosted
+    player, facilitator, evaluator, observer = [
+        await joined(url, codes[role]) for role in ("CEO", "facilitator", "evaluator", "observer")
+    ]
+    await player.do(Command.QUEUE, template="outage-holding")
+    await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
+    await facilitator.do(Command.END_TURN)
+    assert player.view.debrief is None  # nothing of it while in play
+    await facilitator.do(Command.FINISH)
+    await evaluator.do(Command.RATE, objective="O1", rating="U", reason=REASON, by="Ada")
+
+    last = len(host.session.log)
+    views = {
+        client.view.kind: await client.wait_for_view(
+            lambda view: view.entries == last and debriefed(view)
+        )
+        for client in (player, facilitator, evaluator, observer)
+    }
+    headless = replay(host.session.spec, 4, host.session.log, team="Blue")
+    outcome = headless.outcome
+    assert {view.debrief.outcome for view in views.values()} == {outcome}
+    assert {view.debrief.what_ifs for view in views.values()} == {tuple(headless.what_ifs())}
+    for kind in (SeatKind.PLAYER, SeatKind.OBSERVER):
+        debrief = views[kind].debrief
+        assert debrief.judgements == ()
+        evidence = [line for rating in debrief.ratings for line in rating.evidence]
+        assert not any("Evaluator note" in line for line in evidence)
+    for kind in (SeatKind.FACILITATOR, SeatKind.EVALUATOR):
+        debrief = views[kind].debrief
+        (o1, *_) = debrief.judgements
+        assert (o1.rating, [rated.reason for rated in o1.evaluators]) == ("U", [REASON])
+        assert any(NOTE in line for line in debrief.ratings[0].evidence)
+    for client in (player, observer):
+        assert all(NOTE not in text and REASON not in text for text in client.received)
+    for client in (player, facilitator, evaluator, observer):
         await client.close()
