@@ -19,7 +19,7 @@ from sim.errors import UserError
 from sim.host.client import SeatClient
 from sim.host.seats import Command, SeatKind
 from sim.host.wire import SeatView
-from sim.session import Drafted, WhatIf, played_actions
+from sim.session import Approved, Drafted, WhatIf, played_actions
 from tui.debrief import DebriefState
 from tui.plain import visible
 from tui.screens.approval import ApprovalScreen, Verdict
@@ -235,8 +235,9 @@ class SeatApp(App[None]):
             if verdict is None:
                 return
             command = Command.APPROVE if verdict.verdict == "approve" else Command.REJECT
-            done = "Approved: it goes out now." if command is Command.APPROVE else "Rejected."
-            self.send(command, done, draft=verdict.draft)
+            self.send(
+                command, "" if command is Command.APPROVE else "Rejected.", draft=verdict.draft
+            )
 
         self.push_screen(ApprovalScreen(drafts), decided)
 
@@ -294,6 +295,8 @@ class SeatApp(App[None]):
         if clear_composer and self.war_room is not None:
             self.war_room.query_one(Composer).clear()
             self.war_room.action_leave_message()
+        if command is Command.APPROVE:
+            done = self._approved(int(fields["draft"]))
         if command is Command.QUEUE:
             log = self.view.log if self.view is not None else ()
             queued = played_actions(log)
@@ -302,6 +305,30 @@ class SeatApp(App[None]):
                 done = f"Drafted: it waits for the {log[-1].approver} seat's approval."
         if done:
             self.notify(visible(done), markup=False)
+
+    def _approved(self, number: int) -> str:
+        """Where an approved draft went: to the chain's next seat, or out (when)."""
+        if self.view is None:
+            return "Approved."
+        waiting = {draft.draft: draft for draft in self.view.drafts}.get(number)
+        if waiting is not None:
+            return f"Approved: it now waits for the {waiting.approver} seat's approval."
+        log = self.view.log
+        passed = [
+            role
+            for entry in log
+            if isinstance(entry, Drafted | Approved) and entry.draft == number
+            for role in entry.passed_over
+        ]
+        queued = played_actions(log)
+        if not queued:
+            return "Approved."
+        if passed:
+            return (
+                f"Approved: it goes out at {clock(queued[-1].at_h)}, after the approval delay, "
+                f"since nobody holds the {', '.join(passed)} seat of the approval chain."
+            )
+        return f"Approved: it goes out at {clock(queued[-1].at_h)}."
 
     # ------------------------------------------------------------------ help
 

@@ -26,7 +26,8 @@ from aiohttp import WSMsgType, web
 from pydantic import ValidationError
 
 from sim.errors import ActionError, UserError
-from sim.host.seats import Command, Seat, approver_for, seat_for, wrong_code_delay_s
+from sim.host.chain import Step, first_step, next_step
+from sim.host.seats import Command, Seat, seat_for, wrong_code_delay_s
 from sim.host.visibility import view_for
 from sim.host.wire import (
     TO_SERVER,
@@ -237,18 +238,22 @@ def perform(
     seated: Iterable[str] = (),
 ) -> None:
     """Do one seat's command to the session (its entries are committed before they are
-    applied). A statement that needs approval waits for the approver's seat when someone holds
-    it (a draft), and goes through the scenario's approval delay when nobody does."""
+    applied). A statement that needs approval waits for the approvers' seats that someone holds,
+    step by step along the chain (sim.host.chain), and goes through the scenario's approval
+    delay when nobody holds one."""
+    chain = session.spec.team.approval_chain
     if command is Command.QUEUE:
         action = session.make_action(**fields)
         needs = (
             action.template is None and session.spec.team.approval.for_strategy(action.strategy) > 0
         )
-        approver = approver_for(session.spec.meta.roles, seated, seat.role, needs)
-        if approver is None:
+        step = (
+            first_step(session.spec.meta.roles, chain, seated, seat.role) if needs else Step(None)
+        )
+        if step.approver is None:
             session.queue(action)
         else:
-            session.draft(action, approver)
+            session.draft(action, step.approver, by=seat.role, passed_over=step.passed_over)
     elif command is Command.ANSWER_INJECT:
         session.answer_inject(str(fields.get("inject_id", "")), str(fields.get("text", "")))
     elif command in (Command.APPROVE, Command.REJECT):
@@ -260,7 +265,10 @@ def perform(
                 f"{seat.role} seat's."
             )
         if command is Command.APPROVE:
-            session.approve(number, seat.role)
+            then = (
+                Step(None) if waiting is None else next_step(chain, seated, waiting.by, seat.role)
+            )
+            session.approve(number, seat.role, then=then.approver, passed_over=then.passed_over)
         else:
             session.reject(number, seat.role, str(fields.get("reason", "")))
     elif command is Command.END_TURN:

@@ -49,15 +49,27 @@ class Drafted(Entry):
     kind: Literal["draft"] = "draft"
     draft: int = Field(ge=1, description="The draft's number, from 1, in the order drafted.")
     action: Action
-    approver: str = Field(description="The role whose seat approves it.")
+    approver: str = Field(description="The role whose seat approves it (next).")
+    by: str = Field("", description="The role that drafted it.")
+    passed_over: tuple[str, ...] = Field(
+        (),
+        description="Steps of the approval chain before `approver` that nobody held: the "
+        "approval delay applies once the last step approves.",
+    )
 
 
 class Approved(Entry):
-    """The approver approved a draft; the `queue` entry right after it sends it, now."""
+    """The approver approved a draft: the `queue` entry right after it sends it (at once, or
+    after the approval delay if a step of the chain was held by nobody), unless `then` names
+    the next step's role, whose seat it waits in now."""
 
     kind: Literal["approve"] = "approve"
     draft: int = Field(ge=1)
     by: str = Field(description="The role that approved it.")
+    then: str | None = Field(None, description="The role whose seat approves it next, if any.")
+    passed_over: tuple[str, ...] = Field(
+        (), description="Steps of the chain between `by` and the next that nobody held."
+    )
 
 
 class Rejected(Entry):

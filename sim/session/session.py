@@ -261,13 +261,17 @@ class Session:
 
     @property
     def drafts(self) -> tuple[Drafted, ...]:
-        """Drafts waiting for a person's approval, oldest first."""
+        """Drafts waiting for a person's approval, oldest first, each as it stands now: its
+        `approver` is the step of the chain it waits at."""
         return tuple(self._drafts.values())
 
-    def draft(self, action: Action, approver: str) -> Drafted:
-        """A statement that waits for the `approver` role's approval instead of the scenario's
-        approval delay (hosted play, where a person holds that seat); checked now as it will be
-        when approved, so a draft that could never go out is refused at once."""
+    def draft(
+        self, action: Action, approver: str, *, by: str = "", passed_over: Sequence[str] = ()
+    ) -> Drafted:
+        """A statement drafted at `by`'s seat that waits for the `approver` role's approval
+        instead of the scenario's approval delay (hosted play, where a person holds that seat;
+        `passed_over`: the approval chain's steps before it that nobody holds); checked now as
+        it will be when approved, so a draft that could never go out is refused at once."""
         self._check_open()
         self._check_running("draft a statement")
         self._queued(action, pre_approved=True)
@@ -278,17 +282,38 @@ class Session:
             draft=drafted + 1,
             action=action,
             approver=approver,
+            by=by,
+            passed_over=tuple(passed_over),
         )
         self._record(entry)
         return entry
 
-    def approve(self, draft: int, by: str) -> Action:
-        """The approver approves a draft: it goes out now (its wording read as at queueing),
-        logged as the approval and the `queue` entry that sends it, in one transaction."""
+    def approve(
+        self, draft: int, by: str, *, then: str | None = None, passed_over: Sequence[str] = ()
+    ) -> Action | None:
+        """The approver approves a draft. With `then` it waits for that role's approval next,
+        and None is returned; else it goes out (its wording read as at queueing): now, or after
+        the scenario's approval delay if a step of its chain was passed over because nobody
+        held it. Logged as the approval and, when it goes out, the `queue` entry that sends it,
+        in one transaction."""
         waiting = self._waiting_draft(draft, "approve")
+        approval = Approved(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            draft=draft,
+            by=by,
+            then=then,
+            passed_over=tuple(passed_over),
+        )
+        if then is not None:
+            self._record(approval)
+            return None
+        delayed = bool(waiting.passed_over or approval.passed_over)
         start = max(waiting.action.at_h, self.now_h)
-        queued = self._queued(waiting.action.model_copy(update={"at_h": start}), pre_approved=True)
-        self._record(Approved(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by), queued)
+        queued = self._queued(
+            waiting.action.model_copy(update={"at_h": start}), pre_approved=not delayed
+        )
+        self._record(approval, queued)
         return queued.action
 
     def reject(self, draft: int, by: str, reason: str = "") -> None:
@@ -630,6 +655,14 @@ class Session:
                 self._spoken = self._spoken.with_statement(text)
         elif isinstance(entry, Drafted):
             self._drafts[entry.draft] = entry
+        elif isinstance(entry, Approved) and entry.then is not None:
+            waiting = self._drafts[entry.draft]
+            self._drafts[entry.draft] = waiting.model_copy(
+                update={
+                    "approver": entry.then,
+                    "passed_over": waiting.passed_over + entry.passed_over,
+                }
+            )
         elif isinstance(entry, Approved | Rejected):
             self._drafts.pop(entry.draft, None)
         elif isinstance(entry, InjectReleased):
