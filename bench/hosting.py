@@ -8,10 +8,11 @@ then the hosted exercise, its server in a process of its own (as `stormdrill hos
 the 36 seats in this one. Each turn a player queues a statement (legal counsel approves the
 draft at its seat), the evaluators take a note each, and the facilitator ends the turn. The
 end-of-turn broadcast latency is timed from the facilitator's end-of-turn command to the last
-seat holding its view of the new turn (each seat's arrival is stamped as its view arrives); the
-facilitator's acknowledgement, sent once every seat's view is sent, splits that into the
-server's part and the seats' (all 36 read their views in this one process, on the same 2 cores
-as the server, which a room of laptops would not).
+seat holding its view of the new turn (each seat's arrival is stamped as its view arrives; the
+36 seats read their views in this one process, on the same 2 cores as the server, which a room
+of laptops would not). The reference also times, after each of its turns, what a hosted end of
+turn adds: building the facilitator's view (it steps the unanswered run over the turn), a
+player's and an observer's, and a seat reading its view from JSON.
 After the last turn it checks that no entry was lost or doubled and that every seat's view is
 the headless replay's, then times the finish to the last seat holding its debrief.
 
@@ -69,13 +70,20 @@ async def serve_forever(users: int, folder: Path) -> None:
 # --------------------------------------------------------------------------- the reference
 
 
-def one_seat_turns(users: int, folder: Path) -> list[float]:
-    """The same turns played at one seat: end of turn plus the war room's state, in seconds."""
+def one_seat_turns(users: int, folder: Path) -> tuple[list[float], dict[str, list[float]]]:
+    """The same turns played at one seat: end of turn plus the war room's state, in seconds;
+    and after each, the parts a hosted end of turn adds."""
+    from sim.host.seats import SeatKind
+    from sim.host.visibility import view_for
+    from sim.host.wire import TO_SEAT, View
     from sim.session import Session
     from tui.snapshot import war_room_state
 
     session = Session(spec_for(users), SEED, team="Bench", autosave=folder / "one-seat.sqlite")
-    times = []
+    times: list[float] = []
+    parts: dict[str, list[float]] = {
+        "facilitator_view": [], "player_view": [], "observer_view": [], "read": []
+    }  # fmt: skip
     for turn in range(1, session.turns_total + 1):
         session.queue(session.make_action(**statement(turn)))
         for evaluator in range(EVALUATORS):
@@ -84,8 +92,19 @@ def one_seat_turns(users: int, folder: Path) -> list[float]:
         session.end_turn()
         war_room_state(session)
         times.append(time.perf_counter() - start)
+        for part, kind, role in (
+            ("facilitator_view", SeatKind.FACILITATOR, "facilitator"),
+            ("player_view", SeatKind.PLAYER, session.spec.meta.roles[0]),
+            ("observer_view", SeatKind.OBSERVER, "observer"),
+        ):
+            start = time.perf_counter()
+            text = View(view=view_for(kind, role, session)).model_dump_json()
+            parts[part].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        TO_SEAT.validate_json(text)
+        parts["read"].append(time.perf_counter() - start)
     session.close()
-    return times
+    return times, parts
 
 
 # --------------------------------------------------------------------------- the room
@@ -132,7 +151,7 @@ async def hosted_room(users: int, folder: Path) -> dict:
                 for client in everyone
             )
 
-        latencies, acknowledged, sent = [], [], []
+        latencies, sent = [], []
         for turn in range(1, spec.turns.turns + 1):
             notes = [f"turn {turn}, evaluator {n}" for n in range(EVALUATORS)]
             sent += notes
@@ -145,7 +164,6 @@ async def hosted_room(users: int, folder: Path) -> dict:
                 await approver.do(Command.APPROVE, draft=draft.draft)
             start = time.perf_counter()
             await facilitator.do(Command.END_TURN)
-            acknowledged.append(time.perf_counter() - start)
             await asyncio.gather(
                 *(c.wait_for_view(lambda view, turn=turn: view.turn == turn) for c in everyone)
             )
@@ -171,7 +189,6 @@ async def hosted_room(users: int, folder: Path) -> dict:
         return {
             "seats": len(everyone),
             "latencies": latencies,
-            "acknowledged": acknowledged,
             "entries": last,
             "queued": queued,
             "notes_kept": noted == sorted(sent),
@@ -185,9 +202,9 @@ async def hosted_room(users: int, folder: Path) -> dict:
 
 def measure(users: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
-        reference = one_seat_turns(users, Path(folder))
+        reference, parts = one_seat_turns(users, Path(folder))
         room = asyncio.run(hosted_room(users, Path(folder)))
-    return {"users": users, "one_seat": reference, **room}
+    return {"users": users, "one_seat": reference, "parts": parts, **room}
 
 
 # --------------------------------------------------------------------------- the report
@@ -216,8 +233,11 @@ def print_row(row: dict) -> None:
         f"hosted median {statistics.median(hosted):.3f} s, p95 {p95(hosted):.3f} s; one seat "
         f"median {statistics.median(alone):.3f} s, p95 {p95(alone):.3f} s; finish to the last "
         f"debrief {row['finish_s']:.2f} s\n"
-        f"    the facilitator acknowledged (every view sent) after median "
-        f"{statistics.median(row['acknowledged']):.3f} s, p95 {p95(row['acknowledged']):.3f} s\n"
+        f"    where a hosted end of turn goes (medians): the facilitator's view "
+        f"{statistics.median(row['parts']['facilitator_view']):.3f} s, a player's "
+        f"{statistics.median(row['parts']['player_view']):.3f} s, an observer's "
+        f"{statistics.median(row['parts']['observer_view']):.3f} s (built once per role, 8 "
+        f"roles), a seat reading its view {statistics.median(row['parts']['read']):.4f} s\n"
         f"    {row['entries']} entries, {row['queued']} statements, notes all kept: "
         f"{row['notes_kept']}; views equal to the headless replay's: "
         f"{row['views_as_replayed']} of {row['seats']}",
