@@ -310,3 +310,24 @@ async def test_every_seat_sees_the_debrief_and_only_the_evaluators_their_materia
         assert all(NOTE not in text and REASON not in text for text in client.received)
     for client in (player, facilitator, evaluator, observer):
         await client.close()
+
+
+async def test_a_finished_exercise_hosted_again_shows_its_whole_debrief(tmp_path: Path):
+    session = Session(load_scenario("tiny"), seed=5, team="Blue", scenario_ref="tiny")
+    session.claim_autosave([tmp_path / "done.sqlite"])
+    session.queue(session.make_action(template="outage-holding"))
+    session.finish()
+    codes = new_seats(session.spec.meta.roles)
+    host = Host(session, [seat for seat, _ in codes])
+    runner, port = await serve(host, "127.0.0.1", 0)
+    try:
+        observer = await joined(
+            f"http://127.0.0.1:{port}", dict((s.role, c) for s, c in codes)["observer"]
+        )
+        view = await observer.wait_for_view(debriefed)
+        assert view.debrief.outcome == session.outcome
+        assert view.debrief.what_ifs == host.what_ifs
+        await observer.close()
+    finally:
+        await runner.cleanup()
+        session.close()
