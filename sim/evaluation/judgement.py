@@ -82,7 +82,9 @@ def _used(automatic: Rating, theirs: tuple[Rated, ...]) -> tuple[Rating, str]:
             f"severe of their ratings, {worst}{also}."
         )
     (theirs_grade,) = grades
-    who = "The evaluator" if len(theirs) == 1 else f"All {len(theirs)} evaluators"
+    who = {1: "The evaluator", 2: "Both evaluators"}.get(
+        len(theirs), f"All {len(theirs)} evaluators"
+    )
     if theirs_grade == automatic:
         return automatic, f"{who} rated it {automatic}, as the automatic rating does."
     return theirs_grade, (

@@ -43,9 +43,11 @@ def test_where_the_evaluators_disagree_with_the_automatic_rating_theirs_is_used(
     (judgement,) = judged([automatic("P")], [rated("Ada", "M"), rated("Bo", "M")])
     assert judgement.automatic == "P" and judgement.rating == "M"
     assert judgement.sentence == (
-        "All 2 evaluators rated it M where the automatic rating is P; the report uses the "
+        "Both evaluators rated it M where the automatic rating is P; the report uses the "
         "evaluators' M."
     )
+    (three,) = judged([automatic("P")], [rated(name, "S") for name in ("Ada", "Bo", "Cy")])
+    assert three.sentence.startswith("All 3 evaluators rated it S where")
 
 
 def test_an_evaluator_s_latest_rating_replaces_their_earlier_one():
