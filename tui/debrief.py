@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sim.evaluation import ObjectiveRating, rate_objectives
+from sim.evaluation import Judgement, ObjectiveRating, judged, rate_objectives
 from sim.outcome import Outcome
 from sim.session import Session
 from tui.snapshot import TimelineEntry, timeline_of
@@ -24,6 +24,8 @@ class DebriefState:
     decisions: tuple[TimelineEntry, ...]
     statement_hours: tuple[float, ...]
     ratings: tuple[ObjectiveRating, ...]
+    judgements: tuple[Judgement, ...] = ()
+    """The evaluators' own ratings beside the automatic ones, for who may see them."""
 
 
 def debrief_state(session: Session) -> DebriefState:
@@ -33,6 +35,7 @@ def debrief_state(session: Session) -> DebriefState:
         raise ValueError("the debrief needs a finished session")
     record = session.run_record()
     series = record.series
+    ratings = rate_objectives(session)
     return DebriefState(
         title=session.spec.meta.title,
         team=session.team,
@@ -43,5 +46,6 @@ def debrief_state(session: Session) -> DebriefState:
         aware=tuple(series["aware_total"]),
         decisions=timeline_of(session.log, session.now_h),
         statement_hours=record.statement_hours,
-        ratings=rate_objectives(session),
+        ratings=ratings,
+        judgements=judged(ratings, session.evaluator_ratings),
     )

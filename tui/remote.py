@@ -19,9 +19,11 @@ from sim.errors import UserError
 from sim.host.client import SeatClient
 from sim.host.seats import Command, SeatKind
 from sim.host.wire import SeatView
-from sim.session import Drafted, played_actions
+from sim.session import Approved, Drafted, WhatIf, played_actions
+from tui.debrief import DebriefState
 from tui.plain import visible
 from tui.screens.approval import ApprovalScreen, Verdict
+from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import (
     AddNote,
     FacilitatorOrder,
@@ -32,9 +34,10 @@ from tui.screens.facilitator import (
 from tui.screens.help import HelpScreen
 from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
+from tui.screens.rating import RateObjective, RatingScreen
 from tui.screens.war_room import WarRoomScreen
-from tui.seat import seat_facilitator_state, seat_war_room_state
-from tui.snapshot import newly_lapsed
+from tui.seat import seat_debrief_state, seat_facilitator_state, seat_war_room_state
+from tui.snapshot import WarRoomState, newly_lapsed
 from tui.widgets.composer import Composer
 
 FACILITATOR_ONLY = {
@@ -52,6 +55,7 @@ class SeatApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="How the exercise works, and every key"),
         Binding("n", "note", "Note", tooltip="An evaluator's note, against an objective"),
+        Binding("g", "rate", "Rate", tooltip="An evaluator's own P/S/M/U rating of an objective"),
         Binding("a", "approvals", "Approvals", tooltip="Drafts waiting for your approval"),
         Binding("q", "quit", "Quit", tooltip="Leave the seat; the exercise goes on at the host"),
     ]
@@ -64,6 +68,9 @@ class SeatApp(App[None]):
         after a wrong one, instead of leaving."""
         self.view: SeatView | None = None
         self.war_room: WarRoomScreen | None = None
+        self.debrief_screen: DebriefScreen | None = None
+        self.evaluator_name = ""
+        """The name this evaluator gave with their last rating, offered with the next."""
 
     async def on_mount(self) -> None:
         self.client.on_view = self._view_arrived
@@ -101,6 +108,7 @@ class SeatApp(App[None]):
 
     def _view_arrived(self, view: SeatView) -> None:
         state = seat_war_room_state(view)
+        debrief = seat_debrief_state(view)
         waiting_before = {draft.draft for draft in self.waiting_for_me()}
         self.view = view
         new = [draft for draft in self.waiting_for_me() if draft.draft not in waiting_before]
@@ -114,7 +122,28 @@ class SeatApp(App[None]):
             self.war_room = WarRoomScreen(view, state)
             self.sub_title = f"{view.role} seat"
             self.push_screen(self.war_room)
-            return
+        elif debrief is None:
+            self._follow(state)
+        if debrief is not None and view.debrief is not None:
+            self._show_debrief(debrief, view.debrief.what_ifs)
+
+    def _show_debrief(self, debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> None:
+        """The debrief the server sent, opened once, then kept up to date (the what-ifs as the
+        server computes them, the hot wash's notes and ratings)."""
+        screen = self.debrief_screen
+        if screen is None:
+            screen = self.debrief_screen = DebriefScreen(debrief)
+            screen.set_reactive(DebriefScreen.what_ifs, what_ifs)
+            self.push_screen(screen)
+        elif not screen.is_mounted:  # pushed, not shown yet: it shows the latest
+            screen.debrief = debrief
+            screen.set_reactive(DebriefScreen.what_ifs, what_ifs)
+        else:
+            screen.show_after_the_end(debrief)
+            screen.what_ifs = what_ifs
+
+    def _follow(self, state: WarRoomState) -> None:
+        assert self.war_room is not None
         lapsed = newly_lapsed(self.war_room.state, state)
         self.war_room.state = state
         if lapsed:
@@ -133,6 +162,8 @@ class SeatApp(App[None]):
     # ------------------------------------------------------------------ the seat's decisions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return False  # the session and its report are written at the host
         if action in FACILITATOR_ONLY:
             return self.view is not None and not self.view.finished
         return True
@@ -147,7 +178,7 @@ class SeatApp(App[None]):
 
     def action_finish(self) -> None:
         if self._facilitator_only("finish"):
-            self.send(Command.FINISH, "Exercise finished: the report is `stormdrill report`.")
+            self.send(Command.FINISH, "Exercise finished: every seat sees the debrief.")
 
     def action_facilitator(self) -> None:
         if not self._facilitator_only("facilitator") or self.view is None:
@@ -168,6 +199,32 @@ class SeatApp(App[None]):
         objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
         self.push_screen(NoteScreen(objectives), self._facilitator_order)
 
+    def action_rate(self) -> None:
+        if self.view is None:
+            return
+        if self.kind is not SeatKind.EVALUATOR:
+            self.notify("The objectives are rated at the evaluators' seat.", severity="warning")
+            return
+        objectives = tuple((item.id, item.text) for item in self.view.meta.objectives)
+        if not objectives:
+            self.notify("This scenario states no objectives to rate.", severity="warning")
+            return
+
+        def rated(rating: RateObjective | None) -> None:
+            if rating is None:
+                return
+            self.evaluator_name = rating.by
+            self.send(
+                Command.RATE,
+                f"{rating.objective} rated {rating.rating}.",
+                objective=rating.objective,
+                rating=rating.rating,
+                reason=rating.reason,
+                by=rating.by,
+            )
+
+        self.push_screen(RatingScreen(objectives, self.evaluator_name), rated)
+
     def action_approvals(self) -> None:
         drafts = self.waiting_for_me()
         if not drafts:
@@ -178,8 +235,9 @@ class SeatApp(App[None]):
             if verdict is None:
                 return
             command = Command.APPROVE if verdict.verdict == "approve" else Command.REJECT
-            done = "Approved: it goes out now." if command is Command.APPROVE else "Rejected."
-            self.send(command, done, draft=verdict.draft)
+            self.send(
+                command, "" if command is Command.APPROVE else "Rejected.", draft=verdict.draft
+            )
 
         self.push_screen(ApprovalScreen(drafts), decided)
 
@@ -237,6 +295,8 @@ class SeatApp(App[None]):
         if clear_composer and self.war_room is not None:
             self.war_room.query_one(Composer).clear()
             self.war_room.action_leave_message()
+        if command is Command.APPROVE:
+            done = self._approved(int(fields["draft"]))
         if command is Command.QUEUE:
             log = self.view.log if self.view is not None else ()
             queued = played_actions(log)
@@ -245,6 +305,30 @@ class SeatApp(App[None]):
                 done = f"Drafted: it waits for the {log[-1].approver} seat's approval."
         if done:
             self.notify(visible(done), markup=False)
+
+    def _approved(self, number: int) -> str:
+        """Where an approved draft went: to the chain's next seat, or out (when)."""
+        if self.view is None:
+            return "Approved."
+        waiting = {draft.draft: draft for draft in self.view.drafts}.get(number)
+        if waiting is not None:
+            return f"Approved: it now waits for the {waiting.approver} seat's approval."
+        log = self.view.log
+        passed = [
+            role
+            for entry in log
+            if isinstance(entry, Drafted | Approved) and entry.draft == number
+            for role in entry.passed_over
+        ]
+        queued = played_actions(log)
+        if not queued:
+            return "Approved."
+        if passed:
+            return (
+                f"Approved: it goes out at {clock(queued[-1].at_h)}, after the approval delay, "
+                f"since nobody holds the {', '.join(passed)} seat of the approval chain."
+            )
+        return f"Approved: it goes out at {clock(queued[-1].at_h)}."
 
     # ------------------------------------------------------------------ help
 

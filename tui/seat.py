@@ -6,6 +6,7 @@ from __future__ import annotations
 from sim.host.wire import SeatView
 from sim.session import played_actions
 from sim.session.wording import spoken_texts
+from tui.debrief import DebriefState
 from tui.snapshot import (
     FacilitatorState,
     WarRoomState,
@@ -43,4 +44,24 @@ def seat_facilitator_state(view: SeatView) -> FacilitatorState | None:
         pending_injects=view.pending_injects,
         objectives=tuple((item.id, item.text) for item in view.meta.objectives),
         paused=view.paused,
+    )
+
+
+def seat_debrief_state(view: SeatView) -> DebriefState | None:
+    """The debrief as the server sent it to this seat; None while the exercise is in play."""
+    debrief = view.debrief
+    if debrief is None:
+        return None
+    return DebriefState(
+        title=view.meta.title,
+        team=debrief.team,
+        seed=debrief.seed,
+        outcome=debrief.outcome,
+        hours=debrief.hours,
+        aware_damage=debrief.aware_damage,
+        aware=debrief.aware,
+        decisions=timeline_of(view.log, view.now_h),
+        statement_hours=debrief.statement_hours,
+        ratings=debrief.ratings,
+        judgements=debrief.judgements,
     )

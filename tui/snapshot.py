@@ -21,6 +21,7 @@ from sim.session import (
     Note,
     Paused,
     Queued,
+    Rated,
     Resumed,
     Session,
     TurnEnded,
@@ -204,6 +205,15 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
             about = f" [{entry.objective}]" if entry.objective else ""
             entries.append(
                 TimelineEntry(entry.at_h, entry.turn, f"note{about}: {entry.text}", "evaluator")
+            )
+        elif isinstance(entry, Rated):
+            entries.append(
+                TimelineEntry(
+                    entry.at_h,
+                    entry.turn,
+                    f"{entry.by} rates {entry.objective} {entry.rating}: {entry.reason}",
+                    "evaluator",
+                )
             )
         elif isinstance(entry, Paused | Resumed):
             what = "exercise paused" if isinstance(entry, Paused) else "exercise resumed"

@@ -4,6 +4,7 @@ evidence behind them, and the Improvement Plan drafted from the areas for improv
 Used by the after-action report and the TUI's debrief; the rules are in `sim.evaluation.rules`.
 """
 
+from sim.evaluation.judgement import Judgement, judged
 from sim.evaluation.objectives import rate_objectives
 from sim.evaluation.plan import CapabilityElement, ImprovementItem, improvement_plan
 from sim.evaluation.rating import RATING_NAMES, ObjectiveRating, Rating
@@ -12,8 +13,10 @@ __all__ = [
     "RATING_NAMES",
     "CapabilityElement",
     "ImprovementItem",
+    "Judgement",
     "ObjectiveRating",
     "Rating",
     "improvement_plan",
+    "judged",
     "rate_objectives",
 ]

@@ -86,8 +86,9 @@ class ExerciseFacts(BaseModel):
         return tuple(answer for answer in self.answers if answer.objective == objective_id)
 
 
-def facts_of(session: Session) -> ExerciseFacts:
-    """The facts of a session as played so far (all of it once finished)."""
+def facts_of(session: Session, *, with_notes: bool = True) -> ExerciseFacts:
+    """The facts of a session as played so far (all of it once finished); without the
+    evaluators' notes for those who may not read them (a hosted player's debrief)."""
     record = session.run_record()
     spec = session.spec
     statements = record.statements
@@ -108,7 +109,7 @@ def facts_of(session: Session) -> ExerciseFacts:
         released_injects=record.released_inject_ids,
         inconsistencies=record.inconsistencies,
         evidence_emerged=record.evidence_at_h is not None,
-        notes=tuple((note.at_h, note.text, note.objective) for note in session.notes),
+        notes=tuple((note.at_h, note.text, note.objective) for note in session.notes if with_notes),
         answers=answers,
     )
 

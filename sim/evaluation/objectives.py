@@ -68,8 +68,9 @@ def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRatin
     return rules.deadlines(objective, facts, items)
 
 
-def rate_objectives(session: Session) -> tuple[ObjectiveRating, ...]:
+def rate_objectives(session: Session, *, with_notes: bool = True) -> tuple[ObjectiveRating, ...]:
     """The EEG rating of every exercise objective, in the scenario's order, from the session's
-    log as played so far (all of it once finished)."""
-    facts = facts_of(session)
+    log as played so far (all of it once finished); `with_notes=False` leaves the evaluators'
+    notes out of the evidence (the ratings do not depend on them)."""
+    facts = facts_of(session, with_notes=with_notes)
     return tuple(rate_objective(objective, facts) for objective in session.spec.meta.objectives)

@@ -45,6 +45,7 @@ class Command(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     NOTE = "note"
+    RATE = "rate"
     FINISH = "finish"
     APPROVE = "approve"
     REJECT = "reject"
@@ -64,12 +65,13 @@ ALLOWED: Final[dict[SeatKind, frozenset[Command]]] = {
             Command.FINISH,
         }
     ),
-    SeatKind.EVALUATOR: frozenset({Command.NOTE}),
+    SeatKind.EVALUATOR: frozenset({Command.NOTE, Command.RATE}),
     SeatKind.OBSERVER: frozenset(),
 }
 """The players draft and send, and answer internal injects in private (and the approvers among
 them approve or reject); the facilitator
-runs the clock, the MSEL and the pause; the evaluators take notes; the observers watch."""
+runs the clock, the MSEL and the pause; the evaluators take notes and rate the objectives;
+the observers watch."""
 
 
 class Seat(BaseModel):

@@ -6,6 +6,11 @@ every seat sent its new view and the seat that asked acknowledged (its view alre
 was acknowledged). A seat that connects, or reconnects
 after a drop, gets its whole view at once, so it never misses what was acknowledged meanwhile.
 Views are built once per role and serialised once, then sent to every seat of that role.
+
+Once the exercise is finished every seat's view carries its debrief; the what-ifs (the same
+seed replayed with other answers, one full run each) are computed after the finish, one at a
+time in a worker thread outside the lock (so notes and ratings at the hot wash go in
+meanwhile), and every seat is sent its view again as each arrives.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from aiohttp import WSMsgType, web
 from pydantic import ValidationError
 
 from sim.errors import ActionError, UserError
-from sim.host.seats import Command, Seat, approver_for, seat_for, wrong_code_delay_s
+from sim.host.chain import Step, first_step, next_step
+from sim.host.seats import Command, Seat, seat_for, wrong_code_delay_s
 from sim.host.visibility import view_for
 from sim.host.wire import (
     TO_SERVER,
@@ -31,10 +37,11 @@ from sim.host.wire import (
     Hello,
     Message,
     Refused,
+    SeatView,
     View,
     Welcome,
 )
-from sim.session import Session
+from sim.session import Session, WhatIf
 
 WEBSOCKET_PATH = "/ws"
 HELLO_TIMEOUT_S = 30.0
@@ -63,12 +70,48 @@ class Host:
         self._lock = asyncio.Lock()
         self._connections: set[Connection] = set()
         self._failures: defaultdict[str, int] = defaultdict(int)
+        self._what_ifs: tuple[WhatIf, ...] = ()
+        self._debriefing: asyncio.Task[None] | None = None
 
     def application(self) -> web.Application:
         app = web.Application()
         app.router.add_get(WEBSOCKET_PATH, self._websocket)
         app.router.add_get("/", self._index)
+        app.on_startup.append(self._resumed_finished)
+        app.on_cleanup.append(self._stop_debriefing)
         return app
+
+    @property
+    def what_ifs(self) -> tuple[WhatIf, ...]:
+        """The debrief's what-ifs computed so far."""
+        return self._what_ifs
+
+    def _view(self, seat: Seat) -> SeatView:
+        return view_for(seat.kind, seat.role, self.session, self._what_ifs)
+
+    async def _resumed_finished(self, app: web.Application) -> None:
+        """A finished exercise hosted again (`host --resume`) shows its debrief, what-ifs
+        and all."""
+        if self.session.finished:
+            self._start_debriefing()
+
+    def _start_debriefing(self) -> None:
+        if self._debriefing is None:
+            self._debriefing = asyncio.create_task(self._debrief())
+
+    async def _debrief(self) -> None:
+        runs = self.session.what_ifs()
+        while (what_if := await asyncio.to_thread(next, runs, None)) is not None:
+            self._what_ifs += (what_if,)
+            async with self._lock:
+                await self._broadcast()
+
+    async def _stop_debriefing(self, app: web.Application) -> None:
+        """The server stops: no more what-ifs (the one running ends in its thread)."""
+        if self._debriefing is not None:
+            self._debriefing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._debriefing
 
     async def _index(self, request: web.Request) -> web.Response:
         return web.Response(
@@ -85,7 +128,7 @@ class Host:
             return socket
         connection = Connection(seat, socket)
         async with self._lock:
-            view = await asyncio.to_thread(view_for, seat.kind, seat.role, self.session)
+            view = await asyncio.to_thread(self._view, seat)
             await socket.send_str(Welcome(view=view).model_dump_json())
             self._connections.add(connection)
         try:
@@ -154,6 +197,8 @@ class Host:
                 return
             await self._broadcast()
             await self._send(connection, Acknowledged(id=request.id, entries=len(self.session.log)))
+            if self.session.finished:
+                self._start_debriefing()
 
     def _seated_roles(self) -> set[str]:
         return {connection.seat.role for connection in self._connections}
@@ -164,9 +209,7 @@ class Host:
         for connection in list(self._connections):
             key = (connection.seat.kind.value, connection.seat.role)
             if key not in texts:
-                view = await asyncio.to_thread(
-                    view_for, connection.seat.kind, connection.seat.role, self.session
-                )
+                view = await asyncio.to_thread(self._view, connection.seat)
                 texts[key] = View(view=view).model_dump_json()
         await asyncio.gather(
             *(
@@ -195,18 +238,22 @@ def perform(
     seated: Iterable[str] = (),
 ) -> None:
     """Do one seat's command to the session (its entries are committed before they are
-    applied). A statement that needs approval waits for the approver's seat when someone holds
-    it (a draft), and goes through the scenario's approval delay when nobody does."""
+    applied). A statement that needs approval waits for the approvers' seats that someone holds,
+    step by step along the chain (sim.host.chain), and goes through the scenario's approval
+    delay when nobody holds one."""
+    chain = session.spec.team.approval_chain
     if command is Command.QUEUE:
         action = session.make_action(**fields)
         needs = (
             action.template is None and session.spec.team.approval.for_strategy(action.strategy) > 0
         )
-        approver = approver_for(session.spec.meta.roles, seated, seat.role, needs)
-        if approver is None:
+        step = (
+            first_step(session.spec.meta.roles, chain, seated, seat.role) if needs else Step(None)
+        )
+        if step.approver is None:
             session.queue(action)
         else:
-            session.draft(action, approver)
+            session.draft(action, step.approver, by=seat.role, passed_over=step.passed_over)
     elif command is Command.ANSWER_INJECT:
         session.answer_inject(str(fields.get("inject_id", "")), str(fields.get("text", "")))
     elif command in (Command.APPROVE, Command.REJECT):
@@ -218,7 +265,10 @@ def perform(
                 f"{seat.role} seat's."
             )
         if command is Command.APPROVE:
-            session.approve(number, seat.role)
+            then = (
+                Step(None) if waiting is None else next_step(chain, seated, waiting.by, seat.role)
+            )
+            session.approve(number, seat.role, then=then.approver, passed_over=then.passed_over)
         else:
             session.reject(number, seat.role, str(fields.get("reason", "")))
     elif command is Command.END_TURN:
@@ -232,6 +282,13 @@ def perform(
     elif command is Command.NOTE:
         objective = fields.get("objective")
         session.add_note(str(fields.get("text", "")), None if objective is None else str(objective))
+    elif command is Command.RATE:
+        session.rate(
+            str(fields.get("objective", "")),
+            str(fields.get("rating", "")),
+            str(fields.get("reason", "")),
+            str(fields.get("by", "")),
+        )
     elif command is Command.FINISH:
         session.finish()
 

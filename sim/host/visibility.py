@@ -3,25 +3,35 @@ every message a seat received and find nothing its role may not see.
 
 - players and observers: the war room's view (what the team's tools show, the inbox, the feed,
   the statements queued, the turns so far with the events the team saw); no ground truth, no
-  MSEL, no facilitator-only events, no evaluator's notes;
-- evaluators: the players' view and the notes;
+  MSEL, no facilitator-only events, no evaluator's notes or ratings;
+- evaluators: the players' view, the notes and the evaluators' own ratings;
 - the facilitator: everything, the ground truth and the run against silence included.
+
+Once the exercise is finished every seat gets the debrief (the outcome is no secret any more):
+the players and the observers the players' debrief, the facilitator and the evaluators also the
+evaluator material (the notes in the ratings' evidence, the evaluators' own ratings).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sim.evaluation import judged, rate_objectives
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
-from sim.host.wire import SeatView
-from sim.session import Note, Session
+from sim.host.wire import SeatDebrief, SeatView
+from sim.session import EVERY_WHAT_IF, Note, Rated, Session, WhatIf
 from sim.session.record import LogEntry, TurnRecord
 
 SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
 
 
-def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
-    """The view of a seat of `kind`. For the facilitator of a session in play it steps the
-    unanswered run (Session.against_silence): slow work, for a worker thread."""
+def view_for(
+    kind: SeatKind, role: str, session: Session, what_ifs: Sequence[WhatIf] = ()
+) -> SeatView:
+    """The view of a seat of `kind`; once finished with its debrief, and the `what_ifs`
+    computed so far. For the facilitator of a session in play it steps the unanswered run
+    (Session.against_silence): slow work, for a worker thread."""
     spec = session.spec
     facilitator = kind is SeatKind.FACILITATOR
     return SeatView(
@@ -49,6 +59,29 @@ def view_for(kind: SeatKind, role: str, session: Session) -> SeatView:
         ),
         drafts=session.drafts,
         pending_injects=pending_injects(session) if facilitator else (),
+        debrief=debrief_for(kind, session, what_ifs) if session.finished else None,
+    )
+
+
+def debrief_for(kind: SeatKind, session: Session, what_ifs: Sequence[WhatIf]) -> SeatDebrief:
+    """The debrief of a finished session as a seat of `kind` may see it."""
+    outcome = session.outcome
+    assert outcome is not None, "a finished session has its outcome"
+    record = session.run_record()
+    evaluates = kind in SEES_NOTES
+    ratings = rate_objectives(session, with_notes=evaluates)
+    return SeatDebrief(
+        team=session.team,
+        seed=session.seed,
+        outcome=outcome,
+        hours=tuple(record.series["hour"]),
+        aware_damage=tuple(record.series["aware_damage"]),
+        aware=tuple(record.series["aware_total"]),
+        statement_hours=record.statement_hours,
+        ratings=ratings,
+        judgements=judged(ratings, session.evaluator_ratings) if evaluates else (),
+        what_ifs=tuple(what_ifs),
+        what_ifs_total=len(EVERY_WHAT_IF),
     )
 
 
@@ -72,7 +105,7 @@ def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
 def visible_log(kind: SeatKind, log: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     if kind in SEES_NOTES:
         return log
-    return tuple(entry for entry in log if not isinstance(entry, Note))
+    return tuple(entry for entry in log if not isinstance(entry, Note | Rated))
 
 
 def team_side(record: TurnRecord) -> TurnRecord:

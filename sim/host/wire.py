@@ -14,11 +14,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from sim.evaluation import Judgement, ObjectiveRating
 from sim.evaluation.facts import DeadlineItem
 from sim.events import TeamEvent
 from sim.feed import FeedItem
 from sim.host.seats import Command, SeatKind
 from sim.observation import Observation
+from sim.outcome import Outcome
+from sim.session.counterfactual import WhatIf
 from sim.session.record import Drafted, LogEntry, TurnRecord
 from sim.session.views import AgainstSilence, GroundTruth
 from sim.spec.schema import Meta, Team
@@ -26,6 +29,28 @@ from sim.spec.schema import Meta, Team
 
 class Message(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SeatDebrief(Message):
+    """The debrief of a finished exercise as one seat sees it, built by sim.host.visibility:
+    the outcome, its series, the objectives' automatic ratings and the same seed replayed with
+    other answers (filled in as the server computes them); for the facilitator and the
+    evaluators also the evaluator material: the ratings' evidence with their notes, and each
+    objective's evaluators' ratings and the rating the report uses."""
+
+    team: str
+    seed: int
+    outcome: Outcome
+    hours: tuple[float, ...] = Field(description="Scenario hour at the end of each tick.")
+    aware_damage: tuple[float, ...] = Field(description="Damage among the aware, by tick.")
+    aware: tuple[float, ...] = Field(description="Users aware of the crisis, by tick.")
+    statement_hours: tuple[float, ...] = Field(description="When each statement went out.")
+    ratings: tuple[ObjectiveRating, ...] = Field(description="The automatic EEG ratings.")
+    judgements: tuple[Judgement, ...] = Field(
+        (), description="Evaluator material: the evaluators' ratings and the rating used."
+    )
+    what_ifs: tuple[WhatIf, ...] = Field((), description="The what-ifs computed so far.")
+    what_ifs_total: int = Field(description="How many what-ifs there will be.")
 
 
 class SeatView(Message):
@@ -61,6 +86,7 @@ class SeatView(Message):
     pending_injects: tuple[tuple[str, str], ...] = Field(
         (), description="The MSEL injects not yet released, id and what they are."
     )
+    debrief: SeatDebrief | None = Field(None, description="Once finished: the debrief.")
 
 
 class Hello(Message):

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sim.clock import clock, hours_text
-from sim.evaluation import RATING_NAMES, ObjectiveRating, improvement_plan, rate_objectives
+from sim.evaluation import ObjectiveRating, improvement_plan, judged, rate_objectives
 from sim.evaluation.facts import ExerciseFacts, facts_of
 from sim.evaluation.plan import CORRECTIVE_ACTIONS
 from sim.evaluation.root_cause import LogFacts, decisions_of, root_causes
@@ -26,6 +26,7 @@ from sim.outcome import Outcome
 from sim.report import figures, summary
 from sim.report.counterfactuals import Comparison, Progress, compare
 from sim.report.document import Block, Bullets, Document, Figure, Paragraph, Section, Table
+from sim.report.judgements import evaluator_blocks, summary_table
 from sim.report.overview import (
     Contacts,
     capabilities,
@@ -38,7 +39,7 @@ from sim.report.source import RunResult
 from sim.report.statements import statement_blocks
 from sim.report.timeline import Moment, milestones, session_timeline
 from sim.session import RunRecord, Session
-from sim.spec.schema import Objective, ScenarioSpec
+from sim.spec.schema import ScenarioSpec
 
 Causes = dict[str, tuple[str, ...]]
 """Each objective's root causes, one per area for improvement, by objective id."""
@@ -72,7 +73,7 @@ def session_document(
         _executive_summary(session, outcome, facts, ratings, causes, compared),
         _overview(session, saved, who),
         _outcome_section(outcome, "the team's answers"),
-        *_analysis(ratings, causes, spec.meta.objectives),
+        *_analysis(ratings, causes, session),
         _strengths_and_areas(ratings, causes),
         _timeline(session_timeline(session, record, outcome)),
         _session_figures(spec, record),
@@ -304,27 +305,28 @@ def _with_causes(rating: ObjectiveRating, causes: Causes) -> tuple[str, ...]:
 
 
 def _analysis(
-    ratings: tuple[ObjectiveRating, ...], causes: Causes, objectives: tuple[Objective, ...]
+    ratings: tuple[ObjectiveRating, ...], causes: Causes, session: Session
 ) -> tuple[Section, ...]:
     """A summary table with each objective's core capability, then one sub-section per
-    objective with its evidence, and each area for improvement with its root cause."""
-    capability = {objective.id: str(core_capability(objective)) for objective in objectives}
-    table = Table(
-        ("Objective", "Rating", "Meaning", "Core capability"),
-        tuple(
-            (r.objective_id, r.rating, RATING_NAMES[r.rating], capability[r.objective_id])
-            for r in ratings
-        ),
-        rating_column=1,
+    objective with its evidence, the evaluators' own ratings, and each area for improvement
+    with its root cause."""
+    capability = {
+        objective.id: str(core_capability(objective)) for objective in session.spec.meta.objectives
+    }
+    judgements = judged(ratings, session.evaluator_ratings)
+    blocks = (
+        (summary_table(judgements, capability),)
+        if ratings
+        else (Paragraph("The scenario states no objectives."),)
     )
-    blocks = (table,) if ratings else (Paragraph("The scenario states no objectives."),)
     sections = [Section("Analysis of objectives (EEG ratings)", blocks)]
-    for rating in ratings:
+    for rating, judgement in zip(ratings, judgements, strict=True):
         parts: list[Block] = [
             Paragraph(
-                f"Rating {rating.rating} ({rating.rating_name}). How it was rated: "
+                f"Automatic rating {rating.rating} ({rating.rating_name}). How it was rated: "
                 f"{RULE_DESCRIPTIONS[rating.rule]}."
             ),
+            *evaluator_blocks(judgement, session.spec.crisis.start_h),
             Bullets(rating.evidence, lead="Evidence"),
         ]
         if rating.strengths:

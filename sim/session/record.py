@@ -16,6 +16,10 @@ from sim.clock import LATEST_H
 from sim.events import TeamEvent
 from sim.spec.schema import InjectType
 
+Grade = Literal["P", "S", "M", "U"]
+"""An evaluator's EEG rating of an objective: P performed without challenges, S with some,
+M with major challenges, U unable to be performed (sim.evaluation.rating)."""
+
 PRIVATE_ANSWERS = frozenset(
     {InjectType.INTERNAL_EMAIL, InjectType.EXECUTIVE_CALL, InjectType.REGULATOR_LETTER}
 )
@@ -45,15 +49,27 @@ class Drafted(Entry):
     kind: Literal["draft"] = "draft"
     draft: int = Field(ge=1, description="The draft's number, from 1, in the order drafted.")
     action: Action
-    approver: str = Field(description="The role whose seat approves it.")
+    approver: str = Field(description="The role whose seat approves it (next).")
+    by: str = Field("", description="The role that drafted it.")
+    passed_over: tuple[str, ...] = Field(
+        (),
+        description="Steps of the approval chain before `approver` that nobody held: the "
+        "approval delay applies once the last step approves.",
+    )
 
 
 class Approved(Entry):
-    """The approver approved a draft; the `queue` entry right after it sends it, now."""
+    """The approver approved a draft: the `queue` entry right after it sends it (at once, or
+    after the approval delay if a step of the chain was held by nobody), unless `then` names
+    the next step's role, whose seat it waits in now."""
 
     kind: Literal["approve"] = "approve"
     draft: int = Field(ge=1)
     by: str = Field(description="The role that approved it.")
+    then: str | None = Field(None, description="The role whose seat approves it next, if any.")
+    passed_over: tuple[str, ...] = Field(
+        (), description="Steps of the chain between `by` and the next that nobody held."
+    )
 
 
 class Rejected(Entry):
@@ -78,6 +94,18 @@ class Note(Entry):
     kind: Literal["note"] = "note"
     text: str
     objective: str | None = None
+
+
+class Rated(Entry):
+    """An evaluator's own EEG rating of an objective, with the reason, beside the automatic one
+    (the AAR shows both, and uses the evaluators' where they disagree: sim.evaluation.judgement).
+    Seen by the facilitator and the evaluators only, like the notes."""
+
+    kind: Literal["rate"] = "rate"
+    objective: str = Field(description="The objective's id.")
+    rating: Grade
+    reason: str = Field(min_length=1, description="Why, in the evaluator's words.")
+    by: str = Field(min_length=1, description="The evaluator's name, as they gave it.")
 
 
 class InjectAnswered(Entry):
@@ -123,6 +151,7 @@ LogEntry = Annotated[
     | InjectReleased
     | InjectAnswered
     | Note
+    | Rated
     | Paused
     | Resumed
     | TurnEnded

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sim.action import Action
 from sim.clock import decimal_hours
@@ -58,12 +58,14 @@ from sim.session.record import (
     Approved,
     Drafted,
     Finished,
+    Grade,
     InjectAnswered,
     InjectReleased,
     LogEntry,
     Note,
     Paused,
     Queued,
+    Rated,
     Rejected,
     Resumed,
     TurnEnded,
@@ -171,6 +173,11 @@ class Session:
         return tuple(entry for entry in self._log if isinstance(entry, Note))
 
     @property
+    def evaluator_ratings(self) -> tuple[Rated, ...]:
+        """The evaluators' own ratings of the objectives, in the order given."""
+        return tuple(entry for entry in self._log if isinstance(entry, Rated))
+
+    @property
     def inject_answers(self) -> tuple[InjectAnswered, ...]:
         """The team's answers to internal, executive and regulator injects, in order."""
         return tuple(entry for entry in self._log if isinstance(entry, InjectAnswered))
@@ -254,13 +261,17 @@ class Session:
 
     @property
     def drafts(self) -> tuple[Drafted, ...]:
-        """Drafts waiting for a person's approval, oldest first."""
+        """Drafts waiting for a person's approval, oldest first, each as it stands now: its
+        `approver` is the step of the chain it waits at."""
         return tuple(self._drafts.values())
 
-    def draft(self, action: Action, approver: str) -> Drafted:
-        """A statement that waits for the `approver` role's approval instead of the scenario's
-        approval delay (hosted play, where a person holds that seat); checked now as it will be
-        when approved, so a draft that could never go out is refused at once."""
+    def draft(
+        self, action: Action, approver: str, *, by: str = "", passed_over: Sequence[str] = ()
+    ) -> Drafted:
+        """A statement drafted at `by`'s seat that waits for the `approver` role's approval
+        instead of the scenario's approval delay (hosted play, where a person holds that seat;
+        `passed_over`: the approval chain's steps before it that nobody holds); checked now as
+        it will be when approved, so a draft that could never go out is refused at once."""
         self._check_open()
         self._check_running("draft a statement")
         self._queued(action, pre_approved=True)
@@ -271,17 +282,38 @@ class Session:
             draft=drafted + 1,
             action=action,
             approver=approver,
+            by=by,
+            passed_over=tuple(passed_over),
         )
         self._record(entry)
         return entry
 
-    def approve(self, draft: int, by: str) -> Action:
-        """The approver approves a draft: it goes out now (its wording read as at queueing),
-        logged as the approval and the `queue` entry that sends it, in one transaction."""
+    def approve(
+        self, draft: int, by: str, *, then: str | None = None, passed_over: Sequence[str] = ()
+    ) -> Action | None:
+        """The approver approves a draft. With `then` it waits for that role's approval next,
+        and None is returned; else it goes out (its wording read as at queueing): now, or after
+        the scenario's approval delay if a step of its chain was passed over because nobody
+        held it. Logged as the approval and, when it goes out, the `queue` entry that sends it,
+        in one transaction."""
         waiting = self._waiting_draft(draft, "approve")
+        approval = Approved(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            draft=draft,
+            by=by,
+            then=then,
+            passed_over=tuple(passed_over),
+        )
+        if then is not None:
+            self._record(approval)
+            return None
+        delayed = bool(waiting.passed_over or approval.passed_over)
         start = max(waiting.action.at_h, self.now_h)
-        queued = self._queued(waiting.action.model_copy(update={"at_h": start}), pre_approved=True)
-        self._record(Approved(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by), queued)
+        queued = self._queued(
+            waiting.action.model_copy(update={"at_h": start}), pre_approved=not delayed
+        )
+        self._record(approval, queued)
         return queued.action
 
     def reject(self, draft: int, by: str, reason: str = "") -> None:
@@ -363,15 +395,37 @@ class Session:
 
     def add_note(self, text: str, objective: str | None = None) -> Note:
         """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
-        known = [item.id for item in self.spec.meta.objectives]
-        if objective is not None and objective not in known:
-            raise UserError(
-                f"objective '{objective}' is not one of this exercise's objectives "
-                f"({', '.join(known) or 'none defined'}); pick one of those or leave it empty."
-            )
+        if objective is not None:
+            self._check_objective(objective, "pick one of those or leave it empty")
         note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
         self._record(note)
         return note
+
+    def rate(self, objective: str, rating: str, reason: str, by: str) -> Rated:
+        """An evaluator's own P/S/M/U rating of an objective, with the reason, for the AAR
+        (also after the end, at the hot wash); a later rating by the same evaluator replaces
+        their earlier one there."""
+        self._check_objective(objective, "rate one of those")
+        if rating not in ("P", "S", "M", "U"):
+            raise UserError(
+                f"rating '{rating}' is not an EEG rating; give P (performed without "
+                "challenges), S (with some challenges), M (with major challenges) or U (unable "
+                "to be performed)."
+            )
+        if not reason.strip():
+            raise UserError(f"the rating of {objective} has no reason; write why it is {rating}.")
+        if not by.strip():
+            raise UserError("the rating names no evaluator; give your name with it.")
+        entry = Rated(
+            at_h=self.now_h,
+            turn=self._turn_in_play,
+            objective=objective,
+            rating=cast(Grade, rating),
+            reason=reason.strip(),
+            by=by.strip(),
+        )
+        self._record(entry)
+        return entry
 
     def finish(self, progress: Callable[[float, float], None] | None = None) -> Outcome:
         """Run to the horizon with no new actions from the team (a protocol keeps acting) and
@@ -402,8 +456,9 @@ class Session:
 
     def what_ifs(self, variants: Sequence[Variant] = EVERY_WHAT_IF) -> Iterator[WhatIf]:
         """Each variant's outcome on this session's seed, computed lazily (one run each; none
-        for a variant that changes nothing once the session is finished)."""
-        return what_ifs(self.spec, self.seed, self._log, variants, played=self._outcome)
+        for a variant that changes nothing once the session is finished), from the log as it is
+        now: a note added meanwhile (hosted, from another thread) changes nothing here."""
+        return what_ifs(self.spec, self.seed, self.log, variants, played=self._outcome)
 
     def close(self) -> None:
         """Let the models be garbage-collected once the session is dropped, and close its
@@ -484,6 +539,14 @@ class Session:
     def _check_open(self) -> None:
         if self.finished:
             raise ActionError("the exercise is finished; start a new session to play again.")
+
+    def _check_objective(self, objective: str, fix: str) -> None:
+        known = [item.id for item in self.spec.meta.objectives]
+        if objective not in known:
+            raise UserError(
+                f"objective '{objective}' is not one of this exercise's objectives "
+                f"({', '.join(known) or 'none defined'}); {fix}."
+            )
 
     def _waiting_draft(self, draft: int, doing: str) -> Drafted:
         self._check_open()
@@ -592,6 +655,14 @@ class Session:
                 self._spoken = self._spoken.with_statement(text)
         elif isinstance(entry, Drafted):
             self._drafts[entry.draft] = entry
+        elif isinstance(entry, Approved) and entry.then is not None:
+            waiting = self._drafts[entry.draft]
+            self._drafts[entry.draft] = waiting.model_copy(
+                update={
+                    "approver": entry.then,
+                    "passed_over": waiting.passed_over + entry.passed_over,
+                }
+            )
         elif isinstance(entry, Approved | Rejected):
             self._drafts.pop(entry.draft, None)
         elif isinstance(entry, InjectReleased):
@@ -642,7 +713,7 @@ class Session:
         return record
 
     def _replay(self, entry: LogEntry) -> None:
-        if self.finished and not isinstance(entry, Note):
+        if self.finished and not isinstance(entry, Note | Rated):
             raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
         if entry.at_h < self.now_h - EPSILON_H:
             raise ActionError(

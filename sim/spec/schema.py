@@ -613,6 +613,14 @@ class Team(Section):
         default_factory=ApprovalDelays, description="Approval delay by kind of statement."
     )
     templates: tuple[Template, ...] = Field((), description="Pre-approved statements.")
+    approval_chain: tuple[str, ...] | None = Field(
+        None,
+        description="Hosted play: the player roles (meta.roles) whose seats approve a "
+        'statement that needs approval, in order, e.g. ["legal", "CEO"]; it goes out when '
+        "the last step someone holds approves it, after the approval delay if a step was held "
+        "by nobody. Left out: the first role named legal, CEO or chief executive that someone "
+        "holds approves alone. An empty list: nobody approves in person, the delays apply.",
+    )
 
     @property
     def reply_capacity_h(self) -> int:
@@ -703,6 +711,7 @@ class ScenarioSpec(Section):
                 f"crisis.seeds ({self.crisis.seeds}) is more than graph.users "
                 f"({self.graph.users}); use at most graph.users seeds"
             )
+        self._check_approval_chain()
         for section, items in (
             ("injects", self.injects),
             ("meta.objectives", self.meta.objectives),
@@ -715,3 +724,20 @@ class ScenarioSpec(Section):
                     f"{section} has two entries with the id {repeated!r}; give every one its own id"
                 )
         return self
+
+    def _check_approval_chain(self) -> None:
+        chain = self.team.approval_chain or ()
+        roles = self.meta.roles
+        unknown = next((role for role in chain if role not in roles), None)
+        if unknown is not None:
+            raise ValueError(
+                f"team.approval_chain names {unknown!r}, which is not one of meta.roles "
+                f"({', '.join(roles)}); name the approvers as meta.roles spells them, or add "
+                f"{unknown!r} to meta.roles"
+            )
+        repeated = next((role for role in chain if chain.count(role) > 1), None)
+        if repeated is not None:
+            raise ValueError(
+                f"team.approval_chain names {repeated!r} twice; each role approves once, so "
+                "name it once"
+            )

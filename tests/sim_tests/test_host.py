@@ -22,12 +22,13 @@ from sim.host.client import JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
 from sim.host.server import Host, serve
 from sim.host.visibility import view_for
-from sim.host.wire import TO_SEAT, View, Welcome
-from sim.session import Note, Queued, Session, replay
+from sim.host.wire import TO_SEAT, SeatView, View, Welcome
+from sim.session import Note, Queued, Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 
 NOTE = "Evaluator only: the holding line came 40 minutes late"
+REASON = "Evaluator only: nobody owned the holding line"
 CRISIS_BEGINS = "The crisis begins"  # the trigger: an event only the facilitator sees
 JOIN = re.compile(r"^\s+(?P<role>.+?)\s+stormdrill join (?P<url>\S+) --code (?P<code>\S+)$")
 
@@ -55,6 +56,12 @@ async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Hos
         session.close()
 
 
+def debriefed(view: SeatView) -> bool:
+    """The view holds the whole debrief: the server has computed every what-if."""
+    debrief = view.debrief
+    return debrief is not None and len(debrief.what_ifs) == debrief.what_ifs_total
+
+
 async def joined(url: str, code: str) -> SeatClient:
     client = SeatClient(url, code)
     await client.join()
@@ -73,16 +80,19 @@ async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(host
     entries = await smm.do(Command.QUEUE, template="outage-holding")  # pre-approved
     assert entries == 1
     await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
+    await evaluator.do(Command.RATE, objective="O1", rating="M", reason=REASON, by="Ada")
     await facilitator.do(Command.END_TURN)
     for client in seats.values():
         view = await client.wait_for_view(lambda view: view.turn == 1)
         assert [entry.kind for entry in view.log if isinstance(entry, Queued)] == ["queue"]
-        assert view.entries == 3
+        assert view.entries == 4
 
     with pytest.raises(UserError, match="social media manager seat cannot end_turn"):
         await smm.do(Command.END_TURN)
     with pytest.raises(UserError, match="observer seat cannot queue"):
         await observer.do(Command.QUEUE, strategy="apology")
+    with pytest.raises(UserError, match="legal seat cannot rate"):
+        await legal.do(Command.RATE, objective="O1", rating="P", reason="fine", by="Lee")
     with pytest.raises(UserError, match="evaluator seat cannot release_inject"):
         await evaluator.do(Command.RELEASE_INJECT, inject_id="I5")
     with pytest.raises(UserError, match="no pending inject"):
@@ -99,9 +109,11 @@ async def test_seats_play_one_exercise_and_each_sees_only_what_its_role_may(host
                 assert all(event.visible_to_team for event in events)
                 assert CRISIS_BEGINS not in text
     for client in (smm, legal, observer):
-        assert all(NOTE not in text for text in client.received)
-        assert not any(isinstance(entry, Note) for entry in client.view.log)
-    assert any(NOTE in text for text in evaluator.received)
+        assert all(NOTE not in text and REASON not in text for text in client.received)
+        assert not any(isinstance(entry, Note | Rated) for entry in client.view.log)
+    for client in (evaluator, facilitator):
+        assert any(NOTE in text for text in client.received)
+        assert any(REASON in text for text in client.received)
     assert facilitator.view.ground_truth is not None
     assert any(CRISIS_BEGINS in text for text in facilitator.received)
 
@@ -218,7 +230,8 @@ async def test_join_with_a_wrong_code_or_no_host_is_one_sentence(hosted, capsys)
 
 async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_replay(hosted):
     """1 facilitator, 12 players over the scenario's roles, 3 evaluators, 20 observers, all
-    sending at once: no entry lost or doubled, every seat ends on the replay's view."""
+    sending at once: no entry lost or doubled, every seat ends on the replay's view, its debrief
+    and the what-ifs of the same seed included."""
     url, codes, host, _ = hosted
     player_roles = list(host.session.spec.meta.roles)
     facilitator = await joined(url, codes["facilitator"])
@@ -251,9 +264,70 @@ async def test_a_full_room_plays_a_whole_exercise_and_ends_as_the_headless_repla
     assert sorted(entry.text for entry in log if isinstance(entry, Note)) == sorted(sent)
     assert [entry.kind for entry in log].count("queue") == host.session.turns_total
     headless = replay(host.session.spec, 4, log, team="Blue")
+    what_ifs = tuple(headless.what_ifs())
     for client in everyone:
-        final = await client.wait_for_view(lambda view: view.entries == last)
-        expected = view_for(client.view.kind, client.view.role, headless)
+        final = await client.wait_for_view(lambda view: view.entries == last and debriefed(view))
+        expected = view_for(client.view.kind, client.view.role, headless, what_ifs)
         assert final == expected
     for client in everyone:
         await client.close()
+
+
+async def test_every_seat_sees_the_debrief_and_only_the_evaluators_their_material(hosted):
+    url, codes, host, _ = hosted
+    player, facilitator, evaluator, observer = [
+        await joined(url, codes[role]) for role in ("CEO", "facilitator", "evaluator", "observer")
+    ]
+    await player.do(Command.QUEUE, template="outage-holding")
+    await evaluator.do(Command.NOTE, text=NOTE, objective="O1")
+    await facilitator.do(Command.END_TURN)
+    assert player.view.debrief is None  # nothing of it while in play
+    await facilitator.do(Command.FINISH)
+    await evaluator.do(Command.RATE, objective="O1", rating="U", reason=REASON, by="Ada")
+
+    last = len(host.session.log)
+    views = {
+        client.view.kind: await client.wait_for_view(
+            lambda view: view.entries == last and debriefed(view)
+        )
+        for client in (player, facilitator, evaluator, observer)
+    }
+    headless = replay(host.session.spec, 4, host.session.log, team="Blue")
+    outcome = headless.outcome
+    assert {view.debrief.outcome for view in views.values()} == {outcome}
+    assert {view.debrief.what_ifs for view in views.values()} == {tuple(headless.what_ifs())}
+    for kind in (SeatKind.PLAYER, SeatKind.OBSERVER):
+        debrief = views[kind].debrief
+        assert debrief.judgements == ()
+        evidence = [line for rating in debrief.ratings for line in rating.evidence]
+        assert not any("Evaluator note" in line for line in evidence)
+    for kind in (SeatKind.FACILITATOR, SeatKind.EVALUATOR):
+        debrief = views[kind].debrief
+        (o1, *_) = debrief.judgements
+        assert (o1.rating, [rated.reason for rated in o1.evaluators]) == ("U", [REASON])
+        assert any(NOTE in line for line in debrief.ratings[0].evidence)
+    for client in (player, observer):
+        assert all(NOTE not in text and REASON not in text for text in client.received)
+    for client in (player, facilitator, evaluator, observer):
+        await client.close()
+
+
+async def test_a_finished_exercise_hosted_again_shows_its_whole_debrief(tmp_path: Path):
+    session = Session(load_scenario("tiny"), seed=5, team="Blue", scenario_ref="tiny")
+    session.claim_autosave([tmp_path / "done.sqlite"])
+    session.queue(session.make_action(template="outage-holding"))
+    session.finish()
+    codes = new_seats(session.spec.meta.roles)
+    host = Host(session, [seat for seat, _ in codes])
+    runner, port = await serve(host, "127.0.0.1", 0)
+    try:
+        observer = await joined(
+            f"http://127.0.0.1:{port}", dict((s.role, c) for s, c in codes)["observer"]
+        )
+        view = await observer.wait_for_view(debriefed)
+        assert view.debrief.outcome == session.outcome
+        assert view.debrief.what_ifs == host.what_ifs
+        await observer.close()
+    finally:
+        await runner.cleanup()
+        session.close()

@@ -9,17 +9,20 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Select, Static
 
 from sim.host.client import SeatClient
-from sim.host.seats import new_seats
+from sim.host.seats import Command, new_seats
 from sim.host.server import Host, serve
-from sim.session import Queued, Session
+from sim.session import WHAT_IFS, Queued, Session
 from sim.spec.loader import load_scenario
 from tui.remote import SeatApp
 from tui.screens.approval import ApprovalScreen
+from tui.screens.debrief import DebriefScreen
 from tui.screens.facilitator import FacilitatorScreen
 from tui.screens.modals import PassphraseScreen
 from tui.screens.note import NoteScreen
+from tui.screens.rating import RatingScreen
 from tui.screens.war_room import WarRoomScreen
 
 MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
@@ -119,6 +122,35 @@ async def test_an_evaluator_notes_from_the_seat_and_no_player_receives_it(hosted
         assert all("Holding line" not in text for text in player.client.received)
 
 
+async def test_an_evaluator_rates_an_objective_from_the_seat_with_a_reason(hosted):
+    url, codes, session = hosted
+    evaluator = SeatApp(SeatClient(url, codes["evaluator"]))
+    async with evaluator.run_test(size=(120, 40)) as pilot:
+        await seated(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(evaluator.screen, RatingScreen)
+        evaluator.screen.query_one("#objective", Select).value = "O2"
+        evaluator.screen.query_one("#grade", Select).value = "M"
+        evaluator.screen.query_one("#reason", Input).focus()
+        await pilot.press(*"the journalist waited", "tab", *"Ada", "enter")
+        await evaluator.client.wait_for_view(lambda view: view.entries == 1)
+        (rating,) = session.evaluator_ratings
+        assert (rating.objective, rating.rating, rating.reason, rating.by) == (
+            "O2",
+            "M",
+            "the journalist waited",
+            "Ada",
+        )
+        await pilot.pause()
+        assert evaluator.war_room.state.timeline[-1].text == (
+            "Ada rates O2 M: the journalist waited"
+        )
+        await pilot.press("g")
+        await pilot.pause()
+        assert evaluator.screen.query_one("#by", Input).value == "Ada"  # offered again
+
+
 async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(hosted):
     url, codes, session = hosted
     drafter = SeatApp(SeatClient(url, codes["social media manager"]))
@@ -146,6 +178,41 @@ async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(
         assert [entry.kind for entry in session.log] == ["draft", "approve", "queue"]
         (queued,) = [entry for entry in session.log if isinstance(entry, Queued)]
         assert queued.action.text == MESSAGE and queued.action.at_h == session.now_h
+
+
+async def test_when_the_exercise_ends_each_seat_sees_its_debrief(hosted):
+    url, codes, session = hosted
+    player = SeatApp(SeatClient(url, codes["CEO"]))
+    evaluator = SeatApp(SeatClient(url, codes["evaluator"]))
+    facilitator = SeatClient(url, codes["facilitator"])
+    await facilitator.join()
+    reason = "nobody owned the holding line"
+    async with (
+        player.run_test(size=(120, 40)) as at_player,
+        evaluator.run_test(size=(120, 40)) as at_evaluator,
+    ):
+        await seated(at_player)
+        await seated(at_evaluator)
+        await at_player.press("c", *MESSAGE, "ctrl+s")
+        await evaluator.client.do(Command.RATE, objective="O1", rating="U", reason=reason, by="Ada")
+        await facilitator.do(Command.END_TURN)
+        await facilitator.do(Command.FINISH)
+        for app, pilot in ((player, at_player), (evaluator, at_evaluator)):
+            await app.client.wait_for_view(
+                lambda view: (
+                    view.debrief is not None
+                    and len(view.debrief.what_ifs) == view.debrief.what_ifs_total
+                )
+            )
+            await pilot.pause()
+            assert isinstance(app.screen, DebriefScreen)
+            assert app.screen.debrief.outcome == session.outcome
+            what_if = app.screen.query_one("#what-if-table", DataTable)
+            assert what_if.row_count == 1 + len(WHAT_IFS)  # as played, then each what-if
+        shown = str(evaluator.screen.query_one("#ratings", Static).render())
+        assert f"Ada: U, because {reason}" in shown and "Automatic rating P" in shown
+        assert reason not in str(player.screen.query_one("#ratings", Static).render())
+    await facilitator.close()
 
 
 async def test_a_browser_tab_asks_for_its_code_again_after_a_wrong_one(hosted):

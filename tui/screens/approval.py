@@ -1,5 +1,6 @@
 """The drafts waiting for this seat's approval (a hosted approver: legal, the CEO): pick one,
-approve it (it goes out now) or reject it (it never goes out)."""
+approve it (it goes out now, or on to the next step of the approval chain) or reject it (it
+never goes out)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,12 @@ class Verdict:
 
 class ApprovalScreen(ModalScreen[Verdict | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "verdict('approve')", "Approve", tooltip="It goes out now"),
+        Binding(
+            "y",
+            "verdict('approve')",
+            "Approve",
+            tooltip="It goes out, or on to the next approver of the chain",
+        ),
         Binding("x", "verdict('reject')", "Reject", tooltip="It never goes out"),
         Binding("escape", "close", "Close", tooltip="Back to the war room; it keeps waiting"),
     ]

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from sim.evaluation import ObjectiveRating
+from sim.evaluation import RATING_NAMES, Judgement, ObjectiveRating
 from sim.headline import headline_sentence
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
 from tui.debrief import DebriefState
@@ -43,20 +43,34 @@ RATING_STYLE = {
 }
 
 
-def ratings_content(ratings: tuple[ObjectiveRating, ...]) -> Content:
-    """Each objective's EEG rating with the facts from the log behind it."""
+def ratings_content(
+    ratings: tuple[ObjectiveRating, ...], judgements: tuple[Judgement, ...] = ()
+) -> Content:
+    """Each objective's EEG rating with the facts from the log behind it; where evaluators
+    rated it (`judgements`, for who may see them), the rating used, the automatic one and
+    theirs with the reasons."""
     if not ratings:
         return Content("This scenario states no exercise objectives.")
+    judged = {judgement.objective_id: judgement for judgement in judgements}
     blocks = []
     for rating in ratings:
+        judgement = judged.get(rating.objective_id)
+        used = judgement.rating if judgement is not None else rating.rating
         lines = [
             Content.assemble(
-                (f" {rating.rating} ", f"bold reverse {RATING_STYLE[rating.rating]}"),
+                (f" {used} ", f"bold reverse {RATING_STYLE[used]}"),
                 (f" {visible(rating.objective_id)} ", "bold"),
                 plain(rating.text),
             ),
-            Content.assemble(("    " + rating.rating_name, RATING_STYLE[rating.rating])),
+            Content.assemble(("    " + RATING_NAMES[used], RATING_STYLE[used])),
         ]
+        if judgement is not None and judgement.evaluators:
+            lines.append(plain(f"    Automatic rating {rating.rating} ({rating.rating_name})"))
+            lines += [
+                plain(f"    {rated.by}: {rated.rating}, because {rated.reason}")
+                for rated in judgement.evaluators
+            ]
+            lines.append(plain(f"    {judgement.sentence}"))
         lines += [plain(f"    · {fact}") for fact in rating.evidence]
         blocks.append(Content("\n").join(lines))
     return Content("\n\n").join(blocks)
@@ -131,7 +145,7 @@ class DebriefScreen(KeepsKeysToFields, Screen):
             with TabPane("Decisions (t)", id="decisions"):
                 yield Timeline(id="decisions-table")
             with TabPane("Objectives (v)", id="objectives"), VerticalScroll():
-                yield Static(ratings_content(debrief.ratings), id="ratings")
+                yield Static(ratings_content(debrief.ratings, debrief.judgements), id="ratings")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,7 +171,7 @@ class DebriefScreen(KeepsKeysToFields, Screen):
         what_if = self.query_one("#what-if-table", DataTable)
         what_if.add_columns(*COMPARISON_COLUMNS)
         what_if.add_row(*comparison_row(AS_PLAYED.label, debrief.outcome))
-        self.watch_what_ifs(())
+        self.watch_what_ifs(self.what_ifs)
 
     def watch_what_ifs(self, what_ifs: tuple[WhatIf, ...]) -> None:
         table = self.query_one("#what-if-table", DataTable)
@@ -177,6 +191,15 @@ class DebriefScreen(KeepsKeysToFields, Screen):
                 "each avoided, and the damage among the aware (RI points).\n"
                 "One seed: small gaps can be chance; stormdrill sweep compares many."
             )
+
+    def show_after_the_end(self, debrief: DebriefState) -> None:
+        """What changes after the end: the objectives' ratings and the decisions, as hosted
+        evaluators rate and take notes at the hot wash."""
+        self.debrief = debrief
+        self.query_one("#ratings", Static).update(
+            ratings_content(debrief.ratings, debrief.judgements)
+        )
+        self.query_one(Timeline).entries = debrief.decisions
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
