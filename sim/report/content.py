@@ -154,8 +154,10 @@ def _executive_summary(
     things to fix (sim.report.summary), from the same facts as the sections after it."""
     spec = session.spec
     closed = [item for item in facts.items if item.status != "open"]
+    # Ranked by the rating the report uses: the evaluators' where they gave one.
+    used = {item.objective_id: item.rating for item in judged(ratings, session.evaluator_ratings)}
     shortfalls = [
-        summary.Shortfall(rating.objective_id, rating.rating, rating.rule, area, cause)
+        summary.Shortfall(rating.objective_id, used[rating.objective_id], rating.rule, area, cause)
         for rating in ratings
         for area, cause in zip(
             rating.areas_for_improvement, causes[rating.objective_id], strict=True

@@ -4,15 +4,25 @@ row and a few blocks per objective."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sim.clock import clock
 from sim.evaluation import RATING_NAMES, Judgement
 from sim.report.document import Block, Bullets, Paragraph, Table
 
-SUMMARY_HEADER = ("Objective", "Rating", "Meaning", "Automatic rating", "Evaluators' ratings")
+SUMMARY_HEADER = (
+    "Objective",
+    "Rating",
+    "Meaning",
+    "Automatic rating",
+    "Evaluators' ratings",
+    "Core capability",
+)
 
 
-def summary_table(judgements: tuple[Judgement, ...]) -> Table:
-    """One row per objective: the rating used and its meaning, then where it came from."""
+def summary_table(judgements: tuple[Judgement, ...], capability: Mapping[str, str]) -> Table:
+    """One row per objective: the rating used and its meaning, where it came from, and the
+    objective's core capability (HSEEP)."""
     rows = tuple(
         (
             item.objective_id,
@@ -20,6 +30,7 @@ def summary_table(judgements: tuple[Judgement, ...]) -> Table:
             RATING_NAMES[item.rating],
             item.automatic,
             ", ".join(f"{rated.by} {rated.rating}" for rated in item.evaluators) or "none",
+            capability[item.objective_id],
         )
         for item in judgements
     )

@@ -306,9 +306,14 @@ def test_sponsor_and_point_of_contact_can_be_given_on_the_command_line(saved, tm
 def test_each_objective_has_its_core_capability_and_each_area_its_root_cause(flawed_md):
     text = flawed_md
     analysis = _section(text, "Analysis of objectives (EEG ratings)")
-    assert "| Objective | Rating | Meaning | Core capability |" in analysis
-    assert re.search(r"\| O1 \| \w \| [^|]+ \| Public Information and Warning \|", analysis)
-    assert re.search(r"\| O2 \| \w \| [^|]+ \| Operational Coordination \|", analysis)
+    header = (
+        "| Objective | Rating | Meaning | Automatic rating | Evaluators' ratings "
+        "| Core capability |"
+    )
+    assert header in analysis
+    row = r"\| {} \| \w \| [^|]+ \| \w \| [^|]+ \| {} \|"
+    assert re.search(row.format("O1", "Public Information and Warning"), analysis)
+    assert re.search(row.format("O2", "Operational Coordination"), analysis)
     areas = _section(text, "Strengths and areas for improvement").split("**Areas for improvement**")
     listed = [line for line in areas[1].splitlines() if line.startswith("- O")]
     assert listed and all(" Root cause: " in line for line in listed)
