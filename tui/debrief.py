@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.evaluation import ObjectiveRating, rate_objectives
+from sim.i18n import ENGLISH, Translator
 from sim.outcome import Outcome
 from sim.session import Session
 from tui.snapshot import TimelineEntry, timeline_of
@@ -26,8 +27,8 @@ class DebriefState:
     ratings: tuple[ObjectiveRating, ...]
 
 
-def debrief_state(session: Session) -> DebriefState:
-    """Of a finished session."""
+def debrief_state(session: Session, words: Translator = ENGLISH) -> DebriefState:
+    """Of a finished session, its decisions in the language of `words`."""
     outcome = session.outcome
     if outcome is None:
         raise ValueError("the debrief needs a finished session")
@@ -41,7 +42,7 @@ def debrief_state(session: Session) -> DebriefState:
         hours=tuple(series["hour"]),
         aware_damage=tuple(series["aware_damage"]),
         aware=tuple(series["aware_total"]),
-        decisions=timeline_of(session.log, session.now_h),
+        decisions=timeline_of(session.log, session.now_h, words),
         statement_hours=record.statement_hours,
         ratings=rate_objectives(session),
     )
