@@ -1,9 +1,11 @@
 """The message catalogs under test: extraction as docs/translating.md runs it, and a pseudo-locale
-made from the template, in which every message of ours reads «like this», so a screen rendered in
-it shows at a glance (and to a test) which of its words never went through the catalog."""
+made from the template, in which every message of ours reads «ĺíķé ťĥíš» (between guillemets, in
+look-alike letters), so a screen rendered in it shows at a glance, and to a test, which of its
+words never went through the catalog: they are the ones in plain letters."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -35,21 +37,33 @@ def extract(into: Path) -> Catalog:
     return read_catalog(into)
 
 
+LOOK_ALIKE = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "áƀçđéƒĝĥíĵķĺṁñóƥʠŕšťúʋŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÓƤɊŔŠŤÚƲŴẊÝŽ",
+)
+KEEP = re.compile(r"(\{\w*\}|\[/?[a-z$ -]*\])")
+"""Placeholders and content markup ([b]...[/b]) stay as they are in a pseudo-translation."""
+
+
 def pseudo(message: str) -> str:
-    return f"{OPEN}{message}{CLOSE}"
+    """«message» in look-alike letters, its placeholders and markup kept."""
+    parts = KEEP.split(message)
+    return (
+        OPEN + "".join(p if KEEP.fullmatch(p) else p.translate(LOOK_ALIKE) for p in parts) + CLOSE
+    )
 
 
 def pseudo_locale(folder: Path, locale: str = "it") -> Path:
-    """A catalog for `locale` in `folder` (a locales folder, as sim.i18n reads one) in which
-    every message of the template is itself between guillemets; returns `folder`."""
-    template = read_catalog(TEMPLATE)
+    """A locales folder (as sim.i18n reads one) whose catalog for `locale` is the template with
+    every message pseudo-translated; returns `folder`."""
     catalog = Catalog(locale=locale, domain=DOMAIN)
-    for message in template:
+    for message in read_catalog(TEMPLATE):
         if not message.id:
             continue
         if isinstance(message.id, tuple):
-            forms = tuple(pseudo(form) for form in message.id)
-            catalog.add(message.id, (*forms, forms[-1]))
+            forms = [pseudo(form) for form in message.id]
+            forms += forms[-1:] * (catalog.num_plurals - len(forms))
+            catalog.add(message.id, tuple(forms))
         else:
             catalog.add(message.id, pseudo(message.id))
     target = folder / locale / "LC_MESSAGES"

@@ -44,5 +44,5 @@ def debrief_state(session: Session, words: Translator = ENGLISH) -> DebriefState
         aware=tuple(series["aware_total"]),
         decisions=timeline_of(session.log, session.now_h, words),
         statement_hours=record.statement_hours,
-        ratings=rate_objectives(session),
+        ratings=rate_objectives(session, words),
     )

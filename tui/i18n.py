@@ -34,6 +34,8 @@ ENGLISH_BINDINGS = "_english_bindings"
 
 TEXTUAL_WORDS = (
     N_("palette"),
+    N_("Quit the app and return to the command prompt."),
+    N_("Open the command palette"),
     N_("Theme"),
     N_("Change the current theme"),
     N_("Quit"),

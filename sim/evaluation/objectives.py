@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sim.evaluation import rules
 from sim.evaluation.facts import ExerciseFacts, facts_of
 from sim.evaluation.rating import ObjectiveRating
+from sim.i18n import ENGLISH, Translator
 from sim.spec.schema import Objective
 
 if TYPE_CHECKING:
@@ -37,24 +38,29 @@ _RESPONSIBILITY = re.compile(
 _PRESS = re.compile(r"journalist|inquir|\bpress\b|\bmedia\b|reporter|giornalist|stampa", re.I)
 
 
-def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def rate_objective(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
+    """Its rating, with the evidence in the language of `words` (the debrief's; the strengths
+    and areas for improvement stay in English for the report)."""
     text = objective.text
     if objective.first_statement_within_h is not None:
-        return rules.first_statement(objective, facts)
+        return rules.first_statement(objective, facts, words)
     if _CONSISTENCY.search(text):
-        return rules.consistency(objective, facts)
+        return rules.consistency(objective, facts, words)
     if _INSTRUCTIONS.search(text):
-        return rules.instructions(objective, facts)
+        return rules.instructions(objective, facts, words)
     if _RESPONSIBILITY.search(text):
-        return rules.responsibility(objective, facts)
+        return rules.responsibility(objective, facts, words)
     items = facts.items_for(objective.id)
     if _PRESS.search(text):
         items += tuple(i for i in facts.items if i.journalist and i.inject_id is None)
-    return rules.deadlines(objective, facts, items)
+    return rules.deadlines(objective, facts, items, words)
 
 
-def rate_objectives(session: Session) -> tuple[ObjectiveRating, ...]:
+def rate_objectives(session: Session, words: Translator = ENGLISH) -> tuple[ObjectiveRating, ...]:
     """The EEG rating of every exercise objective, in the scenario's order, from the session's
-    log as played so far (all of it once finished)."""
+    log as played so far (all of it once finished); the evidence in the language of `words`."""
     facts = facts_of(session)
-    return tuple(rate_objective(objective, facts) for objective in session.spec.meta.objectives)
+    objectives = session.spec.meta.objectives
+    return tuple(rate_objective(objective, facts, words) for objective in objectives)

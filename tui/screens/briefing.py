@@ -53,11 +53,11 @@ def briefing_markdown(spec: ScenarioSpec, words: Translator = ENGLISH) -> str:
         "Approval takes {holding} for a holding statement, {correction} for a correction, "
         "{apology} for an apology, {compensation} for compensation, {other} otherwise"
     ).format(
-        holding=span_text(delays.holding_statement),
-        correction=span_text(delays.correction),
-        apology=span_text(delays.apology),
-        compensation=span_text(delays.compensation),
-        other=span_text(delays.other),
+        holding=span_text(delays.holding_statement, _),
+        correction=span_text(delays.correction, _),
+        apology=span_text(delays.apology, _),
+        compensation=span_text(delays.compensation, _),
+        other=span_text(delays.other, _),
     )
     schedule = _.ngettext(
         "{turns} turn of {minutes} minutes; the crowd keeps going after the last turn, to day "
