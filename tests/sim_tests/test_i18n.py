@@ -121,6 +121,18 @@ def test_play_refuses_an_unsupported_language_before_the_screen_opens(capsys):
     assert "--lang = 'fr' is not a language stormdrill speaks" in err
 
 
+def test_run_summarises_in_the_chosen_language(capsys, monkeypatch):
+    assert main(["run", "tiny", "--seed", "2", "--lang", "it"]) == 0
+    italian = capsys.readouterr().out
+    assert italian.startswith("Tiny outage, protocollo silent, seme 2\n")
+    assert "danno tra gli informati" in italian and "aware damage" not in italian
+    monkeypatch.setenv(LANG_VARIABLE, "it")
+    assert main(["run", "tiny", "--seed", "2"]) == 0
+    assert capsys.readouterr().out == italian
+    assert main(["run", "tiny", "--seed", "2", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Tiny outage, protocol silent, seed 2\n")
+
+
 # --------------------------------------------------------------------------- the catalogs
 
 
