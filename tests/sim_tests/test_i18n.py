@@ -22,8 +22,10 @@ from sim.i18n import (
     interface_locale,
     translator,
 )
+from sim.labels import LABELS, label
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from sim.spec.schema import Channel, InjectType, Spokesperson, Strategy, Voice
 from tests.catalogs import ROOT, TEMPLATE, extract, read_catalog
 
 ITALIAN_PO = LOCALES_FOLDER / "it" / "LC_MESSAGES" / "stormdrill.po"
@@ -166,6 +168,15 @@ def test_the_compiled_italian_catalog_is_the_po_file():
     assert compiled == translations(read_catalog(ITALIAN_PO)), (
         "the .mo is stale: compile it as docs/translating.md says"
     )
+
+
+def test_every_named_choice_has_its_words_in_the_catalog():
+    template = translations(read_catalog(TEMPLATE))
+    for kind in (Strategy, Channel, Spokesperson, Voice, InjectType):
+        for member in kind:
+            assert LABELS[member.value] in template, member
+            assert label(member, ENGLISH) == member.value.replace("_", " ")
+    assert label(Strategy.HOLDING_STATEMENT, translator("it_IT")) == "comunicato di attesa"
 
 
 # --------------------------------------------------------------------------- the world's words

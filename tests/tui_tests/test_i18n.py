@@ -12,7 +12,9 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widget import Widget
+from textual.widgets import OptionList, Static
 
+from sim.rubric.score import COMPONENT_WEIGHTS, PENALTY_WEIGHTS
 from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.loader import load_scenario
 from sim.spec.schema import ScenarioSpec
@@ -20,7 +22,9 @@ from tests.catalogs import pseudo_locale
 from tests.tui_tests.conftest import PASSPHRASE, settle, start_exercise
 from tui.app import StormdrillApp
 from tui.screens.debrief import DebriefScreen
+from tui.screens.picker import PickerScreen
 from tui.screens.war_room import WarRoomScreen
+from tui.widgets.rubric_panel import COMPONENT_LABELS, component_label
 
 OURS = re.compile(r"[A-Za-z]{3,}")
 """A word of three plain letters or more on screen: English, unless the scenario, the crowd or
@@ -152,6 +156,23 @@ async def test_the_italian_catalog_reaches_the_footer_the_help_and_the_palette(t
         )
         assert "Come funziona l'esercitazione" in help_text
         assert "Fa avanzare l'orologio di un turno" in help_text
+
+
+def test_the_rubric_panel_names_every_component_and_penalty():
+    for name in (*COMPONENT_WEIGHTS, *PENALTY_WEIGHTS):
+        assert name in COMPONENT_LABELS
+        assert component_label(name) == name.replace("_", " ")
+
+
+async def test_the_picker_speaks_the_chosen_language():
+    app = StormdrillApp(lang="it")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        title = app.screen.query_one(".screen-title", Static).render()
+        assert "scegli una crisi su cui esercitarti" in str(title)
+        first = app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        assert " utenti · " in str(first) and " turni" in str(first)
 
 
 async def test_lang_overrides_the_scenarios_locale(tmp_path: Path):

@@ -41,8 +41,8 @@ class PassphraseScreen(SpeaksTheExercise, ModalScreen[str | None]):
 
 class ConfirmScreen(SpeaksTheExercise, ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", tooltip="Go ahead"),
-        Binding("n,escape", "answer(False)", "No", tooltip="Back to where you were"),
+        Binding("y", "answer(True)", N_("Yes"), tooltip=N_("Go ahead")),
+        Binding("n,escape", "answer(False)", N_("No"), tooltip=N_("Back to where you were")),
     ]
 
     def __init__(self, question: str) -> None:
