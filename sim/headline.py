@@ -47,27 +47,30 @@ def headline_sentence(
         return _(
             "Damage among the {reach} people who heard about it: {damage} RI points (not "
             "compared with silence)."
-        ).format(reach=f"{outcome.negative_reach:,}", damage=points(outcome.aware_damage))
+        ).format(
+            reach=_.figure(f"{outcome.negative_reach:,}"),
+            damage=_.figure(points(outcome.aware_damage)),
+        )
     if share is None:
         return _(
             "Silence would have done no lasting damage to the {heard} people who heard about it, "
             "so there was no damage to avoid."
-        ).format(heard=f"{heard:,}")
+        ).format(heard=_.figure(f"{heard:,}"))
     if share == 0 and outcome.time_to_first_response_h is None:
         return _(
             "Nothing was said: this is the damage silence does, {damage} RI points among the "
             "{heard} people who heard about it."
-        ).format(damage=points(outcome.aware_damage), heard=f"{heard:,}")
+        ).format(damage=_.figure(points(outcome.aware_damage)), heard=_.figure(f"{heard:,}"))
     whose = subject[:1].upper() + subject[1:]
     if share < 0:
         return _(
             "{whose} added {share} to the damage that silence would have done to the {heard} "
             "people who heard about it."
-        ).format(whose=whose, share=percent(-share), heard=f"{heard:,}")
+        ).format(whose=whose, share=_.figure(percent(-share)), heard=_.figure(f"{heard:,}"))
     return _(
         "{whose} avoided {share} of the damage that silence would have done to the {heard} "
         "people who heard about it."
-    ).format(whose=whose, share=percent(share), heard=f"{heard:,}")
+    ).format(whose=whose, share=_.figure(percent(share)), heard=_.figure(f"{heard:,}"))
 
 
 def aware_damage_text(
@@ -75,11 +78,11 @@ def aware_damage_text(
 ) -> str:
     """Damage among the aware at the horizon, beside silence's: "0.32 RI points (silence 0.79)"
     (a narrow table puts the unit in its label instead: `unit=""`)."""
-    text = f"{points(outcome.aware_damage)}{unit}"
+    text = words.figure(points(outcome.aware_damage)) + unit
     if outcome.unanswered_aware_damage is None:
         return text
     return words("{damage} (silence {silence})").format(
-        damage=text, silence=points(outcome.unanswered_aware_damage)
+        damage=text, silence=words.figure(points(outcome.unanswered_aware_damage))
     )
 
 
@@ -89,4 +92,5 @@ def avoided_text(outcome: Outcome, words: Translator = ENGLISH) -> str:
         return words("not compared")
     if outcome.damage_avoided is None:
         return words("silence did none")
-    return words("{share} of silence's").format(share=percent(outcome.damage_avoided))
+    share = words.figure(percent(outcome.damage_avoided))
+    return words("{share} of silence's").format(share=share)

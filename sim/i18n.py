@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
 from sim.errors import UserError
 
 Locale = Literal["en_US", "en_GB", "it_IT"]
@@ -56,6 +58,19 @@ class Translator:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.catalog.ngettext(singular, plural, n)
+
+    def figure(self, text: str) -> str:
+        """A figure written the English way ("4,870", "0.66", "38.5%") in this locale's
+        symbols ("4.870", "0,66", "38,5%"): formatted once, in Python, so every language rounds
+        alike, and English is left exactly as it was."""
+        return text.translate(_symbols(self.locale))
+
+
+@cache
+def _symbols(locale: str) -> dict[int, str]:
+    """English's decimal point and thousands comma -> the locale's own (CLDR, through Babel)."""
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    return str.maketrans({".": decimal, ",": group})
 
 
 @cache

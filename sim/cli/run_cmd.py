@@ -120,8 +120,11 @@ def _summary(title: str, protocol: str, outcome: Outcome, words: Translator = EN
     def row(name: str, value: str) -> tuple[str, str]:
         return _(name), value
 
-    recovered = hours_text(outcome.recovery_time_h, _("not recovered"), places=2)
-    first = hours_text(outcome.time_to_first_response_h, _("none"), places=2)
+    def hours(value: float | None, missing: str) -> str:
+        return missing if value is None else _.figure(hours_text(value, places=2))
+
+    recovered = hours(outcome.recovery_time_h, _("not recovered"))
+    first = hours(outcome.time_to_first_response_h, _("none"))
     subject = _("the {protocol} protocol's answers").format(protocol=protocol)
     head = [
         _("{title}, protocol {protocol}, seed {seed}").format(
@@ -139,19 +142,19 @@ def _summary(title: str, protocol: str, outcome: Outcome, words: Translator = EN
             N_("aware damage"),
             _("{damage}, at its peak {peak}").format(
                 damage=aware_damage_text(outcome, _(" RI points"), _),
-                peak=points(outcome.aware_damage_peak),
+                peak=_.figure(points(outcome.aware_damage_peak)),
             ),
         ),
         row(
             N_("stakeholder damage"),
-            _("{damage} RI points").format(damage=points(outcome.stakeholder_damage)),
+            _("{damage} RI points").format(damage=_.figure(points(outcome.stakeholder_damage))),
         ),
         row(
             N_("reputation index"),
             _("{start} -> {final} (lowest {lowest}, recovery {recovered})").format(
-                start=f"{outcome.reputation_index_start:.1f}",
-                final=f"{outcome.reputation_index_final:.1f}",
-                lowest=f"{outcome.reputation_index_min:.1f}",
+                start=_.figure(f"{outcome.reputation_index_start:.1f}"),
+                final=_.figure(f"{outcome.reputation_index_final:.1f}"),
+                lowest=_.figure(f"{outcome.reputation_index_min:.1f}"),
                 recovered=recovered,
             ),
         ),
@@ -161,7 +164,7 @@ def _summary(title: str, protocol: str, outcome: Outcome, words: Translator = EN
                 aware=outcome.negative_reach, spreaders=outcome.spreaders_total
             ),
         ),
-        row(N_("detection"), hours_text(outcome.time_to_detection_h, _("never"), places=2)),
+        row(N_("detection"), hours(outcome.time_to_detection_h, _("never"))),
         row(
             N_("first response"),
             _("{time}, before the media").format(time=first)
@@ -170,7 +173,9 @@ def _summary(title: str, protocol: str, outcome: Outcome, words: Translator = EN
         ),
         row(
             N_("response coverage"),
-            _("{share} of aware users saw it").format(share=f"{outcome.response_coverage:.0%}"),
+            _("{share} of aware users saw it").format(
+                share=_.figure(f"{outcome.response_coverage:.0%}")
+            ),
         ),
         row(N_("media pickups"), str(outcome.media_pickups)),
     ]

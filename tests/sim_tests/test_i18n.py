@@ -117,6 +117,18 @@ def test_translators_of_two_languages_live_side_by_side():
     assert italian("End turn") == "Fine turno"
 
 
+def test_figures_are_written_with_the_locales_symbols():
+    italian = translator("it_IT")
+    assert [italian.figure(f) for f in ("4,870", "0.66", "38.5%", "1,234.5")] == [
+        "4.870",
+        "0,66",
+        "38,5%",
+        "1.234,5",
+    ]
+    assert ENGLISH.figure("4,870.5") == "4,870.5"
+    assert translator("en_GB").figure("4,870.5") == "4,870.5"
+
+
 def test_play_refuses_an_unsupported_language_before_the_screen_opens(capsys):
     assert main(["play", "tiny", "--lang", "fr"]) == 2
     err = capsys.readouterr().err
@@ -128,6 +140,7 @@ def test_run_summarises_in_the_chosen_language(capsys, monkeypatch):
     italian = capsys.readouterr().out
     assert italian.startswith("Tiny outage, protocollo silent, seme 2\n")
     assert "danno tra gli informati" in italian and "aware damage" not in italian
+    assert re.search(r"indice di reputazione +\d+,\d -> \d+,\d \(minimo \d+,\d", italian)
     monkeypatch.setenv(LANG_VARIABLE, "it")
     assert main(["run", "tiny", "--seed", "2"]) == 0
     assert capsys.readouterr().out == italian

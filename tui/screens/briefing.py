@@ -48,16 +48,16 @@ def briefing_markdown(spec: ScenarioSpec, words: Translator = ENGLISH) -> str:
         "{people} person on the team, {replies} direct replies each per hour",
         "{people} people on the team, {replies} direct replies each per hour",
         team.staffing,
-    ).format(people=team.staffing, replies=team.replies_per_person_h)
+    ).format(people=team.staffing, replies=_.figure(f"{team.replies_per_person_h}"))
     approval = _(
         "Approval takes {holding} for a holding statement, {correction} for a correction, "
         "{apology} for an apology, {compensation} for compensation, {other} otherwise"
     ).format(
-        holding=span_text(delays.holding_statement, _),
-        correction=span_text(delays.correction, _),
-        apology=span_text(delays.apology, _),
-        compensation=span_text(delays.compensation, _),
-        other=span_text(delays.other, _),
+        holding=_.figure(span_text(delays.holding_statement, _)),
+        correction=_.figure(span_text(delays.correction, _)),
+        apology=_.figure(span_text(delays.apology, _)),
+        compensation=_.figure(span_text(delays.compensation, _)),
+        other=_.figure(span_text(delays.other, _)),
     )
     schedule = _.ngettext(
         "{turns} turn of {minutes} minutes; the crowd keeps going after the last turn, to day "
@@ -65,7 +65,7 @@ def briefing_markdown(spec: ScenarioSpec, words: Translator = ENGLISH) -> str:
         "{turns} turns of {minutes} minutes; the crowd keeps going after the last turn, to day "
         "{day}",
         turns.turns,
-    ).format(turns=turns.turns, minutes=turn_minutes, day=f"{turns.horizon_days:g}")
+    ).format(turns=turns.turns, minutes=turn_minutes, day=_.figure(f"{turns.horizon_days:g}"))
     lines += ["## " + _("Your resources"), "", f"- {staffing}", f"- {approval}", f"- {schedule}"]
     if team.templates:
         lines += ["", _("Pre-approved templates (they go out at once):"), ""]

@@ -77,8 +77,9 @@ def ground_truth_text(
     """The headline first (docs/model.md section 10): the damage among the aware and how much
     of silence's the answers have avoided by now; then reach, whole-population RI and states."""
     _ = words
+    figure = words.figure
     counts = "  ".join(
-        f"{_(label)} {truth.state_counts[STATE_NAMES[state]]:,}"
+        f"{_(label)} {figure(f'{truth.state_counts[STATE_NAMES[state]]:,}')}"
         for state, label in STATE_LABELS.items()
     )
     return _(
@@ -91,13 +92,13 @@ def ground_truth_text(
         "Users now: {counts}"
     ).format(
         time=clock(truth.now_h),
-        aware_damage=points(truth.aware_damage),
-        stakeholder_damage=points(truth.stakeholder_damage),
+        aware_damage=figure(points(truth.aware_damage)),
+        stakeholder_damage=figure(points(truth.stakeholder_damage)),
         avoided=avoided_so_far_text(so_far, words),
-        aware=f"{truth.aware:,}",
-        spreaders=f"{truth.spreaders:,}",
-        ri=f"{truth.reputation_index:.1f}",
-        ri_start=f"{truth.reputation_index_start:.1f}",
+        aware=figure(f"{truth.aware:,}"),
+        spreaders=figure(f"{truth.spreaders:,}"),
+        ri=figure(f"{truth.reputation_index:.1f}"),
+        ri_start=figure(f"{truth.reputation_index_start:.1f}"),
         counts=counts,
     )
 
@@ -108,9 +109,9 @@ def avoided_so_far_text(so_far: AgainstSilence, words: Translator = ENGLISH) -> 
     return words(
         "[b]{share}[/b] of silence's by now (silence: {damage} among {aware} aware)"
     ).format(
-        share=percent(so_far.damage_avoided),
-        damage=points(so_far.unanswered_aware_damage),
-        aware=f"{so_far.unanswered_aware:,}",
+        share=words.figure(percent(so_far.damage_avoided)),
+        damage=words.figure(points(so_far.unanswered_aware_damage)),
+        aware=words.figure(f"{so_far.unanswered_aware:,}"),
     )
 
 

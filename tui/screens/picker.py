@@ -20,7 +20,7 @@ from tui.plain import plain, visible
 
 def scenario_prompt(name: str, spec: ScenarioSpec, words: Translator = ENGLISH) -> Content:
     size = words("{users} users · {turns} turns").format(
-        users=f"{spec.graph.users:,}", turns=spec.turns.turns
+        users=words.figure(f"{spec.graph.users:,}"), turns=spec.turns.turns
     )
     return Content.assemble(
         (visible(spec.meta.title), "bold"),

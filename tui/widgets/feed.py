@@ -28,19 +28,22 @@ def post_content(item: FeedItem, words: Translator = ENGLISH) -> Content:
     persona = item.persona
     badge = " ★" if item.is_influencer else ""
     reshare = "↻ " if item.reshare_of >= 0 else ""
-    followers = words("{count} followers")
+    followers, count = words("{count} followers"), words.figure(f"{persona.followers:,}")
     reshares = words("{count} reshares · reach {reach}")
     return Content.assemble(
         (visible(persona.name), "bold"),
         (f"{badge} @{visible(persona.handle)}", KIND_STYLE[item.kind]),
         (
-            f" · {followers.format(count=f'{persona.followers:,}')} · {clock(item.hour)}\n",
+            f" · {followers.format(count=count)} · {clock(item.hour)}\n",
             "$text-muted",
         ),
         reshare,
         plain(item.text),
         (
-            "\n" + reshares.format(count=f"{item.reshares:,}", reach=f"{item.reach:,}"),
+            "\n"
+            + reshares.format(
+                count=words.figure(f"{item.reshares:,}"), reach=words.figure(f"{item.reach:,}")
+            ),
             "$text-muted",
         ),
     )

@@ -78,10 +78,12 @@ def rubric_content(
 ) -> Content:
     _ = words
     reading = _("transparency {transparency} · {voice}").format(
-        transparency=f"{score.transparency:.2f}", voice=voice_text(score.voice, voice, _)
+        transparency=_.figure(f"{score.transparency:.2f}"), voice=voice_text(score.voice, voice, _)
     )
     lines = [
-        Content.assemble((_("Rubric") + " ", "bold"), (f"{score.overall:.0%}", "bold $accent")),
+        Content.assemble(
+            (_("Rubric") + " ", "bold"), (_.figure(f"{score.overall:.0%}"), "bold $accent")
+        ),
         Content(reading + (" · " + _("concrete") if score.concrete else "")),
     ]
     lines += [component_line(component, "$success", _) for component in score.components]
