@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sim.i18n import ENGLISH, Translator
+
 EPSILON_H = 1e-9
 """Two scenario hours closer than this are the same hour: sums of tick lengths are floats
 (0.1 + 0.2 != 0.3), and a statement due 'at 3 h' must not miss the tick that starts at 3 h."""
@@ -89,7 +91,7 @@ def hours_text(hours: float | None, missing: str = "", places: int | None = None
     return f"{number} h"
 
 
-def span_text(hours: float) -> str:
+def span_text(hours: float, words: Translator = ENGLISH) -> str:
     """A length of time as a briefing gives it: "30 min" under an hour, else "2 h"."""
     minutes = round(hours * 60)
-    return f"{minutes} min" if minutes < 60 else f"{hours:g} h"
+    return words("{minutes} min").format(minutes=minutes) if minutes < 60 else f"{hours:g} h"

@@ -10,6 +10,7 @@ every screen and report leads with them.
 
 from __future__ import annotations
 
+from sim.i18n import ENGLISH, Translator
 from sim.numbers import readable
 from sim.outcome import Outcome
 
@@ -32,52 +33,64 @@ def points(damage: float | None, missing: str = "-") -> str:
     return readable(damage, POINTS_DECIMALS)
 
 
-def headline_sentence(outcome: Outcome, subject: str = "your answers") -> str:
+def headline_sentence(
+    outcome: Outcome, subject: str = "your answers", words: Translator = ENGLISH
+) -> str:
     """The sentence of docs/model.md section 10: "Your answers avoided 38% of the damage that
     silence would have done to the 4,870 people who heard about it." `subject` says whose the
-    answers were ("the team's answers", "Blue's answers")."""
+    answers were ("the team's answers", "Blue's answers"); `words` the language (the subject is
+    given in it)."""
+    _ = words
     heard = outcome.unanswered_negative_reach
     share = outcome.damage_avoided
     if heard is None:
-        return (
-            f"Damage among the {outcome.negative_reach:,} people who heard about it: "
-            f"{points(outcome.aware_damage)} RI points (not compared with silence)."
+        return _(
+            "Damage among the {reach} people who heard about it: {damage} RI points (not "
+            "compared with silence)."
+        ).format(
+            reach=_.figure(f"{outcome.negative_reach:,}"),
+            damage=_.figure(points(outcome.aware_damage)),
         )
     if share is None:
-        return (
-            f"Silence would have done no lasting damage to the {heard:,} people who heard about "
-            "it, so there was no damage to avoid."
-        )
+        return _(
+            "Silence would have done no lasting damage to the {heard} people who heard about it, "
+            "so there was no damage to avoid."
+        ).format(heard=_.figure(f"{heard:,}"))
     if share == 0 and outcome.time_to_first_response_h is None:
-        return (
-            f"Nothing was said: this is the damage silence does, {points(outcome.aware_damage)} "
-            f"RI points among the {heard:,} people who heard about it."
-        )
+        return _(
+            "Nothing was said: this is the damage silence does, {damage} RI points among the "
+            "{heard} people who heard about it."
+        ).format(damage=_.figure(points(outcome.aware_damage)), heard=_.figure(f"{heard:,}"))
     whose = subject[:1].upper() + subject[1:]
     if share < 0:
-        return (
-            f"{whose} added {percent(-share)} to the damage that silence would have done to the "
-            f"{heard:,} people who heard about it."
-        )
-    return (
-        f"{whose} avoided {percent(share)} of the damage that silence would have done to the "
-        f"{heard:,} people who heard about it."
+        return _(
+            "{whose} added {share} to the damage that silence would have done to the {heard} "
+            "people who heard about it."
+        ).format(whose=whose, share=_.figure(percent(-share)), heard=_.figure(f"{heard:,}"))
+    return _(
+        "{whose} avoided {share} of the damage that silence would have done to the {heard} "
+        "people who heard about it."
+    ).format(whose=whose, share=_.figure(percent(share)), heard=_.figure(f"{heard:,}"))
+
+
+def aware_damage_text(
+    outcome: Outcome, unit: str = " RI points", words: Translator = ENGLISH
+) -> str:
+    """Damage among the aware at the horizon, beside silence's: "0.32 RI points (silence 0.79)"
+    (a narrow table puts the unit in its label instead: `unit=""`)."""
+    text = words.figure(points(outcome.aware_damage)) + unit
+    if outcome.unanswered_aware_damage is None:
+        return text
+    return words("{damage} (silence {silence})").format(
+        damage=text, silence=words.figure(points(outcome.unanswered_aware_damage))
     )
 
 
-def aware_damage_text(outcome: Outcome, unit: str = " RI points") -> str:
-    """Damage among the aware at the horizon, beside silence's: "0.32 RI points (silence 0.79)"
-    (a narrow table puts the unit in its label instead: `unit=""`)."""
-    text = f"{points(outcome.aware_damage)}{unit}"
-    if outcome.unanswered_aware_damage is None:
-        return text
-    return f"{text} (silence {points(outcome.unanswered_aware_damage)})"
-
-
-def avoided_text(outcome: Outcome) -> str:
+def avoided_text(outcome: Outcome, words: Translator = ENGLISH) -> str:
     """Damage avoided for a table row: "38% of silence's", or why there is no share."""
     if outcome.unanswered_negative_reach is None:
-        return "not compared"
+        return words("not compared")
     if outcome.damage_avoided is None:
-        return "silence did none"
-    return f"{percent(outcome.damage_avoided)} of silence's"
+        return words("silence did none")
+    share = words.figure(percent(outcome.damage_avoided))
+    return words("{share} of silence's").format(share=share)

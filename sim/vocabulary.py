@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from sim.i18n import N_
+
 
 class State(IntEnum):
     """The SEIZ+R states a user moves through (MODEL.md section 2)."""
@@ -20,13 +22,13 @@ class State(IntEnum):
 
 
 STATE_LABELS = {
-    State.SUSCEPTIBLE: "unaware",
-    State.EXPOSED: "exposed",
-    State.SPREADING: "spreading",
-    State.SKEPTIC: "skeptic",
-    State.REMOVED: "lost interest",
+    State.SUSCEPTIBLE: N_("unaware"),
+    State.EXPOSED: N_("exposed"),
+    State.SPREADING: N_("spreading"),
+    State.SKEPTIC: N_("skeptic"),
+    State.REMOVED: N_("lost interest"),
 }
-"""Each state as a facilitator reads it on screen."""
+"""Each state as a facilitator reads it on screen (in English; marked for the catalogs)."""
 
 STATE_NAMES = {state: label.replace(" ", "_") for state, label in STATE_LABELS.items()}
 """Each state's name in files and views (`state_counts`, series.csv, graph exports): the war

@@ -11,11 +11,12 @@ it holds across a resume); an exercise started without one has no facilitator's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from sim.clock import clock
 from sim.errors import UserError
+from sim.i18n import LOCALES_FOLDER, N_, Translator, interface_locale, translator
 from sim.session import Session, WhatIf
 from sim.session.passphrase import PassphraseHash
 from sim.spec.loader import list_bundled_scenarios, load_scenario
@@ -30,6 +32,7 @@ from sim.spec.schema import ScenarioSpec
 from tui.commands import BindingCommands, exercise_bindings
 from tui.debrief import DebriefState, debrief_state
 from tui.export import export_session
+from tui.i18n import translate_bindings, translated_commands
 from tui.messages import (
     ExerciseFinished,
     GroundTruthMeasured,
@@ -70,9 +73,14 @@ class StormdrillApp(App[None]):
     COMMANDS: ClassVar = {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "question_mark,f1", "help", "Help", tooltip="How the exercise works, and every key"
+            "question_mark,f1",
+            "help",
+            N_("Help"),
+            tooltip=N_("How the exercise works, and every key"),
         ),
-        Binding("q", "quit", "Quit", tooltip="Quit; the exercise is saved after every change"),
+        Binding(
+            "q", "quit", N_("Quit"), tooltip=N_("Quit; the exercise is saved after every change")
+        ),
     ]
 
     busy: reactive[bool] = reactive(False)
@@ -84,8 +92,15 @@ class StormdrillApp(App[None]):
         seed: int = 1,
         team: str = "",
         resume: Session | None = None,
+        lang: str | None = None,
+        locales: Path = LOCALES_FOLDER,
     ) -> None:
         super().__init__()
+        self.lang = lang
+        self.locales = locales
+        self.words: Translator = translator(interface_locale("en_US", lang), locales)
+        """The exercise's language: `lang` (or STORMDRILL_LANG) if given, else the scenario's
+        once it is known (`speak`); English on the picker."""
         self.scenario_ref = scenario
         self.seed = seed
         self.team = team
@@ -96,10 +111,21 @@ class StormdrillApp(App[None]):
 
     # ------------------------------------------------------------------ opening an exercise
 
+    def speak(self, spec: ScenarioSpec) -> None:
+        """Speak the scenario's language from now on, unless `lang` chose one."""
+        self.words = translator(interface_locale(spec.meta.locale, self.lang), self.locales)
+        translate_bindings(self, self.words)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands in the palette, in the exercise's language."""
+        return translated_commands(super().get_system_commands(screen), self.words)
+
     def on_mount(self) -> None:
+        translate_bindings(self, self.words)
         sweep_killed_saves(None if self.resume is None else self.resume.autosave)
         if self.resume is not None:
-            self.show_session(self.resume, war_room_state(self.resume))
+            self.speak(self.resume.spec)
+            self.show_session(self.resume, war_room_state(self.resume, words=self.words))
         elif self.scenario_ref is not None:
             self.brief(self.scenario_ref)
         else:
@@ -110,6 +136,7 @@ class StormdrillApp(App[None]):
             return
         spec = load_scenario(scenario)
         self.scenario_ref = scenario
+        self.speak(spec)
 
         def start(setup: TeamSetup | None) -> None:
             if setup is not None:
@@ -133,7 +160,7 @@ class StormdrillApp(App[None]):
         """Building a model (and replaying a saved log) can take a while on a big graph; the
         new session is saved at once, in a file no other exercise has."""
         session = build()
-        self.post_message(SessionOpened(session, war_room_state(session)))
+        self.post_message(SessionOpened(session, war_room_state(session, words=self.words)))
 
     @on(SessionOpened)
     def _session_opened(self, opened: SessionOpened) -> None:
@@ -141,11 +168,14 @@ class StormdrillApp(App[None]):
 
     def show_session(self, session: Session, state: WarRoomState) -> None:
         self.session = session
+        _ = self.words
         if session.finished:
             self.as_facilitator(
-                lambda: self.show_debrief(debrief_state(session)),
+                lambda: self.show_debrief(debrief_state(session, self.words)),
                 otherwise=lambda: self.exit(
-                    message="The debrief of this exercise opens with the facilitator's passphrase."
+                    message=_(
+                        "The debrief of this exercise opens with the facilitator's passphrase."
+                    )
                 ),
             )
             return
@@ -186,11 +216,12 @@ class StormdrillApp(App[None]):
         return self.session is not None and self.exercise.paused
 
     def action_end_turn(self) -> None:
+        _ = self.words
         if self.paused:
-            self.notify("The facilitator has paused the exercise.", severity="warning")
+            self.notify(_("The facilitator has paused the exercise."), severity="warning")
             return
         if self.exercise.turn >= self.exercise.turns_total:
-            self.notify("All turns are played: press d for the debrief.", severity="warning")
+            self.notify(_("All turns are played: press d for the debrief."), severity="warning")
             return
         self.busy = True
         self.play_turn()
@@ -198,24 +229,27 @@ class StormdrillApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def play_turn(self) -> None:
         record = self.exercise.end_turn()
-        self.post_message(TurnCompleted(record.number, war_room_state(self.exercise)))
+        self.post_message(
+            TurnCompleted(record.number, war_room_state(self.exercise, words=self.words))
+        )
 
     @on(TurnCompleted)
     def _turn_completed(self, completed: TurnCompleted) -> None:
         self.busy = False
+        _ = self.words
         war_room = self.query_war_room()
         lapsed = newly_lapsed(war_room.state, completed.state)
         war_room.state = completed.state
         if lapsed:
             titles = "; ".join(item.event.title for item in lapsed)
             self.notify(
-                visible(f"Deadline lapsed unanswered: {titles}."),
+                visible(_("Deadline lapsed unanswered: {titles}.").format(titles=titles)),
                 severity="warning",
                 timeout=8,
                 markup=False,
             )
         else:
-            self.notify(f"Turn {completed.turn} played.")
+            self.notify(_("Turn {turn} played.").format(turn=completed.turn))
 
     def query_war_room(self) -> WarRoomScreen:
         for screen in self.screen_stack:
@@ -226,30 +260,33 @@ class StormdrillApp(App[None]):
     @on(Composer.Submitted)
     def _send(self, submitted: Composer.Submitted) -> None:
         session = self.session
+        _ = self.words
         if self.busy or session is None:
-            self.notify("Wait for the turn to finish.", severity="warning")
+            self.notify(_("Wait for the turn to finish."), severity="warning")
             return
         if self.paused:
-            self.notify("The facilitator has paused the exercise.", severity="warning")
+            self.notify(_("The facilitator has paused the exercise."), severity="warning")
             return
         draft = submitted.draft
         if not draft.text and (draft.template is None or draft.private):
-            self.notify("Write the message first.", severity="warning")
+            self.notify(_("Write the message first."), severity="warning")
             return
         try:
             if draft.private and draft.answers is not None:
                 session.answer_inject(draft.answers, draft.text)
-                done = f"Answer to {draft.answers} sent (in private, never published)."
+                done = _("Answer to {target} sent (in private, never published).").format(
+                    target=draft.answers
+                )
             else:
                 sent = session.queue(session.make_action(**draft.action_fields()))
-                done = f"Queued: goes out at {clock(sent.at_h)}."
+                done = _("Queued: goes out at {time}.").format(time=clock(sent.at_h))
         except UserError as error:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
             return
         war_room = self.query_war_room()
         war_room.query_one(Composer).clear()
         war_room.action_leave_message()
-        war_room.state = war_room_state(session)
+        war_room.state = war_room_state(session, words=self.words)
         self.notify(visible(done), markup=False)
 
     # ------------------------------------------------------------------ the facilitator
@@ -257,8 +294,10 @@ class StormdrillApp(App[None]):
     def action_facilitator(self) -> None:
         if self.exercise.facilitator is None:
             self.notify(
-                "This exercise was started without a facilitator passphrase, so it has no "
-                "facilitator's console; set one in the briefing of a new exercise.",
+                self.words(
+                    "This exercise was started without a facilitator passphrase, so it has no "
+                    "facilitator's console; set one in the briefing of a new exercise."
+                ),
                 severity="warning",
                 timeout=8,
             )
@@ -269,8 +308,10 @@ class StormdrillApp(App[None]):
         """The facilitator pauses a running exercise or resumes a paused one (passphrase)."""
         if self.exercise.facilitator is None:
             self.notify(
-                "This exercise was started without a facilitator passphrase, so nobody can pause "
-                "it; set one in the briefing of a new exercise.",
+                self.words(
+                    "This exercise was started without a facilitator passphrase, so nobody can "
+                    "pause it; set one in the briefing of a new exercise."
+                ),
                 severity="warning",
                 timeout=8,
             )
@@ -292,11 +333,11 @@ class StormdrillApp(App[None]):
                 then()
                 return
             if passphrase is not None:
-                self.notify("Wrong passphrase.", severity="error")
+                self.notify(self.words("Wrong passphrase."), severity="error")
             if otherwise is not None:
                 otherwise()
 
-        self.push_screen(PassphraseScreen("Facilitator passphrase:"), answered)
+        self.push_screen(PassphraseScreen(self.words("Facilitator passphrase:")), answered)
 
     def open_facilitator(self) -> None:
         self.busy = True
@@ -306,7 +347,7 @@ class StormdrillApp(App[None]):
     def measure_ground_truth(self) -> None:
         """Damage avoided so far steps the unanswered run over the hours since the facilitator
         last looked: slow work, off the screen's thread."""
-        self.post_message(GroundTruthMeasured(facilitator_state(self.exercise)))
+        self.post_message(GroundTruthMeasured(facilitator_state(self.exercise, words=self.words)))
 
     @on(GroundTruthMeasured)
     def _ground_truth_measured(self, measured: GroundTruthMeasured) -> None:
@@ -315,24 +356,26 @@ class StormdrillApp(App[None]):
 
     def _facilitator_order(self, order: FacilitatorOrder | None) -> None:
         session = self.exercise
+        _ = self.words
         try:
             if isinstance(order, ReleaseInject):
                 session.release_inject(order.inject_id)
-                self.notify(visible(f"Inject {order.inject_id} released."), markup=False)
+                released = _("Inject {inject} released.").format(inject=order.inject_id)
+                self.notify(visible(released), markup=False)
             elif isinstance(order, AddNote):
                 session.add_note(order.text, order.objective)
-                self.notify("Note added to the log.")
+                self.notify(_("Note added to the log."))
             elif isinstance(order, SetPaused):
                 if order.paused:
                     session.pause()
-                    self.notify("Exercise paused: no turn ends and no statement goes out.")
+                    self.notify(_("Exercise paused: no turn ends and no statement goes out."))
                 else:
                     session.resume()
-                    self.notify("Exercise resumed.")
+                    self.notify(_("Exercise resumed."))
         except UserError as error:
             self.notify(visible(str(error)), severity="error", timeout=8, markup=False)
         if order is not None and not session.finished:
-            self.query_war_room().state = war_room_state(session)
+            self.query_war_room().state = war_room_state(session, words=self.words)
 
     # ------------------------------------------------------------------ the end
 
@@ -343,10 +386,13 @@ class StormdrillApp(App[None]):
     def _ask_to_finish(self) -> None:
         if self.exercise.turn < self.exercise.turns_total:
             left = self.exercise.turns_total - self.exercise.turn
-            question = (
-                f"{left} turn(s) are left. Finish now? The crowd runs on to the horizon "
-                "with no new statements."
-            )
+            question = self.words.ngettext(
+                "{left} turn is left. Finish now? The crowd runs on to the horizon with no new "
+                "statements.",
+                "{left} turns are left. Finish now? The crowd runs on to the horizon with no "
+                "new statements.",
+                left,
+            ).format(left=left)
             self.push_screen(ConfirmScreen(question), self._confirm_finish)
         else:
             self._confirm_finish(True)
@@ -359,7 +405,7 @@ class StormdrillApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn")
     def finish_exercise(self) -> None:
         self.exercise.finish()
-        self.post_message(ExerciseFinished(debrief_state(self.exercise)))
+        self.post_message(ExerciseFinished(debrief_state(self.exercise, self.words)))
 
     @on(ExerciseFinished)
     def _finished(self, finished: ExerciseFinished) -> None:
@@ -383,7 +429,7 @@ class StormdrillApp(App[None]):
             self.screen.what_ifs = self.what_ifs
 
     def action_export(self) -> None:
-        self.notify("Writing the session log and the after-action report...")
+        self.notify(self.words("Writing the session log and the after-action report..."))
         self.export()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
@@ -394,7 +440,11 @@ class StormdrillApp(App[None]):
     @on(SessionExported)
     def _exported(self, exported: SessionExported) -> None:
         self.notify(
-            visible(f"Saved {exported.log_path} and {exported.report_path}"),
+            visible(
+                self.words("Saved {log} and {report}").format(
+                    log=exported.log_path, report=exported.report_path
+                )
+            ),
             timeout=10,
             markup=False,
         )
@@ -424,5 +474,7 @@ class StormdrillApp(App[None]):
         if isinstance(error, UserError):
             message = str(error)
         else:
-            message = f"Unexpected error in {event.worker.name}: {error!r}"
+            message = self.words("Unexpected error in {worker}: {error}").format(
+                worker=event.worker.name, error=repr(error)
+            )
         self.notify(visible(message), severity="error", timeout=10, markup=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.evaluation import Judgement, ObjectiveRating, judged, rate_objectives
+from sim.i18n import ENGLISH, Translator
 from sim.outcome import Outcome
 from sim.session import Session
 from tui.snapshot import TimelineEntry, timeline_of
@@ -28,14 +29,14 @@ class DebriefState:
     """The evaluators' own ratings beside the automatic ones, for who may see them."""
 
 
-def debrief_state(session: Session) -> DebriefState:
-    """Of a finished session."""
+def debrief_state(session: Session, words: Translator = ENGLISH) -> DebriefState:
+    """Of a finished session, its decisions in the language of `words`."""
     outcome = session.outcome
     if outcome is None:
         raise ValueError("the debrief needs a finished session")
     record = session.run_record()
     series = record.series
-    ratings = rate_objectives(session)
+    ratings = rate_objectives(session, words)
     return DebriefState(
         title=session.spec.meta.title,
         team=session.team,
@@ -44,7 +45,7 @@ def debrief_state(session: Session) -> DebriefState:
         hours=tuple(series["hour"]),
         aware_damage=tuple(series["aware_damage"]),
         aware=tuple(series["aware_total"]),
-        decisions=timeline_of(session.log, session.now_h),
+        decisions=timeline_of(session.log, session.now_h, words),
         statement_hours=record.statement_hours,
         ratings=ratings,
         judgements=judged(ratings, session.evaluator_ratings),

@@ -13,6 +13,8 @@ from sim.clock import EPSILON_H, both_clocks, clock
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.events import TeamEvent
 from sim.feed import FeedItem
+from sim.i18n import ENGLISH, Translator
+from sim.labels import label
 from sim.observation import Observation
 from sim.session import (
     InjectAnswered,
@@ -162,20 +164,24 @@ def newly_lapsed(before: WarRoomState | None, after: WarRoomState) -> tuple[Inbo
     )
 
 
-def action_summary(action: Action) -> str:
-    words = [action.strategy.value.replace("_", " ")]
+def action_summary(action: Action, words: Translator = ENGLISH) -> str:
+    _ = words
+    parts = [label(action.strategy, _)]
     if action.answers is not None:
-        words.append(f"answering {action.answers}")
+        parts.append(_("answering {target}").format(target=action.answers))
     else:
-        words.append(f"on {action.channel.value.replace('_', ' ')}")
-    words.append(f"by {action.spokesperson.value.replace('_', ' ')}")
+        parts.append(_("on {channel}").format(channel=label(action.channel, _)))
+    parts.append(_("by {speaker}").format(speaker=label(action.spokesperson, _)))
     if action.template is not None:
-        words.append(f"(template {action.template})")
-    return " ".join(words)
+        parts.append(_("(template {template})").format(template=action.template))
+    return " ".join(parts)
 
 
-def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, ...]:
+def timeline_of(
+    log: Sequence[LogEntry], now_h: float, words: Translator = ENGLISH
+) -> tuple[TimelineEntry, ...]:
     """The team's decisions and the facilitator's interventions, oldest first."""
+    _ = words
     entries = []
     for entry in log:
         if isinstance(entry, Queued):
@@ -183,43 +189,37 @@ def timeline_of(log: Sequence[LogEntry], now_h: float) -> tuple[TimelineEntry, .
             # A statement due now goes out in the tick that starts now: in the inbox of the
             # turn that starts here, as the model releases it.
             if action.at_h < now_h - EPSILON_H:
-                status = f"out {clock(action.at_h)}"
+                status = _("out {time}").format(time=clock(action.at_h))
             elif action.at_h <= now_h + EPSILON_H:
-                status = f"goes out at {clock(action.at_h)}"
+                status = _("goes out at {time}").format(time=clock(action.at_h))
             else:
-                status = f"approval until {clock(action.at_h)}"
-            entries.append(TimelineEntry(entry.at_h, entry.turn, action_summary(action), status))
+                status = _("approval until {time}").format(time=clock(action.at_h))
+            summary = action_summary(action, words)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, summary, status))
         elif isinstance(entry, InjectReleased):
-            entries.append(
-                TimelineEntry(
-                    entry.at_h, entry.turn, f"inject {entry.inject_id} released", "facilitator"
-                )
-            )
+            released = _("inject {inject} released").format(inject=entry.inject_id)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, released, _("facilitator")))
         elif isinstance(entry, InjectAnswered):
-            entries.append(
-                TimelineEntry(
-                    entry.at_h, entry.turn, f"answer to {entry.inject_id}: {entry.text}", "sent"
-                )
-            )
+            answer = _("answer to {inject}: {text}").format(inject=entry.inject_id, text=entry.text)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, answer, _("sent")))
         elif isinstance(entry, Note):
             about = f" [{entry.objective}]" if entry.objective else ""
-            entries.append(
-                TimelineEntry(entry.at_h, entry.turn, f"note{about}: {entry.text}", "evaluator")
-            )
+            note = _("note{about}: {text}").format(about=about, text=entry.text)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, note, _("evaluator")))
         elif isinstance(entry, Rated):
-            entries.append(
-                TimelineEntry(
-                    entry.at_h,
-                    entry.turn,
-                    f"{entry.by} rates {entry.objective} {entry.rating}: {entry.reason}",
-                    "evaluator",
-                )
+            rated = _("{evaluator} rates {objective} {rating}: {reason}").format(
+                evaluator=entry.by,
+                objective=entry.objective,
+                rating=entry.rating,
+                reason=entry.reason,
             )
+            entries.append(TimelineEntry(entry.at_h, entry.turn, rated, _("evaluator")))
         elif isinstance(entry, Paused | Resumed):
-            what = "exercise paused" if isinstance(entry, Paused) else "exercise resumed"
-            entries.append(TimelineEntry(entry.at_h, entry.turn, what, "facilitator"))
+            what = _("exercise paused") if isinstance(entry, Paused) else _("exercise resumed")
+            entries.append(TimelineEntry(entry.at_h, entry.turn, what, _("facilitator")))
         elif isinstance(entry, TurnEnded):
-            entries.append(TimelineEntry(entry.at_h, entry.turn, f"end of turn {entry.turn}", ""))
+            ended = _("end of turn {turn}").format(turn=entry.turn)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, ended, ""))
     return tuple(entries)
 
 
@@ -254,7 +254,8 @@ def inbox_items(
     return tuple(items)
 
 
-def war_room_state(session: Session) -> WarRoomState:
+def war_room_state(session: Session, words: Translator = ENGLISH) -> WarRoomState:
+    """Of a session in play, its timeline in the language of `words`."""
     actions = played_actions(session.log)
     now_h = session.now_h
     return WarRoomState(
@@ -264,7 +265,7 @@ def war_room_state(session: Session) -> WarRoomState:
         turns_total=session.turns_total,
         observation=session.observe(),
         inbox=inbox_of(session),
-        timeline=timeline_of(session.log, now_h),
+        timeline=timeline_of(session.log, now_h, words),
         feed=session.feed(),
         earlier_statements=spoken_texts(actions),
         finished=session.finished,
@@ -274,7 +275,7 @@ def war_room_state(session: Session) -> WarRoomState:
     )
 
 
-def facilitator_state(session: Session) -> FacilitatorState:
+def facilitator_state(session: Session, words: Translator = ENGLISH) -> FacilitatorState:
     """Of a session in play. It may step the unanswered run (`Session.against_silence`), so it is
     built in a worker, as a turn is."""
     truth = session.ground_truth()
@@ -283,12 +284,15 @@ def facilitator_state(session: Session) -> FacilitatorState:
         truth=truth,
         against_silence=session.against_silence(),
         pending_injects=tuple(
-            (inject_id, _inject_text(injects[inject_id])) for inject_id in truth.pending_inject_ids
+            (inject_id, _inject_text(injects[inject_id], words))
+            for inject_id in truth.pending_inject_ids
         ),
         objectives=tuple((item.id, item.text) for item in session.spec.meta.objectives),
         paused=session.paused,
     )
 
 
-def _inject_text(inject: Inject) -> str:
-    return f"{inject.type.value.replace('_', ' ')} from {inject.sender}"
+def _inject_text(inject: Inject, words: Translator) -> str:
+    return words("{kind} from {sender}").format(
+        kind=label(inject.type, words), sender=inject.sender
+    )

@@ -26,6 +26,16 @@ def add_set_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_lang_option(parser: argparse.ArgumentParser, what: str = "the war room's language") -> None:
+    """`--lang LOCALE`: a language instead of the scenario's (sim.i18n)."""
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help=f"{what}: en_US, en_GB, it_IT, or en or it (default: $STORMDRILL_LANG when set, "
+        "else the scenario's meta.locale)",
+    )
+
+
 def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: str) -> None:
     parser.add_argument("--seed", type=seed, default=default, help=help_text)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sim.cli.options import add_seed_option
+from sim.cli.options import add_lang_option, add_seed_option
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -33,12 +33,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="continue a saved exercise where it was: its .sqlite database, or a .json session "
         "file (imported into a new database; the file is left as it was)",
     )
+    add_lang_option(parser)
     parser.set_defaults(func=play_command)
 
 
 def play_command(args: argparse.Namespace) -> int:
+    from sim.i18n import interface_locale
     from sim.spec.loader import load_scenario
     from sim.storage import open_to_resume
+
+    interface_locale("en_US", args.lang)
 
     resume = None
     if args.resume is not None:
@@ -48,6 +52,8 @@ def play_command(args: argparse.Namespace) -> int:
 
     from tui.app import StormdrillApp
 
-    app = StormdrillApp(args.scenario, seed=args.seed, team=args.team, resume=resume)
+    app = StormdrillApp(
+        args.scenario, seed=args.seed, team=args.team, resume=resume, lang=args.lang
+    )
     app.run()
     return app.return_code or 0

@@ -14,9 +14,10 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.cli.options import add_seed_option, add_set_option, output_folder
+from sim.cli.options import add_lang_option, add_seed_option, add_set_option, output_folder
 from sim.clock import hours_text
 from sim.errors import UserError
+from sim.i18n import ENGLISH, N_, Translator, interface_locale, translator
 
 if TYPE_CHECKING:
     from sim.outcome import Outcome
@@ -37,6 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--protocol", metavar="FILE|NAME", help="a bundled protocol name or a .toml path"
     )
     add_set_option(parser)
+    add_lang_option(parser, "the summary's language")
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object of the outcome on stdout"
     )
@@ -67,6 +69,7 @@ def run_command(args: argparse.Namespace) -> int:
             f"{', '.join(EXPORT_SUFFIXES)}; name the file .gexf (Gephi) or .graphml."
         )
     spec = load_scenario(args.scenario, args.overrides)
+    words = translator(interface_locale(spec.meta.locale, args.lang))
     protocol = load_protocol(args.protocol or "silent")
     session = Session(
         spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
@@ -93,7 +96,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.json:
         print(strict_json(result))
     else:
-        print(_summary(spec.meta.title, protocol.name, outcome))
+        print(_summary(spec.meta.title, protocol.name, outcome, words))
     return 0
 
 
@@ -107,31 +110,74 @@ def strict_json(data: dict[str, Any], indent: int | None = None) -> str:
     return json.dumps(clean, indent=indent, allow_nan=False)
 
 
-def _summary(title: str, protocol: str, outcome: Outcome) -> str:
-    """The headline first (docs/model.md section 10), then the rest of the outcome."""
+def _summary(title: str, protocol: str, outcome: Outcome, words: Translator = ENGLISH) -> str:
+    """The headline first (docs/model.md section 10), then the rest of the outcome, in the
+    language of `words` (the scenario's, or --lang)."""
     from sim.headline import aware_damage_text, headline_sentence, points
 
-    recovered = hours_text(outcome.recovery_time_h, "not recovered", places=2)
-    lines = [
-        f"{title}, protocol {protocol}, seed {outcome.seed}",
+    _ = words
+
+    def row(name: str, value: str) -> tuple[str, str]:
+        return _(name), value
+
+    def hours(value: float | None, missing: str) -> str:
+        return missing if value is None else _.figure(hours_text(value, places=2))
+
+    recovered = hours(outcome.recovery_time_h, _("not recovered"))
+    first = hours(outcome.time_to_first_response_h, _("none"))
+    subject = _("the {protocol} protocol's answers").format(protocol=protocol)
+    head = [
+        _("{title}, protocol {protocol}, seed {seed}").format(
+            title=title, protocol=protocol, seed=outcome.seed
+        ),
         textwrap.fill(
-            headline_sentence(outcome, f"the {protocol} protocol's answers"),
+            headline_sentence(outcome, subject, _),
             width=SUMMARY_WIDTH,
             initial_indent="  ",
             subsequent_indent="  ",
         ),
-        f"  aware damage        {aware_damage_text(outcome)}, at its peak "
-        f"{points(outcome.aware_damage_peak)}",
-        f"  stakeholder damage  {points(outcome.stakeholder_damage)} RI points",
-        f"  reputation index    {outcome.reputation_index_start:.1f} -> "
-        f"{outcome.reputation_index_final:.1f} (lowest {outcome.reputation_index_min:.1f}, "
-        f"recovery {recovered})",
-        f"  negative reach      {outcome.negative_reach} aware, "
-        f"{outcome.spreaders_total} spread it",
-        f"  detection           {hours_text(outcome.time_to_detection_h, 'never', places=2)}",
-        f"  first response      {hours_text(outcome.time_to_first_response_h, 'none', places=2)}"
-        f"{', before the media' if outcome.spoke_before_media else ''}",
-        f"  response coverage   {outcome.response_coverage:.0%} of aware users saw it",
-        f"  media pickups       {outcome.media_pickups}",
     ]
-    return "\n".join(lines)
+    rows = [
+        row(
+            N_("aware damage"),
+            _("{damage}, at its peak {peak}").format(
+                damage=aware_damage_text(outcome, _(" RI points"), _),
+                peak=_.figure(points(outcome.aware_damage_peak)),
+            ),
+        ),
+        row(
+            N_("stakeholder damage"),
+            _("{damage} RI points").format(damage=_.figure(points(outcome.stakeholder_damage))),
+        ),
+        row(
+            N_("reputation index"),
+            _("{start} -> {final} (lowest {lowest}, recovery {recovered})").format(
+                start=_.figure(f"{outcome.reputation_index_start:.1f}"),
+                final=_.figure(f"{outcome.reputation_index_final:.1f}"),
+                lowest=_.figure(f"{outcome.reputation_index_min:.1f}"),
+                recovered=recovered,
+            ),
+        ),
+        row(
+            N_("negative reach"),
+            _("{aware} aware, {spreaders} spread it").format(
+                aware=outcome.negative_reach, spreaders=outcome.spreaders_total
+            ),
+        ),
+        row(N_("detection"), hours(outcome.time_to_detection_h, _("never"))),
+        row(
+            N_("first response"),
+            _("{time}, before the media").format(time=first)
+            if outcome.spoke_before_media
+            else first,
+        ),
+        row(
+            N_("response coverage"),
+            _("{share} of aware users saw it").format(
+                share=_.figure(f"{outcome.response_coverage:.0%}")
+            ),
+        ),
+        row(N_("media pickups"), str(outcome.media_pickups)),
+    ]
+    width = max(len(name) for name, _value in rows) + 2
+    return "\n".join([*head, *(f"  {name:<{width}}{value}" for name, value in rows)])

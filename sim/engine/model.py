@@ -38,6 +38,7 @@ from sim.engine.monitoring import Monitor
 from sim.engine.world.population import AWARE, STAKEHOLDERS, Population, build_population
 from sim.errors import ActionError
 from sim.events import EventKind, TeamEvent
+from sim.i18n import translator
 from sim.observation import Observation
 from sim.spec.schema import Inject, ScenarioSpec
 
@@ -102,6 +103,7 @@ class CrisisModel(mesa.Model):
         self.monitor = Monitor(spec.monitoring.profile(), population.size, self.tick_h, draws)
         self.inbox = Inbox()
         ranked = np.argsort(-population.follower_counts, kind="stable")
+        words = translator(spec.meta.locale)
         self.story = storyline.Story(
             registry=self,
             spec=spec,
@@ -109,9 +111,13 @@ class CrisisModel(mesa.Model):
             inbox=self.inbox,
             monitor=self.monitor,
             brand=BrandAccount(self, self.tick_h),
-            outlets=[MediaOutlet(self, f"Outlet {k + 1}", k) for k in range(spec.media.outlets)],
+            outlets=[
+                MediaOutlet(self, words("Outlet {number}").format(number=k + 1), k)
+                for k in range(spec.media.outlets)
+            ],
             journalists=[
-                Journalist(self, f"Journalist {k + 1}", k) for k in range(spec.media.journalists)
+                Journalist(self, words("Journalist {number}").format(number=k + 1), k)
+                for k in range(spec.media.journalists)
             ],
             influencers=[
                 Influencer(self, int(user))

@@ -34,6 +34,8 @@ from sim.engine.inbox import Inbox
 from sim.engine.monitoring import Monitor
 from sim.engine.response import reach
 from sim.events import EventKind
+from sim.i18n import Translator, translator
+from sim.labels import label
 from sim.spec.schema import Inject, InjectEffect, InjectType, ScenarioSpec
 
 # Injects that are someone outside the company asking the brand to speak: while one is open,
@@ -81,6 +83,12 @@ class Story:
             return self.releasing_at_h
         return self.crowd.tick * self.crowd.tick_h
 
+    @property
+    def words(self) -> Translator:
+        """The scenario's language: what the story announces (inquiries, articles, evidence)
+        is part of the world, like the posts, so it speaks the scenario's locale."""
+        return translator(self.spec.meta.locale)
+
     def announce(self, kind: EventKind, title: str, body: str = "", **fields: Any) -> None:
         self.inbox.announce(self.hours, kind, title, body, **fields)
 
@@ -99,12 +107,17 @@ def release_due_actions(story: Story) -> None:
 
 def publish(story: Story, action: Action) -> None:
     """Send a released action to its audience and tell the inbox."""
+    _ = story.words
     if action.answers is not None:
-        story.announce(EventKind.STATEMENT, f"Answer sent for {action.answers}", action.text)
+        story.announce(
+            EventKind.STATEMENT,
+            _("Answer sent for {answers}").format(answers=action.answers),
+            action.text,
+        )
     elif action.is_public:
         story.announce(
             EventKind.STATEMENT,
-            f"Statement out: {action.strategy.value.replace('_', ' ')}",
+            _("Statement out: {strategy}").format(strategy=label(action.strategy, _)),
             action.text,
             sender=action.spokesperson.value,
         )
@@ -164,7 +177,7 @@ def _trigger(story: Story) -> None:
     if len(pool) < crisis.seeds:
         pool = np.arange(pop.size)
     _start_spreading(story, _pick(story, pool, crisis.seeds))
-    story.announce(EventKind.TRIGGER, "The crisis begins", visible_to_team=False)
+    story.announce(EventKind.TRIGGER, story.words("The crisis begins"), visible_to_team=False)
 
 
 def _pick(story: Story, pool: np.ndarray, count: int) -> np.ndarray:
@@ -202,6 +215,7 @@ def _assign_media(story: Story) -> None:
     if story.outlets:
         free = [o for o in story.outlets if o.article_tick is None] or story.outlets
         free[0].assign(tick + lag)
+    _ = story.words
     for journalist in story.journalists:
         story.inquiry_count += 1
         inquiry = journalist.track(
@@ -209,9 +223,11 @@ def _assign_media(story: Story) -> None:
         )
         story.announce(
             EventKind.INQUIRY,
-            f"{journalist.name} asks for comment",
-            f"{journalist.name} is writing about the story and asks {story.spec.meta.brand} "
-            f"for a comment before the deadline.",
+            _("{journalist} asks for comment").format(journalist=journalist.name),
+            _(
+                "{journalist} is writing about the story and asks {brand} for a comment before "
+                "the deadline."
+            ).format(journalist=journalist.name, brand=story.spec.meta.brand),
             sender=journalist.name,
             deadline_h=inquiry.deadline_h,
             inquiry_id=inquiry.id,
@@ -264,7 +280,9 @@ def _released(story: Story, inject: Inject) -> None:
         story.open_requests[inject.id] = story.hours + inject.deadline_h
     story.announce(
         EventKind.INJECT,
-        f"{inject.type.value.replace('_', ' ').capitalize()} from {inject.sender}",
+        story.words("{kind} from {sender}").format(
+            kind=label(inject.type, story.words).capitalize(), sender=inject.sender
+        ),
         inject.message,
         sender=inject.sender,
         deadline_h=None if inject.deadline_h is None else story.hours + inject.deadline_h,
@@ -322,14 +340,14 @@ def _surface_evidence(story: Story) -> None:
         _evidence_shock(story)
         story.announce(
             EventKind.EVIDENCE,
-            "Evidence surfaces",
-            "Documents contradicting the brand's denial are circulating.",
+            story.words("Evidence surfaces"),
+            story.words("Documents contradicting the brand's denial are circulating."),
         )
     else:
         story.announce(
             EventKind.EVIDENCE,
-            "Evidence surfaces",
-            "New documents about the crisis are circulating.",
+            story.words("Evidence surfaces"),
+            story.words("New documents about the crisis are circulating."),
         )
     _new_wave(story, story.spec.evidence.wave_seeds)
 
@@ -352,10 +370,11 @@ def _evidence_shock(story: Story) -> None:
 
 
 def _print_no_comment(story: Story, journalist: Journalist) -> None:
+    _ = story.words
     story.announce(
         EventKind.NO_COMMENT,
-        f"{journalist.name} reports the brand did not comment",
-        "The article says the company did not answer requests for comment.",
+        _("{journalist} reports the brand did not comment").format(journalist=journalist.name),
+        _("The article says the company did not answer requests for comment."),
         sender=journalist.name,
     )
     source = len(story.outlets) + 1 + journalist.number
@@ -365,7 +384,10 @@ def _print_no_comment(story: Story, journalist: Journalist) -> None:
 def _quote_in_media(story: Story, journalist: Journalist, answer: Action) -> None:
     """The journalist's story carries the brand's answer. It reaches readers with the next
     article; with no outlet modelled, it goes out on its own to the media audience."""
-    story.announce(EventKind.QUOTED, f"{journalist.name} quotes the brand's statement")
+    story.announce(
+        EventKind.QUOTED,
+        story.words("{journalist} quotes the brand's statement").format(journalist=journalist.name),
+    )
     story.brand.went_public(story.hours)
     story.media_quote = answer
     if not story.outlets:
@@ -377,7 +399,9 @@ def _quote_in_media(story: Story, journalist: Journalist, answer: Action) -> Non
 def broadcast_article(story: Story, outlet: str, number: int) -> None:
     story.media_pickups_h.append(story.hours)
     story.announce(
-        EventKind.MEDIA_ARTICLE, f"{outlet} publishes a story on the crisis", sender=outlet
+        EventKind.MEDIA_ARTICLE,
+        story.words("{outlet} publishes a story on the crisis").format(outlet=outlet),
+        sender=outlet,
     )
     audience = publish_news(story.crowd, story.spec.media.reach, number, Origin.ARTICLE)
     brand_position = story.media_quote or story.brand.latest_public()

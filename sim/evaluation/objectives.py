@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sim.evaluation import rules
 from sim.evaluation.facts import ExerciseFacts, facts_of
 from sim.evaluation.rating import ObjectiveRating, Rule
+from sim.i18n import ENGLISH, Translator
 from sim.spec.schema import Objective
 
 if TYPE_CHECKING:
@@ -52,25 +53,33 @@ def intended_rule(objective: Objective) -> Rule:
     return "deadlines"
 
 
-def rate_objective(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def rate_objective(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
+    """Its rating, with the evidence in the language of `words` (the debrief's; the strengths
+    and areas for improvement stay in English for the report)."""
     rule = intended_rule(objective)
     if rule == "first_statement":
-        return rules.first_statement(objective, facts)
+        return rules.first_statement(objective, facts, words)
     if rule == "consistency":
-        return rules.consistency(objective, facts)
+        return rules.consistency(objective, facts, words)
     if rule == "instructions":
-        return rules.instructions(objective, facts)
+        return rules.instructions(objective, facts, words)
     if rule == "responsibility":
-        return rules.responsibility(objective, facts)
+        return rules.responsibility(objective, facts, words)
     items = facts.items_for(objective.id)
     if _PRESS.search(objective.text):
         items += tuple(i for i in facts.items if i.journalist and i.inject_id is None)
-    return rules.deadlines(objective, facts, items)
+    return rules.deadlines(objective, facts, items, words)
 
 
-def rate_objectives(session: Session, *, with_notes: bool = True) -> tuple[ObjectiveRating, ...]:
+def rate_objectives(
+    session: Session, words: Translator = ENGLISH, *, with_notes: bool = True
+) -> tuple[ObjectiveRating, ...]:
     """The EEG rating of every exercise objective, in the scenario's order, from the session's
-    log as played so far (all of it once finished); `with_notes=False` leaves the evaluators'
-    notes out of the evidence (the ratings do not depend on them)."""
+    log as played so far (all of it once finished); the evidence in the language of `words`;
+    `with_notes=False` leaves the evaluators' notes out of the evidence (the ratings do not
+    depend on them)."""
     facts = facts_of(session, with_notes=with_notes)
-    return tuple(rate_objective(objective, facts) for objective in session.spec.meta.objectives)
+    objectives = session.spec.meta.objectives
+    return tuple(rate_objective(objective, facts, words) for objective in objectives)

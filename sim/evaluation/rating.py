@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sim.clock import EPSILON_H
+from sim.i18n import N_
 
 Rating = Literal["P", "S", "M", "U", "N"]
 Rule = Literal[
@@ -22,11 +23,11 @@ Rule = Literal[
 ]
 
 RATING_NAMES: dict[Rating, str] = {
-    "P": "Performed without challenges",
-    "S": "Performed with some challenges",
-    "M": "Performed with major challenges",
-    "U": "Unable to be performed",
-    "N": "Not exercised: nothing in the log tested it",
+    "P": N_("Performed without challenges"),
+    "S": N_("Performed with some challenges"),
+    "M": N_("Performed with major challenges"),
+    "U": N_("Unable to be performed"),
+    "N": N_("Not exercised: nothing in the log tested it"),
 }
 RATING_ORDER: tuple[Rating, ...] = ("P", "S", "M", "U")
 

@@ -35,6 +35,8 @@ from sim.evaluation.rating import (
     rating_for_delay,
     rating_for_share,
 )
+from sim.i18n import ENGLISH, N_, Translator
+from sim.labels import label
 from sim.rubric import score_message
 from sim.session.views import Statement
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
@@ -62,8 +64,15 @@ def _clock(facts: ExerciseFacts, at_h: float) -> str:
     return clock(at_h - facts.start_h)
 
 
-def _strategy(statement: Statement) -> str:
-    return statement.action.strategy.value.replace("_", " ")
+def _strategy(statement: Statement, words: Translator = ENGLISH) -> str:
+    return label(statement.action.strategy, words)
+
+
+def _said_at(statement: Statement, facts: ExerciseFacts, words: Translator) -> str:
+    """ "apology at T+2:00": a statement's strategy and when it went out."""
+    return words("{strategy} at {time}").format(
+        strategy=_strategy(statement, words), time=_clock(facts, statement.at_h)
+    )
 
 
 def _said(facts: ExerciseFacts) -> list[Statement]:
@@ -73,25 +82,39 @@ def _said(facts: ExerciseFacts) -> list[Statement]:
 ANSWER_EXCERPT = 120  # characters of an answer quoted in the evidence
 
 
-def _note_lines(objective: Objective, facts: ExerciseFacts) -> tuple[str, ...]:
+def _note_lines(objective: Objective, facts: ExerciseFacts, words: Translator) -> tuple[str, ...]:
     return tuple(
-        f"Evaluator note at {_clock(facts, at_h)}: {text}"
+        words("Evaluator note at {time}: {text}").format(time=_clock(facts, at_h), text=text)
         for at_h, text, about in facts.notes
         if about == objective.id
     )
 
 
-def _answer_lines(objective: Objective, facts: ExerciseFacts) -> tuple[str, ...]:
+def _answer_lines(objective: Objective, facts: ExerciseFacts, words: Translator) -> tuple[str, ...]:
     """The team's answers to the objective's internal, executive and regulator injects."""
     lines = []
     for answer in facts.answers_for(objective.id):
         text = " ".join(answer.text.split())
         if len(text) > ANSWER_EXCERPT:
             text = text[: ANSWER_EXCERPT - 1] + "…"
-        stance = "contradicts" if answer.contradicts else "is consistent with"
+        line = (
+            N_(
+                "Answer to {inject} ({sender}) at {time}: “{text}”; it contradicts the public "
+                "statements by then."
+            )
+            if answer.contradicts
+            else N_(
+                "Answer to {inject} ({sender}) at {time}: “{text}”; it is consistent with the "
+                "public statements by then."
+            )
+        )
         lines.append(
-            f"Answer to {answer.inject_id} ({answer.sender or 'the controller'}) at "
-            f"{_clock(facts, answer.at_h)}: “{text}”; it {stance} the public statements by then."
+            words(line).format(
+                inject=answer.inject_id,
+                sender=answer.sender or words("the controller"),
+                time=_clock(facts, answer.at_h),
+                text=text,
+            )
         )
     return tuple(lines)
 
@@ -104,13 +127,18 @@ def _rated(
     evidence: list[str],
     strengths: list[str],
     areas: list[str],
+    words: Translator,
 ) -> ObjectiveRating:
     return ObjectiveRating(
         objective_id=objective.id,
         text=objective.text,
         rating=rating,
         rule=rule,
-        evidence=(*evidence, *_answer_lines(objective, facts), *_note_lines(objective, facts)),
+        evidence=(
+            *evidence,
+            *_answer_lines(objective, facts, words),
+            *_note_lines(objective, facts, words),
+        ),
         strengths=tuple(strengths),
         areas_for_improvement=tuple(areas),
     )
@@ -119,35 +147,44 @@ def _rated(
 # --------------------------------------------------------------------------- timing
 
 
-def _delay_since_alert(facts: ExerciseFacts) -> tuple[float | None, list[str]]:
+def _delay_since_alert(
+    facts: ExerciseFacts, words: Translator = ENGLISH
+) -> tuple[float | None, list[str]]:
     """Hours from the alert to the first public statement, with the facts that say so."""
+    _ = words
     alert = facts.detected_at_h
     if alert is None:
         reference = facts.start_h
-        evidence = ["The listening alert never fired; the clock starts at the trigger (T+0:00)."]
+        evidence = [_("The listening alert never fired; the clock starts at the trigger (T+0:00).")]
     else:
         reference = alert
-        evidence = [f"Listening alert at {_clock(facts, alert)}."]
+        evidence = [_("Listening alert at {time}.").format(time=_clock(facts, alert))]
     first = facts.first_statement_h
     if first is None:
-        evidence.append(f"No public statement by {_clock(facts, facts.now_h)}.")
+        evidence.append(_("No public statement by {time}.").format(time=_clock(facts, facts.now_h)))
         return None, evidence
     public = [s for s in _said(facts) if s.action.is_public]
     opened = public and abs(public[0].at_h - first) < EPSILON_H
-    what = f" ({_strategy(public[0])})" if opened else ""
+    what = f" ({_strategy(public[0], _)})" if opened else ""
     since = first - reference
-    when = f"{hours_text(abs(since))} {'after' if since >= 0 else 'before'}"
+    when = N_("{hours} after {event}") if since >= 0 else N_("{hours} before {event}")
+    event = _("the alert") if alert is not None else _("the trigger")
     evidence.append(
-        f"First public statement{what} at {_clock(facts, first)}, {when} "
-        f"{'the alert' if alert is not None else 'the trigger'}."
+        _("First public statement{what} at {time}, {when}.").format(
+            what=what,
+            time=_clock(facts, first),
+            when=_(when).format(hours=hours_text(abs(since)), event=event),
+        )
     )
     return max(since, 0.0), evidence
 
 
-def first_statement(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def first_statement(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
     target = objective.first_statement_within_h or 0.0
-    delay, evidence = _delay_since_alert(facts)
-    evidence.append(f"Target: within {hours_text(target)} of detection.")
+    delay, evidence = _delay_since_alert(facts, words)
+    evidence.append(words("Target: within {hours} of detection.").format(hours=hours_text(target)))
     rating = rating_for_delay(delay, target)
     strengths, areas = [], []
     if delay is None:
@@ -160,55 +197,77 @@ def first_statement(objective: Objective, facts: ExerciseFacts) -> ObjectiveRati
             f"First public statement {hours_text(delay)} after detection, {over} the "
             f"{hours_text(target)} target."
         )
-    return _rated(objective, facts, "first_statement", rating, evidence, strengths, areas)
+    return _rated(objective, facts, "first_statement", rating, evidence, strengths, areas, words)
 
 
-def not_exercised(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def not_exercised(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
     waiting = [
         inject.id
         for inject in facts.spec.injects
         if inject.objective == objective.id and inject.id not in facts.released_injects
     ]
     still_open = [item.id for item in facts.items_for(objective.id) if item.status == "open"]
-    if still_open:
-        reason = f"its items ({', '.join(still_open)}) were still open when play stopped"
-    elif waiting:
-        reason = f"its injects ({', '.join(waiting)}) were never released"
-    else:
-        reason = "no inject in the MSEL tests it"
-    _, evidence = _delay_since_alert(facts)
-    evidence.insert(0, f"Nothing in the log tested {objective.id}: {reason}; it is not rated.")
+    why = {
+        "open": N_("its items ({ids}) were still open when play stopped"),
+        "waiting": N_("its injects ({ids}) were never released"),
+        "untested": N_("no inject in the MSEL tests it"),
+    }
+    case = "open" if still_open else "waiting" if waiting else "untested"
+    ids = ", ".join(still_open or waiting)
+    reason = why[case].format(ids=ids)
+    _, evidence = _delay_since_alert(facts, words)
+    evidence.insert(
+        0,
+        words("Nothing in the log tested {objective}: {reason}; it is not rated.").format(
+            objective=objective.id, reason=words(why[case]).format(ids=ids)
+        ),
+    )
     areas = [
         f"{objective.id} was not exercised ({reason}); release its injects in the next exercise."
     ]
-    return _rated(objective, facts, "not_exercised", "N", evidence, [], areas)
+    return _rated(objective, facts, "not_exercised", "N", evidence, [], areas, words)
 
 
 # --------------------------------------------------------------------------- deadlines
 
 _STATUS_WORDS = {
-    "answered": "answered in time",
-    "quoted": "covered in time by a public statement the journalist could quote",
-    "no_comment": "no answer; 'no comment' printed",
-    "missed": "not acted on before the deadline",
+    "answered": N_("answered in time"),
+    "quoted": N_("covered in time by a public statement the journalist could quote"),
+    "no_comment": N_("no answer; 'no comment' printed"),
+    "missed": N_("not acted on before the deadline"),
 }
 
 
 def deadlines(
-    objective: Objective, facts: ExerciseFacts, items: tuple[DeadlineItem, ...]
+    objective: Objective,
+    facts: ExerciseFacts,
+    items: tuple[DeadlineItem, ...],
+    words: Translator = ENGLISH,
 ) -> ObjectiveRating:
+    _ = words
     closed = [item for item in items if item.status != "open"]
     if not closed:
-        return not_exercised(objective, facts)
+        return not_exercised(objective, facts, words)
     met = [item for item in closed if item.met]
     rating = rating_for_share(len(met), len(closed))
     no_comment = [item for item in closed if item.status == "no_comment"]
     if no_comment:
         rating = at_best(rating, "S")
-    evidence = [f"{len(met)} of {len(closed)} items with a deadline were acted on in time."]
+    evidence = [
+        _("{met} of {closed} items with a deadline were acted on in time.").format(
+            met=len(met), closed=len(closed)
+        )
+    ]
     evidence += [
-        f"{item.id} from {item.sender or 'the controller'} at {_clock(facts, item.asked_h)}, "
-        f"due {_clock(facts, item.deadline_h)}: {_STATUS_WORDS[item.status]}."
+        _("{item} from {sender} at {asked}, due {due}: {status}.").format(
+            item=item.id,
+            sender=item.sender or _("the controller"),
+            asked=_clock(facts, item.asked_h),
+            due=_clock(facts, item.deadline_h),
+            status=_(_STATUS_WORDS[item.status]),
+        )
         for item in closed
     ]
     strengths = [
@@ -226,34 +285,40 @@ def deadlines(
                 f"{item.id} ({item.sender or item.title}) lapsed at "
                 f"{_clock(facts, item.deadline_h)} without a response."
             )
-    return _rated(objective, facts, "deadlines", rating, evidence, strengths, areas)
+    return _rated(objective, facts, "deadlines", rating, evidence, strengths, areas, words)
 
 
 # --------------------------------------------------------------------------- what was said
 
 
-def consistency(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def consistency(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
+    _ = words
     said = _said(facts)
     if not said:
-        evidence = ["The brand released no statement."]
+        evidence = [_("The brand released no statement.")]
         areas = ["The brand said nothing, so there was no message to keep consistent."]
-        return _rated(objective, facts, "consistency", "U", evidence, [], areas)
+        return _rated(objective, facts, "consistency", "U", evidence, [], areas, words)
     contradicting = [answer for answer in facts.answers if answer.contradicts]
     count = facts.inconsistencies + len(contradicting)
     rating = CONTRADICTIONS_RATING[count] if count < len(CONTRADICTIONS_RATING) else "U"
-    sequence = ", ".join(f"{_strategy(s)} at {_clock(facts, s.at_h)}" for s in said)
-    evidence = [
-        f"Statements in order: {sequence}.",
-        f"Contradictions with earlier statements: {count}"
-        + (
-            f", {len(contradicting)} of them in answers to injects "
-            f"({', '.join(answer.inject_id for answer in contradicting)})."
-            if contradicting
-            else "."
-        ),
-    ]
+    sequence = ", ".join(_said_at(s, facts, _) for s in said)
+    contradictions = (
+        _(
+            "Contradictions with earlier statements: {count}, {answers} of them in answers to "
+            "injects ({injects})."
+        ).format(
+            count=count,
+            answers=len(contradicting),
+            injects=", ".join(answer.inject_id for answer in contradicting),
+        )
+        if contradicting
+        else _("Contradictions with earlier statements: {count}.").format(count=count)
+    )
+    evidence = [_("Statements in order: {sequence}.").format(sequence=sequence), contradictions]
     if facts.evidence_emerged:
-        evidence.append("Evidence contradicting a denial surfaced.")
+        evidence.append(_("Evidence contradicting a denial surfaced."))
     strengths, areas = [], []
     if count == 0:
         strengths.append(f"All {len(said)} statements were consistent with one another.")
@@ -262,7 +327,7 @@ def consistency(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
             f"{count} statement{'s' if count > 1 else ''} contradicted what the brand had "
             "said before."
         )
-    return _rated(objective, facts, "consistency", rating, evidence, strengths, areas)
+    return _rated(objective, facts, "consistency", rating, evidence, strengths, areas, words)
 
 
 def instruction_strength(text: str, locale: str) -> float:
@@ -271,14 +336,19 @@ def instruction_strength(text: str, locale: str) -> float:
     return score_message(text, locale).component("instructions").score
 
 
-def instructions(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def instructions(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
+    _ = words
     written = [s for s in _said(facts) if s.action.text.strip()]
     locale = facts.spec.meta.locale
     scores = [instruction_strength(s.action.text, locale) for s in written]
     evidence = [
-        f"{_strategy(s)} at {_clock(facts, s.at_h)}: instructions {score:.1f} of 1."
+        _("{statement}: instructions {score} of 1.").format(
+            statement=_said_at(s, facts, _), score=f"{score:.1f}"
+        )
         for s, score in zip(written, scores, strict=True)
-    ] or ["No statement with text went out."]
+    ] or [_("No statement with text went out.")]
     clear = [index for index, score in enumerate(scores) if score >= CLEAR_INSTRUCTIONS]
     strengths, areas = [], []
     if clear and clear[0] == 0:
@@ -297,24 +367,24 @@ def instructions(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
     else:
         rating = "U"
         areas.append("No statement told affected people what to do.")
-    return _rated(objective, facts, "instructions", rating, evidence, strengths, areas)
+    return _rated(objective, facts, "instructions", rating, evidence, strengths, areas, words)
 
 
-def responsibility(objective: Objective, facts: ExerciseFacts) -> ObjectiveRating:
+def responsibility(
+    objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
+) -> ObjectiveRating:
+    _ = words
     public = [s for s in _said(facts) if s.action.is_public]
     if not public:
-        evidence = ["The brand made no public statement."]
+        evidence = [_("The brand made no public statement.")]
         areas = ["The brand never addressed the crisis publicly."]
-        return _rated(objective, facts, "responsibility", "U", evidence, [], areas)
+        return _rated(objective, facts, "responsibility", "U", evidence, [], areas, words)
     denials = [s for s in public if s.action.strategy in DENIAL_STRATEGIES]
     excuses = [s for s in public if s.action.strategy in DIMINISH_STRATEGIES]
-    evidence = [
-        "Public strategies: "
-        + ", ".join(f"{_strategy(s)} at {_clock(facts, s.at_h)}" for s in public)
-        + "."
-    ]
+    strategies = ", ".join(_said_at(s, facts, _) for s in public)
+    evidence = [_("Public strategies: {strategies}.").format(strategies=strategies)]
     if facts.evidence_emerged:
-        evidence.append("Evidence contradicting a denial surfaced.")
+        evidence.append(_("Evidence contradicting a denial surfaced."))
     strengths, areas = [], []
     if denials:
         rating: Rating = "U" if facts.evidence_emerged else "M"
@@ -332,4 +402,4 @@ def responsibility(objective: Objective, facts: ExerciseFacts) -> ObjectiveRatin
     else:
         rating = "P"
         strengths.append("The brand never denied, shifted the blame or attacked its critics.")
-    return _rated(objective, facts, "responsibility", rating, evidence, strengths, areas)
+    return _rated(objective, facts, "responsibility", rating, evidence, strengths, areas, words)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sim.action import Action
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
+from sim.i18n import N_
 from sim.outcome import Outcome, against_unanswered
 from sim.session.baseline import release_as_logged, unanswered_outcome
 from sim.session.record import InjectReleased, LogEntry, Queued
@@ -103,11 +104,11 @@ def shifted(shift_h: float) -> Variant:
     )
 
 
-AS_PLAYED = Variant(label="as played")
-NO_RESPONSE = Variant(label="no response at all", no_response=True)
-FULLY_TRANSPARENT = Variant(label="every response fully transparent", transparency=1.0)
+AS_PLAYED = Variant(label=N_("as played"))
+NO_RESPONSE = Variant(label=N_("no response at all"), no_response=True)
+FULLY_TRANSPARENT = Variant(label=N_("every response fully transparent"), transparency=1.0)
 APOLOGY_INSTEAD_OF_DENIAL = Variant(
-    label="an apology instead of every denial", instead_of_denial=Strategy.APOLOGY
+    label=N_("an apology instead of every denial"), instead_of_denial=Strategy.APOLOGY
 )
 REFERENCE = Variant(label=f"the {REFERENCE_PROTOCOL} protocol instead", protocol=REFERENCE_PROTOCOL)
 

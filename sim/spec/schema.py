@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sim.file_model import FileModel
+from sim.i18n import Locale
 from sim.spec.capability import CoreCapability, MissionArea
 
 SCHEMA_VERSION = 1
@@ -143,10 +144,11 @@ class Meta(Section):
     summary: str = Field(description="One or two sentences on what happens.")
     situation: str = Field("", description="Narrative briefing read to the players at start.")
     brand: str = Field("the brand", description="Name of the organisation in crisis.")
-    locale: str = Field(
+    locale: Locale = Field(
         "en_US",
-        pattern=r"^[a-z]{2}_[A-Z]{2}$",
-        description="Locale of personas and post texts, e.g. 'en_US' or 'it_IT'.",
+        description="Language of the exercise: personas, posts, the journalists' inquiries, the "
+        "rubric that reads the team's words and the war room's own words (`--lang` or "
+        "STORMDRILL_LANG override the war room's); one of the locales stormdrill supports.",
     )
     objectives: tuple[Objective, ...] = Field((), description="Exercise objectives (EEG rated).")
     clock_start: str | None = Field(

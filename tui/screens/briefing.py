@@ -14,8 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown
 
 from sim.clock import span_text
+from sim.i18n import ENGLISH, N_, Translator
+from sim.labels import label
 from sim.seed import seed_problem
 from sim.spec.schema import ScenarioSpec
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.keys import KeepsKeysToFields
 from tui.plain import plain_markdown as md
 from tui.plain import visible
@@ -28,55 +31,68 @@ class TeamSetup:
     passphrase: str
 
 
-def briefing_markdown(spec: ScenarioSpec) -> str:
+def briefing_markdown(spec: ScenarioSpec, words: Translator = ENGLISH) -> str:
+    _ = words
     meta, team, turns = spec.meta, spec.team, spec.turns
     turn_minutes = round(turns.turn_ticks * turns.tick_minutes)
     lines = [f"# {md(meta.title)}", "", md(meta.summary), ""]
     if meta.situation.strip():
-        lines += ["## Situation", "", md(meta.situation.strip()), ""]
+        lines += ["## " + _("Situation"), "", md(meta.situation.strip()), ""]
     if meta.objectives:
-        lines += ["## Exercise objectives", ""]
+        lines += ["## " + _("Exercise objectives"), ""]
         lines += [f"- **{md(item.id)}** {md(item.text)}" for item in meta.objectives]
         lines.append("")
-    lines += ["## Roles", "", md(", ".join(meta.roles)), ""]
+    lines += ["## " + _("Roles"), "", md(", ".join(meta.roles)), ""]
     delays = team.approval
-    lines += [
-        "## Your resources",
-        "",
-        f"- {team.staffing} people on the team, {team.replies_per_person_h} direct replies "
-        f"each per hour",
-        f"- Approval takes {span_text(delays.holding_statement)} for a holding statement, "
-        f"{span_text(delays.correction)} for a correction, {span_text(delays.apology)} for an "
-        f"apology, {span_text(delays.compensation)} for compensation, {span_text(delays.other)} "
-        "otherwise",
-        f"- {turns.turns} turns of {turn_minutes} minutes; the crowd keeps going after the "
-        f"last turn, to day {turns.horizon_days:g}",
-    ]
+    staffing = _.ngettext(
+        "{people} person on the team, {replies} direct replies each per hour",
+        "{people} people on the team, {replies} direct replies each per hour",
+        team.staffing,
+    ).format(people=team.staffing, replies=_.figure(f"{team.replies_per_person_h}"))
+    approval = _(
+        "Approval takes {holding} for a holding statement, {correction} for a correction, "
+        "{apology} for an apology, {compensation} for compensation, {other} otherwise"
+    ).format(
+        holding=_.figure(span_text(delays.holding_statement, _)),
+        correction=_.figure(span_text(delays.correction, _)),
+        apology=_.figure(span_text(delays.apology, _)),
+        compensation=_.figure(span_text(delays.compensation, _)),
+        other=_.figure(span_text(delays.other, _)),
+    )
+    schedule = _.ngettext(
+        "{turns} turn of {minutes} minutes; the crowd keeps going after the last turn, to day "
+        "{day}",
+        "{turns} turns of {minutes} minutes; the crowd keeps going after the last turn, to day "
+        "{day}",
+        turns.turns,
+    ).format(turns=turns.turns, minutes=turn_minutes, day=_.figure(f"{turns.horizon_days:g}"))
+    lines += ["## " + _("Your resources"), "", f"- {staffing}", f"- {approval}", f"- {schedule}"]
     if team.templates:
-        lines += ["", "Pre-approved templates (they go out at once):", ""]
+        lines += ["", _("Pre-approved templates (they go out at once):"), ""]
         lines += [
-            f"- **{md(t.id)}** ({t.strategy.value.replace('_', ' ')}): {md(t.text)}"
-            for t in team.templates
+            f"- **{md(t.id)}** ({label(t.strategy, _)}): {md(t.text)}" for t in team.templates
         ]
     return "\n".join(lines)
 
 
-class BriefingScreen(KeepsKeysToFields, Screen[TeamSetup]):
+class BriefingScreen(SpeaksTheExercise, KeepsKeysToFields, Screen[TeamSetup]):
     """Dismissed with the team's setup when the team starts the exercise."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start", tooltip="Start the exercise with this team and seed"),
+        Binding(
+            "ctrl+s", "start", N_("Start"), tooltip=N_("Start the exercise with this team and seed")
+        ),
         Binding(
             "pagedown",
             "scroll_briefing(1)",
-            "Read on",
-            tooltip="Scroll the briefing down, also while typing in a field",
+            N_("Read on"),
+            tooltip=N_("Scroll the briefing down, also while typing in a field"),
         ),
         Binding(
             "pageup",
             "scroll_briefing(-1)",
-            "Read back",
-            tooltip="Scroll the briefing up, also while typing in a field",
+            N_("Read back"),
+            tooltip=N_("Scroll the briefing up, also while typing in a field"),
             show=False,
         ),
     ]
@@ -88,23 +104,26 @@ class BriefingScreen(KeepsKeysToFields, Screen[TeamSetup]):
         self.seed = seed
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         with VerticalScroll(id="briefing-text"):
-            yield Markdown(briefing_markdown(self.spec))
+            yield Markdown(briefing_markdown(self.spec, _))
         with Horizontal(id="briefing-form"):
-            yield Label("Team")
-            yield Input(visible(self.team), placeholder="team name", id="team", compact=True)
-            yield Label("Seed")
+            yield Label(_("Team"))
+            yield Input(visible(self.team), placeholder=_("team name"), id="team", compact=True)
+            yield Label(_("Seed"))
             yield Input(str(self.seed), type="integer", id="seed", compact=True)
-            yield Label("Passphrase")
+            yield Label(_("Passphrase"))
             yield Input(
                 password=True,
-                placeholder="facilitator's",
+                placeholder=_("facilitator's"),
                 id="passphrase",
                 compact=True,
-                tooltip="Protects the facilitator's console and the debrief (ground truth); "
-                "left empty, the exercise has no facilitator",
+                tooltip=_(
+                    "Protects the facilitator's console and the debrief (ground truth); "
+                    "left empty, the exercise has no facilitator"
+                ),
             )
-            yield Button("Start", variant="primary", id="start", compact=True)
+            yield Button(_("Start"), variant="primary", id="start", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,9 +145,13 @@ class BriefingScreen(KeepsKeysToFields, Screen[TeamSetup]):
 
     def action_start(self) -> None:
         seed = self.query_one("#seed", Input).value.strip() or str(self.seed)
-        problem = seed_problem(seed)
+        problem = seed_problem(seed, words_of(self))
         if problem is not None:
-            self.notify(f"Seed {problem}.", severity="error", markup=False)
+            self.notify(
+                words_of(self).gettext("Seed {problem}.").format(problem=problem),
+                severity="error",
+                markup=False,
+            )
             return
         self.dismiss(
             TeamSetup(

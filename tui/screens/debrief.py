@@ -16,10 +16,12 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from sim.evaluation import RATING_NAMES, Judgement, ObjectiveRating
 from sim.headline import headline_sentence
+from sim.i18n import ENGLISH, N_, Translator
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
 from tui.debrief import DebriefState
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.keys import KeepsKeysToFields
-from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
+from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows, variant_label
 from tui.plain import plain, visible
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline
@@ -44,13 +46,15 @@ RATING_STYLE = {
 
 
 def ratings_content(
-    ratings: tuple[ObjectiveRating, ...], judgements: tuple[Judgement, ...] = ()
+    ratings: tuple[ObjectiveRating, ...],
+    judgements: tuple[Judgement, ...] = (),
+    words: Translator = ENGLISH,
 ) -> Content:
     """Each objective's EEG rating with the facts from the log behind it; where evaluators
     rated it (`judgements`, for who may see them), the rating used, the automatic one and
     theirs with the reasons."""
     if not ratings:
-        return Content("This scenario states no exercise objectives.")
+        return Content(words("This scenario states no exercise objectives."))
     judged = {judgement.objective_id: judgement for judgement in judgements}
     blocks = []
     for rating in ratings:
@@ -62,12 +66,20 @@ def ratings_content(
                 (f" {visible(rating.objective_id)} ", "bold"),
                 plain(rating.text),
             ),
-            Content.assemble(("    " + RATING_NAMES[used], RATING_STYLE[used])),
+            Content.assemble(("    " + words(RATING_NAMES[used]), RATING_STYLE[used])),
         ]
         if judgement is not None and judgement.evaluators:
-            lines.append(plain(f"    Automatic rating {rating.rating} ({rating.rating_name})"))
+            automatic = words("Automatic rating {rating} ({name})").format(
+                rating=rating.rating, name=words(rating.rating_name)
+            )
+            lines.append(plain(f"    {automatic}"))
             lines += [
-                plain(f"    {rated.by}: {rated.rating}, because {rated.reason}")
+                plain(
+                    "    "
+                    + words("{evaluator}: {rating}, because {reason}").format(
+                        evaluator=rated.by, rating=rated.rating, reason=rated.reason
+                    )
+                )
                 for rated in judgement.evaluators
             ]
             lines.append(plain(f"    {judgement.sentence}"))
@@ -77,6 +89,7 @@ def ratings_content(
 
 
 def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series:
+    """(Its title is a catalog message: the plot shows it translated.)"""
     """Damage avoided, in percent of silence's, with every response moved earlier or later on
     the same seed (0: as played), on an axis that shows zero (no better than silence). Moving a
     journalist's answer does not move when it is quoted, so the line can be flat where timing
@@ -92,7 +105,7 @@ def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series
         if outcome.damage_avoided is not None
     )
     return Series(
-        "Damage avoided (% of silence's) with every response moved by (h)",
+        N_("Damage avoided (% of silence's) with every response moved by (h)"),
         tuple(shift for shift, _ in curve),
         tuple(avoided for _, avoided in curve),
         (0.0,),
@@ -101,15 +114,22 @@ def timing_series(debrief: DebriefState, what_ifs: tuple[WhatIf, ...]) -> Series
     )
 
 
-class DebriefScreen(KeepsKeysToFields, Screen):
+class DebriefScreen(SpeaksTheExercise, KeepsKeysToFields, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "show_tab('outcome')", "Outcome", tooltip="The outcome as played"),
-        Binding("w", "show_tab('what-if')", "What if", tooltip="Other answers, same seed"),
-        Binding("i", "show_tab('timing')", "Timing", tooltip="Outcome against response time"),
-        Binding("t", "show_tab('decisions')", "Decisions", tooltip="The team's decisions"),
-        Binding("v", "show_tab('objectives')", "Objectives", tooltip="EEG rating per objective"),
+        Binding("o", "show_tab('outcome')", N_("Outcome"), tooltip=N_("The outcome as played")),
+        Binding("w", "show_tab('what-if')", N_("What if"), tooltip=N_("Other answers, same seed")),
         Binding(
-            "x", "app.export", "Export", tooltip="Save the session log and the after-action report"
+            "i", "show_tab('timing')", N_("Timing"), tooltip=N_("Outcome against response time")
+        ),
+        Binding("t", "show_tab('decisions')", N_("Decisions"), tooltip=N_("The team's decisions")),
+        Binding(
+            "v", "show_tab('objectives')", N_("Objectives"), tooltip=N_("EEG rating per objective")
+        ),
+        Binding(
+            "x",
+            "app.export",
+            N_("Export"),
+            tooltip=N_("Save the session log and the after-action report"),
         ),
     ]
 
@@ -121,43 +141,47 @@ class DebriefScreen(KeepsKeysToFields, Screen):
 
     def compose(self) -> ComposeResult:
         debrief = self.debrief
+        _ = words_of(self)
+        team = _("team {team}").format(team=debrief.team or _("(unnamed)"))
         yield Static(
             Content.assemble(
-                ("Debrief", "bold"),
-                plain(f" · {debrief.title} · team {debrief.team or '(unnamed)'} · "),
-                f"seed {debrief.seed}",
+                (_("Debrief"), "bold"),
+                plain(f" · {debrief.title} · {team} · "),
+                _("seed {seed}").format(seed=debrief.seed),
             ),
             classes="screen-title",
         )
+        headline = headline_sentence(debrief.outcome, _("your answers"), _)
         with TabbedContent(id="debrief-tabs"):
-            with TabPane("Outcome (o)", id="outcome"):
-                yield Static(Content(headline_sentence(debrief.outcome)), id="headline")
+            with TabPane(_("Outcome (o)"), id="outcome"):
+                yield Static(Content(headline), id="headline")
                 with Horizontal():
                     yield DataTable(id="outcome-table", show_header=False, cursor_type="none")
                     with Vertical(id="debrief-charts"):
                         yield SeriesPlot(id="damage-plot", classes="chart")
                         yield SeriesPlot(id="reach-plot", classes="chart")
-            with TabPane("What if (w)", id="what-if"):
+            with TabPane(_("What if (w)"), id="what-if"):
                 yield Static(id="what-if-status")
                 yield DataTable(id="what-if-table", cursor_type="row")
-            with TabPane("Timing (i)", id="timing"):
+            with TabPane(_("Timing (i)"), id="timing"):
                 yield SeriesPlot(id="timing-plot", classes="chart")
-            with TabPane("Decisions (t)", id="decisions"):
+            with TabPane(_("Decisions (t)"), id="decisions"):
                 yield Timeline(id="decisions-table")
-            with TabPane("Objectives (v)", id="objectives"), VerticalScroll():
-                yield Static(ratings_content(debrief.ratings, debrief.judgements), id="ratings")
+            with TabPane(_("Objectives (v)"), id="objectives"), VerticalScroll():
+                yield Static(ratings_content(debrief.ratings, debrief.judgements, _), id="ratings")
         yield Footer()
 
     def on_mount(self) -> None:
         debrief = self.debrief
+        _ = words_of(self)
         table = self.query_one("#outcome-table", DataTable)
-        table.add_columns("metric", "value")
-        table.add_rows(outcome_rows(debrief.outcome))
+        table.add_columns(_("metric"), _("value"))
+        table.add_rows(outcome_rows(debrief.outcome, _))
         shown = sum(hour <= WINDOW_H for hour in debrief.hours)
         hours = debrief.hours[:shown]
         marks = tuple(hour for hour in debrief.statement_hours if hour <= WINDOW_H)
         self.query_one("#damage-plot", SeriesPlot).series = Series(
-            "Damage among the aware (RI)",
+            N_("Damage among the aware (RI)"),
             hours,
             debrief.aware_damage[:shown],
             marks,
@@ -165,31 +189,37 @@ class DebriefScreen(KeepsKeysToFields, Screen):
             origin=0.0,
         )
         self.query_one("#reach-plot", SeriesPlot).series = Series(
-            "Users aware of the crisis", hours, debrief.aware[:shown], marks
+            N_("Users aware of the crisis"), hours, debrief.aware[:shown], marks
         )
         self.query_one(Timeline).entries = debrief.decisions
         what_if = self.query_one("#what-if-table", DataTable)
-        what_if.add_columns(*COMPARISON_COLUMNS)
-        what_if.add_row(*comparison_row(AS_PLAYED.label, debrief.outcome))
+        what_if.add_columns(*(_(column) for column in COMPARISON_COLUMNS))
+        what_if.add_row(*comparison_row(variant_label(AS_PLAYED, _), debrief.outcome, _))
         self.watch_what_ifs(self.what_ifs)
 
     def watch_what_ifs(self, what_ifs: tuple[WhatIf, ...]) -> None:
+        _ = words_of(self)
         table = self.query_one("#what-if-table", DataTable)
         compared = [what_if for what_if in what_ifs if what_if.variant in WHAT_IFS]
         for what_if in compared[table.row_count - 1 :]:
-            table.add_row(*comparison_row(what_if.variant.label, what_if.outcome))
+            label = variant_label(what_if.variant, _)
+            table.add_row(*comparison_row(label, what_if.outcome, _))
         self.query_one("#timing-plot", SeriesPlot).series = timing_series(self.debrief, what_ifs)
         done = len(what_ifs)
         status = self.query_one("#what-if-status", Static)
         if done < len(EVERY_WHAT_IF):
             status.update(
-                f"Replaying the same seed with other answers: {done} of {len(EVERY_WHAT_IF)}..."
+                _("Replaying the same seed with other answers: {done} of {total}...").format(
+                    done=done, total=len(EVERY_WHAT_IF)
+                )
             )
         else:
             status.update(
-                "The same crisis and seed, with other answers: the share of silence's damage "
-                "each avoided, and the damage among the aware (RI points).\n"
-                "One seed: small gaps can be chance; stormdrill sweep compares many."
+                _(
+                    "The same crisis and seed, with other answers: the share of silence's damage "
+                    "each avoided, and the damage among the aware (RI points).\n"
+                    "One seed: small gaps can be chance; stormdrill sweep compares many."
+                )
             )
 
     def show_after_the_end(self, debrief: DebriefState) -> None:
@@ -197,7 +227,7 @@ class DebriefScreen(KeepsKeysToFields, Screen):
         evaluators rate and take notes at the hot wash."""
         self.debrief = debrief
         self.query_one("#ratings", Static).update(
-            ratings_content(debrief.ratings, debrief.judgements)
+            ratings_content(debrief.ratings, debrief.judgements, words_of(self))
         )
         self.query_one(Timeline).entries = debrief.decisions
 

@@ -11,7 +11,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HOW_IT_WORKS = """\
+from sim.i18n import ENGLISH, N_, Translator
+from tui.i18n import SpeaksTheExercise, words_of
+
+HOW_IT_WORKS = N_("""\
 # How the exercise works
 
 A crisis spreads through a simulated follower network. Each **turn** the clock moves on
@@ -29,17 +32,20 @@ crisis, on the same seed, with other answers: none at all, an hour earlier, an h
 transparent, and a reference protocol.
 
 The session is saved after every turn; `stormdrill play --resume FILE` continues it.
-"""
+""")
 
 
-def keys_markdown(keys: Sequence[tuple[str, str, str]]) -> str:
+def keys_markdown(keys: Sequence[tuple[str, str, str]], words: Translator = ENGLISH) -> str:
     rows = [f"| `{key}` | {description} | {tooltip} |" for key, description, tooltip in keys]
-    return "\n".join(["# Keys", "", "| key | action | |", "|---|---|---|", *rows])
+    header = "| {key} | {action} | |".format(key=words("key"), action=words("action"))
+    return "\n".join(["# " + words("Keys"), "", header, "|---|---|---|", *rows])
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(SpeaksTheExercise, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1,q", "close", "Close", tooltip="Back to the exercise")
+        Binding(
+            "escape,question_mark,f1,q", "close", N_("Close"), tooltip=N_("Back to the exercise")
+        )
     ]
 
     def __init__(self, keys: Sequence[tuple[str, str, str]]) -> None:
@@ -48,7 +54,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
-            yield Markdown(HOW_IT_WORKS + "\n" + keys_markdown(self.keys))
+            words = words_of(self)
+            yield Markdown(words(HOW_IT_WORKS) + "\n" + keys_markdown(self.keys, words))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,12 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from sim.i18n import N_
+from tui.i18n import SpeaksTheExercise, words_of
 
-class PassphraseScreen(ModalScreen[str | None]):
+
+class PassphraseScreen(SpeaksTheExercise, ModalScreen[str | None]):
     """Dismissed with what was typed, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Back without the facilitator's view")
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Back without the facilitator's view"))
     ]
 
     def __init__(self, prompt: str) -> None:
@@ -36,10 +39,10 @@ class PassphraseScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(SpeaksTheExercise, ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", tooltip="Go ahead"),
-        Binding("n,escape", "answer(False)", "No", tooltip="Back to where you were"),
+        Binding("y", "answer(True)", N_("Yes"), tooltip=N_("Go ahead")),
+        Binding("n,escape", "answer(False)", N_("No"), tooltip=N_("Back to where you were")),
     ]
 
     def __init__(self, question: str) -> None:
@@ -50,8 +53,9 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", variant="primary", id="yes", compact=True)
-                yield Button("No (n)", id="no", compact=True)
+                _ = words_of(self)
+                yield Button(_("Yes (y)"), variant="primary", id="yes", compact=True)
+                yield Button(_("No (n)"), id="no", compact=True)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

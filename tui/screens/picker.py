@@ -12,23 +12,28 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sim.i18n import ENGLISH, N_, Translator
 from sim.spec.schema import ScenarioSpec
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.plain import plain, visible
 
 
-def scenario_prompt(name: str, spec: ScenarioSpec) -> Content:
+def scenario_prompt(name: str, spec: ScenarioSpec, words: Translator = ENGLISH) -> Content:
+    size = words("{users} users · {turns} turns").format(
+        users=words.figure(f"{spec.graph.users:,}"), turns=spec.turns.turns
+    )
     return Content.assemble(
         (visible(spec.meta.title), "bold"),
-        (f"  {name} · {spec.graph.users:,} users · {spec.turns.turns} turns\n", "$text-muted"),
+        (f"  {name} · {size}\n", "$text-muted"),
         plain(spec.meta.summary),
     )
 
 
-class PickerScreen(Screen[str]):
+class PickerScreen(SpeaksTheExercise, Screen[str]):
     """Dismissed with the chosen scenario's name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Choose", tooltip="Open the briefing of this scenario"),
+        Binding("enter", "choose", N_("Choose"), tooltip=N_("Open the briefing of this scenario")),
     ]
 
     def __init__(self, scenarios: list[tuple[str, ScenarioSpec]]) -> None:
@@ -36,10 +41,12 @@ class PickerScreen(Screen[str]):
         self.scenarios = scenarios
 
     def compose(self) -> ComposeResult:
-        yield Static("[b]stormdrill[/b] · choose a crisis to rehearse", classes="screen-title")
+        words = words_of(self)
+        title = words("choose a crisis to rehearse")
+        yield Static(f"[b]stormdrill[/b] · {title}", classes="screen-title")
         options: list[Option | None] = []
         for name, spec in self.scenarios:
-            options += [Option(scenario_prompt(name, spec), id=name), None]
+            options += [Option(scenario_prompt(name, spec, words), id=name), None]
         yield OptionList(*options[:-1], id="scenarios")
         yield Footer()
 

@@ -15,8 +15,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane, TextArea
 
+from sim.i18n import N_
 from sim.rubric import score_message
 from sim.spec.schema import Meta, Team
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.keys import KeepsKeysToFields
 from tui.snapshot import WarRoomState
 from tui.widgets.charts import MonitorCharts
@@ -42,60 +44,74 @@ class Setting(Protocol):
 TAB_FOCUS = {"inbox": "#inbox-list", "compose": "#message", "timeline": "#timeline-table"}
 
 
-class WarRoomScreen(KeepsKeysToFields, Screen):
+class WarRoomScreen(SpeaksTheExercise, KeepsKeysToFields, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "app.end_turn", "End turn", tooltip="Advance the clock by one turn"),
-        Binding("c", "show_tab('compose')", "Compose", tooltip="Write a statement", show=False),
+        Binding("e", "app.end_turn", N_("End turn"), tooltip=N_("Advance the clock by one turn")),
         Binding(
-            "i", "show_tab('inbox')", "Inbox", tooltip="Injects, journalists, alerts", show=False
+            "c", "show_tab('compose')", N_("Compose"), tooltip=N_("Write a statement"), show=False
+        ),
+        Binding(
+            "i",
+            "show_tab('inbox')",
+            N_("Inbox"),
+            tooltip=N_("Injects, journalists, alerts"),
+            show=False,
         ),
         Binding(
             "m",
             "show_tab('monitor')",
-            "Monitor",
-            tooltip="Charts of what the team sees",
+            N_("Monitor"),
+            tooltip=N_("Charts of what the team sees"),
             show=False,
         ),
         Binding(
-            "t", "show_tab('timeline')", "Timeline", tooltip="The team's decisions", show=False
+            "t",
+            "show_tab('timeline')",
+            N_("Timeline"),
+            tooltip=N_("The team's decisions"),
+            show=False,
         ),
         Binding(
             "r",
             "answer",
-            "Answer",
-            tooltip="Answer the highlighted inquiry or inject",
+            N_("Answer"),
+            tooltip=N_("Answer the highlighted inquiry or inject"),
             show=False,
         ),
         Binding(
             "ctrl+s",
             "send",
-            "Send",
-            tooltip="Send the composed statement",
+            N_("Send"),
+            tooltip=N_("Send the composed statement"),
             priority=True,
         ),
         Binding(
             "ctrl+l",
             "public_statement",
-            "Public statement",
-            tooltip="Stop answering an inquiry: the message becomes a public statement",
+            N_("Public statement"),
+            tooltip=N_("Stop answering an inquiry: the message becomes a public statement"),
             show=False,
         ),
         Binding(
             "escape",
             "leave_message",
-            "Leave message box",
-            tooltip="Back to the tabs, so single keys work again",
+            N_("Leave message box"),
+            tooltip=N_("Back to the tabs, so single keys work again"),
             show=False,
         ),
-        Binding("f", "app.facilitator", "Facilitator", tooltip="Ground truth, injects, notes"),
+        Binding(
+            "f", "app.facilitator", N_("Facilitator"), tooltip=N_("Ground truth, injects, notes")
+        ),
         Binding(
             "p",
             "app.pause_or_resume",
-            "Pause or resume the exercise",
-            tooltip="The facilitator pauses or resumes play (asks the passphrase)",
+            N_("Pause or resume the exercise"),
+            tooltip=N_("The facilitator pauses or resumes play (asks the passphrase)"),
             show=False,
         ),
-        Binding("d", "app.finish", "Debrief", tooltip="Finish the exercise and see the debrief"),
+        Binding(
+            "d", "app.finish", N_("Debrief"), tooltip=N_("Finish the exercise and see the debrief")
+        ),
     ]
 
     state: reactive[WarRoomState | None] = reactive(None, init=False)
@@ -107,16 +123,17 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
         self.set_reactive(WarRoomScreen.state, state)
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         yield ClockBar(id="clock")
         with TabbedContent(id="tabs"):
-            with TabPane("Monitor (m)", id="monitor"):
+            with TabPane(_("Monitor (m)"), id="monitor"):
                 yield MonitorCharts(id="charts")
                 yield Feed(id="feed")
-            with TabPane("Inbox (i)", id="inbox"):
+            with TabPane(_("Inbox (i)"), id="inbox"):
                 yield Inbox(id="inbox-view")
-            with TabPane("Compose (c)", id="compose"):
+            with TabPane(_("Compose (c)"), id="compose"):
                 yield Composer(id="composer")
-            with TabPane("Timeline (t)", id="timeline"):
+            with TabPane(_("Timeline (t)"), id="timeline"):
                 yield Timeline(id="timeline-table")
         yield Footer()
 
@@ -148,7 +165,10 @@ class WarRoomScreen(KeepsKeysToFields, Screen):
 
     def action_answer(self) -> None:
         if not self.query_one(Inbox).request_answer():
-            self.notify("Highlight an open message in the inbox to answer it.", severity="warning")
+            self.notify(
+                words_of(self).gettext("Highlight an open message in the inbox to answer it."),
+                severity="warning",
+            )
 
     def action_send(self) -> None:
         self.query_one(Composer).submit()

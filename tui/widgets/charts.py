@@ -10,12 +10,14 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
+from sim.i18n import N_
 from sim.observation import Observation
+from tui.i18n import words_of
 
 
 @dataclass(frozen=True)
 class Series:
-    title: str
+    title: str  # a catalog message (English); the plot shows it translated
     hours: tuple[float, ...]
     values: tuple[float, ...]
     marks: tuple[float, ...] = ()
@@ -56,7 +58,8 @@ class SeriesPlot(PlotextPlot):
         plt.clear_figure()
         if series is None:
             return
-        plt.title(series.title)
+        words = words_of(self)
+        plt.title(words(series.title))
         if series.hours:
             plt.plot(list(series.hours), list(series.values), marker="braille")
             limits = y_limits(series.values, series.min_span, series.origin)
@@ -64,15 +67,15 @@ class SeriesPlot(PlotextPlot):
                 plt.ylim(*limits)
         for hour in series.marks:
             plt.vline(hour, "red")
-        plt.xlabel("hour")
+        plt.xlabel(words("hour"))
         self.refresh()
 
 
 def observation_series(observation: Observation) -> Sequence[Series]:
     return (
-        Series("Mentions/hour (est.)", observation.hours, observation.mentions_per_h),
-        Series("Sentiment (est.)", observation.hours, observation.sentiment),
-        Series("Reach (est.)", observation.hours, observation.reach),
+        Series(N_("Mentions/hour (est.)"), observation.hours, observation.mentions_per_h),
+        Series(N_("Sentiment (est.)"), observation.hours, observation.sentiment),
+        Series(N_("Reach (est.)"), observation.hours, observation.reach),
     )
 
 

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tui.i18n import words_of
 from tui.plain import visible
 from tui.snapshot import WarRoomState
 
@@ -19,17 +20,19 @@ class ClockBar(Static):
         if self.state is None:
             return Content()
         state = self.state
+        _ = words_of(self)
+        played = _("turn {turn} of {total} played").format(turn=state.turn, total=state.turns_total)
         parts = [
             Content.styled(visible(state.title), "bold"),
             Content.styled(state.time(state.now_h), "bold $accent"),
-            Content(f"turn {state.turn} of {state.turns_total} played"),
+            Content(played),
         ]
         if state.finished:
-            parts.append(Content.styled("exercise finished", "bold $success"))
+            parts.append(Content.styled(_("exercise finished"), "bold $success"))
         elif state.all_turns_played:
             parts.append(
-                Content.styled("all turns played: press d for the debrief", "bold $warning")
+                Content.styled(_("all turns played: press d for the debrief"), "bold $warning")
             )
         if state.paused:
-            parts.append(Content.styled("PAUSED by the facilitator", "bold $error"))
+            parts.append(Content.styled(_("PAUSED by the facilitator"), "bold $error"))
         return Content("  ·  ").join(parts)

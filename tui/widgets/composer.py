@@ -19,7 +19,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from sim.i18n import ENGLISH, Translator
+from sim.labels import label
 from sim.spec.schema import Channel, Spokesperson, Strategy, Template, Voice
+from tui.i18n import words_of
 from tui.plain import plain, visible
 from tui.widgets.rubric_panel import RubricPanel
 
@@ -27,8 +30,8 @@ OWN_WORDS = "own"
 AS_WRITTEN = "as_written"
 
 
-def choices(kind: type[StrEnum]) -> list[tuple[str, str]]:
-    return [(member.value.replace("_", " "), member.value) for member in kind]
+def choices(kind: type[StrEnum], words: Translator = ENGLISH) -> list[tuple[str, str]]:
+    return [(label(member, words), member.value) for member in kind]
 
 
 @dataclass(frozen=True)
@@ -94,59 +97,62 @@ class Composer(Vertical):
             self.text = text
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         with Grid(id="composer-form"):
-            yield Label("Strategy")
+            yield Label(_("Strategy"))
             yield Select(
-                choices(Strategy),
+                choices(Strategy, _),
                 value=Strategy.HOLDING_STATEMENT.value,
                 allow_blank=False,
                 compact=True,
                 id="strategy",
-                tooltip="Where the answer sits between denial and full accommodation",
+                tooltip=_("Where the answer sits between denial and full accommodation"),
             )
-            yield Label("Channel")
+            yield Label(_("Channel"))
             yield Select(
-                choices(Channel),
+                choices(Channel, _),
                 value=Channel.OWN_ACCOUNT.value,
                 allow_blank=False,
                 compact=True,
                 id="channel",
-                tooltip="Where it is published (direct replies go to the loudest spreaders)",
+                tooltip=_("Where it is published (direct replies go to the loudest spreaders)"),
             )
-            yield Label("Speaker")
+            yield Label(_("Speaker"))
             yield Select(
-                choices(Spokesperson),
+                choices(Spokesperson, _),
                 value=Spokesperson.BRAND_ACCOUNT.value,
                 allow_blank=False,
                 compact=True,
                 id="spokesperson",
-                tooltip="Who speaks for the brand",
+                tooltip=_("Who speaks for the brand"),
             )
-            yield Label("Voice")
+            yield Label(_("Voice"))
             yield Select(
-                [("as written", AS_WRITTEN), *choices(Voice)],
+                [(_("as written"), AS_WRITTEN), *choices(Voice, _)],
                 value=AS_WRITTEN,
                 allow_blank=False,
                 compact=True,
                 id="voice",
-                tooltip="Corporate or human voice; as written: the rubric reads it from the text",
+                tooltip=_(
+                    "Corporate or human voice; as written: the rubric reads it from the text"
+                ),
             )
-            yield Label("Template")
+            yield Label(_("Template"))
             yield Select(
-                [("write my own", OWN_WORDS)],
+                [(_("write my own"), OWN_WORDS)],
                 value=OWN_WORDS,
                 allow_blank=False,
                 compact=True,
                 id="template",
-                tooltip="A pre-approved statement goes out at once, with no approval delay",
+                tooltip=_("A pre-approved statement goes out at once, with no approval delay"),
             )
-            yield Label("Replies")
+            yield Label(_("Replies"))
             yield Input(
                 "0",
                 type="integer",
                 compact=True,
                 id="replies",
-                tooltip="For direct replies: how many of the loudest spreaders to answer",
+                tooltip=_("For direct replies: how many of the loudest spreaders to answer"),
             )
         yield Static(id="answering")
         with Horizontal(id="composer-body"):
@@ -154,44 +160,50 @@ class Composer(Vertical):
             yield RubricPanel(id="rubric")
         with Horizontal(id="composer-actions"):
             yield Button(
-                "Send for approval",
+                _("Send for approval"),
                 variant="primary",
                 compact=True,
                 id="send",
-                tooltip="Send the statement (ctrl+s); it goes out after its approval delay",
+                tooltip=_("Send the statement (ctrl+s); it goes out after its approval delay"),
             )
             yield Static(
-                "ctrl+s sends · ctrl+l makes it public · esc leaves the text", id="composer-hint"
+                _("ctrl+s sends · ctrl+l makes it public · esc leaves the text"),
+                id="composer-hint",
             )
 
     def watch_templates(self, templates: tuple[Template, ...]) -> None:
-        options: list[tuple[str | Content, str]] = [("write my own", OWN_WORDS)]
-        options += [
-            (plain(f"{t.id} ({t.strategy.value.replace('_', ' ')})"), t.id) for t in templates
-        ]
+        _ = words_of(self)
+        options: list[tuple[str | Content, str]] = [(_("write my own"), OWN_WORDS)]
+        options += [(plain(f"{t.id} ({label(t.strategy, _)})"), t.id) for t in templates]
         self.query_one("#template", Select).set_options(options)
         self.query_one("#template", Select).value = OWN_WORDS
 
     def watch_answering(self, answering: Answering | None) -> None:
-        label = self.query_one("#answering", Static)
+        _ = words_of(self)
+        line = self.query_one("#answering", Static)
         if answering is None:
-            label.update("Public statement")
+            line.update(_("Public statement"))
         elif answering.private:
-            label.update(
+            target = visible(answering.target_id)
+            line.update(
                 Content.assemble(
-                    (f"Answering {visible(answering.target_id)} in private:", "bold $warning"),
+                    (_("Answering {target} in private:").format(target=target), "bold $warning"),
                     " ",
                     plain(answering.title),
                     (
-                        " (never published: strategy, channel, speaker and template do not apply)",
+                        _(
+                            " (never published: strategy, channel, speaker and template do not "
+                            "apply)"
+                        ),
                         "$text-muted",
                     ),
                 )
             )
         else:
-            label.update(
+            target = visible(answering.target_id)
+            line.update(
                 Content.assemble(
-                    (f"Answering {visible(answering.target_id)}:", "bold $warning"),
+                    (_("Answering {target}:").format(target=target), "bold $warning"),
                     " ",
                     plain(answering.title),
                 )

@@ -14,6 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.clock import clock
+from sim.i18n import ENGLISH, N_, Translator
+from tui.i18n import words_of
 from tui.plain import plain, visible
 from tui.snapshot import InboxItem, InboxStatus
 
@@ -29,32 +31,43 @@ STATUS_STYLE = {
 }
 
 
-def status_label(item: InboxItem, time: Callable[[float], str] = clock) -> str:
+STATUS_LABELS = {
+    InboxStatus.OPEN: N_("answer by {due}"),
+    InboxStatus.QUEUED: N_("answer queued before {due}"),
+    InboxStatus.LATE: N_("answer goes out after the deadline {due}"),
+    InboxStatus.ANSWERED: N_("answered in time"),
+    InboxStatus.COVERED: N_("covered in time by a public statement"),
+    InboxStatus.NO_COMMENT: N_("'no comment' printed (due {due})"),
+    InboxStatus.LAPSED: N_("LAPSED at {due}"),
+}
+ACT_BY = N_("act on it by {due}")
+"""An open item that no journalist asked: it is acted on, not answered."""
+
+
+def status_label(
+    item: InboxItem, time: Callable[[float], str] = clock, words: Translator = ENGLISH
+) -> str:
     """In the words the debrief's ratings use for the same item; `time` writes an hour."""
     due = "" if item.due_h is None else time(item.due_h)
-    labels = {
-        InboxStatus.OPEN: f"answer by {due}" if item.answer_to else f"act on it by {due}",
-        InboxStatus.QUEUED: f"answer queued before {due}",
-        InboxStatus.LATE: f"answer goes out after the deadline {due}",
-        InboxStatus.ANSWERED: "answered in time",
-        InboxStatus.COVERED: "covered in time by a public statement",
-        InboxStatus.NO_COMMENT: f"'no comment' printed (due {due})",
-        InboxStatus.LAPSED: f"LAPSED at {due}",
-    }
-    return labels.get(item.status, "")
+    if item.status is InboxStatus.OPEN and not item.answer_to:
+        return words(ACT_BY).format(due=due)
+    label = STATUS_LABELS.get(item.status)
+    return "" if label is None else words(label).format(due=due)
 
 
-def item_prompt(item: InboxItem, time: Callable[[float], str] = clock) -> Content:
+def item_prompt(
+    item: InboxItem, time: Callable[[float], str] = clock, words: Translator = ENGLISH
+) -> Content:
     event = item.event
     return Content.assemble(
         (f"{time(event.at_h):>8} ", "$text-muted"),
         (visible(event.title), "bold" if item.needs_answer else ""),
         "  ",
-        (status_label(item, time), STATUS_STYLE[item.status]),
+        (status_label(item, time, words), STATUS_STYLE[item.status]),
     )
 
 
-EMPTY_INBOX = (
+EMPTY_INBOX = N_(
     "No messages yet. Injects, journalists' questions and listening alerts arrive here as the "
     "clock runs: press e to end the turn."
 )
@@ -84,14 +97,15 @@ class Inbox(Vertical):
     def watch_items(self, items: tuple[InboxItem, ...]) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
+        words = words_of(self)
         options.set_options(
-            Option(item_prompt(item, self.time), id=str(index))
+            Option(item_prompt(item, self.time, words), id=str(index))
             for index, item in enumerate(reversed(items))
         )
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
         else:
-            self.query_one("#inbox-detail", Static).update(EMPTY_INBOX)
+            self.query_one("#inbox-detail", Static).update(words(EMPTY_INBOX))
 
     def _item_at(self, index: int | None) -> InboxItem | None:
         if index is None or not self.items:
@@ -109,15 +123,17 @@ class Inbox(Vertical):
         if item is None:
             detail.update("")
             return
-        parts = [plain(f"From {item.event.sender}\n")] if item.event.sender else []
+        _ = words_of(self)
+        sender = _("From {sender}").format(sender=item.event.sender)
+        parts = [plain(f"{sender}\n")] if item.event.sender else []
         parts.append(plain(item.event.body))
         if item.needs_answer:
             how = (
-                "Press r to answer it (in private: it is never published)."
+                _("Press r to answer it (in private: it is never published).")
                 if item.private
-                else "Press r to answer it."
+                else _("Press r to answer it.")
                 if item.answer_to is not None
-                else "Press r to answer it with a public statement."
+                else _("Press r to answer it with a public statement.")
             )
             parts.append(Content.styled(f"\n\n{how}", "bold"))
         detail.update(Content.assemble(*parts))

@@ -7,8 +7,11 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from sim.i18n import ENGLISH, N_, Translator
+from sim.labels import label
 from sim.rubric.result import ComponentScore, RubricScore
 from sim.spec.schema import Strategy, Voice
+from tui.i18n import words_of
 from tui.plain import visible
 
 BAR_WIDTH = 8
@@ -22,49 +25,76 @@ def bar(score: float, width: int = BAR_WIDTH) -> str:
     return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
 
 
-def label(name: str) -> str:
-    return name.replace("_", " ")
+COMPONENT_LABELS = {
+    "acknowledgement": N_("acknowledgement"),
+    "apology": N_("apology"),
+    "specific_facts": N_("specific facts"),
+    "empathy": N_("empathy"),
+    "instructions": N_("instructions"),
+    "next_steps": N_("next steps"),
+    "human_voice": N_("human voice"),
+    "denial": N_("denial"),
+    "blame": N_("blame"),
+    "attack": N_("attack"),
+    "legalese": N_("legalese"),
+    "non_apology": N_("non apology"),
+    "contradiction": N_("contradiction"),
+}
+"""The rubric's components and penalties as the panel names them (a name missing here is
+shown with spaces for underscores)."""
+
+
+def component_label(name: str, words: Translator = ENGLISH) -> str:
+    return words(COMPONENT_LABELS.get(name, name.replace("_", " ")))
 
 
 def phrases(score: ComponentScore) -> str:
     return ", ".join(f"“{visible(match.text)}”" for match in score.matches)
 
 
-def component_line(score: ComponentScore, style: str) -> Content:
+def component_line(score: ComponentScore, style: str, words: Translator = ENGLISH) -> Content:
     return Content.assemble(
-        (f"{label(score.name):<16}", ""),
+        (f"{component_label(score.name, words):<16}", ""),
         (bar(score.score), style),
         " ",
         (phrases(score), "$text-muted italic"),
     )
 
 
-def voice_text(read: Voice, picked: Voice | None) -> str:
+def voice_text(read: Voice, picked: Voice | None, words: Translator = ENGLISH) -> str:
     """The voice the statement will carry: the team's pick when it made one (said so, with what
     the text reads as when that differs), else what the text reads as."""
     if picked is None:
-        return f"{read.value} voice"
+        return words("{voice} voice").format(voice=label(read, words))
     if picked is read:
-        return f"{picked.value} voice (chosen)"
-    return f"{picked.value} voice (chosen; the text reads {read.value})"
+        return words("{voice} voice (chosen)").format(voice=label(picked, words))
+    return words("{voice} voice (chosen; the text reads {read})").format(
+        voice=label(picked, words), read=label(read, words)
+    )
 
 
-def rubric_content(score: RubricScore, chosen: Strategy, voice: Voice | None = None) -> Content:
+def rubric_content(
+    score: RubricScore, chosen: Strategy, voice: Voice | None = None, words: Translator = ENGLISH
+) -> Content:
+    _ = words
+    reading = _("transparency {transparency} · {voice}").format(
+        transparency=_.figure(f"{score.transparency:.2f}"), voice=voice_text(score.voice, voice, _)
+    )
     lines = [
-        Content.assemble(("Rubric ", "bold"), (f"{score.overall:.0%}", "bold $accent")),
-        Content(
-            f"transparency {score.transparency:.2f} · {voice_text(score.voice, voice)}"
-            f"{' · concrete' if score.concrete else ''}"
+        Content.assemble(
+            (_("Rubric") + " ", "bold"), (_.figure(f"{score.overall:.0%}"), "bold $accent")
         ),
+        Content(reading + (" · " + _("concrete") if score.concrete else "")),
     ]
-    lines += [component_line(component, "$success") for component in score.components]
+    lines += [component_line(component, "$success", _) for component in score.components]
     applied = [penalty for penalty in score.penalties if penalty.score > 0]
-    lines += [component_line(penalty, "$error") for penalty in applied]
+    lines += [component_line(penalty, "$error", _) for penalty in applied]
     if score.suggested_strategy is not None:
-        suggested = label(score.suggested_strategy.value)
-        lines.append(Content.assemble("Reads as: ", (suggested, "bold")))
+        suggested = label(score.suggested_strategy, _)
+        lines.append(Content.assemble(_("Reads as:") + " ", (suggested, "bold")))
         if score.suggested_strategy is not chosen:
-            lines.append(Content.styled(f"but the strategy is {label(chosen.value)}", "$warning"))
+            but = _("but the strategy is {strategy}").format(strategy=label(chosen, _))
+            lines.append(Content.styled(but, "$warning"))
     return Content("\n").join(lines)
 
 
@@ -78,6 +108,7 @@ class RubricPanel(Widget):
     """The voice picked in the composer; None: the text's reading is what goes out."""
 
     def render(self) -> Content:
+        words = words_of(self)
         if self.score is None or not self.score.text.strip():
-            return Content("Type the message: the rubric scores it as you write.")
-        return rubric_content(self.score, self.chosen, self.voice)
+            return Content(words("Type the message: the rubric scores it as you write."))
+        return rubric_content(self.score, self.chosen, self.voice, words)

@@ -6,6 +6,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from sim.clock import clock
+from tui.i18n import words_of
 from tui.plain import plain_cell
 from tui.snapshot import TimelineEntry
 
@@ -16,7 +17,8 @@ class Timeline(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns("when", "turn", "what", "status")
+        _ = words_of(self)
+        self.add_columns(_("when"), _("turn"), _("what"), _("status"))
 
     def watch_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
         self.clear()
