@@ -167,6 +167,13 @@ class Contrast:
         return float(np.std(self.difference, ddof=1) / sd) if sd > 0 else math.inf
 
     @property
+    def correlation(self) -> float:
+        """Pearson's r of the two arms across seeds: 1 when the pairing holds them together."""
+        if np.std(self.a) == 0 or np.std(self.b) == 0:
+            return math.nan
+        return float(np.corrcoef(self.a, self.b)[0, 1])
+
+    @property
     def ranked_right(self) -> float:
         """Chance that arm a on one seed beats arm b on another (all pairs of distinct seeds)."""
         wins = self.a[:, None] > self.b[None, :]
@@ -352,7 +359,23 @@ def _coupling_check(contrasts: list[Contrast]) -> CheckResult:
         f"{len(contrasts)} contrasts (the ones below); lowest share of seeds whose same-seed "
         f"difference has the mean's sign: {worst_sign.sign_agreement:.2f} ({worst_sign.name}); "
         f"largest paired SD over the SD across seeds: {worst_sd.paired_sd_share:.3f} "
-        f"({worst_sd.name}).",
+        f"({worst_sd.name}); " + _over_a_third(contrasts),
+    )
+
+
+def _over_a_third(contrasts: list[Contrast]) -> str:
+    """The contrasts whose paired SD is over a third of the SD across seeds, each with its
+    ratio, and the arms' correlation across seeds (how far the pairing holds them together)."""
+    over = [c for c in contrasts if c.paired_sd_share > PAIRED_SD_SHARE]
+    if not over:
+        return "every paired SD is within a third."
+    return (
+        f"{len(over)} of {len(contrasts)} over a third: "
+        + ", ".join(
+            f"{c.name} {c.paired_sd_share:.2f} (arms' correlation {c.correlation:.2f})"
+            for c in over
+        )
+        + "."
     )
 
 

@@ -100,6 +100,18 @@ def test_a_contrast_reports_sign_agreement_paired_noise_and_cross_seed_ranking()
     # Of the 12 pairs of different seeds, a loses only where b's seed is the luckier one:
     # 1.0 < 1.5, 2.5, 3.9; 2.0 < 2.5, 3.9; 3.0 < 3.9.
     assert contrast.ranked_right == pytest.approx(6 / 12)
+    assert contrast.correlation == pytest.approx(np.corrcoef(a, b)[0, 1])
+
+
+def test_arms_in_proportion_miss_a_third_however_tightly_they_are_paired() -> None:
+    """The cluster gap's arms differ by a factor: with b = a / k exactly (correlation 1), the
+    paired SD over the mean of the arms' SDs is 2 (k - 1) / (k + 1), over a third for k > 1.4."""
+    a = np.array([1.2, 1.5, 1.8, 2.2, 2.6])
+    k = 3.5
+    contrast = Contrast("a - a / k", a, a / k)
+    assert contrast.correlation == pytest.approx(1.0)
+    assert contrast.paired_sd_share == pytest.approx(2 * (k - 1) / (k + 1))
+    assert contrast.paired_sd_share > 1 / 3
 
 
 def test_the_checks_pass_on_runs_that_show_the_lesson() -> None:
