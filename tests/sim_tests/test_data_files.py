@@ -57,9 +57,7 @@ def failing_seeds(monkeypatch: pytest.MonkeyPatch, seeds: set[int]) -> None:
     monkeypatch.setattr(worker_module, "Session", session)
 
 
-def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(
-    plan, written, tmp_path, monkeypatch
-):
+def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(plan, written, tmp_path, monkeypatch):
     clean, _ = written
     one_seed_fails = tmp_path / "one-fails"
     failing_seeds(monkeypatch, {plan.seeds()[0]})
