@@ -4,6 +4,7 @@ the war room names them, and docs/data.md listing every column that is written."
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from sim.data_dictionary import DATA_FILES, data_dictionary_markdown
 from sim.lab import Axis, SweepPlan, SweepResult, sweep
 from sim.lab import worker as worker_module
 from sim.report.source import load_run
+from sim.spec.schema import ScenarioSpec
 from sim.vocabulary import STATE_LABELS
 
 DATA_DOC = Path(__file__).resolve().parents[2] / "docs" / "data.md"
@@ -46,11 +48,14 @@ def written(plan, tmp_path_factory) -> tuple[Path, SweepResult]:
     return out, sweep(plan, workers=1, out=out)
 
 
-def failing_seeds(monkeypatch: pytest.MonkeyPatch, seeds: set[int]) -> None:
+def failing_runs(
+    monkeypatch: pytest.MonkeyPatch, fails: Callable[[ScenarioSpec, int], bool]
+) -> None:
+    """The model breaks in every run for which `fails(spec, seed)` holds."""
     real_session = worker_module.Session
 
     def session(spec, seed, **options):
-        if seed in seeds:
+        if fails(spec, seed):
             raise RuntimeError("the model broke")
         return real_session(spec, seed, **options)
 
@@ -59,14 +64,18 @@ def failing_seeds(monkeypatch: pytest.MonkeyPatch, seeds: set[int]) -> None:
 
 def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(plan, written, tmp_path, monkeypatch):
     clean, _ = written
-    one_seed_fails = tmp_path / "one-fails"
-    failing_seeds(monkeypatch, {plan.seeds()[0]})
-    assert sweep(plan, workers=1, out=one_seed_fails).failures
+    some_fail = tmp_path / "some-fail"  # all but the first seed's runs at one variation
+    first_seed = plan.seeds()[0]
+    failing_runs(
+        monkeypatch,
+        lambda spec, seed: (seed, spec.crisis.severity, spec.crisis.seeds) != (first_seed, 0.4, 5),
+    )
+    assert len(sweep(plan, workers=1, out=some_fail).failures) == 14
     all_fail = tmp_path / "all-fail"
-    failing_seeds(monkeypatch, set(plan.seeds()))
+    failing_runs(monkeypatch, lambda spec, seed: True)
     assert len(sweep(plan, workers=1, out=all_fail).failures) == 16
 
-    schemas = [pq.read_schema(folder / "rows.parquet") for folder in (clean, one_seed_fails)]
+    schemas = [pq.read_schema(folder / "rows.parquet") for folder in (clean, some_fail)]
     schemas.append(pq.read_schema(all_fail / "rows.parquet"))
     assert schemas[0].equals(schemas[1]) and schemas[0].equals(schemas[2])
     schema = schemas[0]
