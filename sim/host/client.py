@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -48,6 +48,7 @@ class SeatClient:
         code: str,
         on_view: Callable[[SeatView], None] | None = None,
         on_status: Callable[[str], None] | None = None,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self.url = url.rstrip("/")
         self.code = code
@@ -56,6 +57,8 @@ class SeatClient:
         """Every message this seat received, as the text that came over the wire."""
         self.on_view = on_view
         self.on_status = on_status
+        self._sleep = sleep
+        """Waits between reconnect attempts (a test passes one that waits for its host)."""
         self._ids = itertools.count(1)
         self._waiting: dict[int, asyncio.Future[int]] = {}
         self._socket: aiohttp.ClientWebSocketResponse | None = None
@@ -164,7 +167,7 @@ class SeatClient:
             self._dropped()
             self._status("Connection to the host lost; reconnecting...")
             while not self._closing:
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
                 try:
                     await self._connect()
                 except JoinError:

@@ -251,6 +251,7 @@ def reduced_results() -> dict[str, CheckResult]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)  # the reduced calibration itself runs in this test's setup
 def test_reduced_calibration_reports_every_check(reduced_results) -> None:
     assert tuple(reduced_results) == CHECK_NAMES
 
@@ -265,6 +266,7 @@ def test_reduced_calibration_reports_every_check(reduced_results) -> None:
     ],
 )
 @pytest.mark.slow
+@pytest.mark.timeout(3600)  # the first one run builds reduced_results
 def test_reduced_calibration_check_passes(reduced_results, name: str) -> None:
     check = reduced_results[name]
     assert check.passed, f"{name}: measured {check.measured} for {check.target}; {check.detail}"

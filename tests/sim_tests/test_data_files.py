@@ -4,6 +4,7 @@ the war room names them, and docs/data.md listing every column that is written."
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +14,10 @@ import pytest
 
 from sim.cli.main import main
 from sim.data_dictionary import DATA_FILES, data_dictionary_markdown
-from sim.lab import Axis, SweepPlan, sweep
+from sim.lab import Axis, SweepPlan, SweepResult, sweep
 from sim.lab import worker as worker_module
 from sim.report.source import load_run
+from sim.spec.schema import ScenarioSpec
 from sim.vocabulary import STATE_LABELS
 
 DATA_DOC = Path(__file__).resolve().parents[2] / "docs" / "data.md"
@@ -39,28 +41,41 @@ def plan() -> SweepPlan:
     )
 
 
-def failing_seeds(monkeypatch: pytest.MonkeyPatch, seeds: set[int]) -> None:
+@pytest.fixture(scope="module")
+def written(plan, tmp_path_factory) -> tuple[Path, SweepResult]:
+    """The plan swept once with no failure, its folder read by every test of what it wrote."""
+    out = tmp_path_factory.mktemp("clean")
+    return out, sweep(plan, workers=1, out=out)
+
+
+def failing_runs(
+    monkeypatch: pytest.MonkeyPatch, fails: Callable[[ScenarioSpec, int], bool]
+) -> None:
+    """The model breaks in every run for which `fails(spec, seed)` holds."""
     real_session = worker_module.Session
 
     def session(spec, seed, **options):
-        if seed in seeds:
+        if fails(spec, seed):
             raise RuntimeError("the model broke")
         return real_session(spec, seed, **options)
 
     monkeypatch.setattr(worker_module, "Session", session)
 
 
-def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(plan, tmp_path, monkeypatch):
-    clean = tmp_path / "clean"
-    sweep(plan, workers=1, out=clean)
-    one_seed_fails = tmp_path / "one-fails"
-    failing_seeds(monkeypatch, {plan.seeds()[0]})
-    assert sweep(plan, workers=1, out=one_seed_fails).failures
+def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(plan, written, tmp_path, monkeypatch):
+    clean, _ = written
+    some_fail = tmp_path / "some-fail"  # all but the first seed's runs at one variation
+    first_seed = plan.seeds()[0]
+    failing_runs(
+        monkeypatch,
+        lambda spec, seed: (seed, spec.crisis.severity, spec.crisis.seeds) != (first_seed, 0.4, 5),
+    )
+    assert len(sweep(plan, workers=1, out=some_fail).failures) == 14
     all_fail = tmp_path / "all-fail"
-    failing_seeds(monkeypatch, set(plan.seeds()))
+    failing_runs(monkeypatch, lambda spec, seed: True)
     assert len(sweep(plan, workers=1, out=all_fail).failures) == 16
 
-    schemas = [pq.read_schema(folder / "rows.parquet") for folder in (clean, one_seed_fails)]
+    schemas = [pq.read_schema(folder / "rows.parquet") for folder in (clean, some_fail)]
     schemas.append(pq.read_schema(all_fail / "rows.parquet"))
     assert schemas[0].equals(schemas[1]) and schemas[0].equals(schemas[2])
     schema = schemas[0]
@@ -75,15 +90,15 @@ def test_rows_parquet_has_one_schema_whether_runs_fail_or_not(plan, tmp_path, mo
     assert failed["negative_reach"].isna().all()
 
 
-def test_vary_columns_keep_their_values_type(plan, tmp_path):
-    sweep(plan, workers=1, out=tmp_path)
-    schema = pq.read_schema(tmp_path / "rows.parquet")
+def test_vary_columns_keep_their_values_type(written):
+    out, _ = written
+    schema = pq.read_schema(out / "rows.parquet")
     assert str(schema.field("crisis.severity").type) == "double"
     assert str(schema.field("crisis.seeds").type) == "int64"
-    rows = pd.read_parquet(tmp_path / "rows.parquet")
+    rows = pd.read_parquet(out / "rows.parquet")
     assert sorted(set(rows["crisis.severity"])) == [0.4, 0.8]
     assert sorted(set(rows["crisis.seeds"])) == [5, 10]
-    with (tmp_path / "rows.csv").open(newline="") as handle:
+    with (out / "rows.csv").open(newline="") as handle:
         first = next(csv.DictReader(handle))
     assert first["crisis.seeds"] in {"5", "10"} and first["negative_reach"].isdigit()
 
@@ -103,21 +118,21 @@ def test_a_vary_axis_is_typed_by_its_values(values, kind):
     assert Axis.parse(f"crisis.x={values}").column_type() == kind
 
 
-def test_every_lab_file_writes_the_documented_columns(plan, tmp_path):
-    result = sweep(plan, workers=1, out=tmp_path)
+def test_every_lab_file_writes_the_documented_columns(plan, written):
+    out, result = written
     vary = [axis.key for axis in plan.vary]
-    rows = pq.read_schema(tmp_path / "rows.parquet").names
+    rows = pq.read_schema(out / "rows.parquet").names
     documented_rows = documented("rows.parquet")
     assert rows == documented_rows[:3] + vary + documented_rows[3:]
-    csv_rows = pd.read_csv(tmp_path / "rows.csv").columns.tolist()
+    csv_rows = pd.read_csv(out / "rows.csv").columns.tolist()
     assert csv_rows == [name for name in rows if not name.endswith("_by_hour")]
-    summary = pd.read_csv(tmp_path / "summary.csv")
+    summary = pd.read_csv(out / "summary.csv")
     assert (
         summary.columns.tolist()
         == documented("summary.csv")[:1] + vary + documented("summary.csv")[1:]
     )
     assert set(summary["metric"]) <= set(rows), "a metric is named as its column"
-    differences = pd.read_csv(tmp_path / "differences.csv")
+    differences = pd.read_csv(out / "differences.csv")
     assert differences.columns.tolist() == vary + documented("differences.csv")
     assert result.to_pandas().columns.tolist() == rows
 

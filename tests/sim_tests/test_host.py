@@ -13,12 +13,13 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sim.cli.main import main
 from sim.errors import UserError
-from sim.host.client import JoinError, SeatClient
+from sim.host.client import RECONNECT_FIRST_S, JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
 from sim.host.server import Host, serve
 from sim.host.visibility import view_for
@@ -62,8 +63,21 @@ def debriefed(view: SeatView) -> bool:
     return debrief is not None and len(debrief.what_ifs) == debrief.what_ifs_total
 
 
-async def joined(url: str, code: str) -> SeatClient:
-    client = SeatClient(url, code)
+class UntilTheHostIsBack:
+    """The seats' wait between reconnect attempts: until the test has the resumed host
+    listening (an event, never a timer); the back-off delays they asked for are kept."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+        self.listening = asyncio.Event()
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+        await self.listening.wait()
+
+
+async def joined(url: str, code: str, **options: Any) -> SeatClient:
+    client = SeatClient(url, code, **options)
     await client.join()
     return client
 
@@ -177,9 +191,10 @@ def host_process(home: Path, *arguments: str) -> tuple[subprocess.Popen[str], di
 async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path: Path):
     first, printed = host_process(tmp_path, "tiny", "--seed", "3", "--port", "0")
     url = printed["url"]
+    back = UntilTheHostIsBack()
     try:
-        player = await joined(url, printed["CEO"])
-        facilitator = await joined(url, printed["facilitator"])
+        player = await joined(url, printed["CEO"], sleep=back)
+        facilitator = await joined(url, printed["facilitator"], sleep=back)
         await player.do(Command.QUEUE, strategy="apology", text="We are sorry, it is fixed.")
         await facilitator.do(Command.END_TURN)
         acknowledged = await facilitator.do(Command.NOTE, text="turn 2 begins")
@@ -197,6 +212,7 @@ async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path:
 
     port = url.rsplit(":", 1)[1]
     second, again = host_process(tmp_path, "--resume", printed["id"], "--port", port)
+    back.listening.set()
     try:
         assert again["url"] == url and "CEO" not in again  # codes are not shown again
         view = await player.wait_for_view(lambda view: player.views > views_before)
@@ -208,6 +224,7 @@ async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path:
         observer = await joined(url, printed["observer"])
         assert observer.view.turn == 2
         await observer.close()
+        assert back.delays == [RECONNECT_FIRST_S] * 2  # each seat back at its first attempt
     finally:
         second.send_signal(signal.SIGKILL)
         second.wait()

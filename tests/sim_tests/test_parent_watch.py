@@ -1,5 +1,6 @@
-"""A sweep's worker processes end when their parent is killed (issue 14, item 5): a real pool,
-its parent killed with SIGKILL mid-sweep, and every process it had started gone after it."""
+"""A sweep's worker processes end when their parent is killed (issue 14, item 5): a worker
+started the way the pool starts them, its parent killed with SIGKILL, gone after it; and (slow)
+a real pool, its parent killed mid-sweep, and every process it had started gone after it."""
 
 from __future__ import annotations
 
@@ -33,6 +34,26 @@ if __name__ == "__main__":
 """
 
 
+PARENT_OF_ONE = """
+import multiprocessing
+import threading
+
+from sim.parent_watch import end_with_parent
+
+
+def watch_then_wait():
+    end_with_parent()
+    print("watching", flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    worker = multiprocessing.get_context("spawn").Process(target=watch_then_wait)
+    worker.start()
+    threading.Event().wait()
+"""
+
+
 def children_of(pid: int) -> set[int]:
     found = set()
     for entry in PROC.iterdir():
@@ -56,6 +77,26 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.timeout(GONE_WITHIN_S, method="signal")  # fails on its own, the run goes on
+def test_a_spawned_worker_ends_when_its_parent_is_killed(tmp_path):
+    """The worker, its parent and multiprocessing's resource tracker share the test's pipe:
+    its end of file comes once the last of them has ended (an event, never a timer)."""
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT_OF_ONE)
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+    ) as parent:
+        assert parent.stdout is not None
+        try:
+            assert parent.stdout.readline() == "watching\n", "the worker did not start"
+        finally:
+            os.kill(parent.pid, signal.SIGKILL)
+            parent.wait()
+        assert parent.stdout.read() == "", "the worker outlived its parent"
+    assert parent.returncode == -signal.SIGKILL
+
+
+@pytest.mark.slow  # a real sweep's pool, killed: test_a_spawned_worker_ends_... is its cheap twin
 @pytest.mark.skipif(not (PROC / "self" / "stat").is_file(), reason="reads processes from /proc")
 def test_the_workers_of_a_killed_sweep_end(tmp_path):
     script = tmp_path / "parent.py"

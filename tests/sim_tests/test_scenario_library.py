@@ -129,8 +129,16 @@ def test_italian_scenarios_speak_italian_to_the_players(name: str) -> None:
 # --------------------------------------------------------------------------- behaviour
 
 
+def assert_a_good_response_beats_a_bad_one(name: str, seed: int) -> None:
+    good = outcome(name, GOOD, seed).damage_avoided
+    assert good > VISIBLE_SHARE, f"{name}, seed {seed}: {GOOD} avoided only {good:.0%}"
+    if reduced_spec(name).crisis.cluster is not Cluster.VICTIM:
+        deny = outcome(name, DENY, seed).damage_avoided
+        assert good > deny, f"{name}, seed {seed}: {GOOD} {good:.0%} vs {DENY} {deny:.0%}"
+
+
 @pytest.mark.parametrize("name", bundled_names())
-def test_every_protocol_plays_and_a_good_response_beats_a_bad_one_on_every_seed(name: str) -> None:
+def test_every_protocol_plays_and_a_good_response_beats_a_bad_one(name: str) -> None:
     for protocol in bundled_protocol_names():
         result = outcome(name, protocol, SEEDS[0])
         assert 0.0 <= result.reputation_index_final <= 100.0
@@ -140,12 +148,14 @@ def test_every_protocol_plays_and_a_good_response_beats_a_bad_one_on_every_seed(
             assert result.time_to_first_response_h is None
         else:
             assert result.time_to_first_response_h is not None
-    for seed in SEEDS:
-        good = outcome(name, GOOD, seed).damage_avoided
-        assert good > VISIBLE_SHARE, f"{name}, seed {seed}: {GOOD} avoided only {good:.0%}"
-        if reduced_spec(name).crisis.cluster is not Cluster.VICTIM:
-            deny = outcome(name, DENY, seed).damage_avoided
-            assert good > deny, f"{name}, seed {seed}: {GOOD} {good:.0%} vs {DENY} {deny:.0%}"
+    assert_a_good_response_beats_a_bad_one(name, SEEDS[0])
+
+
+@pytest.mark.slow  # a direction over paired seeds: the first seed's is in the everyday tier
+@pytest.mark.parametrize("seed", SEEDS[1:])
+@pytest.mark.parametrize("name", bundled_names())
+def test_a_good_response_beats_a_bad_one_on_every_seed(name: str, seed: int) -> None:
+    assert_a_good_response_beats_a_bad_one(name, seed)
 
 
 # --------------------------------------------------------------------------- the documentation
