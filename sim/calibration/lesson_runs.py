@@ -37,9 +37,12 @@ class LessonConfig:
     seeds: int
     workers: int = 1
     small_users: int | None = None  # only the scenarios up to this size (the reduced check)
+    only: tuple[str, ...] = ()  # only these bundled scenarios (one scenario's signal and noise)
 
     def scenarios(self) -> list[str]:
         names = [name for name in bundled_names() if name not in TEST_ONLY]
+        if self.only:
+            names = [name for name in names if name in self.only]
         if self.small_users is None:
             return names
         return [name for name in names if load_scenario(name).graph.users <= self.small_users]

@@ -39,6 +39,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="only the bundled scenarios of up to N users",
     )
     parser.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this bundled scenario (repeat for more); the statement checks always play "
+        "the default scenario",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=1,
@@ -57,16 +65,23 @@ def lesson_command(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UserError(f"--workers must be at least 1, got {args.workers}.")
     from sim.calibration.lesson import checks_of, lesson_checks
-    from sim.calibration.lesson_runs import LessonConfig, play_lesson
+    from sim.calibration.lesson_runs import TEST_ONLY, LessonConfig, play_lesson
     from sim.calibration.pool import run_seeds, worker_pool
     from sim.calibration.runner import family_seed
     from sim.calibration.scenario import calibration_spec
     from sim.calibration.signal import signal_to_noise
     from sim.cli.calibrate_cmd import exit_status, render_table
     from sim.interval import too_few, too_few_note
+    from sim.spec.loader import bundled_names
 
     calibration_spec(1000, overrides=args.overrides)  # a bad --set is one sentence, at once
-    config = LessonConfig(args.seeds, args.workers, args.users)
+    known = [name for name in bundled_names() if name not in TEST_ONLY]
+    for name in args.scenario:
+        if name not in known:
+            raise UserError(
+                f"--scenario {name} is not a bundled scenario; choose one of {', '.join(known)}."
+            )
+    config = LessonConfig(args.seeds, args.workers, args.users, tuple(args.scenario))
     if not config.scenarios():
         raise UserError(
             f"no bundled scenario has {args.users} users or fewer; raise --users or leave it out."

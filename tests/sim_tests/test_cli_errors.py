@@ -227,3 +227,8 @@ def test_a_carriage_return_in_a_cell_comes_back_as_written(tmp_path):
     scenario.write_text(resolve_scenario_path("tiny").read_text())
     merge_into_scenario(scenario, imported)
     assert load_scenario(scenario).injects[0].message == message
+
+
+def test_a_lesson_scenario_that_is_not_bundled(capsys):
+    said = one_sentence(capsys, ["lesson", "--seeds", "2", "--scenario", "tiny"])
+    assert "--scenario tiny is not a bundled scenario" in said and "offensive-post" in said
