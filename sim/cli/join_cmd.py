@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
+from sim.cli.options import add_lang_option
 from sim.errors import UserError
 
 
@@ -20,12 +21,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("url", metavar="URL", help="the address the host printed, http://...")
     parser.add_argument("--code", help="your seat's join code (without it, the screen asks for it)")
+    add_lang_option(parser, "the seat's language", "the language the host gives")
     parser.set_defaults(func=join_command)
 
 
 def join_command(args: argparse.Namespace) -> int:
     from sim.host.client import SeatClient
+    from sim.i18n import interface_locale
 
+    interface_locale("en_US", args.lang)
     if not args.url.startswith(("http://", "https://")):
         raise UserError(
             f"{args.url}: not an address to join; give the http://HOST:PORT the host printed."
@@ -35,7 +39,7 @@ def join_command(args: argparse.Namespace) -> int:
 
     from tui.remote import SeatApp
 
-    app = SeatApp(SeatClient(args.url, args.code or ""), ask_code=args.code is None)
+    app = SeatApp(SeatClient(args.url, args.code or ""), ask_code=args.code is None, lang=args.lang)
     app.run()
     return app.return_code or 0
 

@@ -30,6 +30,7 @@ from sim.host.wire import (
     View,
     Welcome,
 )
+from sim.i18n import N_
 
 RECONNECT_FIRST_S = 0.2
 RECONNECT_LONGEST_S = 5.0
@@ -162,7 +163,7 @@ class SeatClient:
                     break
                 await self._dispatch(self._read(frame.data))
             self._dropped()
-            self._status("Connection to the host lost; reconnecting...")
+            self._status(N_("Connection to the host lost; reconnecting..."))
             while not self._closing:
                 await asyncio.sleep(delay)
                 try:
@@ -171,7 +172,7 @@ class SeatClient:
                     delay = min(delay * 2, RECONNECT_LONGEST_S)
                     continue
                 delay = RECONNECT_FIRST_S
-                self._status("Reconnected.")
+                self._status(N_("Reconnected."))
                 break
 
     def _read(self, text: str) -> Welcome | View | Acknowledged | Refused | Denied:

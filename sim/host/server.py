@@ -63,8 +63,11 @@ class Host:
         session: Session,
         seats: Iterable[Seat],
         sleep: Callable[[float], Any] = asyncio.sleep,
+        locale: str | None = None,
     ) -> None:
         self.session = session
+        self.locale = locale or session.spec.meta.locale
+        """The language the seats are told to speak (sim.i18n.interface_locale at the host)."""
         self.seats = tuple(seats)
         self._sleep = sleep
         self._lock = asyncio.Lock()
@@ -87,7 +90,7 @@ class Host:
         return self._what_ifs
 
     def _view(self, seat: Seat) -> SeatView:
-        return view_for(seat.kind, seat.role, self.session, self._what_ifs)
+        return view_for(seat.kind, seat.role, self.session, self._what_ifs, self.locale)
 
     async def _resumed_finished(self, app: web.Application) -> None:
         """A finished exercise hosted again (`host --resume`) shows its debrief, what-ifs

@@ -27,16 +27,22 @@ SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
 
 
 def view_for(
-    kind: SeatKind, role: str, session: Session, what_ifs: Sequence[WhatIf] = ()
+    kind: SeatKind,
+    role: str,
+    session: Session,
+    what_ifs: Sequence[WhatIf] = (),
+    locale: str | None = None,
 ) -> SeatView:
     """The view of a seat of `kind`; once finished with its debrief, and the `what_ifs`
-    computed so far. For the facilitator of a session in play it steps the unanswered run
-    (Session.against_silence): slow work, for a worker thread."""
+    computed so far; `locale` is the host's language (default: the scenario's). For the
+    facilitator of a session in play it steps the unanswered run (Session.against_silence):
+    slow work, for a worker thread."""
     spec = session.spec
     facilitator = kind is SeatKind.FACILITATOR
     return SeatView(
         role=role,
         kind=kind,
+        locale=locale or spec.meta.locale,
         meta=spec.meta,
         team=spec.team,
         now_h=session.now_h,

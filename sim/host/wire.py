@@ -60,6 +60,12 @@ class SeatView(Message):
 
     role: str
     kind: SeatKind
+    locale: str = Field(
+        "en_US",
+        description="The language the host speaks the exercise in: `host --lang`, else "
+        "$STORMDRILL_LANG at the host, else the scenario's meta.locale. A seat's own `join "
+        "--lang` or $STORMDRILL_LANG overrides it.",
+    )
     meta: Meta = Field(description="The briefing: title, situation, objectives, roles, locale.")
     team: Team = Field(description="The team's resources: templates, capacity, approval delays.")
     now_h: float
