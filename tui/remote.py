@@ -151,8 +151,8 @@ class SeatApp(App[None]):
         if self.view is None:
             self._speak(view)
         _ = self.words
-        state = seat_war_room_state(view)
-        debrief = seat_debrief_state(view)
+        state = seat_war_room_state(view, _)
+        debrief = seat_debrief_state(view, _)
         waiting_before = {draft.draft for draft in self.waiting_for_me()}
         self.view = view
         new = [draft for draft in self.waiting_for_me() if draft.draft not in waiting_before]

@@ -49,9 +49,12 @@ class SeatClient:
         code: str,
         on_view: Callable[[SeatView], None] | None = None,
         on_status: Callable[[str], None] | None = None,
+        name: str = "",
     ) -> None:
         self.url = url.rstrip("/")
         self.code = code
+        self.name = name
+        """Who takes the seat, recorded in the exercise's log when they join; empty: unnamed."""
         self.view: SeatView | None = None
         self.received: list[str] = []
         """Every message this seat received, as the text that came over the wire."""
@@ -137,7 +140,7 @@ class SeatClient:
                 f"{self.url}: cannot reach the host ({error}); check the address the "
                 "facilitator gave and that `stormdrill host` is running."
             ) from None
-        await socket.send_str(Hello(code=self.code).model_dump_json())
+        await socket.send_str(Hello(code=self.code, name=self.name).model_dump_json())
         first = await socket.receive()
         if first.type is not aiohttp.WSMsgType.TEXT:
             await socket.close()
@@ -145,7 +148,7 @@ class SeatClient:
         message = self._read(first.data)
         if isinstance(message, Denied):
             await socket.close()
-            raise JoinError(f"--code: {message.message}")
+            raise JoinError(f"{message.option}: {message.message}")
         if not isinstance(message, Welcome):
             await socket.close()
             raise JoinError(f"{self.url}: the host did not answer as a stormdrill host does.")

@@ -3,8 +3,9 @@ every message a seat received and find nothing its role may not see.
 
 - players and observers: the war room's view (what the team's tools show, the inbox, the feed,
   the statements queued, the turns so far with the events the team saw); no ground truth, no
-  MSEL, no facilitator-only events, no evaluator's notes or ratings;
-- evaluators: the players' view, the notes and the evaluators' own ratings;
+  MSEL, no facilitator-only events, no evaluator's notes or ratings, not who joined by name;
+- evaluators: the players' view, the notes, the evaluators' own ratings and who is in the room
+  (the names people gave when joining);
 - the facilitator: everything, the ground truth and the run against silence included.
 
 Once the exercise is finished every seat gets the debrief (the outcome is no secret any more):
@@ -21,7 +22,7 @@ from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
 from sim.host.wire import SeatDebrief, SeatView
 from sim.session import EVERY_WHAT_IF, Note, Rated, Session, WhatIf
-from sim.session.record import LogEntry, TurnRecord
+from sim.session.record import Joined, LogEntry, TurnRecord
 
 SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
 
@@ -111,7 +112,7 @@ def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
 def visible_log(kind: SeatKind, log: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     if kind in SEES_NOTES:
         return log
-    return tuple(entry for entry in log if not isinstance(entry, Note | Rated))
+    return tuple(entry for entry in log if not isinstance(entry, Note | Rated | Joined))
 
 
 def team_side(record: TurnRecord) -> TurnRecord:

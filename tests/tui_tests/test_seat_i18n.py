@@ -48,8 +48,9 @@ class Hosting:
     def __init__(self, session: Session, url: str, codes: dict[str, str]) -> None:
         self.session, self.url, self.codes = session, url, codes
 
-    def seat(self, role: str, **options: object) -> SeatApp:
-        return SeatApp(SeatClient(self.url, self.codes[role]), **options)  # type: ignore[arg-type]
+    def seat(self, role: str, name: str = "", **options: object) -> SeatApp:
+        client = SeatClient(self.url, self.codes[role], name=name)
+        return SeatApp(client, **options)  # type: ignore[arg-type]
 
     def theirs(self) -> set[str]:
         """The words the scenario, the simulated world and the team wrote: shown as written."""
@@ -63,6 +64,7 @@ class Hosting:
         texts += [
             f"{p.persona.name} {p.persona.handle} {p.persona.bio} {p.text}" for p in session.feed()
         ]
+        texts += [f"{person.role} {person.name}" for person in session.people]
         return words_in([*texts, REFERENCE_PROTOCOL, "Blu"])
 
 
@@ -105,7 +107,7 @@ async def test_hosted_seats_of_an_italian_exercise_show_no_english_word_of_ours(
     locales = pseudo_locale(tmp_path / "l")
     drafter = italian.seat("social media manager", locales=locales)
     approver = italian.seat(APPROVER, locales=locales)
-    evaluator = italian.seat("evaluator", locales=locales)
+    evaluator = italian.seat("evaluator", "Ada Byron", locales=locales)
     facilitator = italian.seat("facilitator", locales=locales)
     leaks: dict[str, set[str]] = {}
     said: dict[str, list[str]] = {}
@@ -156,6 +158,11 @@ async def test_hosted_seats_of_an_italian_exercise_show_no_english_word_of_ours(
         assert isinstance(approver.screen, ApprovalScreen)
         look("approval queue", approver)
 
+        await at_evaluator.press("t")
+        await at_evaluator.pause()
+        assert evaluator.war_room is not None
+        assert any("Ada Byron" in item.text for item in evaluator.war_room.state.timeline)
+        look("evaluator's timeline, with who is in the room", evaluator)
         await at_evaluator.press("g")
         await at_evaluator.pause()
         assert isinstance(evaluator.screen, RatingScreen)
