@@ -24,6 +24,7 @@ from sim.host.seats import Command, SeatKind
 from sim.host.wire import SeatView
 from sim.i18n import LOCALES_FOLDER, N_, Translator, interface_locale, translator
 from sim.session import Approved, Drafted, WhatIf, played_actions
+from sim.session.record import NAME_MAX, given_name
 from tui.debrief import DebriefState
 from tui.i18n import translate_bindings, translated_commands
 from tui.plain import visible
@@ -99,6 +100,8 @@ class SeatApp(App[None]):
         self.view: SeatView | None = None
         self.war_room: WarRoomScreen | None = None
         self.debrief_screen: DebriefScreen | None = None
+        self.name_asked = bool(client.name)
+        """Asked for the person's name already (asked once, after the first code typed)."""
         self.evaluator_name = ""
         """The name this evaluator gave with their last rating, offered with the next."""
 
@@ -126,6 +129,23 @@ class SeatApp(App[None]):
             self.exit()
             return
         self.client.code = code.strip()
+        if self.name_asked:
+            self._join_asked()
+            return
+        self.name_asked = True
+        prompt = self.words("Your name, as the report should show it (Esc: join unnamed):")
+        self.push_screen(PassphraseScreen(prompt, secret=False), self._name_given)
+
+    def _name_given(self, name: str | None) -> None:
+        if name is not None and name.strip():
+            try:
+                self.client.name = given_name(name)
+            except UserError:
+                too_long = self.words("Give your name in at most {count} characters.")
+                self.notify(too_long.format(count=NAME_MAX), severity="error")
+                self.name_asked = False
+                self._code_given(self.client.code)
+                return
         self._join_asked()
 
     @work(exclusive=True, exit_on_error=False, group="join")

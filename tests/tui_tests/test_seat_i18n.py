@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from sim.cli.main import main
 from sim.host.client import SeatClient
 from sim.host.seats import new_seats
 from sim.host.server import Host, serve
@@ -211,3 +212,11 @@ async def test_the_hosts_lang_reaches_the_seats(tmp_path: Path, monkeypatch: pyt
             await seated(pilot)
             assert app.view is not None and app.view.locale == "en_US"
             assert app.sub_title == "observer seat"
+
+
+@pytest.mark.parametrize("command", [["host", "tiny", "--port", "0"], ["join", "http://x:1"]])
+def test_host_and_join_refuse_an_unsupported_language_before_anything_starts(command, capsys):
+    assert main([*command, "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("stormdrill: --lang = 'fr' is not a language stormdrill speaks")
+    assert err.count("\n") == 1
