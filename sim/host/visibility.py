@@ -21,6 +21,8 @@ from sim.evaluation import judged, rate_objectives
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
 from sim.host.wire import SeatDebrief, SeatView
+from sim.i18n import ENGLISH, Translator, translator
+from sim.labels import label
 from sim.session import EVERY_WHAT_IF, Note, Rated, Session, WhatIf
 from sim.session.record import Joined, LogEntry, TurnRecord
 
@@ -40,10 +42,12 @@ def view_for(
     slow work, for a worker thread."""
     spec = session.spec
     facilitator = kind is SeatKind.FACILITATOR
+    locale = locale or spec.meta.locale
+    words = translator(locale)
     return SeatView(
         role=role,
         kind=kind,
-        locale=locale or spec.meta.locale,
+        locale=locale,
         meta=spec.meta,
         team=spec.team,
         now_h=session.now_h,
@@ -65,18 +69,21 @@ def view_for(
             session.against_silence() if facilitator and not session.finished else None
         ),
         drafts=session.drafts,
-        pending_injects=pending_injects(session) if facilitator else (),
-        debrief=debrief_for(kind, session, what_ifs) if session.finished else None,
+        pending_injects=pending_injects(session, words) if facilitator else (),
+        debrief=debrief_for(kind, session, what_ifs, words) if session.finished else None,
     )
 
 
-def debrief_for(kind: SeatKind, session: Session, what_ifs: Sequence[WhatIf]) -> SeatDebrief:
-    """The debrief of a finished session as a seat of `kind` may see it."""
+def debrief_for(
+    kind: SeatKind, session: Session, what_ifs: Sequence[WhatIf], words: Translator = ENGLISH
+) -> SeatDebrief:
+    """The debrief of a finished session as a seat of `kind` may see it, the ratings'
+    explanations in the language of `words` (the host's)."""
     outcome = session.outcome
     assert outcome is not None, "a finished session has its outcome"
     record = session.run_record()
     evaluates = kind in SEES_NOTES
-    ratings = rate_objectives(session, with_notes=evaluates)
+    ratings = rate_objectives(session, words, with_notes=evaluates)
     return SeatDebrief(
         team=session.team,
         seed=session.seed,
@@ -98,12 +105,15 @@ def inbox_deadlines(session: Session) -> tuple[DeadlineItem, ...]:
     return tuple(item for item in facts_of(session).items if item.id in in_inbox)
 
 
-def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
+def pending_injects(session: Session, words: Translator = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """The MSEL injects not yet released, each with what it is, in the language of `words`."""
     injects = {inject.id: inject for inject in session.spec.injects}
     return tuple(
         (
             inject_id,
-            f"{injects[inject_id].type.value.replace('_', ' ')} from {injects[inject_id].sender}",
+            words("{kind} from {sender}").format(
+                kind=label(injects[inject_id].type, words), sender=injects[inject_id].sender
+            ),
         )
         for inject_id in session.ground_truth().pending_inject_ids
     )

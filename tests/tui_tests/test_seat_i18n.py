@@ -15,8 +15,9 @@ from textual.pilot import Pilot
 
 from sim.cli.main import main
 from sim.host.client import SeatClient
-from sim.host.seats import new_seats
+from sim.host.seats import SeatKind, new_seats
 from sim.host.server import Host, serve
+from sim.host.visibility import view_for
 from sim.i18n import LANG_VARIABLE
 from sim.session import Session
 from sim.session.counterfactual import REFERENCE_PROTOCOL
@@ -220,3 +221,18 @@ def test_host_and_join_refuse_an_unsupported_language_before_anything_starts(com
     err = capsys.readouterr().err
     assert err.startswith("stormdrill: --lang = 'fr' is not a language stormdrill speaks")
     assert err.count("\n") == 1
+
+
+def test_what_the_host_words_for_a_seat_is_in_the_hosts_language(tmp_path: Path):
+    session = Session(load_scenario(str(small_italian_scenario(tmp_path))), seed=3)
+    italian = view_for(SeatKind.FACILITATOR, "facilitator", session)
+    english = view_for(SeatKind.FACILITATOR, "facilitator", session, locale="en_US")
+    assert (italian.locale, english.locale) == ("it_IT", "en_US")
+    assert italian.pending_injects[0] == (
+        "I1",
+        "e-mail interna da Responsabile sistemi informativi",
+    )
+    assert english.pending_injects[0] == (
+        "I1",
+        "internal email from Responsabile sistemi informativi",
+    )
