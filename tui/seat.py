@@ -4,6 +4,7 @@ the view the server sent (sim.host.wire.SeatView) as `tui.snapshot` builds them 
 from __future__ import annotations
 
 from sim.host.wire import SeatView
+from sim.i18n import ENGLISH, Translator
 from sim.session import played_actions
 from sim.session.wording import spoken_texts
 from tui.debrief import DebriefState
@@ -15,7 +16,8 @@ from tui.snapshot import (
 )
 
 
-def seat_war_room_state(view: SeatView) -> WarRoomState:
+def seat_war_room_state(view: SeatView, words: Translator = ENGLISH) -> WarRoomState:
+    """The war room's state, its timeline in the language of `words`."""
     actions = played_actions(view.log)
     return WarRoomState(
         title=view.meta.title,
@@ -24,7 +26,7 @@ def seat_war_room_state(view: SeatView) -> WarRoomState:
         turns_total=view.turns_total,
         observation=view.observation,
         inbox=inbox_items(view.inbox, view.rated, actions, view.answerable),
-        timeline=timeline_of(view.log, view.now_h),
+        timeline=timeline_of(view.log, view.now_h, words),
         feed=view.feed,
         earlier_statements=spoken_texts(actions),
         finished=view.finished,
@@ -47,8 +49,9 @@ def seat_facilitator_state(view: SeatView) -> FacilitatorState | None:
     )
 
 
-def seat_debrief_state(view: SeatView) -> DebriefState | None:
-    """The debrief as the server sent it to this seat; None while the exercise is in play."""
+def seat_debrief_state(view: SeatView, words: Translator = ENGLISH) -> DebriefState | None:
+    """The debrief as the server sent it to this seat, its decisions in the language of
+    `words`; None while the exercise is in play."""
     debrief = view.debrief
     if debrief is None:
         return None
@@ -60,7 +63,7 @@ def seat_debrief_state(view: SeatView) -> DebriefState | None:
         hours=debrief.hours,
         aware_damage=debrief.aware_damage,
         aware=debrief.aware,
-        decisions=timeline_of(view.log, view.now_h),
+        decisions=timeline_of(view.log, view.now_h, words),
         statement_hours=debrief.statement_hours,
         ratings=debrief.ratings,
         judgements=debrief.judgements,

@@ -19,6 +19,7 @@ from sim.observation import Observation
 from sim.session import (
     InjectAnswered,
     InjectReleased,
+    Joined,
     LogEntry,
     Note,
     Paused,
@@ -214,6 +215,9 @@ def timeline_of(
                 reason=entry.reason,
             )
             entries.append(TimelineEntry(entry.at_h, entry.turn, rated, _("evaluator")))
+        elif isinstance(entry, Joined):
+            joined = _("{name} at the {role} seat").format(name=entry.name, role=entry.role)
+            entries.append(TimelineEntry(entry.at_h, entry.turn, joined, _("joined")))
         elif isinstance(entry, Paused | Resumed):
             what = _("exercise paused") if isinstance(entry, Paused) else _("exercise resumed")
             entries.append(TimelineEntry(entry.at_h, entry.turn, what, _("facilitator")))

@@ -13,7 +13,7 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from sim.cli.options import add_seed_option, whole_number
+from sim.cli.options import add_lang_option, add_seed_option, whole_number
 from sim.errors import UserError
 
 if TYPE_CHECKING:
@@ -50,15 +50,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="ID",
         help="continue a hosted exercise: its ID (as printed) or its .sqlite file",
     )
+    add_lang_option(parser, "the language the seats are shown")
     parser.set_defaults(func=host_command)
 
 
 def host_command(args: argparse.Namespace) -> int:
     from sim.host.hosting import open_hosted, run_host
+    from sim.i18n import interface_locale
 
+    interface_locale("en_US", args.lang)
     hosted = open_hosted(args.scenario or DEFAULT_SCENARIO, args.seed, args.team, args.resume)
+    locale = interface_locale(hosted.session.spec.meta.locale, args.lang)
     try:
-        asyncio.run(run_host(hosted, args.host, args.port, lambda url: announce(hosted, url)))
+        asyncio.run(
+            run_host(hosted, args.host, args.port, lambda url: announce(hosted, url), locale)
+        )
     except OSError as error:
         raise UserError(
             f"--host {args.host} --port {args.port}: cannot listen there "

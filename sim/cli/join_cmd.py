@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
+from sim.cli.options import add_lang_option
 from sim.errors import UserError
 
 
@@ -20,12 +21,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("url", metavar="URL", help="the address the host printed, http://...")
     parser.add_argument("--code", help="your seat's join code (without it, the screen asks for it)")
+    parser.add_argument(
+        "--name",
+        help="your name, as the after-action report's participants should show it (recorded in "
+        "the exercise's log; the facilitator and the evaluators see who is in the room)",
+    )
+    add_lang_option(parser, "the seat's language", "the language the host gives")
     parser.set_defaults(func=join_command)
 
 
 def join_command(args: argparse.Namespace) -> int:
     from sim.host.client import SeatClient
+    from sim.i18n import interface_locale
+    from sim.session.record import given_name
 
+    interface_locale("en_US", args.lang)
+    try:
+        name = "" if args.name is None else given_name(args.name)
+    except UserError as error:
+        raise UserError(f"--name {args.name!r}: {error}") from None
     if not args.url.startswith(("http://", "https://")):
         raise UserError(
             f"{args.url}: not an address to join; give the http://HOST:PORT the host printed."
@@ -35,7 +49,9 @@ def join_command(args: argparse.Namespace) -> int:
 
     from tui.remote import SeatApp
 
-    app = SeatApp(SeatClient(args.url, args.code or ""), ask_code=args.code is None)
+    app = SeatApp(
+        SeatClient(args.url, args.code or "", name=name), ask_code=args.code is None, lang=args.lang
+    )
     app.run()
     return app.return_code or 0
 

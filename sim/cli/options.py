@@ -26,13 +26,17 @@ def add_set_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_lang_option(parser: argparse.ArgumentParser, what: str = "the war room's language") -> None:
-    """`--lang LOCALE`: a language instead of the scenario's (sim.i18n)."""
+def add_lang_option(
+    parser: argparse.ArgumentParser,
+    what: str = "the war room's language",
+    otherwise: str = "the scenario's meta.locale",
+) -> None:
+    """`--lang LOCALE`: a language instead of the scenario's, or the host's (sim.i18n)."""
     parser.add_argument(
         "--lang",
         metavar="LOCALE",
         help=f"{what}: en_US, en_GB, it_IT, or en or it (default: $STORMDRILL_LANG when set, "
-        "else the scenario's meta.locale)",
+        f"else {otherwise})",
     )
 
 

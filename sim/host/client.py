@@ -30,6 +30,7 @@ from sim.host.wire import (
     View,
     Welcome,
 )
+from sim.i18n import N_
 
 RECONNECT_FIRST_S = 0.2
 RECONNECT_LONGEST_S = 5.0
@@ -49,9 +50,12 @@ class SeatClient:
         on_view: Callable[[SeatView], None] | None = None,
         on_status: Callable[[str], None] | None = None,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        name: str = "",
     ) -> None:
         self.url = url.rstrip("/")
         self.code = code
+        self.name = name
+        """Who takes the seat, recorded in the exercise's log when they join; empty: unnamed."""
         self.view: SeatView | None = None
         self.received: list[str] = []
         """Every message this seat received, as the text that came over the wire."""
@@ -139,7 +143,7 @@ class SeatClient:
                 f"{self.url}: cannot reach the host ({error}); check the address the "
                 "facilitator gave and that `stormdrill host` is running."
             ) from None
-        await socket.send_str(Hello(code=self.code).model_dump_json())
+        await socket.send_str(Hello(code=self.code, name=self.name).model_dump_json())
         first = await socket.receive()
         if first.type is not aiohttp.WSMsgType.TEXT:
             await socket.close()
@@ -147,7 +151,7 @@ class SeatClient:
         message = self._read(first.data)
         if isinstance(message, Denied):
             await socket.close()
-            raise JoinError(f"--code: {message.message}")
+            raise JoinError(f"{message.option}: {message.message}")
         if not isinstance(message, Welcome):
             await socket.close()
             raise JoinError(f"{self.url}: the host did not answer as a stormdrill host does.")
@@ -165,7 +169,7 @@ class SeatClient:
                     break
                 await self._dispatch(self._read(frame.data))
             self._dropped()
-            self._status("Connection to the host lost; reconnecting...")
+            self._status(N_("Connection to the host lost; reconnecting..."))
             while not self._closing:
                 await self._sleep(delay)
                 try:
@@ -174,7 +178,7 @@ class SeatClient:
                     delay = min(delay * 2, RECONNECT_LONGEST_S)
                     continue
                 delay = RECONNECT_FIRST_S
-                self._status("Reconnected.")
+                self._status(N_("Reconnected."))
                 break
 
     def _read(self, text: str) -> Welcome | View | Acknowledged | Refused | Denied:

@@ -86,10 +86,15 @@ def resolve_exercise(given: str) -> Path:
 
 
 async def run_host(
-    hosted: Hosted, address: str, port: int, announce: Callable[[str], None]
+    hosted: Hosted,
+    address: str,
+    port: int,
+    announce: Callable[[str], None],
+    locale: str | None = None,
 ) -> None:
-    """Serve until cancelled (Ctrl+C); `announce` gets the URL once listening."""
-    host = Host(hosted.session, hosted.seats)
+    """Serve until cancelled (Ctrl+C); `announce` gets the URL once listening. The seats are
+    told to speak `locale` (default: the scenario's)."""
+    host = Host(hosted.session, hosted.seats, locale=locale)
     runner, bound = await serve(host, address, port)
     try:
         announce(public_url(address, bound))

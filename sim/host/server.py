@@ -63,8 +63,11 @@ class Host:
         session: Session,
         seats: Iterable[Seat],
         sleep: Callable[[float], Any] = asyncio.sleep,
+        locale: str | None = None,
     ) -> None:
         self.session = session
+        self.locale = locale or session.spec.meta.locale
+        """The language the seats are told to speak (sim.i18n.interface_locale at the host)."""
         self.seats = tuple(seats)
         self._sleep = sleep
         self._lock = asyncio.Lock()
@@ -87,7 +90,7 @@ class Host:
         return self._what_ifs
 
     def _view(self, seat: Seat) -> SeatView:
-        return view_for(seat.kind, seat.role, self.session, self._what_ifs)
+        return view_for(seat.kind, seat.role, self.session, self._what_ifs, self.locale)
 
     async def _resumed_finished(self, app: web.Application) -> None:
         """A finished exercise hosted again (`host --resume`) shows its debrief, what-ifs
@@ -149,9 +152,9 @@ class Host:
         except (TimeoutError, ValidationError, TypeError):
             hello = None
         seat = seat_for(hello.code, self.seats) if isinstance(hello, Hello) else None
-        if seat is not None:
+        if seat is not None and isinstance(hello, Hello):
             self._failures.pop(address, None)
-            return seat
+            return await self._named(socket, seat, hello.name)
         self._failures[address] += 1
         await self._sleep(wrong_code_delay_s(self._failures[address]))
         with contextlib.suppress(ConnectionError):
@@ -162,6 +165,23 @@ class Host:
                 ).model_dump_json()
             )
         return None
+
+    async def _named(self, socket: web.WebSocketResponse, seat: Seat, name: str) -> Seat | None:
+        """The seat, once the name its person gave (if any) is in the log, which every other
+        seat that may see it is sent; a name that cannot be one is denied in one sentence."""
+        if not name:
+            return seat
+        async with self._lock:
+            try:
+                joined = await asyncio.to_thread(self.session.seat_taken, seat.role, name)
+            except UserError as error:
+                with contextlib.suppress(ConnectionError):
+                    denied = Denied(message=str(error), option="--name")
+                    await socket.send_str(denied.model_dump_json())
+                return None
+            if joined is not None:
+                await self._broadcast()
+        return seat
 
     async def _handle(self, connection: Connection, text: str) -> None:
         try:

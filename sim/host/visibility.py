@@ -3,8 +3,9 @@ every message a seat received and find nothing its role may not see.
 
 - players and observers: the war room's view (what the team's tools show, the inbox, the feed,
   the statements queued, the turns so far with the events the team saw); no ground truth, no
-  MSEL, no facilitator-only events, no evaluator's notes or ratings;
-- evaluators: the players' view, the notes and the evaluators' own ratings;
+  MSEL, no facilitator-only events, no evaluator's notes or ratings, not who joined by name;
+- evaluators: the players' view, the notes, the evaluators' own ratings and who is in the room
+  (the names people gave when joining);
 - the facilitator: everything, the ground truth and the run against silence included.
 
 Once the exercise is finished every seat gets the debrief (the outcome is no secret any more):
@@ -20,23 +21,33 @@ from sim.evaluation import judged, rate_objectives
 from sim.evaluation.facts import DeadlineItem, facts_of, item_id
 from sim.host.seats import SeatKind
 from sim.host.wire import SeatDebrief, SeatView
+from sim.i18n import ENGLISH, Translator, translator
+from sim.labels import label
 from sim.session import EVERY_WHAT_IF, Note, Rated, Session, WhatIf
-from sim.session.record import LogEntry, TurnRecord
+from sim.session.record import Joined, LogEntry, TurnRecord
 
 SEES_NOTES = frozenset({SeatKind.FACILITATOR, SeatKind.EVALUATOR})
 
 
 def view_for(
-    kind: SeatKind, role: str, session: Session, what_ifs: Sequence[WhatIf] = ()
+    kind: SeatKind,
+    role: str,
+    session: Session,
+    what_ifs: Sequence[WhatIf] = (),
+    locale: str | None = None,
 ) -> SeatView:
     """The view of a seat of `kind`; once finished with its debrief, and the `what_ifs`
-    computed so far. For the facilitator of a session in play it steps the unanswered run
-    (Session.against_silence): slow work, for a worker thread."""
+    computed so far; `locale` is the host's language (default: the scenario's). For the
+    facilitator of a session in play it steps the unanswered run (Session.against_silence):
+    slow work, for a worker thread."""
     spec = session.spec
     facilitator = kind is SeatKind.FACILITATOR
+    locale = locale or spec.meta.locale
+    words = translator(locale)
     return SeatView(
         role=role,
         kind=kind,
+        locale=locale,
         meta=spec.meta,
         team=spec.team,
         now_h=session.now_h,
@@ -58,18 +69,21 @@ def view_for(
             session.against_silence() if facilitator and not session.finished else None
         ),
         drafts=session.drafts,
-        pending_injects=pending_injects(session) if facilitator else (),
-        debrief=debrief_for(kind, session, what_ifs) if session.finished else None,
+        pending_injects=pending_injects(session, words) if facilitator else (),
+        debrief=debrief_for(kind, session, what_ifs, words) if session.finished else None,
     )
 
 
-def debrief_for(kind: SeatKind, session: Session, what_ifs: Sequence[WhatIf]) -> SeatDebrief:
-    """The debrief of a finished session as a seat of `kind` may see it."""
+def debrief_for(
+    kind: SeatKind, session: Session, what_ifs: Sequence[WhatIf], words: Translator = ENGLISH
+) -> SeatDebrief:
+    """The debrief of a finished session as a seat of `kind` may see it, the ratings'
+    explanations in the language of `words` (the host's)."""
     outcome = session.outcome
     assert outcome is not None, "a finished session has its outcome"
     record = session.run_record()
     evaluates = kind in SEES_NOTES
-    ratings = rate_objectives(session, with_notes=evaluates)
+    ratings = rate_objectives(session, words, with_notes=evaluates)
     return SeatDebrief(
         team=session.team,
         seed=session.seed,
@@ -91,12 +105,15 @@ def inbox_deadlines(session: Session) -> tuple[DeadlineItem, ...]:
     return tuple(item for item in facts_of(session).items if item.id in in_inbox)
 
 
-def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
+def pending_injects(session: Session, words: Translator = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """The MSEL injects not yet released, each with what it is, in the language of `words`."""
     injects = {inject.id: inject for inject in session.spec.injects}
     return tuple(
         (
             inject_id,
-            f"{injects[inject_id].type.value.replace('_', ' ')} from {injects[inject_id].sender}",
+            words("{kind} from {sender}").format(
+                kind=label(injects[inject_id].type, words), sender=injects[inject_id].sender
+            ),
         )
         for inject_id in session.ground_truth().pending_inject_ids
     )
@@ -105,7 +122,7 @@ def pending_injects(session: Session) -> tuple[tuple[str, str], ...]:
 def visible_log(kind: SeatKind, log: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     if kind in SEES_NOTES:
         return log
-    return tuple(entry for entry in log if not isinstance(entry, Note | Rated))
+    return tuple(entry for entry in log if not isinstance(entry, Note | Rated | Joined))
 
 
 def team_side(record: TurnRecord) -> TurnRecord:

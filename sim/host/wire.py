@@ -2,10 +2,11 @@
 built from the Session's views (sim.session.views, sim.observation, sim.feed, sim.events), which
 round-trip through JSON as they are.
 
-Seat to server: `Hello` (the join code), then `Do` (a command, with an id to match its answer).
+Seat to server: `Hello` (the join code, and the name of who takes the seat), then `Do` (a
+command, with an id to match its answer).
 Server to seat: `Welcome` (the seat's role and its view), `View` (after every change),
 `Acknowledged` (the command is committed to the store), `Refused` (one sentence why) and
-`Denied` (a wrong code; the connection closes).
+`Denied` (a wrong code, or a name that cannot be one; the connection closes).
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ class SeatView(Message):
 
     role: str
     kind: SeatKind
+    locale: str = Field(
+        "en_US",
+        description="The language the host speaks the exercise in: `host --lang`, else "
+        "$STORMDRILL_LANG at the host, else the scenario's meta.locale. A seat's own `join "
+        "--lang` or $STORMDRILL_LANG overrides it.",
+    )
     meta: Meta = Field(description="The briefing: title, situation, objectives, roles, locale.")
     team: Team = Field(description="The team's resources: templates, capacity, approval delays.")
     now_h: float
@@ -92,6 +99,9 @@ class SeatView(Message):
 class Hello(Message):
     type: Literal["hello"] = "hello"
     code: str = Field(max_length=200)
+    name: str = Field(
+        "", max_length=1000, description="Who takes the seat (`join --name`); empty: unnamed."
+    )
 
 
 class Do(Message):
@@ -126,6 +136,7 @@ class Refused(Message):
 class Denied(Message):
     type: Literal["denied"] = "denied"
     message: str
+    option: str = Field("--code", description="The join option refused: --code or --name.")
 
 
 ToServer = Annotated[Hello | Do, Field(discriminator="type")]

@@ -536,9 +536,9 @@ def _participants(session: Session, seated: Mapping[str, Sequence[str]]) -> Sect
         (
             Table(("Seat", "Kind", "In the log", "People"), rows),
             Paragraph(
-                "The log records what was done at each seat, not the names of the people in it "
-                "(`stormdrill report --participant ROLE=NAME` adds them); in one-seat play the "
-                "team's statements are the team's as a whole."
+                "People are named as they gave their names joining a hosted seat (`stormdrill "
+                "join --name`), or by `stormdrill report --participant ROLE=NAME`, which wins; "
+                "in one-seat play the team's statements are the team's as a whole."
             ),
         ),
     )

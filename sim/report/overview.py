@@ -23,6 +23,7 @@ from sim.session.record import (
     Drafted,
     InjectAnswered,
     InjectReleased,
+    Joined,
     LogEntry,
     Note,
     Paused,
@@ -159,9 +160,10 @@ def participants(
     people: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Participant, ...]:
     """The team, each player role (an approver seat with what it approved and rejected), the
-    facilitator and the evaluators, with what the log records of each. The log keeps what was
-    done at each seat, not the names of the people in it: `people` gives them, by seat."""
-    named = people or {}
+    facilitator and the evaluators, with what the log records of each, and who sat there: the
+    names people gave joining a hosted seat (`join --name`; the observers' with the
+    evaluators'), unless `people` (`--participant`) names that seat's."""
+    joined: dict[str, list[str]] = {}
     team_counts: Counter[str] = Counter()
     seat_counts: dict[str, Counter[str]] = {role: Counter() for role in roles}
     control: Counter[str] = Counter()
@@ -184,6 +186,11 @@ def participants(
             control["paused"] += 1
         elif isinstance(entry, Note):
             control["notes"] += 1
+        elif isinstance(entry, Joined):
+            seat = {FACILITATOR: FACILITATOR, "evaluator": EVALUATORS, "observer": EVALUATORS}
+            names = joined.setdefault(seat.get(entry.role, entry.role), [])
+            names += [] if entry.name in names else [entry.name]
+    named = {**joined, **(people or {})}
     rows = [
         Participant(
             team or "unnamed team",

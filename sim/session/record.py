@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sim.action import Action
 from sim.clock import LATEST_H
+from sim.errors import UserError
 from sim.events import TeamEvent
 from sim.spec.schema import InjectType
 
@@ -108,6 +109,35 @@ class Rated(Entry):
     by: str = Field(min_length=1, description="The evaluator's name, as they gave it.")
 
 
+NAME_MAX = 100
+"""The longest name a person may give when taking a seat."""
+
+
+def given_name(text: str) -> str:
+    """A person's name as they gave it, its spaces tidied; one sentence if it cannot be one."""
+    name = " ".join(text.split())
+    if not name:
+        raise UserError("the name is empty; give your name as the report should show it.")
+    if len(name) > NAME_MAX:
+        raise UserError(
+            f"the name is {len(name)} characters long; give at most {NAME_MAX}, as the report "
+            "should show it."
+        )
+    return name
+
+
+class Joined(Entry):
+    """A person took a hosted seat and gave their name (`stormdrill join --name`): who is in
+    the room, for the facilitator, the evaluators and the AAR's participants. Nothing in the
+    run reads it, so the outcome is the same whoever joined."""
+
+    kind: Literal["join"] = "join"
+    role: str = Field(min_length=1, description="The seat's role, as the host names it.")
+    name: str = Field(
+        min_length=1, max_length=NAME_MAX, description="The person's name, as they gave it."
+    )
+
+
 class InjectAnswered(Entry):
     """The team answered an internal, executive or regulator inject (`PRIVATE_ANSWERS`): a reply
     inside the company or to the regulator, never published, so the crowd never sees it; the
@@ -152,6 +182,7 @@ LogEntry = Annotated[
     | InjectAnswered
     | Note
     | Rated
+    | Joined
     | Paused
     | Resumed
     | TurnEnded

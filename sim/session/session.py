@@ -61,6 +61,7 @@ from sim.session.record import (
     Grade,
     InjectAnswered,
     InjectReleased,
+    Joined,
     LogEntry,
     Note,
     Paused,
@@ -70,6 +71,7 @@ from sim.session.record import (
     Resumed,
     TurnEnded,
     TurnRecord,
+    given_name,
 )
 from sim.session.store import LogStore, is_store, read_store
 from sim.session.views import AgainstSilence, GroundTruth, RunRecord, UserTimeline
@@ -401,6 +403,22 @@ class Session:
         self._record(note)
         return note
 
+    def seat_taken(self, role: str, name: str) -> Joined | None:
+        """A person gave their name taking the `role` seat of a hosted exercise (at any time,
+        the hot wash included): recorded once per seat and name, so a reconnection adds
+        nothing (None then)."""
+        name = given_name(name)
+        if any(person.role == role and person.name == name for person in self.people):
+            return None
+        entry = Joined(at_h=self.now_h, turn=self._turn_in_play, role=role, name=name)
+        self._record(entry)
+        return entry
+
+    @property
+    def people(self) -> tuple[Joined, ...]:
+        """Who gave their name at which seat, in the order they joined."""
+        return tuple(entry for entry in self._log if isinstance(entry, Joined))
+
     def rate(self, objective: str, rating: str, reason: str, by: str) -> Rated:
         """An evaluator's own P/S/M/U rating of an objective, with the reason, for the AAR
         (also after the end, at the hot wash); a later rating by the same evaluator replaces
@@ -713,7 +731,7 @@ class Session:
         return record
 
     def _replay(self, entry: LogEntry) -> None:
-        if self.finished and not isinstance(entry, Note | Rated):
+        if self.finished and not isinstance(entry, Note | Rated | Joined):
             raise ActionError(f"a '{entry.kind}' entry comes after the end of the run.")
         if entry.at_h < self.now_h - EPSILON_H:
             raise ActionError(

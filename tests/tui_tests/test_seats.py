@@ -216,14 +216,19 @@ async def test_when_the_exercise_ends_each_seat_sees_its_debrief(hosted):
 
 
 async def test_a_browser_tab_asks_for_its_code_again_after_a_wrong_one(hosted):
-    url, codes, _ = hosted
+    url, codes, session = hosted
     tab = SeatApp(SeatClient(url, ""), ask_code=True)  # what `serve --join URL` runs per tab
     async with tab.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(tab.screen, PassphraseScreen)
+        assert isinstance(tab.screen, PassphraseScreen) and tab.screen.secret
         await pilot.press(*"not-a-code", "enter")
+        await pilot.pause()
+        assert isinstance(tab.screen, PassphraseScreen) and not tab.screen.secret  # the name
+        await pilot.press(*"Lin Wu", "enter")
         await tab.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(tab.screen, PassphraseScreen) and tab.view is None
+        assert tab.screen.secret  # the code again, the name kept
         await pilot.press(*codes["observer"], "enter")
         assert (await seated(pilot)).view.role == "observer"
+    assert [(p.role, p.name) for p in session.people] == [("observer", "Lin Wu")]

@@ -15,7 +15,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.clock import clock
+from sim.i18n import N_
 from sim.session import Drafted
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.plain import plain
 from tui.snapshot import action_summary
 
@@ -26,16 +28,21 @@ class Verdict:
     verdict: Literal["approve", "reject"]
 
 
-class ApprovalScreen(ModalScreen[Verdict | None]):
+class ApprovalScreen(SpeaksTheExercise, ModalScreen[Verdict | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "y",
             "verdict('approve')",
-            "Approve",
-            tooltip="It goes out, or on to the next approver of the chain",
+            N_("Approve"),
+            tooltip=N_("It goes out, or on to the next approver of the chain"),
         ),
-        Binding("x", "verdict('reject')", "Reject", tooltip="It never goes out"),
-        Binding("escape", "close", "Close", tooltip="Back to the war room; it keeps waiting"),
+        Binding("x", "verdict('reject')", N_("Reject"), tooltip=N_("It never goes out")),
+        Binding(
+            "escape",
+            "close",
+            N_("Close"),
+            tooltip=N_("Back to the war room; it keeps waiting"),
+        ),
     ]
 
     def __init__(self, drafts: tuple[Drafted, ...]) -> None:
@@ -43,14 +50,19 @@ class ApprovalScreen(ModalScreen[Verdict | None]):
         self.drafts = drafts
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         with Vertical(classes="dialog", id="approvals"):
-            yield Static("Drafts waiting for your approval")
+            yield Static(_("Drafts waiting for your approval"))
             yield OptionList(
                 *(
                     Option(
                         plain(
-                            f"#{draft.draft} at {clock(draft.at_h)}: "
-                            f"{action_summary(draft.action)}\n{draft.action.text}"
+                            _("#{number} at {time}: {summary}").format(
+                                number=draft.draft,
+                                time=clock(draft.at_h),
+                                summary=action_summary(draft.action, _),
+                            )
+                            + f"\n{draft.action.text}"
                         ),
                         id=str(draft.draft),
                     )
@@ -58,12 +70,12 @@ class ApprovalScreen(ModalScreen[Verdict | None]):
                 ),
                 id="drafts",
             )
-            yield Static("y approves · x rejects · Esc closes", classes="hint")
+            yield Static(_("y approves · x rejects · Esc closes"), classes="hint")
 
     def action_verdict(self, verdict: Literal["approve", "reject"]) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None:
-            self.notify("Highlight a draft first.", severity="warning")
+            self.notify(words_of(self)("Highlight a draft first."), severity="warning")
             return
         chosen = options.get_option_at_index(options.highlighted).id
         assert chosen is not None

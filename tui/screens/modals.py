@@ -22,14 +22,16 @@ class PassphraseScreen(SpeaksTheExercise, ModalScreen[str | None]):
         Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Back without the facilitator's view"))
     ]
 
-    def __init__(self, prompt: str) -> None:
+    def __init__(self, prompt: str, *, secret: bool = True) -> None:
         super().__init__()
         self.prompt = prompt
+        self.secret = secret
+        """Hide what is typed (a passphrase, a join code; not a name)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt)
-            yield Input(password=True, id="passphrase")
+            yield Input(password=self.secret, id="passphrase")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

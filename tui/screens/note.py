@@ -12,12 +12,14 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from sim.i18n import N_
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.screens.facilitator import AddNote, note_in_form, objective_select
 
 
-class NoteScreen(ModalScreen[AddNote | None]):
+class NoteScreen(SpeaksTheExercise, ModalScreen[AddNote | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Back to the war room"),
+        Binding("escape", "close", N_("Close"), tooltip=N_("Back to the war room")),
     ]
 
     def __init__(self, objectives: tuple[tuple[str, str], ...]) -> None:
@@ -25,14 +27,15 @@ class NoteScreen(ModalScreen[AddNote | None]):
         self.objectives = objectives
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         with Vertical(classes="dialog", id="evaluator-note"):
             with Grid(id="facilitator-form"):
-                yield Label("Note on")
-                yield objective_select(self.objectives)
-                yield Button("Add note", id="add-note", compact=True)
-                yield Label("Note")
-                yield Input(placeholder="what you observed", id="note", compact=True)
-            yield Static("Tab moves between fields · Enter adds · Esc closes", classes="hint")
+                yield Label(_("Note on"))
+                yield objective_select(self.objectives, _)
+                yield Button(_("Add note"), id="add-note", compact=True)
+                yield Label(_("Note"))
+                yield Input(placeholder=_("what you observed"), id="note", compact=True)
+            yield Static(_("Tab moves between fields · Enter adds · Esc closes"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#note").focus()

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sim.evaluation import RATING_NAMES, Rating
+from sim.i18n import N_
+from tui.i18n import SpeaksTheExercise, words_of
 from tui.plain import plain
 
 GRADES: tuple[Rating, ...] = ("P", "S", "M", "U")
@@ -28,9 +30,9 @@ class RateObjective:
     by: str
 
 
-class RatingScreen(ModalScreen[RateObjective | None]):
+class RatingScreen(SpeaksTheExercise, ModalScreen[RateObjective | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Back to the war room"),
+        Binding("escape", "close", N_("Close"), tooltip=N_("Back to the war room")),
     ]
 
     def __init__(self, objectives: tuple[tuple[str, str], ...], by: str = "") -> None:
@@ -40,28 +42,31 @@ class RatingScreen(ModalScreen[RateObjective | None]):
         """The name the evaluator gave with their last rating, offered again."""
 
     def compose(self) -> ComposeResult:
+        _ = words_of(self)
         with Vertical(classes="dialog", id="evaluator-rating"):
             with Grid(id="rating-form"):
-                yield Label("Objective")
+                yield Label(_("Objective"))
                 yield Select(
                     [(plain(f"{item_id}: {text}"), item_id) for item_id, text in self.objectives],
-                    prompt="pick an objective",
+                    prompt=_("pick an objective"),
                     compact=True,
                     id="objective",
                 )
-                yield Label("Rating")
+                yield Label(_("Rating"))
                 yield Select(
-                    [(Content(f"{grade}: {RATING_NAMES[grade]}"), grade) for grade in GRADES],
-                    prompt="P, S, M or U",
+                    [(Content(f"{grade}: {_(RATING_NAMES[grade])}"), grade) for grade in GRADES],
+                    prompt=_("P, S, M or U"),
                     compact=True,
                     id="grade",
                 )
-                yield Label("Because")
-                yield Input(placeholder="the reason, as you saw it", id="reason", compact=True)
-                yield Label("Your name")
-                yield Input(self.by, placeholder="as the report names you", id="by", compact=True)
-            yield Button("Rate", id="rate", compact=True)
-            yield Static("Tab moves between fields · Enter rates · Esc closes", classes="hint")
+                yield Label(_("Because"))
+                yield Input(placeholder=_("the reason, as you saw it"), id="reason", compact=True)
+                yield Label(_("Your name"))
+                yield Input(
+                    self.by, placeholder=_("as the report names you"), id="by", compact=True
+                )
+            yield Button(_("Rate"), id="rate", compact=True)
+            yield Static(_("Tab moves between fields · Enter rates · Esc closes"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#objective").focus()
@@ -69,6 +74,7 @@ class RatingScreen(ModalScreen[RateObjective | None]):
     @on(Button.Pressed, "#rate")
     @on(Input.Submitted)
     def _rate(self) -> None:
+        _ = words_of(self)
         objective = self.query_one("#objective", Select).value
         grade = self.query_one("#grade", Select).value
         reason = self.query_one("#reason", Input).value.strip()
@@ -76,15 +82,17 @@ class RatingScreen(ModalScreen[RateObjective | None]):
         missing = [
             what
             for what, absent in (
-                ("the objective", objective is Select.NULL),
-                ("the rating", grade is Select.NULL),
-                ("the reason", not reason),
-                ("your name", not by),
+                (_("the objective"), objective is Select.NULL),
+                (_("the rating"), grade is Select.NULL),
+                (_("the reason"), not reason),
+                (_("your name"), not by),
             )
             if absent
         ]
         if missing:
-            self.notify(f"Give {', '.join(missing)} first.", severity="warning")
+            self.notify(
+                _("Give {missing} first.").format(missing=", ".join(missing)), severity="warning"
+            )
             return
         self.dismiss(RateObjective(str(objective), str(grade), reason, by))
 
