@@ -42,18 +42,30 @@ from sim.session.views import Statement
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
 RULE_DESCRIPTIONS: dict[Rule, str] = {
-    "first_statement": "time from the listening alert to the first public statement: P within "
-    "the target, S within twice it, M within four times it, U later or never",
-    "deadlines": "share of its inquiries and injects acted on before their deadline: all P, at "
-    "least half S, some M, none U; a printed 'no comment' caps it at S",
-    "consistency": "contradictions among the brand's statements, and between its answers to "
-    "injects and what it had said in public: none P, one S, two M, three or more U",
-    "instructions": "clear instructions to the affected in the first statement P, in a later "
-    "one S, only hints M, none U",
-    "responsibility": "denial, scapegoating or attacking accusers M (U if evidence contradicted "
-    "it), excuses or justification S, otherwise P",
-    "not_exercised": "nothing in the log tested it, so it is not rated (N); the time to the first "
-    "public statement is given as context",
+    "first_statement": N_(
+        "time from the listening alert to the first public statement: P within "
+        "the target, S within twice it, M within four times it, U later or never"
+    ),
+    "deadlines": N_(
+        "share of its inquiries and injects acted on before their deadline: all P, at "
+        "least half S, some M, none U; a printed 'no comment' caps it at S"
+    ),
+    "consistency": N_(
+        "contradictions among the brand's statements, and between its answers to "
+        "injects and what it had said in public: none P, one S, two M, three or more U"
+    ),
+    "instructions": N_(
+        "clear instructions to the affected in the first statement P, in a later "
+        "one S, only hints M, none U"
+    ),
+    "responsibility": N_(
+        "denial, scapegoating or attacking accusers M (U if evidence contradicted "
+        "it), excuses or justification S, otherwise P"
+    ),
+    "not_exercised": N_(
+        "nothing in the log tested it, so it is not rated (N); the time to the first "
+        "public statement is given as context"
+    ),
 }
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
 CLEAR_INSTRUCTIONS = 0.5  # the rubric's "instructions" score from which they count as clear
