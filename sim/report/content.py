@@ -20,7 +20,7 @@ from babel.dates import format_date
 from sim.clock import clock, hours_text
 from sim.evaluation import ObjectiveRating, improvement_plan, judged, rate_objectives
 from sim.evaluation.facts import ExerciseFacts, facts_of
-from sim.evaluation.plan import CORRECTIVE_ACTIONS
+from sim.evaluation.plan import CAPABILITY_ELEMENTS, CORRECTIVE_ACTIONS
 from sim.evaluation.root_cause import LogFacts, decisions_of, root_causes
 from sim.evaluation.rules import RULE_DESCRIPTIONS
 from sim.headline import avoided_text, aware_damage_text, headline_sentence, percent, points
@@ -74,7 +74,7 @@ def session_document(
     facts = facts_of(session)
     decisions, refusals = decisions_of(session.log)
     log = LogFacts(decisions, refusals, record.evidence_at_h)
-    causes = {rating.objective_id: root_causes(rating, facts, log) for rating in ratings}
+    causes = {rating.objective_id: root_causes(rating, facts, log, words) for rating in ratings}
     who = contacts(spec.meta, sponsor, point_of_contact, words)
     _ = words
     sections = (
@@ -191,7 +191,7 @@ def _executive_summary(
             rating.areas_for_improvement, causes[rating.objective_id], strict=True
         )
     ]
-    actions = {rule: action for rule, (action, _) in CORRECTIVE_ACTIONS.items()}
+    actions = {rule: words(action) for rule, (action, _element) in CORRECTIVE_ACTIONS.items()}
     found = summary.fixes(
         shortfalls, actions, compared.what_ifs, facts.first_statement_h is not None, words
     )
@@ -661,13 +661,13 @@ def _participants(
 
 def _plan(ratings: tuple[ObjectiveRating, ...], words: Translator) -> Section:
     _ = words
-    items = improvement_plan(ratings)
+    items = improvement_plan(ratings, _)
     rows = tuple(
         (
             item.objective_id,
             item.issue,
             item.corrective_action,
-            item.capability_element,
+            _(CAPABILITY_ELEMENTS[item.capability_element]),
             item.responsible,
             item.start_date,
             item.completion_date,
