@@ -473,7 +473,7 @@ def _figures(
     hours = [h - start_h for h in series["hour"]]
     shown: list[Block] = []
     if series.get("aware_damage"):
-        damage = figures.damage_figure(hours, series["aware_damage"], action_hours)
+        damage = figures.damage_figure(hours, series["aware_damage"], action_hours, _)
         shown.append(
             Figure(
                 "damage",
@@ -489,9 +489,10 @@ def _figures(
         series["reputation_index"],
         series["stakeholder_reputation_index"],
         action_hours,
+        _,
     )
     reach = figures.reach_figure(
-        hours, series["aware_total"], figures.hourly(series["negative_posts"], ticks)
+        hours, series["aware_total"], figures.hourly(series["negative_posts"], ticks), _
     )
     return Section(
         _("Figures"),
@@ -535,6 +536,7 @@ def _counterfactuals(comparison: Comparison, words: Translator) -> Section:
         labels,
         [what_if.outcome.damage_avoided for what_if in compared],
         [what_if.outcome.aware_damage for what_if in compared],
+        _,
     )
     header = (
         N_("Plan"),
@@ -575,6 +577,7 @@ def _timing_blocks(comparison: Comparison, words: Translator) -> tuple[Block, ..
         shifts,
         [outcome.damage_avoided for _shift, outcome in comparison.timing],
         [outcome.aware_damage for _shift, outcome in comparison.timing],
+        _,
     )
     rows = tuple(
         (

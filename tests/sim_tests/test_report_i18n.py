@@ -15,8 +15,9 @@ from babel.dates import format_date
 
 from sim.cli.main import main
 from sim.i18n import LANG_VARIABLE, translator
-from sim.report import build_report, render_markdown
+from sim.report import build_report, figures, render_markdown
 from sim.report.content import session_document
+from sim.report.figures import index_limits
 from sim.session import Session
 from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.capability import CoreCapability
@@ -30,6 +31,7 @@ wrote it."""
 STATEMENT = "Il servizio è tornato regolare alle 11:00, ci scusiamo con tutti i clienti."
 NOTE = "Il legale ha impiegato quaranta minuti"
 SAVED = date(2026, 12, 2)
+ITALIAN = translator("it_IT")
 CLI_WORDS = {"stormdrill", "facilitator", "evaluators", "team", "approval", "meta", "png"}
 """Names the report must keep as the command line and the scenario file spell them: the
 product, the two non-player seats (`--participant facilitator=...`), scenario fields."""
@@ -128,3 +130,11 @@ def test_a_language_it_does_not_speak_is_one_sentence_before_any_work(saved, cap
     monkeypatch.setenv(LANG_VARIABLE, "fr")
     assert main(["report", str(saved)]) == 2
     assert f"{LANG_VARIABLE} = 'fr' is not a language stormdrill speaks" in capsys.readouterr().err
+
+
+def test_the_figures_say_their_range_in_the_reports_language():
+    assert index_limits([50.0, 50.5]).note == "axis zoomed: RI 50.0-50.5 of 0-100"
+    italian = index_limits([50.0, 50.5], ITALIAN)
+    assert italian.note == "asse ingrandito: IR 50,0-50,5 su 0-100"
+    png = figures.reach_figure([1.0, 2.0], [3.0, 5.0], figures.hourly([1.0, 2.0], 1), ITALIAN)
+    assert png != figures.reach_figure([1.0, 2.0], [3.0, 5.0], figures.hourly([1.0, 2.0], 1))
