@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from sim.cli.main import main
 from sim.i18n import LANG_VARIABLE, translator
-from sim.report import build_report, figures, render_markdown
+from sim.report import build_report, figures, render_html, render_markdown
 from sim.report.content import session_document
 from sim.report.figures import index_limits
 from sim.session import Session
@@ -30,6 +30,7 @@ OURS = re.compile(r"[A-Za-z]{3,}")
 wrote it."""
 STATEMENT = "Il servizio è tornato regolare alle 11:00, ci scusiamo con tutti i clienti."
 NOTE = "Il legale ha impiegato quaranta minuti"
+REASON = "troppa attesa per la firma"
 SAVED = date(2026, 12, 2)
 ITALIAN = translator("it_IT")
 CLI_WORDS = {"stormdrill", "facilitator", "evaluators", "team", "approval", "meta", "png"}
@@ -47,7 +48,8 @@ def small_italian_scenario(folder: Path) -> Path:
 
 
 def played(scenario: Path) -> Session:
-    """Two turns: a holding statement, an apology, an evaluator's note."""
+    """Two turns: a holding statement, an apology, an evaluator's note, two evaluators who
+    disagree."""
     overrides = ["turns.horizon_days=1"]
     spec = load_scenario(str(scenario), overrides)
     session = Session(spec, 3, team="Blu", scenario_ref="disservizio", overrides=overrides)
@@ -55,6 +57,8 @@ def played(scenario: Path) -> Session:
     session.end_turn()
     session.queue(session.make_action(strategy="apology", text="Ci scusiamo."))
     session.add_note(NOTE, objective="O1")
+    session.rate("O1", "S", REASON, by="Chiara")
+    session.rate("O1", "M", REASON, by="Paolo")
     session.end_turn()
     return session
 
@@ -68,7 +72,8 @@ def theirs(spec: ScenarioSpec, session: Session) -> set[str]:
     and the team wrote, shown as written; and FEMA's core capability names."""
     meta = spec.meta
     texts = [meta.title, meta.summary, meta.situation, meta.brand, meta.sponsor]
-    texts += [meta.point_of_contact, *meta.roles, STATEMENT, NOTE, "Blu", REFERENCE_PROTOCOL]
+    texts += [meta.point_of_contact, *meta.roles, STATEMENT, NOTE, REASON, "Blu Chiara Paolo"]
+    texts += [REFERENCE_PROTOCOL]
     texts += [f"{o.id} {o.text}" for o in meta.objectives]
     texts += [f"{i.id} {i.sender} {i.message}" for i in spec.injects]
     texts += [f"{e.title} {e.body} {e.sender}" for e in session.run_record().events]
@@ -110,7 +115,9 @@ def test_an_italian_report_is_in_italian_with_italian_figures(saved: Path):
         assert f"\n{heading}\n" in text
     assert re.search(r"\| Data \| \d{1,2} \w+ \d{4} \|", text)  # "2 dicembre 2026"
     assert re.search(r"\| Indice di reputazione \(intera popolazione\) \| \d+,\d prima", text)
+    assert "I valutatori non concordano tra loro (Chiara S, Paolo M)" in text
     assert "Executive summary" not in text and "Root cause" not in text
+    assert render_html(build_report(saved)).startswith('<!DOCTYPE html>\n<html lang="it">')
 
 
 def test_lang_and_the_variable_choose_the_reports_language(saved: Path, tmp_path, monkeypatch):
