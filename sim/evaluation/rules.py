@@ -185,7 +185,7 @@ def _delay_since_alert(
         _("First public statement{what} at {time}, {when}.").format(
             what=what,
             time=_clock(facts, first),
-            when=_(when).format(hours=hours_text(abs(since)), event=event),
+            when=_(when).format(hours=_.figure(hours_text(abs(since))), event=event),
         )
     )
     return max(since, 0.0), evidence
@@ -196,10 +196,10 @@ def first_statement(
 ) -> ObjectiveRating:
     target = objective.first_statement_within_h or 0.0
     delay, evidence = _delay_since_alert(facts, words)
-    evidence.append(words("Target: within {hours} of detection.").format(hours=hours_text(target)))
+    aim = words.figure(hours_text(target))
+    evidence.append(words("Target: within {hours} of detection.").format(hours=aim))
     rating = rating_for_delay(delay, target)
     strengths, areas = [], []
-    aim = words.figure(hours_text(target))
     if delay is None:
         areas.append(words("The team never made a public statement."))
     elif rating == "P":
