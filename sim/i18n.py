@@ -59,6 +59,11 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.catalog.ngettext(singular, plural, n)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """`message` where the same English word means something else elsewhere: "Answer" is
+        a button in the war room and a table's column in the report."""
+        return self.catalog.pgettext(context, message)
+
     def figure(self, text: str) -> str:
         """A figure written the English way ("4,870", "0.66", "38.5%") in this locale's
         symbols ("4.870", "0,66", "38,5%"): formatted once, in Python, so every language rounds

@@ -7,7 +7,6 @@ from sim.clock import hours_text
 from sim.headline import avoided_text, aware_damage_text, percent, points
 from sim.i18n import ENGLISH, N_, Translator
 from sim.outcome import Outcome
-from sim.session.counterfactual import Variant
 
 
 def hours(value: float | None, missing: str, words: Translator = ENGLISH) -> str:
@@ -56,23 +55,6 @@ COMPARISON_COLUMNS = (
     N_("recovery"),
 )
 """The what-if table's columns (in English; the debrief shows them translated)."""
-
-
-def variant_label(variant: Variant, words: Translator = ENGLISH) -> str:
-    """A variant as the debrief names it, in the language of `words`: a moved response says by
-    how much, a protocol names it, the others are their catalogued label
-    (sim.session.counterfactual)."""
-    shift_h = variant.timing_shift_h
-    if shift_h:
-        moved = (
-            N_("every response {hours} h earlier")
-            if shift_h < 0
-            else N_("every response {hours} h later")
-        )
-        return words(moved).format(hours=f"{abs(shift_h):g}")
-    if variant.protocol is not None:
-        return words("the {protocol} protocol instead").format(protocol=variant.protocol)
-    return words(variant.label)
 
 
 def comparison_row(

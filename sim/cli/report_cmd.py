@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sim.cli.options import add_lang_option
 from sim.errors import UserError
+from sim.i18n import interface_locale
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +56,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="who sat at a seat (a player role, facilitator or evaluators), e.g. "
         "'legal=Ana Ruiz'; may be given several times",
     )
+    add_lang_option(parser, "the report's language")
     parser.set_defaults(func=report_command)
 
 
@@ -75,6 +78,7 @@ def report_command(args: argparse.Namespace) -> int:
     from sim.lab.progress import ProgressBar
     from sim.report import build_report, default_output, write_report
 
+    interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
     out = args.out or default_output(args.source, args.format)
     if out.exists() and not out.is_file():
         raise UserError(
@@ -89,6 +93,7 @@ def report_command(args: argparse.Namespace) -> int:
             sponsor=args.sponsor,
             point_of_contact=args.poc,
             people=args.participant,
+            lang=args.lang,
         )
     try:
         write_report(document, out, args.format)

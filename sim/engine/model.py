@@ -104,6 +104,7 @@ class CrisisModel(mesa.Model):
         self.inbox = Inbox()
         ranked = np.argsort(-population.follower_counts, kind="stable")
         words = translator(spec.meta.locale)
+        self.words = words
         self.story = storyline.Story(
             registry=self,
             spec=spec,
@@ -257,9 +258,12 @@ class CrisisModel(mesa.Model):
             self.inbox.announce(
                 detected_at_h,
                 EventKind.DETECTION,
-                "Listening alert: negative mentions are surging",
-                f"About {self.monitor.visible_hourly_mentions(self.tick):.0f} negative mentions "
-                "in the last hour.",
+                self.words("Listening alert: negative mentions are surging"),
+                self.words("About {count} negative mentions in the last hour.").format(
+                    count=self.words.figure(
+                        f"{self.monitor.visible_hourly_mentions(self.tick):.0f}"
+                    )
+                ),
             )
         self._refresh_reporters()
         self.datacollector.collect(self)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from sim.evaluation.rating import RATING_ORDER, ObjectiveRating, Rating
+from sim.i18n import ENGLISH, N_, Translator
 from sim.session.record import Rated
 
 
@@ -34,19 +35,24 @@ class Judgement(BaseModel):
     sentence: str = Field(description="Which rating is used and why; empty if nobody rated it.")
 
 
-def judged(automatic: Sequence[ObjectiveRating], given: Sequence[Rated]) -> tuple[Judgement, ...]:
-    """Every objective's judgement, in the order of `automatic`."""
-    return tuple(judgement(rating, given) for rating in automatic)
+def judged(
+    automatic: Sequence[ObjectiveRating], given: Sequence[Rated], words: Translator = ENGLISH
+) -> tuple[Judgement, ...]:
+    """Every objective's judgement, in the order of `automatic`, its sentence in the language
+    of `words`."""
+    return tuple(judgement(rating, given, words) for rating in automatic)
 
 
-def judgement(automatic: ObjectiveRating, given: Sequence[Rated]) -> Judgement:
+def judgement(
+    automatic: ObjectiveRating, given: Sequence[Rated], words: Translator = ENGLISH
+) -> Judgement:
     """One objective's judgement from every rating given (of any objective, in log order)."""
     latest: dict[str, Rated] = {}
     for entry in given:
         if entry.objective == automatic.objective_id:
             latest[entry.by.strip().casefold()] = entry
     theirs = tuple(latest.values())
-    used, sentence = _used(automatic.rating, theirs)
+    used, sentence = _used(automatic.rating, theirs, words)
     return Judgement(
         objective_id=automatic.objective_id,
         text=automatic.text,
@@ -65,29 +71,53 @@ def _severity(rating: Rating) -> int:
     return RATING_ORDER.index(rating) if rating in RATING_ORDER else -1
 
 
-def _used(automatic: Rating, theirs: tuple[Rated, ...]) -> tuple[Rating, str]:
+def _used(
+    automatic: Rating, theirs: tuple[Rated, ...], words: Translator = ENGLISH
+) -> tuple[Rating, str]:
+    _ = words
     if not theirs:
         return automatic, ""
     grades = {entry.rating for entry in theirs}
     if len(grades) > 1:
         worst = most_severe([entry.rating for entry in theirs])
         each = ", ".join(f"{entry.by} {entry.rating}" for entry in theirs)
-        also = (
-            ", as the automatic rating is"
+        disagree = (
+            N_(
+                "The evaluators disagree among themselves ({each}); the report uses the most "
+                "severe of their ratings, {worst}, as the automatic rating is."
+            )
             if worst == automatic
-            else (f" over the automatic {automatic}")
+            else N_(
+                "The evaluators disagree among themselves ({each}); the report uses the most "
+                "severe of their ratings, {worst} over the automatic {automatic}."
+            )
         )
-        return worst, (
-            f"The evaluators disagree among themselves ({each}); the report uses the most "
-            f"severe of their ratings, {worst}{also}."
-        )
+        return worst, _(disagree).format(each=each, worst=worst, automatic=automatic)
     (theirs_grade,) = grades
-    who = {1: "The evaluator", 2: "Both evaluators"}.get(
-        len(theirs), f"All {len(theirs)} evaluators"
-    )
+    count = len(theirs)
     if theirs_grade == automatic:
-        return automatic, f"{who} rated it {automatic}, as the automatic rating does."
-    return theirs_grade, (
-        f"{who} rated it {theirs_grade} where the automatic rating is {automatic}; the report "
-        f"uses the evaluators' {theirs_grade}."
+        agree = (
+            N_("The evaluator rated it {rating}, as the automatic rating does.")
+            if count == 1
+            else N_("Both evaluators rated it {rating}, as the automatic rating does.")
+            if count == 2
+            else N_("All {count} evaluators rated it {rating}, as the automatic rating does.")
+        )
+        return automatic, _(agree).format(rating=automatic, count=count)
+    differ = (
+        N_(
+            "The evaluator rated it {rating} where the automatic rating is {automatic}; the "
+            "report uses the evaluators' {rating}."
+        )
+        if count == 1
+        else N_(
+            "Both evaluators rated it {rating} where the automatic rating is {automatic}; the "
+            "report uses the evaluators' {rating}."
+        )
+        if count == 2
+        else N_(
+            "All {count} evaluators rated it {rating} where the automatic rating is "
+            "{automatic}; the report uses the evaluators' {rating}."
+        )
     )
+    return theirs_grade, _(differ).format(rating=theirs_grade, automatic=automatic, count=count)

@@ -56,8 +56,8 @@ def intended_rule(objective: Objective) -> Rule:
 def rate_objective(
     objective: Objective, facts: ExerciseFacts, words: Translator = ENGLISH
 ) -> ObjectiveRating:
-    """Its rating, with the evidence in the language of `words` (the debrief's; the strengths
-    and areas for improvement stay in English for the report)."""
+    """Its rating, with the evidence, strengths and areas for improvement in the language of
+    `words` (the debrief's and the report's)."""
     rule = intended_rule(objective)
     if rule == "first_statement":
         return rules.first_statement(objective, facts, words)
@@ -77,7 +77,7 @@ def rate_objectives(
     session: Session, words: Translator = ENGLISH, *, with_notes: bool = True
 ) -> tuple[ObjectiveRating, ...]:
     """The EEG rating of every exercise objective, in the scenario's order, from the session's
-    log as played so far (all of it once finished); the evidence in the language of `words`;
+    log as played so far (all of it once finished); its words in the language of `words`;
     `with_notes=False` leaves the evaluators' notes out of the evidence (the ratings do not
     depend on them)."""
     facts = facts_of(session, with_notes=with_notes)

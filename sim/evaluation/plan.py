@@ -14,38 +14,51 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from sim.evaluation.rating import ObjectiveRating, Rule
+from sim.i18n import ENGLISH, N_, Translator
 
 CapabilityElement = Literal["planning", "organisation", "equipment", "training", "exercise"]
 
 CORRECTIVE_ACTIONS: dict[Rule, tuple[str, CapabilityElement]] = {
     "first_statement": (
-        "Pre-approve holding statements for this kind of crisis and agree a short sign-off path, "
-        "so the first statement can go out within the target.",
+        N_(
+            "Pre-approve holding statements for this kind of crisis and agree a short sign-off "
+            "path, so the first statement can go out within the target."
+        ),
         "planning",
     ),
     "deadlines": (
-        "Name a media-desk owner who logs every inquiry and request with its deadline and answers "
-        "with confirmed facts or a holding line before it lapses, never 'no comment'.",
+        N_(
+            "Name a media-desk owner who logs every inquiry and request with its deadline and "
+            "answers with confirmed facts or a holding line before it lapses, never 'no comment'."
+        ),
         "organisation",
     ),
     "consistency": (
-        "Keep one approved fact sheet that every channel, press answer and filing draws from, and "
-        "check each new statement against the earlier ones before release.",
+        N_(
+            "Keep one approved fact sheet that every channel, press answer and filing draws from, "
+            "and check each new statement against the earlier ones before release."
+        ),
         "planning",
     ),
     "instructions": (
-        "Add a 'what you should do now' block (steps to take, helpline, how the company will and "
-        "will not contact people) to the statement templates.",
+        N_(
+            "Add a 'what you should do now' block (steps to take, helpline, how the company will "
+            "and will not contact people) to the statement templates."
+        ),
         "equipment",
     ),
     "responsibility": (
-        "Train executives and spokespeople on why denial, blaming others and attacking critics "
-        "backfire, and add a sign-off check against them.",
+        N_(
+            "Train executives and spokespeople on why denial, blaming others and attacking critics "
+            "backfire, and add a sign-off check against them."
+        ),
         "training",
     ),
     "not_exercised": (
-        "Schedule the objective again in the next exercise, with the controller releasing its "
-        "injects if their triggers are not reached.",
+        N_(
+            "Schedule the objective again in the next exercise, with the controller releasing its "
+            "injects if their triggers are not reached."
+        ),
         "exercise",
     ),
 }
@@ -66,11 +79,25 @@ class ImprovementItem(BaseModel):
     completion_date: str = ""
 
 
-def improvement_plan(ratings: Iterable[ObjectiveRating]) -> tuple[ImprovementItem, ...]:
-    """One row per area for improvement, in objective order."""
+CAPABILITY_ELEMENTS: dict[CapabilityElement, str] = {
+    "planning": N_("planning"),
+    "organisation": N_("organisation"),
+    "equipment": N_("equipment"),
+    "training": N_("training"),
+    "exercise": N_("exercise"),
+}
+"""The capability elements as the plan names them (translated where shown)."""
+
+
+def improvement_plan(
+    ratings: Iterable[ObjectiveRating], words: Translator = ENGLISH
+) -> tuple[ImprovementItem, ...]:
+    """One row per area for improvement, in objective order; the corrective actions in the
+    language of `words` (the areas are already in the rating's)."""
     items = []
     for rating in ratings:
-        action, element = CORRECTIVE_ACTIONS[rating.rule]
+        english, element = CORRECTIVE_ACTIONS[rating.rule]
+        action = words(english)
         items += [
             ImprovementItem(
                 objective_id=rating.objective_id,

@@ -20,6 +20,8 @@ from sim.clock import EPSILON_H, clock, hours_text
 from sim.evaluation.facts import DeadlineItem, ExerciseFacts
 from sim.evaluation.rating import ObjectiveRating, Rule
 from sim.evaluation.rules import CLEAR_INSTRUCTIONS, DIMINISH_STRATEGIES, instruction_strength
+from sim.i18n import ENGLISH, N_, Translator
+from sim.labels import label
 from sim.session.record import Approved, Drafted, LogEntry, Queued, Rejected
 from sim.spec.schema import DENIAL_STRATEGIES
 
@@ -86,73 +88,100 @@ def _at(facts: ExerciseFacts, at_h: float) -> str:
     return clock(at_h - facts.start_h)
 
 
-def _strategy(action: Action) -> str:
-    return action.strategy.value.replace("_", " ")
+def _strategy(action: Action, words: Translator) -> str:
+    return label(action.strategy, words)
 
 
-def _held_by(decision: Decision) -> str:
+def _hours(hours: float, words: Translator) -> str:
+    return words.figure(hours_text(hours))
+
+
+def _held_by(decision: Decision, words: Translator) -> str:
     """Where approval held a statement: a seat, or the scenario's approval delay."""
     if decision.approver is not None:
-        return f"in the {decision.approver} seat"
-    return "for the scenario's approval delay (team.approval)"
+        return words("in the {seat} seat").format(seat=decision.approver)
+    return words("for the scenario's approval delay (team.approval)")
 
 
 # --------------------------------------------------------------------------- one rule per kind
 
 
 def first_statement_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """A late first statement: the larger of the time to decide (from the alert) and the time
     approval held it; no statement: rejected drafts, one still waiting, or none decided."""
+    _ = words
     public = [d for d in log.decisions if d.action.is_public]
     first = facts.first_statement_h
+    areas = rating.areas_for_improvement
     if first is None:
-        return tuple(_never_said(facts, log, public) for _ in rating.areas_for_improvement)
+        return tuple(_never_said(facts, log, public, _) for _area in areas)
     out = next((d for d in public if abs(d.action.at_h - first) < EPSILON_H), None)
     if out is None:
-        return tuple(
-            f"First statement at {_at(facts, first)}, sent by {facts.statements[0].action.source}."
-            for _ in rating.areas_for_improvement
+        sent = _("First statement at {time}, sent by {source}.").format(
+            time=_at(facts, first), source=facts.statements[0].action.source
         )
+        return tuple(sent for _area in areas)
     alert = facts.detected_at_h if facts.detected_at_h is not None else facts.start_h
     deciding = max(out.decided_h - alert, 0.0)
-    since = "the alert" if facts.detected_at_h is not None else "the trigger"
+    since = _("the alert") if facts.detected_at_h is not None else _("the trigger")
     if out.wait_h > deciding:
-        cause = (
-            f"First statement at {_at(facts, first)} because approval held its "
-            f"{_strategy(out.action)} {hours_text(out.wait_h)} {_held_by(out)}; the team "
-            f"had decided on it {hours_text(deciding)} after {since}."
+        cause = _(
+            "First statement at {time} because approval held its {strategy} {wait} {held_by}; "
+            "the team had decided on it {deciding} after {since}."
+        ).format(
+            time=_at(facts, first),
+            strategy=_strategy(out.action, _),
+            wait=_hours(out.wait_h, _),
+            held_by=_held_by(out, _),
+            deciding=_hours(deciding, _),
+            since=since,
         )
     else:
-        cause = (
-            f"First statement at {_at(facts, first)} because the team decided on it only at "
-            f"{_at(facts, out.decided_h)}, {hours_text(deciding)} after {since}; approval "
-            f"took {hours_text(out.wait_h)}."
+        cause = _(
+            "First statement at {time} because the team decided on it only at {decided}, "
+            "{deciding} after {since}; approval took {wait}."
+        ).format(
+            time=_at(facts, first),
+            decided=_at(facts, out.decided_h),
+            deciding=_hours(deciding, _),
+            since=since,
+            wait=_hours(out.wait_h, _),
         )
-    return tuple(cause for _ in rating.areas_for_improvement)
+    return tuple(cause for _area in areas)
 
 
-def _never_said(facts: ExerciseFacts, log: LogFacts, public: Sequence[Decision]) -> str:
+def _never_said(
+    facts: ExerciseFacts, log: LogFacts, public: Sequence[Decision], words: Translator
+) -> str:
+    _ = words
     waiting = [d for d in public if d.action.at_h > facts.now_h + EPSILON_H]
     if waiting:
         held = waiting[0]
-        return (
-            f"A {_strategy(held.action)} decided at {_at(facts, held.decided_h)} was still held "
-            f"{_held_by(held)} when play stopped at {_at(facts, facts.now_h)}."
+        return _(
+            "A {strategy} decided at {decided} was still held {held_by} when play stopped at "
+            "{stopped}."
+        ).format(
+            strategy=_strategy(held.action, _),
+            decided=_at(facts, held.decided_h),
+            held_by=_held_by(held, _),
+            stopped=_at(facts, facts.now_h),
         )
     if log.refusals:
         refused = log.refusals[0]
         why = f" ({refused.reason})" if refused.reason else ""
-        return (
-            f"The public statement drafted was rejected in the {refused.by} seat at "
-            f"{_at(facts, refused.at_h)}{why}, and no other was sent."
-        )
-    return f"The team queued no public statement in play (up to {_at(facts, facts.now_h)})."
+        return _(
+            "The public statement drafted was rejected in the {seat} seat at {time}{why}, and no "
+            "other was sent."
+        ).format(seat=refused.by, time=_at(facts, refused.at_h), why=why)
+    return _("The team queued no public statement in play (up to {time}).").format(
+        time=_at(facts, facts.now_h)
+    )
 
 
 def deadline_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """A lapsed item or a printed 'no comment': an answer decided in time but held by approval
     past the deadline, a 'no comment' chosen, or nothing decided between the ask and the
@@ -162,7 +191,9 @@ def deadline_causes(
     for area in rating.areas_for_improvement:
         item = next((item for item in lapsed if _names(area, item.id)), None)
         causes.append(
-            "No cause found in the log." if item is None else _lapse_cause(item, facts, log)
+            words("No cause found in the log.")
+            if item is None
+            else _lapse_cause(item, facts, log, words)
         )
     return tuple(causes)
 
@@ -171,8 +202,9 @@ def _names(area: str, item_id: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(item_id)}(?![\w-])", area) is not None
 
 
-def _lapse_cause(item: DeadlineItem, facts: ExerciseFacts, log: LogFacts) -> str:
-    due = f"the {_at(facts, item.deadline_h)} deadline"
+def _lapse_cause(item: DeadlineItem, facts: ExerciseFacts, log: LogFacts, words: Translator) -> str:
+    _ = words
+    due = _("the {time} deadline").format(time=_at(facts, item.deadline_h))
     in_window = [
         d
         for d in log.decisions
@@ -182,113 +214,155 @@ def _lapse_cause(item: DeadlineItem, facts: ExerciseFacts, log: LogFacts) -> str
     chose_silence = [d for d in in_window if d.action.strategy.value == "no_comment"]
     if chose_silence:
         chosen = _at(facts, chose_silence[0].decided_h)
-        return f"The team chose 'no comment' for {item.id} at {chosen}."
+        return _("The team chose 'no comment' for {item} at {time}.").format(
+            item=item.id, time=chosen
+        )
     late = [d for d in in_window if d.action.at_h > item.deadline_h + EPSILON_H]
     if late:
         held = late[0]
-        return (
-            f"{item.id}: the {_strategy(held.action)} decided at {_at(facts, held.decided_h)} was "
-            f"held {hours_text(held.wait_h)} {_held_by(held)} and went out at "
-            f"{_at(facts, held.action.at_h)}, after {due}."
+        return _(
+            "{item}: the {strategy} decided at {decided} was held {wait} {held_by} and went out "
+            "at {out}, after {due}."
+        ).format(
+            item=item.id,
+            strategy=_strategy(held.action, _),
+            decided=_at(facts, held.decided_h),
+            wait=_hours(held.wait_h, _),
+            held_by=_held_by(held, _),
+            out=_at(facts, held.action.at_h),
+            due=due,
         )
-    return (
-        f"{item.id}: nothing was decided between its arrival at {_at(facts, item.asked_h)} and "
-        f"{due}; no one owned it."
-    )
+    return _(
+        "{item}: nothing was decided between its arrival at {asked} and {due}; no one owned it."
+    ).format(item=item.id, asked=_at(facts, item.asked_h), due=due)
 
 
 def consistency_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """Contradictions: the public line turning (a denial and then an accommodation, or back),
     and answers to injects that broke with it."""
+    _ = words
     public = [s for s in facts.statements if s.says_something and s.action.is_public]
     turns = [
-        f"{_strategy(before.action)} at {_at(facts, before.at_h)} then "
-        f"{_strategy(after.action)} at {_at(facts, after.at_h)}"
+        _("{before} at {before_time} then {after} at {after_time}").format(
+            before=_strategy(before.action, _),
+            before_time=_at(facts, before.at_h),
+            after=_strategy(after.action, _),
+            after_time=_at(facts, after.at_h),
+        )
         for before, after in pairwise(public)
         if (before.action.strategy in DENIAL_STRATEGIES)
         != (after.action.strategy in DENIAL_STRATEGIES)
     ]
-    broke = [f"the answer to {a.inject_id}" for a in facts.answers if a.contradicts]
+    broke = [
+        _("the answer to {inject}").format(inject=a.inject_id)
+        for a in facts.answers
+        if a.contradicts
+    ]
     if not public:
-        cause = "Nothing was said in public, so no line was agreed to keep."
+        cause = _("Nothing was said in public, so no line was agreed to keep.")
     elif turns or broke:
-        cause = (
-            "No agreed line held: "
-            + "; ".join([*(f"the public line turned ({turn})" for turn in turns), *broke])
-            + (" contradicted the public statements." if broke and not turns else ".")
+        parts = [
+            *(_("the public line turned ({turn})").format(turn=turn) for turn in turns),
+            *broke,
+        ]
+        held = (
+            N_("No agreed line held: {parts} contradicted the public statements.")
+            if broke and not turns
+            else N_("No agreed line held: {parts}.")
         )
+        cause = _(held).format(parts="; ".join(parts))
     else:
-        cause = (
+        cause = _(
             "The statements' facts disagreed with earlier ones (the rubric's contradiction "
             "check) without a change of strategy: no shared fact sheet."
         )
-    return tuple(cause for _ in rating.areas_for_improvement)
+    return tuple(cause for _area in rating.areas_for_improvement)
 
 
 def instructions_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """Missing instructions: what the first statement with text was (a template's, or written
     in play) and how it scored on the rubric's instructions component."""
+    _ = words
     written = [s for s in facts.statements if s.says_something and s.action.text.strip()]
     if not written:
-        cause = "No statement carried any text for the affected to act on."
+        cause = _("No statement carried any text for the affected to act on.")
     else:
         first = written[0]
         score = instruction_strength(first.action.text, facts.spec.meta.locale)
         origin = (
-            f"the pre-approved template {first.action.template}"
+            _("the pre-approved template {template}").format(template=first.action.template)
             if first.action.template
-            else "the text written in play"
+            else _("the text written in play")
         )
-        cause = (
-            f"The first statement ({_strategy(first.action)} at {_at(facts, first.at_h)}, "
-            f"{origin}) scored {score:.1f} of 1 for instructions, below the "
-            f"{CLEAR_INSTRUCTIONS:g} that counts as clear: no steps, helpline or contact."
+        cause = _(
+            "The first statement ({strategy} at {time}, {origin}) scored {score} of 1 for "
+            "instructions, below the {clear} that counts as clear: no steps, helpline or contact."
+        ).format(
+            strategy=_strategy(first.action, _),
+            time=_at(facts, first.at_h),
+            origin=origin,
+            score=_.figure(f"{score:.1f}"),
+            clear=_.figure(f"{CLEAR_INSTRUCTIONS:g}"),
         )
-    return tuple(cause for _ in rating.areas_for_improvement)
+    return tuple(cause for _area in rating.areas_for_improvement)
 
 
 def responsibility_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """A denial (contradicted by evidence, or not) or an excuse, against the responsibility the
     scenario gives the brand; or no public statement at all."""
+    _ = words
     crisis = facts.spec.crisis
     public = [s for s in facts.statements if s.says_something and s.action.is_public]
     denials = [s for s in public if s.action.strategy in DENIAL_STRATEGIES]
     excuses = [s for s in public if s.action.strategy in DIMINISH_STRATEGIES]
-    share = f"{crisis.true_responsibility:.0%}"
+    share = _.figure(f"{crisis.true_responsibility:.0%}")
+    cluster = label(crisis.cluster, _)
     if denials:
         first = denials[0]
-        cause = (
-            f"{_strategy(first.action).capitalize()} at {_at(facts, first.at_h)} in a crisis "
-            f"of the {crisis.cluster.value} cluster where the brand's true responsibility was "
-            f"{share}"
+        said = dict(
+            strategy=_strategy(first.action, _).capitalize(),
+            time=_at(facts, first.at_h),
+            cluster=cluster,
+            share=share,
         )
         if log.evidence_at_h is not None:
-            cause += f": evidence released at {_at(facts, log.evidence_at_h)} contradicted it."
+            cause = _(
+                "{strategy} at {time} in a crisis of the {cluster} cluster where the brand's true "
+                "responsibility was {share}: evidence released at {evidence} contradicted it."
+            ).format(**said, evidence=_at(facts, log.evidence_at_h))
         else:
-            cause += "."
+            cause = _(
+                "{strategy} at {time} in a crisis of the {cluster} cluster where the brand's true "
+                "responsibility was {share}."
+            ).format(**said)
     elif excuses:
         first = excuses[0]
-        cause = (
-            f"{_strategy(first.action).capitalize()} at {_at(facts, first.at_h)} minimised a "
-            f"part the public attributes to the brand ({crisis.cluster.value} cluster, true "
-            f"responsibility {share})."
+        cause = _(
+            "{strategy} at {time} minimised a part the public attributes to the brand ({cluster} "
+            "cluster, true responsibility {share})."
+        ).format(
+            strategy=_strategy(first.action, _).capitalize(),
+            time=_at(facts, first.at_h),
+            cluster=cluster,
+            share=share,
         )
     else:
-        cause = "The brand never spoke in public: no statement took a stance on its part."
-    return tuple(cause for _ in rating.areas_for_improvement)
+        cause = _("The brand never spoke in public: no statement took a stance on its part.")
+    return tuple(cause for _area in rating.areas_for_improvement)
 
 
 def not_exercised_causes(
-    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
 ) -> tuple[str, ...]:
     """Not exercised: play stopped before its items' deadlines, its injects' triggers were not
     reached and the controller did not release them, or the MSEL has none for it."""
+    _ = words
     objective = rating.objective_id
     still_open = [item for item in facts.items_for(objective) if item.status == "open"]
     waiting = [
@@ -298,22 +372,23 @@ def not_exercised_causes(
     ]
     if still_open:
         item = still_open[0]
-        cause = (
-            f"Play stopped at {_at(facts, facts.now_h)}, before {item.id}'s deadline at "
-            f"{_at(facts, item.deadline_h)}."
+        cause = _("Play stopped at {stopped}, before {item}'s deadline at {due}.").format(
+            stopped=_at(facts, facts.now_h), item=item.id, due=_at(facts, item.deadline_h)
         )
     elif waiting:
         names = ", ".join(inject.id for inject in waiting)
-        cause = (
-            f"The triggers of {names} were not reached by {_at(facts, facts.now_h)} and the "
-            "controller did not release them."
-        )
+        cause = _(
+            "The triggers of {injects} were not reached by {time} and the controller did not "
+            "release them."
+        ).format(injects=names, time=_at(facts, facts.now_h))
     else:
-        cause = f"The MSEL has no inject for {objective}: the exercise's design left it out."
-    return tuple(cause for _ in rating.areas_for_improvement)
+        cause = _(
+            "The MSEL has no inject for {objective}: the exercise's design left it out."
+        ).format(objective=objective)
+    return tuple(cause for _area in rating.areas_for_improvement)
 
 
-RootCauseRule = Callable[[ObjectiveRating, ExerciseFacts, LogFacts], tuple[str, ...]]
+RootCauseRule = Callable[[ObjectiveRating, ExerciseFacts, LogFacts, Translator], tuple[str, ...]]
 
 ROOT_CAUSE_RULES: dict[Rule, RootCauseRule] = {
     "first_statement": first_statement_causes,
@@ -325,8 +400,11 @@ ROOT_CAUSE_RULES: dict[Rule, RootCauseRule] = {
 }
 
 
-def root_causes(rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts) -> tuple[str, ...]:
-    """One root cause for each of the rating's areas for improvement, in the same order."""
+def root_causes(
+    rating: ObjectiveRating, facts: ExerciseFacts, log: LogFacts, words: Translator = ENGLISH
+) -> tuple[str, ...]:
+    """One root cause for each of the rating's areas for improvement, in the same order, in the
+    language of `words`."""
     if not rating.areas_for_improvement:
         return ()
-    return ROOT_CAUSE_RULES[rating.rule](rating, facts, log)
+    return ROOT_CAUSE_RULES[rating.rule](rating, facts, log, words)

@@ -42,18 +42,30 @@ from sim.session.views import Statement
 from sim.spec.schema import DENIAL_STRATEGIES, Objective, Strategy
 
 RULE_DESCRIPTIONS: dict[Rule, str] = {
-    "first_statement": "time from the listening alert to the first public statement: P within "
-    "the target, S within twice it, M within four times it, U later or never",
-    "deadlines": "share of its inquiries and injects acted on before their deadline: all P, at "
-    "least half S, some M, none U; a printed 'no comment' caps it at S",
-    "consistency": "contradictions among the brand's statements, and between its answers to "
-    "injects and what it had said in public: none P, one S, two M, three or more U",
-    "instructions": "clear instructions to the affected in the first statement P, in a later "
-    "one S, only hints M, none U",
-    "responsibility": "denial, scapegoating or attacking accusers M (U if evidence contradicted "
-    "it), excuses or justification S, otherwise P",
-    "not_exercised": "nothing in the log tested it, so it is not rated (N); the time to the first "
-    "public statement is given as context",
+    "first_statement": N_(
+        "time from the listening alert to the first public statement: P within "
+        "the target, S within twice it, M within four times it, U later or never"
+    ),
+    "deadlines": N_(
+        "share of its inquiries and injects acted on before their deadline: all P, at "
+        "least half S, some M, none U; a printed 'no comment' caps it at S"
+    ),
+    "consistency": N_(
+        "contradictions among the brand's statements, and between its answers to "
+        "injects and what it had said in public: none P, one S, two M, three or more U"
+    ),
+    "instructions": N_(
+        "clear instructions to the affected in the first statement P, in a later "
+        "one S, only hints M, none U"
+    ),
+    "responsibility": N_(
+        "denial, scapegoating or attacking accusers M (U if evidence contradicted "
+        "it), excuses or justification S, otherwise P"
+    ),
+    "not_exercised": N_(
+        "nothing in the log tested it, so it is not rated (N); the time to the first "
+        "public statement is given as context"
+    ),
 }
 DIMINISH_STRATEGIES = frozenset({Strategy.EXCUSE, Strategy.JUSTIFICATION})
 CLEAR_INSTRUCTIONS = 0.5  # the rubric's "instructions" score from which they count as clear
@@ -173,7 +185,7 @@ def _delay_since_alert(
         _("First public statement{what} at {time}, {when}.").format(
             what=what,
             time=_clock(facts, first),
-            when=_(when).format(hours=hours_text(abs(since)), event=event),
+            when=_(when).format(hours=_.figure(hours_text(abs(since))), event=event),
         )
     )
     return max(since, 0.0), evidence
@@ -184,19 +196,26 @@ def first_statement(
 ) -> ObjectiveRating:
     target = objective.first_statement_within_h or 0.0
     delay, evidence = _delay_since_alert(facts, words)
-    evidence.append(words("Target: within {hours} of detection.").format(hours=hours_text(target)))
+    aim = words.figure(hours_text(target))
+    evidence.append(words("Target: within {hours} of detection.").format(hours=aim))
     rating = rating_for_delay(delay, target)
     strengths, areas = [], []
     if delay is None:
-        areas.append("The team never made a public statement.")
+        areas.append(words("The team never made a public statement."))
     elif rating == "P":
-        strengths.append(f"First public statement within the {hours_text(target)} target.")
-    else:
-        over = "more than four times" if rating == "U" else "beyond"
-        areas.append(
-            f"First public statement {hours_text(delay)} after detection, {over} the "
-            f"{hours_text(target)} target."
+        strengths.append(
+            words("First public statement within the {target} target.").format(target=aim)
         )
+    else:
+        late = (
+            N_(
+                "First public statement {delay} after detection, more than four times the "
+                "{target} target."
+            )
+            if rating == "U"
+            else N_("First public statement {delay} after detection, beyond the {target} target.")
+        )
+        areas.append(words(late).format(delay=words.figure(hours_text(delay)), target=aim))
     return _rated(objective, facts, "first_statement", rating, evidence, strengths, areas, words)
 
 
@@ -216,7 +235,6 @@ def not_exercised(
     }
     case = "open" if still_open else "waiting" if waiting else "untested"
     ids = ", ".join(still_open or waiting)
-    reason = why[case].format(ids=ids)
     _, evidence = _delay_since_alert(facts, words)
     evidence.insert(
         0,
@@ -225,7 +243,9 @@ def not_exercised(
         ),
     )
     areas = [
-        f"{objective.id} was not exercised ({reason}); release its injects in the next exercise."
+        words(
+            "{objective} was not exercised ({reason}); release its injects in the next exercise."
+        ).format(objective=objective.id, reason=words(why[case]).format(ids=ids))
     ]
     return _rated(objective, facts, "not_exercised", "N", evidence, [], areas, words)
 
@@ -271,19 +291,30 @@ def deadlines(
         for item in closed
     ]
     strengths = [
-        f"{item.id} ({item.sender or item.title}) was answered before its deadline." for item in met
+        _("{item} ({sender}) was answered before its deadline.").format(
+            item=item.id, sender=item.sender or item.title
+        )
+        for item in met
     ]
     areas = []
     for item in closed:
         if item.status == "no_comment":
             areas.append(
-                f"{item.sender or 'A journalist'} printed that the brand did not comment "
-                f"({item.id}, deadline {_clock(facts, item.deadline_h)})."
+                _(
+                    "{sender} printed that the brand did not comment ({item}, deadline {due})."
+                ).format(
+                    sender=item.sender or _("A journalist"),
+                    item=item.id,
+                    due=_clock(facts, item.deadline_h),
+                )
             )
         elif item.status == "missed":
             areas.append(
-                f"{item.id} ({item.sender or item.title}) lapsed at "
-                f"{_clock(facts, item.deadline_h)} without a response."
+                _("{item} ({sender}) lapsed at {due} without a response.").format(
+                    item=item.id,
+                    sender=item.sender or item.title,
+                    due=_clock(facts, item.deadline_h),
+                )
             )
     return _rated(objective, facts, "deadlines", rating, evidence, strengths, areas, words)
 
@@ -298,7 +329,7 @@ def consistency(
     said = _said(facts)
     if not said:
         evidence = [_("The brand released no statement.")]
-        areas = ["The brand said nothing, so there was no message to keep consistent."]
+        areas = [_("The brand said nothing, so there was no message to keep consistent.")]
         return _rated(objective, facts, "consistency", "U", evidence, [], areas, words)
     contradicting = [answer for answer in facts.answers if answer.contradicts]
     count = facts.inconsistencies + len(contradicting)
@@ -321,11 +352,16 @@ def consistency(
         evidence.append(_("Evidence contradicting a denial surfaced."))
     strengths, areas = [], []
     if count == 0:
-        strengths.append(f"All {len(said)} statements were consistent with one another.")
+        strengths.append(
+            _("All {count} statements were consistent with one another.").format(count=len(said))
+        )
     else:
         areas.append(
-            f"{count} statement{'s' if count > 1 else ''} contradicted what the brand had "
-            "said before."
+            _.ngettext(
+                "{count} statement contradicted what the brand had said before.",
+                "{count} statements contradicted what the brand had said before.",
+                count,
+            ).format(count=count)
         )
     return _rated(objective, facts, "consistency", rating, evidence, strengths, areas, words)
 
@@ -353,20 +389,22 @@ def instructions(
     strengths, areas = [], []
     if clear and clear[0] == 0:
         rating: Rating = "P"
-        strengths.append("The first statement told affected people what to do.")
+        strengths.append(_("The first statement told affected people what to do."))
     elif clear:
         rating = "S"
         first = written[clear[0]]
         areas.append(
-            f"Clear instructions to the affected came only at {_clock(facts, first.at_h)}, "
-            "not in the first statement."
+            _(
+                "Clear instructions to the affected came only at {time}, not in the first "
+                "statement."
+            ).format(time=_clock(facts, first.at_h))
         )
     elif any(scores):
         rating = "M"
-        areas.append("The statements hinted at what to do but gave no clear instructions.")
+        areas.append(_("The statements hinted at what to do but gave no clear instructions."))
     else:
         rating = "U"
-        areas.append("No statement told affected people what to do.")
+        areas.append(_("No statement told affected people what to do."))
     return _rated(objective, facts, "instructions", rating, evidence, strengths, areas, words)
 
 
@@ -377,7 +415,7 @@ def responsibility(
     public = [s for s in _said(facts) if s.action.is_public]
     if not public:
         evidence = [_("The brand made no public statement.")]
-        areas = ["The brand never addressed the crisis publicly."]
+        areas = [_("The brand never addressed the crisis publicly.")]
         return _rated(objective, facts, "responsibility", "U", evidence, [], areas, words)
     denials = [s for s in public if s.action.strategy in DENIAL_STRATEGIES]
     excuses = [s for s in public if s.action.strategy in DIMINISH_STRATEGIES]
@@ -389,17 +427,20 @@ def responsibility(
     if denials:
         rating: Rating = "U" if facts.evidence_emerged else "M"
         first = denials[0]
-        areas.append(
-            f"The brand used {_strategy(first)} at {_clock(facts, first.at_h)}"
-            + (", and evidence then contradicted it." if facts.evidence_emerged else ".")
+        used = (
+            N_("The brand used {strategy} at {time}, and evidence then contradicted it.")
+            if facts.evidence_emerged
+            else N_("The brand used {strategy} at {time}.")
         )
+        areas.append(_(used).format(strategy=_strategy(first, _), time=_clock(facts, first.at_h)))
     elif excuses:
         rating = "S"
         areas.append(
-            f"The brand minimised its part with {_strategy(excuses[0])} at "
-            f"{_clock(facts, excuses[0].at_h)}."
+            _("The brand minimised its part with {strategy} at {time}.").format(
+                strategy=_strategy(excuses[0], _), time=_clock(facts, excuses[0].at_h)
+            )
         )
     else:
         rating = "P"
-        strengths.append("The brand never denied, shifted the blame or attacked its critics.")
+        strengths.append(_("The brand never denied, shifted the blame or attacked its critics."))
     return _rated(objective, facts, "responsibility", rating, evidence, strengths, areas, words)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from sim.errors import ScenarioError, UserError
+from sim.i18n import ENGLISH, interface_locale, translator
 from sim.report.content import run_document, session_document
 from sim.report.counterfactuals import Progress
 from sim.report.document import Document
@@ -39,8 +40,11 @@ def build_report(
     sponsor: str | None = None,
     point_of_contact: str | None = None,
     people: Sequence[str] = (),
+    lang: str | None = None,
 ) -> Document:
     """The report's content from a session file or a run folder; UserError if unreadable.
+    It is written in the scenario's `meta.locale`, unless `lang` (`--lang`) or
+    `STORMDRILL_LANG` names another (sim.i18n.interface_locale).
     `progress(done, total)` hears of a session's what-if runs, the slow part; `sponsor` and
     `point_of_contact` stand for the scenario's when given; `people` ("ROLE=NAME") name who
     sat where in an exercise (a run has no seats: UserError)."""
@@ -52,27 +56,34 @@ def build_report(
                 f"--participant: {path} is a headless run, which has no seats; name the "
                 "participants of an exercise's session file."
             )
-        return _run_report(source, sponsor, point_of_contact)
+        return _run_report(source, sponsor, point_of_contact, lang)
     try:
+        words = translator(interface_locale(source.spec.meta.locale, lang))
         return session_document(
-            source, saved_on(path), path.name, progress, sponsor, point_of_contact, people
+            source, saved_on(path), path.name, progress, sponsor, point_of_contact, people, words
         )
     finally:
         source.close()
 
 
-def _run_report(run: RunResult, sponsor: str | None, point_of_contact: str | None) -> Document:
+def _run_report(
+    run: RunResult, sponsor: str | None, point_of_contact: str | None, lang: str | None
+) -> Document:
     """A run folder names its scenario; its title, trigger hour, sponsor and point of contact
     come from the scenario if it can still be found, else the name stands in, the trigger is
-    taken to be at hour 0, and only the command line's sponsor and contact are shown."""
+    taken to be at hour 0, and only the command line's sponsor and contact are shown. Its
+    language is the scenario's (English when it cannot be found), or `lang`'s."""
     try:
         spec = load_scenario(run.scenario)
     except ScenarioError:
+        words = translator(interface_locale(ENGLISH.locale, lang))
         given = sponsor is not None or point_of_contact is not None
-        who = Contacts(sponsor or "not stated", point_of_contact or "not stated")
-        return run_document(run, run.scenario or "headless run", 0.0, who if given else None)
-    who = contacts(spec.meta, sponsor, point_of_contact)
-    return run_document(run, spec.meta.title, spec.crisis.start_h, who)
+        who = Contacts(sponsor or words("not stated"), point_of_contact or words("not stated"))
+        title = run.scenario or words("headless run")
+        return run_document(run, title, 0.0, who if given else None, words)
+    words = translator(interface_locale(spec.meta.locale, lang))
+    who = contacts(spec.meta, sponsor, point_of_contact, words)
+    return run_document(run, spec.meta.title, spec.crisis.start_h, who, words)
 
 
 def default_output(path: Path, fmt: Format) -> Path:

@@ -58,6 +58,7 @@ class Document:
     title: str
     subtitle: str
     sections: tuple[Section, ...]
+    language: str = "en"  # the report's language, as HTML's lang attribute gives it ("it")
 
     @property
     def figures(self) -> tuple[Figure, ...]:

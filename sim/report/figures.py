@@ -16,6 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from sim.i18n import ENGLISH, Translator
+
 EARLY_WINDOW_H = 48.0
 DPI = 110
 ACTION_COLOUR = "#c0392b"
@@ -56,7 +58,7 @@ def from_zero(values: Sequence[float | None] | np.ndarray) -> Limits:
     )
 
 
-def index_limits(values: Sequence[float] | np.ndarray) -> Limits:
+def index_limits(values: Sequence[float] | np.ndarray, words: Translator = ENGLISH) -> Limits:
     """An axis for the reputation index: the whole 0-100 scale when the lines span at least
     `RI_FULL_SCALE_SPAN` points; else zoomed to the data, with a note giving the range shown so
     that a drop of half a point is not read as a collapse."""
@@ -72,7 +74,9 @@ def index_limits(values: Sequence[float] | np.ndarray) -> Limits:
     return Limits(
         shown_low,
         shown_high,
-        f"axis zoomed: RI {shown_low:.1f}-{shown_high:.1f} of 0-100",
+        words("axis zoomed: RI {low}-{high} of 0-100").format(
+            low=words.figure(f"{shown_low:.1f}"), high=words.figure(f"{shown_high:.1f}")
+        ),
     )
 
 
@@ -99,19 +103,22 @@ def _early_window(times: np.ndarray, action_hours: Sequence[float]) -> np.ndarra
     return times <= max(EARLY_WINDOW_H, max(action_hours, default=0.0) + 6.0)
 
 
-def _mark_actions(axes: Axes, action_hours: Sequence[float]) -> None:
+def _mark_actions(axes: Axes, action_hours: Sequence[float], words: Translator) -> None:
     for k, at_h in enumerate(action_hours):
         axes.axvline(
             at_h,
             color=ACTION_COLOUR,
             alpha=0.6,
             linewidth=1,
-            label="team's actions" if k == 0 else None,
+            label=words("team's actions") if k == 0 else None,
         )
 
 
 def damage_figure(
-    hours: Sequence[float], aware_damage: Sequence[float], action_hours: Sequence[float]
+    hours: Sequence[float],
+    aware_damage: Sequence[float],
+    action_hours: Sequence[float],
+    words: Translator = ENGLISH,
 ) -> bytes:
     """Damage among the aware over time with the team's statements marked, on an axis from zero:
     the first hours, where the decisions are, and the whole run, where recovery shows."""
@@ -119,16 +126,20 @@ def damage_figure(
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     early, whole = figure.subplots(1, 2, gridspec_kw={"width_ratios": (3, 2)})
     window = _early_window(times, action_hours)
-    early.plot(times[window], damage[window], color=SERIES_COLOUR, label="among the aware")
-    _mark_actions(early, action_hours)
+    early.plot(times[window], damage[window], color=SERIES_COLOUR, label=words("among the aware"))
+    _mark_actions(early, action_hours, words)
     early.set(
-        title="Damage among the aware, first hours",
-        xlabel="hours after the trigger",
-        ylabel="RI points lost",
+        title=words("Damage among the aware, first hours"),
+        xlabel=words("hours after the trigger"),
+        ylabel=words("RI points lost"),
     )
     early.legend(loc="best", fontsize="small")
     whole.plot(times / 24.0, damage, color=SERIES_COLOUR)
-    whole.set(title="Whole run", xlabel="days after the trigger", ylabel="RI points lost")
+    whole.set(
+        title=words("Whole run"),
+        xlabel=words("days after the trigger"),
+        ylabel=words("RI points lost"),
+    )
     for axes in (early, whole):
         _apply(axes, from_zero(damage))
         axes.grid(alpha=0.3)
@@ -140,6 +151,7 @@ def reputation_figure(
     index: Sequence[float],
     stakeholder_index: Sequence[float],
     action_hours: Sequence[float],
+    words: Translator = ENGLISH,
 ) -> bytes:
     """Reputation index over time with the team's statements marked: the first hours, where the
     decisions are, and the whole run, where recovery shows, on an axis whose range is stated
@@ -148,24 +160,30 @@ def reputation_figure(
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     early, whole = figure.subplots(1, 2, gridspec_kw={"width_ratios": (3, 2)})
     window = _early_window(times, action_hours)
-    early.plot(times[window], np.asarray(index)[window], color=SERIES_COLOUR, label="everyone")
+    early.plot(
+        times[window], np.asarray(index)[window], color=SERIES_COLOUR, label=words("everyone")
+    )
     early.plot(
         times[window],
         np.asarray(stakeholder_index)[window],
         color=SECOND_COLOUR,
         linestyle="--",
-        label="stakeholders",
+        label=words("stakeholders"),
     )
-    _mark_actions(early, action_hours)
+    _mark_actions(early, action_hours, words)
     early.set(
-        title="Reputation index, first hours",
-        xlabel="hours after the trigger",
-        ylabel="RI (0-100 scale)",
+        title=words("Reputation index, first hours"),
+        xlabel=words("hours after the trigger"),
+        ylabel=words("RI (0-100 scale)"),
     )
     early.legend(loc="upper right", fontsize="small")
     whole.plot(times / 24.0, index, color=SERIES_COLOUR)
-    whole.set(title="Whole run", xlabel="days after the trigger", ylabel="RI (0-100 scale)")
-    limits = index_limits(np.concatenate([np.asarray(index), np.asarray(stakeholder_index)]))
+    whole.set(
+        title=words("Whole run"),
+        xlabel=words("days after the trigger"),
+        ylabel=words("RI (0-100 scale)"),
+    )
+    limits = index_limits(np.concatenate([np.asarray(index), np.asarray(stakeholder_index)]), words)
     for axes in (early, whole):
         _apply(axes, limits)
         axes.grid(alpha=0.3)
@@ -173,16 +191,25 @@ def reputation_figure(
 
 
 def reach_figure(
-    hours: Sequence[float], aware: Sequence[float], negative_posts_per_h: np.ndarray
+    hours: Sequence[float],
+    aware: Sequence[float],
+    negative_posts_per_h: np.ndarray,
+    words: Translator = ENGLISH,
 ) -> bytes:
     """Negative reach (users who ever saw the negative content) and hourly negative mentions."""
     figure = Figure(figsize=(10, 3.4), layout="constrained")
     reach, mentions = figure.subplots(1, 2)
     reach.plot(hours, aware, color=SERIES_COLOUR)
-    reach.set(title="Negative reach", xlabel="hours after the trigger", ylabel="users aware")
+    reach.set(
+        title=words("Negative reach"),
+        xlabel=words("hours after the trigger"),
+        ylabel=words("users aware"),
+    )
     mentions.plot(hours, negative_posts_per_h, color=ACTION_COLOUR)
     mentions.set(
-        title="Negative posts per hour", xlabel="hours after the trigger", ylabel="posts per hour"
+        title=words("Negative posts per hour"),
+        xlabel=words("hours after the trigger"),
+        ylabel=words("posts per hour"),
     )
     _apply(reach, from_zero(aware))
     _apply(mentions, from_zero(negative_posts_per_h))
@@ -200,6 +227,7 @@ def comparison_figure(
     labels: Sequence[str],
     damage_avoided: Sequence[float | None],
     aware_damage: Sequence[float],
+    words: Translator = ENGLISH,
 ) -> bytes:
     """The same seed with different answers: the share of silence's damage each plan avoided
     and the damage among the aware, one horizontal bar per plan from zero (the first, as played,
@@ -210,10 +238,12 @@ def comparison_figure(
     shares = _percent(damage_avoided)
     left.barh(labels, shares, color=colours)
     left.axvline(0.0, color="black", linewidth=0.8)
-    left.set(title="Damage avoided", xlabel="% of the damage silence would have done")
+    left.set(
+        title=words("Damage avoided"), xlabel="% " + words("of the damage silence would have done")
+    )
     left.invert_yaxis()
     right.barh(labels, aware_damage, color=colours)
-    right.set(title="Damage among the aware", xlabel="RI points lost at the horizon")
+    right.set(title=words("Damage among the aware"), xlabel=words("RI points lost at the horizon"))
     _apply(left, from_zero(shares), axis="x")
     _apply(right, from_zero(aware_damage), axis="x")
     for axes in (left, right):
@@ -226,6 +256,7 @@ def timing_figure(
     shifts_h: Sequence[float],
     damage_avoided: Sequence[float | None],
     aware_damage: Sequence[float],
+    words: Translator = ENGLISH,
 ) -> bytes:
     """The timing curve: the headline on the same seed with every action moved earlier or
     later, damage avoided against a zero line and the damage among the aware from zero."""
@@ -236,18 +267,22 @@ def timing_figure(
     _apply(avoided, from_zero(shares))
     avoided.axhline(0.0, color="black", linewidth=0.8)
     avoided.set(
-        title="Damage avoided", xlabel="every action moved by (hours)", ylabel="% of silence's"
+        title=words("Damage avoided"),
+        xlabel=words("every action moved by (hours)"),
+        ylabel="% " + words("of silence's"),
     )
     damage.plot(shifts_h, aware_damage, marker="s", color=SERIES_COLOUR)
     _apply(damage, from_zero(aware_damage))
     damage.set(
-        title="Damage among the aware", xlabel="every action moved by (hours)", ylabel="RI points"
+        title=words("Damage among the aware"),
+        xlabel=words("every action moved by (hours)"),
+        ylabel=words("RI points"),
     )
     for axes in (avoided, damage):
-        axes.axvline(0.0, color=ACTION_COLOUR, alpha=0.6, linewidth=1, label="as played")
+        axes.axvline(0.0, color=ACTION_COLOUR, alpha=0.6, linewidth=1, label=words("as played"))
         axes.legend(loc="best", fontsize="small")
         axes.grid(alpha=0.3)
-    figure.suptitle("What timing did: the same answers moved in time")
+    figure.suptitle(words("What timing did: the same answers moved in time"))
     return _png(figure)
 
 

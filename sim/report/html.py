@@ -48,7 +48,7 @@ figcaption { color: #57606a; font-size: .85rem; }
 """
 
 PAGE = Template("""<!DOCTYPE html>
-<html lang="en">
+<html lang="$language">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,6 +106,7 @@ def _section(section: Section) -> str:
 
 def render_html(document: Document) -> str:
     return PAGE.substitute(
+        language=escape(document.language),
         title=escape(document.title),
         subtitle=escape(document.subtitle),
         style=STYLE,

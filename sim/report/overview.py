@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sim.errors import UserError
 from sim.evaluation.objectives import intended_rule
 from sim.evaluation.rating import Rule
+from sim.i18n import ENGLISH, N_, Translator
 from sim.session.record import (
     Approved,
     Drafted,
@@ -65,15 +66,18 @@ class Contacts:
     point_of_contact: str
 
 
-NOT_STATED = "not stated (set meta.{field} in the scenario, or give --{option})"
+NOT_STATED = N_("not stated (set meta.{field} in the scenario, or give --{option})")
 
 
 def contacts(
-    meta: Meta, sponsor: str | None = None, point_of_contact: str | None = None
+    meta: Meta,
+    sponsor: str | None = None,
+    point_of_contact: str | None = None,
+    words: Translator = ENGLISH,
 ) -> Contacts:
     def chosen(given: str | None, own: str, field: str, option: str) -> str:
         text = " ".join((given if given is not None else own).split())
-        return text or NOT_STATED.format(field=field, option=option)
+        return text or words(NOT_STATED).format(field=field, option=option)
 
     return Contacts(
         sponsor=chosen(sponsor, meta.sponsor, "sponsor", "sponsor"),
@@ -125,32 +129,41 @@ def people_by_seat(given: Sequence[str], roles: Sequence[str]) -> dict[str, tupl
     return {seat: tuple(names) for seat, names in people.items()}
 
 
-def _counted(counts: Counter[str], names: Sequence[tuple[str, str]]) -> str:
+def _count_text(key: str, count: int, words: Translator) -> str:
+    """One count of what the log records at a seat, "2 statements queued", in the language of
+    `words` (each in full, for the catalog's plurals)."""
+    _ = words
+    texts = {
+        "queued": lambda: _.ngettext(
+            "{count} statement queued", "{count} statements queued", count
+        ),
+        "answered": lambda: _.ngettext(
+            "{count} inject answered", "{count} injects answered", count
+        ),
+        "asked": lambda: _.ngettext(
+            "{count} draft sent for approval", "{count} drafts sent for approval", count
+        ),
+        "approved": lambda: _.ngettext("{count} draft approved", "{count} drafts approved", count),
+        "rejected": lambda: _.ngettext("{count} draft rejected", "{count} drafts rejected", count),
+        "turns": lambda: _.ngettext("{count} turn ended", "{count} turns ended", count),
+        "released": lambda: _.ngettext(
+            "{count} inject released early", "{count} injects released early", count
+        ),
+        "paused": lambda: _.ngettext("{count} pause", "{count} pauses", count),
+        "notes": lambda: _.ngettext("{count} note taken", "{count} notes taken", count),
+    }
+    return texts[key]().format(count=count)
+
+
+def _counted(counts: Counter[str], keys: Sequence[str], words: Translator) -> str:
     """ "2 statements queued, 1 inject answered" from counts by key, singular where one."""
-    parts = []
-    for key, noun in names:
-        count = counts[key]
-        if count:
-            singular, plural = noun.split("|")
-            parts.append(f"{count} {singular if count == 1 else plural}")
-    return ", ".join(parts)
+    return ", ".join(_count_text(key, counts[key], words) for key in keys if counts[key])
 
 
-TEAM_COUNTS = (
-    ("queued", "statement queued|statements queued"),
-    ("answered", "inject answered|injects answered"),
-)
-SEAT_COUNTS = (
-    ("asked", "draft sent for approval|drafts sent for approval"),
-    ("approved", "draft approved|drafts approved"),
-    ("rejected", "draft rejected|drafts rejected"),
-)
-CONTROL_COUNTS = (
-    ("turns", "turn ended|turns ended"),
-    ("released", "inject released early|injects released early"),
-    ("paused", "pause|pauses"),
-)
-NOTE_COUNTS = (("notes", "note taken|notes taken"),)
+TEAM_COUNTS = ("queued", "answered")
+SEAT_COUNTS = ("asked", "approved", "rejected")
+CONTROL_COUNTS = ("turns", "released", "paused")
+NOTE_COUNTS = ("notes",)
 
 
 def participants(
@@ -158,6 +171,7 @@ def participants(
     roles: Sequence[str],
     log: Iterable[LogEntry],
     people: Mapping[str, Sequence[str]] | None = None,
+    words: Translator = ENGLISH,
 ) -> tuple[Participant, ...]:
     """The team, each player role (an approver seat with what it approved and rejected), the
     facilitator and the evaluators, with what the log records of each, and who sat there: the
@@ -191,18 +205,19 @@ def participants(
             names = joined.setdefault(seat.get(entry.role, entry.role), [])
             names += [] if entry.name in names else [entry.name]
     named = {**joined, **(people or {})}
+    _ = words
     rows = [
         Participant(
-            team or "unnamed team",
-            "players (the team)",
-            _counted(team_counts, TEAM_COUNTS) or "nothing sent",
+            team or _("unnamed team"),
+            _("players (the team)"),
+            _counted(team_counts, TEAM_COUNTS, _) or _("nothing sent"),
         )
     ]
     rows += [
         Participant(
             role,
-            "player role",
-            _counted(counts, SEAT_COUNTS) or "no action of its own",
+            _("player role"),
+            _counted(counts, SEAT_COUNTS, _) or _("no action of its own"),
             ", ".join(named.get(role, ())),
         )
         for role, counts in seat_counts.items()
@@ -210,16 +225,16 @@ def participants(
     rows.append(
         Participant(
             FACILITATOR,
-            "controller",
-            _counted(control, CONTROL_COUNTS) or "no action",
+            _("controller"),
+            _counted(control, CONTROL_COUNTS, _) or _("no action"),
             ", ".join(named.get(FACILITATOR, ())),
         )
     )
     rows.append(
         Participant(
             EVALUATORS,
-            "evaluators and observers",
-            _counted(control, NOTE_COUNTS) or "no notes taken",
+            _("evaluators and observers"),
+            _counted(control, NOTE_COUNTS, _) or _("no notes taken"),
             ", ".join(named.get(EVALUATORS, ())),
         )
     )

@@ -6,13 +6,18 @@ which words counted."""
 from __future__ import annotations
 
 from sim.clock import clock
+from sim.i18n import ENGLISH, Translator
+from sim.labels import component_label, label
 from sim.report.document import Block, Bullets, Paragraph, Quote
 from sim.rubric import score_message
 from sim.session import RunRecord
 from sim.spec.schema import ScenarioSpec
 
 
-def statement_blocks(spec: ScenarioSpec, record: RunRecord) -> tuple[Block, ...]:
+def statement_blocks(
+    spec: ScenarioSpec, record: RunRecord, words: Translator = ENGLISH
+) -> tuple[Block, ...]:
+    _ = words
     start = spec.crisis.start_h
     locale = spec.meta.locale
     blocks: list[Block] = []
@@ -20,28 +25,43 @@ def statement_blocks(spec: ScenarioSpec, record: RunRecord) -> tuple[Block, ...]
     for statement in record.statements:
         at_h, action = statement.at_h, statement.action
         where = (
-            f"answer to {action.answers}"
+            _("answer to {inject}").format(inject=action.answers)
             if action.answers
-            else action.channel.value.replace("_", " ")
+            else label(action.channel, _)
         )
         attribution = (
-            f"{clock(at_h - start)}, {action.strategy.value.replace('_', ' ')}, {where}, "
-            f"{action.spokesperson.value.replace('_', ' ')}, transparency {action.transparency:g}"
-            + (f", template {action.template}" if action.template else "")
-            + (f", by {action.source}" if action.source != "team" else "")
+            _("{time}, {strategy}, {where}, {speaker}, transparency {transparency}").format(
+                time=clock(at_h - start),
+                strategy=label(action.strategy, _),
+                where=where,
+                speaker=label(action.spokesperson, _),
+                transparency=_.figure(f"{action.transparency:g}"),
+            )
+            + (
+                _(", template {template}").format(template=action.template)
+                if action.template
+                else ""
+            )
+            + (_(", by {source}").format(source=action.source) if action.source != "team" else "")
         )
-        blocks.append(Quote(action.text or "(no text written)", attribution))
+        blocks.append(Quote(action.text or _("(no text written)"), attribution))
         if action.text.strip():
-            blocks.append(_rubric(action.text, locale, earlier))
+            blocks.append(_rubric(action.text, locale, earlier, _))
             if action.is_public:
                 earlier.append(action.text)
-    return tuple(blocks) or (Paragraph("The brand said nothing during the exercise."),)
+    return tuple(blocks) or (Paragraph(_("The brand said nothing during the exercise.")),)
 
 
-def _rubric(text: str, locale: str, earlier: list[str]) -> Bullets:
+def _rubric(text: str, locale: str, earlier: list[str], words: Translator) -> Bullets:
+    _ = words
     score = score_message(text, locale, earlier)
-    items = [f"{c.name.replace('_', ' ')} {c.score:.2f}" for c in score.components]
+    items = [f"{component_label(c.name, _)} {_.figure(f'{c.score:.2f}')}" for c in score.components]
     items += [
-        f"penalty: {p.name.replace('_', ' ')} {p.score:.2f}" for p in score.penalties if p.score
+        _("penalty: {name} {score}").format(
+            name=component_label(p.name, _), score=_.figure(f"{p.score:.2f}")
+        )
+        for p in score.penalties
+        if p.score
     ]
-    return Bullets((f"overall {score.overall:.2f}; " + ", ".join(items),), lead="Rubric")
+    overall = _("overall {score}").format(score=_.figure(f"{score.overall:.2f}"))
+    return Bullets((f"{overall}; " + ", ".join(items),), lead=_("Rubric"))

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from sim.clock import clock, hours_text
 from sim.evaluation.rating import RATING_ORDER, Rating, Rule
 from sim.headline import aware_damage_text, headline_sentence, points
+from sim.i18n import ENGLISH, Translator
+from sim.labels import label
 from sim.outcome import Outcome
 from sim.session import (
     APOLOGY_INSTEAD_OF_DENIAL,
@@ -29,6 +31,7 @@ from sim.session import (
     WhatIf,
     shifted,
 )
+from sim.session.counterfactual import variant_label
 from sim.spec.schema import ScenarioSpec
 
 FIXES_SHOWN = 3
@@ -79,7 +82,9 @@ _SEVERITY: dict[Rating, int] = {rating: index for index, rating in enumerate(("N
 """Worse ratings rank higher: N (not exercised) lowest, U highest."""
 
 
-def fix_cost(rule: Rule, what_ifs: Sequence[WhatIf], spoke: bool) -> tuple[float | None, str]:
+def fix_cost(
+    rule: Rule, what_ifs: Sequence[WhatIf], spoke: bool, words: Translator = ENGLISH
+) -> tuple[float | None, str]:
     """The damage among the aware the what-if fixing `rule` saved against the run as played
     (the first of `what_ifs`), and that what-if's label; a team that never spoke is measured
     against the bundled good practice, since there is nothing of its own to move."""
@@ -92,7 +97,7 @@ def fix_cost(rule: Rule, what_ifs: Sequence[WhatIf], spoke: bool) -> tuple[float
     found = next((w for w in what_ifs if w.variant == variant), None)
     if found is None:
         return None, ""
-    return played.aware_damage - found.outcome.aware_damage, variant.label
+    return played.aware_damage - found.outcome.aware_damage, variant_label(variant, words)
 
 
 def fixes(
@@ -100,6 +105,7 @@ def fixes(
     actions: Mapping[Rule, str],
     what_ifs: Sequence[WhatIf],
     spoke: bool,
+    words: Translator = ENGLISH,
 ) -> tuple[Fix, ...]:
     """The shortfalls grouped by kind, in the order each kind first appears, each with its
     corrective action and cost."""
@@ -107,7 +113,7 @@ def fixes(
     for shortfall in shortfalls:
         kinds.setdefault(shortfall.rule, []).append(shortfall)
     return tuple(
-        Fix(rule, tuple(group), actions[rule], *fix_cost(rule, what_ifs, spoke))
+        Fix(rule, tuple(group), actions[rule], *fix_cost(rule, what_ifs, spoke, words))
         for rule, group in kinds.items()
     )
 
@@ -124,66 +130,95 @@ def ranked(found: Sequence[Fix], limit: int = FIXES_SHOWN) -> tuple[Fix, ...]:
     return tuple(fix for _, fix in sorted(enumerate(found), key=key)[:limit])
 
 
-def _cost_text(fix: Fix) -> str:
+def _cost_text(fix: Fix, words: Translator) -> str:
     if fix.cost is None:
-        return "No what-if measures what it cost."
+        return words("No what-if measures what it cost.")
     if fix.cost <= 0:
-        return f"On this seed, {fix.measured_by} would not have lowered the damage."
-    return (
-        f"On this seed, {fix.measured_by} would have cut the damage among the aware by "
-        f"{points(fix.cost)} RI points."
-    )
+        return words("On this seed, {what_if} would not have lowered the damage.").format(
+            what_if=fix.measured_by
+        )
+    return words(
+        "On this seed, {what_if} would have cut the damage among the aware by {damage} RI points."
+    ).format(what_if=fix.measured_by, damage=words.figure(points(fix.cost)))
 
 
-def fix_lines(shown: Sequence[Fix]) -> tuple[str, ...]:
+def fix_lines(shown: Sequence[Fix], words: Translator = ENGLISH) -> tuple[str, ...]:
     """Each fix as one line: its first area for improvement and root cause (and how many more
     of the kind there are), the corrective action and what it cost."""
+    _ = words
     lines = []
     for fix in shown:
         first = fix.shortfalls[0]
         more = len(fix.shortfalls) - 1
         where = ", ".join(dict.fromkeys(s.objective_id for s in fix.shortfalls))
-        others = f" {more} more like it ({where}) in the analysis." if more else ""
+        others = (
+            " " + _("{more} more like it ({where}) in the analysis.").format(more=more, where=where)
+            if more
+            else ""
+        )
         lines.append(
-            f"{first.objective_id} rated {first.rating}: {first.issue} Root cause: "
-            f"{first.root_cause}{others} Fix: {fix.corrective_action} {_cost_text(fix)}"
+            _("{objective} rated {rating}: {issue} Root cause: {cause}").format(
+                objective=first.objective_id,
+                rating=first.rating,
+                issue=first.issue,
+                cause=first.root_cause,
+            )
+            + others
+            + " "
+            + _("Fix: {action}").format(action=fix.corrective_action)
+            + " "
+            + _cost_text(fix, _)
         )
     return tuple(lines)
 
 
-def fixes_lead(shown: int, kinds: int, areas: int) -> str:
+def fixes_lead(shown: int, kinds: int, areas: int, words: Translator = ENGLISH) -> str:
     """What the list is, and why it is shorter than three when it is."""
+    _ = words
     if areas == 0:
-        return "Things to fix: no area for improvement was found, so there is nothing to fix."
-    found = f"{areas} area{'s' if areas > 1 else ''} for improvement"
+        return _("Things to fix: no area for improvement was found, so there is nothing to fix.")
+    found = _.ngettext(
+        "{areas} area for improvement", "{areas} areas for improvement", areas
+    ).format(areas=areas)
     if kinds == 1:
-        return f"Things to fix: only one thing ({found}), fewer than three."
+        return _("Things to fix: only one thing ({found}), fewer than three.").format(found=found)
     if kinds < FIXES_SHOWN:
-        return (
-            f"Things to fix: only {kinds} things ({found}), fewer than three, ranked by what they "
+        return _(
+            "Things to fix: only {kinds} things ({found}), fewer than three, ranked by what they "
             "cost on this seed."
-        )
-    return (
-        f"The {shown} things to fix first, of {kinds} ({found}), ranked by what they cost on "
+        ).format(kinds=kinds, found=found)
+    return _(
+        "The {shown} things to fix first, of {kinds} ({found}), ranked by what they cost on "
         "this seed; Appendix A lists every one."
-    )
+    ).format(shown=shown, kinds=kinds, found=found)
 
 
-def what_happened(spec: ScenarioSpec, outcome: Outcome) -> str:
+def what_happened(spec: ScenarioSpec, outcome: Outcome, words: Translator = ENGLISH) -> str:
+    _ = words
     crisis, meta = spec.crisis, spec.meta
-    kind = crisis.type.value.replace("_", " ")
     media = (
-        f"the media ran {outcome.media_pickups} "
-        f"{'story' if outcome.media_pickups == 1 else 'stories'}"
+        _.ngettext(
+            "the media ran {pickups} story",
+            "the media ran {pickups} stories",
+            outcome.media_pickups,
+        ).format(pickups=outcome.media_pickups)
         if outcome.media_pickups
-        else "the media did not pick it up"
+        else _("the media did not pick it up")
     )
-    evidence = "; evidence against a denial surfaced" if outcome.evidence_emerged else ""
-    return (
-        f"What happened: a {kind} at {meta.brand} ({crisis.cluster.value} cluster, severity "
-        f"{crisis.severity:g}). {' '.join(meta.summary.split())} It reached "
-        f"{outcome.negative_reach:,} people, {outcome.spreaders_total:,} of whom spread it; "
-        f"{media}{evidence}."
+    evidence = _("; evidence against a denial surfaced") if outcome.evidence_emerged else ""
+    return _(
+        "What happened: a {kind} at {brand} ({cluster} cluster, severity {severity}). {summary} "
+        "It reached {reach} people, {spreaders} of whom spread it; {media}{evidence}."
+    ).format(
+        kind=label(crisis.type, _),
+        brand=meta.brand,
+        cluster=label(crisis.cluster, _),
+        severity=_.figure(f"{crisis.severity:g}"),
+        summary=" ".join(meta.summary.split()),
+        reach=_.figure(f"{outcome.negative_reach:,}"),
+        spreaders=_.figure(f"{outcome.spreaders_total:,}"),
+        media=media,
+        evidence=evidence,
     )
 
 
@@ -194,44 +229,70 @@ def what_the_team_did(
     statements: Sequence[Statement],
     deadlines: tuple[int, int],
     private_answers: int,
+    words: Translator = ENGLISH,
 ) -> str:
     """The statements in order with their strategy and time, the first one's delay after the
     alert, the deadlines met and the private answers."""
-    who = team or "The team"
+    _ = words
+    who = team or _("The team")
     public = [s for s in statements if s.action.is_public and s.says_something]
     met, total = deadlines
     tail = []
     if total:
-        tail.append(f"it met {met} of {total} deadlines for inquiries and injects")
+        tail.append(
+            _("it met {met} of {total} deadlines for inquiries and injects").format(
+                met=met, total=total
+            )
+        )
     if private_answers:
         tail.append(
-            f"answered {private_answers} internal, executive or regulator "
-            f"inject{'s' if private_answers > 1 else ''} in private"
+            _.ngettext(
+                "answered {count} internal, executive or regulator inject in private",
+                "answered {count} internal, executive or regulator injects in private",
+                private_answers,
+            ).format(count=private_answers)
         )
-    rest = f"; {' and '.join(tail)}." if tail else "."
+    rest = "; " + _(" and ").join(tail) + "." if tail else "."
     if not public:
-        return f"What the team did: {who} made no public statement{rest}"
+        return _("What the team did: {who} made no public statement{rest}").format(
+            who=who, rest=rest
+        )
     named = ", ".join(
-        f"{s.action.strategy.value.replace('_', ' ')} at {clock(s.at_h - start_h)}"
+        _("{strategy} at {time}").format(
+            strategy=label(s.action.strategy, _), time=clock(s.at_h - start_h)
+        )
         for s in public[:STATEMENTS_NAMED]
     )
     more = len(public) - STATEMENTS_NAMED
     if more > 0:
-        named += f" and {more} more"
+        named += _(" and {more} more").format(more=more)
     first = public[0].at_h
     if detected_h is None:
-        after = " with no listening alert fired"
+        after = _(" with no listening alert fired")
     elif first < detected_h:
-        after = f" {hours_text(detected_h - first)} before the listening alert fired"
+        after = _(" {hours} before the listening alert fired").format(
+            hours=_.figure(hours_text(detected_h - first))
+        )
     else:
-        after = f" {hours_text(first - detected_h)} after the listening alert"
-    count = f"{len(public)} public statement{'s' if len(public) > 1 else ''}"
-    return f"What the team did: {who} made {count} ({named}); the first went out{after}{rest}"
+        after = _(" {hours} after the listening alert").format(
+            hours=_.figure(hours_text(first - detected_h))
+        )
+    count = _.ngettext("{count} public statement", "{count} public statements", len(public)).format(
+        count=len(public)
+    )
+    return _(
+        "What the team did: {who} made {count} ({named}); the first went out{after}{rest}"
+    ).format(who=who, count=count, named=named, after=after, rest=rest)
 
 
-def outcome_text(outcome: Outcome, subject: str) -> str:
-    return (
-        f"Outcome: {headline_sentence(outcome, subject)} Damage among the aware at the horizon: "
-        f"{aware_damage_text(outcome)}; the reputation index of everyone went from "
-        f"{outcome.reputation_index_start:.1f} to {outcome.reputation_index_final:.1f}."
+def outcome_text(outcome: Outcome, subject: str, words: Translator = ENGLISH) -> str:
+    _ = words
+    return _(
+        "Outcome: {headline} Damage among the aware at the horizon: {damage}; the reputation "
+        "index of everyone went from {start} to {final}."
+    ).format(
+        headline=headline_sentence(outcome, subject, _),
+        damage=aware_damage_text(outcome, _(" RI points"), _),
+        start=_.figure(f"{outcome.reputation_index_start:.1f}"),
+        final=_.figure(f"{outcome.reputation_index_final:.1f}"),
     )

@@ -17,19 +17,21 @@ import numpy as np
 from sim.clock import clock
 from sim.events import EventKind, TeamEvent
 from sim.headline import points
+from sim.i18n import ENGLISH, N_, Translator
+from sim.labels import label
 from sim.outcome import Outcome
 from sim.session import InjectAnswered, Paused, Queued, Resumed, RunRecord, Session
 
 _EVENT_LABELS = {
-    EventKind.TRIGGER: "Trigger",
-    EventKind.DETECTION: "Detection",
-    EventKind.INQUIRY: "Inquiry",
-    EventKind.MEDIA_ARTICLE: "Media",
-    EventKind.NO_COMMENT: "Media",
-    EventKind.QUOTED: "Media",
-    EventKind.EVIDENCE: "Evidence",
-    EventKind.INJECT: "Inject",
-    EventKind.STATEMENT: "Statement out",
+    EventKind.TRIGGER: N_("Trigger"),
+    EventKind.DETECTION: N_("Detection"),
+    EventKind.INQUIRY: N_("Inquiry"),
+    EventKind.MEDIA_ARTICLE: N_("Media"),
+    EventKind.NO_COMMENT: N_("Media"),
+    EventKind.QUOTED: N_("Media"),
+    EventKind.EVIDENCE: N_("Evidence"),
+    EventKind.INJECT: N_("Inject"),
+    EventKind.STATEMENT: N_("Statement out"),
 }
 
 
@@ -40,10 +42,13 @@ class Moment:
     text: str
 
 
-def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> tuple[Moment, ...]:
+def session_timeline(
+    session: Session, record: RunRecord, outcome: Outcome, words: Translator = ENGLISH
+) -> tuple[Moment, ...]:
+    _ = words
     start = session.spec.crisis.start_h
     moments = [
-        Moment(event.at_h - start, _EVENT_LABELS[event.kind], _event_text(event, start))
+        Moment(event.at_h - start, _(_EVENT_LABELS[event.kind]), _event_text(event, start, _))
         for event in record.events
     ]
     for entry in session.log:
@@ -52,54 +57,69 @@ def session_timeline(session: Session, record: RunRecord, outcome: Outcome) -> t
             moments.append(
                 Moment(
                     entry.at_h - start,
-                    "Team action",
-                    f"Decided: {_strategy(action.strategy.value)} via "
-                    f"{_strategy(action.channel.value)} "
-                    f"by {_strategy(action.spokesperson.value)}, out at "
-                    f"{clock(action.at_h - start)}",
+                    _("Team action"),
+                    _("Decided: {strategy} via {channel} by {speaker}, out at {time}").format(
+                        strategy=label(action.strategy, _),
+                        channel=label(action.channel, _),
+                        speaker=label(action.spokesperson, _),
+                        time=clock(action.at_h - start),
+                    ),
                 )
             )
         elif isinstance(entry, InjectAnswered):
             moments.append(
                 Moment(
                     entry.at_h - start,
-                    "Team answer",
-                    f"Answered {entry.inject_id} in private: {entry.text}",
+                    _("Team answer"),
+                    _("Answered {inject} in private: {text}").format(
+                        inject=entry.inject_id, text=entry.text
+                    ),
                 )
             )
         elif isinstance(entry, Paused | Resumed):
-            what = "paused" if isinstance(entry, Paused) else "resumed"
-            moments.append(
-                Moment(entry.at_h - start, "Exercise control", f"The facilitator {what} play")
+            what = (
+                _("The facilitator paused play")
+                if isinstance(entry, Paused)
+                else _("The facilitator resumed play")
             )
-    moments += milestones(outcome, record.series, start)
+            moments.append(Moment(entry.at_h - start, _("Exercise control"), what))
+    moments += milestones(outcome, record.series, start, _)
     return tuple(sorted(moments, key=lambda moment: moment.at_h))
 
 
 def milestones(
-    outcome: Outcome, series: Mapping[str, Sequence[float]], start_h: float
+    outcome: Outcome,
+    series: Mapping[str, Sequence[float]],
+    start_h: float,
+    words: Translator = ENGLISH,
 ) -> list[Moment]:
     """First statement, the peak of the damage among the aware, the lowest reputation index and
     recovery: what the outcome is judged by."""
+    _ = words
     found = []
+    milestone = _("Milestone")
     if outcome.time_to_first_response_h is not None:
-        found.append(Moment(outcome.time_to_first_response_h, "Milestone", "First statement"))
+        found.append(Moment(outcome.time_to_first_response_h, milestone, _("First statement")))
     found += _moment_of(
         series,
         "aware_damage",
         start_h,
         np.argmax,
-        lambda damage: f"Damage among the aware at its peak ({points(damage)} RI points)",
+        lambda damage: _("Damage among the aware at its peak ({damage} RI points)").format(
+            damage=_.figure(points(damage))
+        ),
+        milestone,
     )
     found += _moment_of(
         series,
         "reputation_index",
         start_h,
         np.argmin,
-        lambda index: f"Lowest reputation index ({index:.1f})",
+        lambda index: _("Lowest reputation index ({index})").format(index=_.figure(f"{index:.1f}")),
+        milestone,
     )
     if outcome.recovery_time_h is not None:
-        found.append(Moment(outcome.recovery_time_h, "Milestone", "Reputation index recovered"))
+        found.append(Moment(outcome.recovery_time_h, milestone, _("Reputation index recovered")))
     return found
 
 
@@ -109,6 +129,7 @@ def _moment_of(
     start_h: float,
     position_of: Callable[[np.ndarray], np.intp],
     text: Callable[[float], str],
+    kind: str,
 ) -> list[Moment]:
     """The milestone at the tick `position_of` picks in a series (its peak, its lowest), if the
     series was kept; `text` says it with the value there."""
@@ -116,17 +137,13 @@ def _moment_of(
         return []
     values = np.asarray(series[name])
     at = int(position_of(values))
-    return [Moment(float(series["hour"][at]) - start_h, "Milestone", text(float(values[at])))]
+    return [Moment(float(series["hour"][at]) - start_h, kind, text(float(values[at])))]
 
 
-def _strategy(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _event_text(event: TeamEvent, start_h: float) -> str:
+def _event_text(event: TeamEvent, start_h: float, words: Translator) -> str:
     text = event.title
     if event.body and event.kind in (EventKind.INJECT, EventKind.EVIDENCE):
         text += f": {event.body}"
     if event.deadline_h is not None:
-        text += f" (answer by {clock(event.deadline_h - start_h)})"
+        text += " " + words("(answer by {time})").format(time=clock(event.deadline_h - start_h))
     return text

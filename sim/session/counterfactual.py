@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sim.action import Action
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
-from sim.i18n import N_
+from sim.i18n import ENGLISH, N_, Translator
 from sim.outcome import Outcome, against_unanswered
 from sim.session.baseline import release_as_logged, unanswered_outcome
 from sim.session.record import InjectReleased, LogEntry, Queued
@@ -111,6 +111,23 @@ APOLOGY_INSTEAD_OF_DENIAL = Variant(
     label=N_("an apology instead of every denial"), instead_of_denial=Strategy.APOLOGY
 )
 REFERENCE = Variant(label=f"the {REFERENCE_PROTOCOL} protocol instead", protocol=REFERENCE_PROTOCOL)
+
+
+def variant_label(variant: Variant, words: Translator = ENGLISH) -> str:
+    """A variant as the debrief and the report name it, in the language of `words`: a moved
+    response says by how much, a protocol names it, the others are their catalogued label."""
+    shift_h = variant.timing_shift_h
+    if shift_h:
+        moved = (
+            N_("every response {hours} h earlier")
+            if shift_h < 0
+            else N_("every response {hours} h later")
+        )
+        return words(moved).format(hours=f"{abs(shift_h):g}")
+    if variant.protocol is not None:
+        return words("the {protocol} protocol instead").format(protocol=variant.protocol)
+    return words(variant.label)
+
 
 WHAT_IFS = (
     NO_RESPONSE,

@@ -18,10 +18,11 @@ from sim.evaluation import RATING_NAMES, Judgement, ObjectiveRating
 from sim.headline import headline_sentence
 from sim.i18n import ENGLISH, N_, Translator
 from sim.session import AS_PLAYED, EVERY_WHAT_IF, WHAT_IFS, WhatIf
+from sim.session.counterfactual import variant_label
 from tui.debrief import DebriefState
 from tui.i18n import SpeaksTheExercise, words_of
 from tui.keys import KeepsKeysToFields
-from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows, variant_label
+from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.plain import plain, visible
 from tui.widgets.charts import Series, SeriesPlot
 from tui.widgets.timeline import Timeline

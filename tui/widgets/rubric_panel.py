@@ -7,8 +7,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sim.i18n import ENGLISH, N_, Translator
-from sim.labels import label
+from sim.i18n import ENGLISH, Translator
+from sim.labels import COMPONENT_LABELS as COMPONENT_LABELS
+from sim.labels import component_label, label
 from sim.rubric.result import ComponentScore, RubricScore
 from sim.spec.schema import Strategy, Voice
 from tui.i18n import words_of
@@ -23,29 +24,6 @@ def bar(score: float, width: int = BAR_WIDTH) -> str:
     eighths = round(max(0.0, min(1.0, score)) * width * 8)
     full, part = divmod(eighths, 8)
     return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
-
-
-COMPONENT_LABELS = {
-    "acknowledgement": N_("acknowledgement"),
-    "apology": N_("apology"),
-    "specific_facts": N_("specific facts"),
-    "empathy": N_("empathy"),
-    "instructions": N_("instructions"),
-    "next_steps": N_("next steps"),
-    "human_voice": N_("human voice"),
-    "denial": N_("denial"),
-    "blame": N_("blame"),
-    "attack": N_("attack"),
-    "legalese": N_("legalese"),
-    "non_apology": N_("non apology"),
-    "contradiction": N_("contradiction"),
-}
-"""The rubric's components and penalties as the panel names them (a name missing here is
-shown with spaces for underscores)."""
-
-
-def component_label(name: str, words: Translator = ENGLISH) -> str:
-    return words(COMPONENT_LABELS.get(name, name.replace("_", " ")))
 
 
 def phrases(score: ComponentScore) -> str:
