@@ -333,8 +333,10 @@ def _surface_evidence(story: Story) -> None:
     """Evidence about the crisis circulates (a scripted inject, or the rate after a denial):
     `evidence.wave_seeds` users start a new wave. What makes it "worst" (Kim et al. 2004) is a
     denial it contradicts: only then, and once, does every aware user take the shock and the
-    brand count one more inconsistency. A brand that had not denied is not contradicted by it."""
-    if story.brand.denied and story.evidence_h is None:
+    brand count one more inconsistency. A brand that had not denied is not contradicted by it,
+    nor one whose denial was true (`crisis.true_responsibility` 0.5 or less)."""
+    contradicts = story.brand.denied and story.spec.crisis.true_responsibility > 0.5
+    if contradicts and story.evidence_h is None:
         story.evidence_h = story.hours
         story.brand.inconsistencies += 1
         _evidence_shock(story)

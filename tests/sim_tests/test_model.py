@@ -198,6 +198,13 @@ def test_scripted_evidence_contradicts_a_denial_and_only_a_denial():
         assert any(event.kind is EventKind.EVIDENCE for event in model.events)
 
 
+def test_scripted_evidence_does_not_contradict_a_true_denial():
+    spec = _with_leak(make_spec(users=1500, days=0.5, true_responsibility=0.3))
+    denied = _after(spec, "denial")
+    assert denied.evidence_h is None and denied.story.brand.inconsistencies == 0
+    assert any(event.kind is EventKind.EVIDENCE for event in denied.events)
+
+
 def test_evidence_shocks_the_aware_on_a_denial_it_contradicts():
     """The same world, the same denial: with the leak, the aware take the shock in the tick
     that ends at hour 3, the leak's time."""
