@@ -32,6 +32,11 @@ CLUSTER_RESPONSIBILITY = {Cluster.VICTIM: 0.3, Cluster.PREVENTABLE: 0.8}
 TEST_ONLY = frozenset({"tiny"})
 
 
+def lesson_scenarios() -> list[str]:
+    """The bundled scenarios a lesson study can play: all but the test-only ones."""
+    return [name for name in bundled_names() if name not in TEST_ONLY]
+
+
 @dataclass(frozen=True)
 class LessonConfig:
     seeds: int
@@ -40,7 +45,7 @@ class LessonConfig:
     only: tuple[str, ...] = ()  # only these bundled scenarios (one scenario's signal and noise)
 
     def scenarios(self) -> list[str]:
-        names = [name for name in bundled_names() if name not in TEST_ONLY]
+        names = lesson_scenarios()
         if self.only:
             names = [name for name in names if name in self.only]
         if self.small_users is None:

@@ -65,17 +65,16 @@ def lesson_command(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UserError(f"--workers must be at least 1, got {args.workers}.")
     from sim.calibration.lesson import checks_of, lesson_checks
-    from sim.calibration.lesson_runs import TEST_ONLY, LessonConfig, play_lesson
+    from sim.calibration.lesson_runs import LessonConfig, lesson_scenarios, play_lesson
     from sim.calibration.pool import run_seeds, worker_pool
     from sim.calibration.runner import family_seed
     from sim.calibration.scenario import calibration_spec
     from sim.calibration.signal import signal_to_noise
     from sim.cli.calibrate_cmd import exit_status, render_table
     from sim.interval import too_few, too_few_note
-    from sim.spec.loader import bundled_names
 
     calibration_spec(1000, overrides=args.overrides)  # a bad --set is one sentence, at once
-    known = [name for name in bundled_names() if name not in TEST_ONLY]
+    known = lesson_scenarios()
     for name in args.scenario:
         if name not in known:
             raise UserError(

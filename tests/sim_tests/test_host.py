@@ -21,12 +21,13 @@ from sim.cli.main import main
 from sim.errors import UserError
 from sim.host.client import RECONNECT_FIRST_S, JoinError, SeatClient
 from sim.host.seats import Command, SeatKind, new_seats, seat_for, wrong_code_delay_s
-from sim.host.server import Host, serve
+from sim.host.server import Host
 from sim.host.visibility import view_for
 from sim.host.wire import TO_SEAT, SeatView, View, Welcome
 from sim.session import Note, Queued, Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from tests.hosting import served
 
 NOTE = "Evaluator only: the holding line came 40 minutes late"
 REASON = "Evaluator only: nobody owned the holding line"
@@ -46,14 +47,11 @@ class Recorded:
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Host, Recorded]]:
     session = Session(load_scenario("tiny"), seed=4, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "hosted.sqlite"])
-    codes = new_seats(session.spec.meta.roles)
     sleep = Recorded()
-    host = Host(session, [seat for seat, _ in codes], sleep=sleep)
-    runner, port = await serve(host, "127.0.0.1", 0)
     try:
-        yield f"http://127.0.0.1:{port}", {s.role: code for s, code in codes}, host, sleep
+        async with served(session, sleep=sleep) as (url, codes, host):
+            yield url, codes, host, sleep
     finally:
-        await runner.cleanup()
         session.close()
 
 
@@ -334,17 +332,12 @@ async def test_a_finished_exercise_hosted_again_shows_its_whole_debrief(tmp_path
     session.claim_autosave([tmp_path / "done.sqlite"])
     session.queue(session.make_action(template="outage-holding"))
     session.finish()
-    codes = new_seats(session.spec.meta.roles)
-    host = Host(session, [seat for seat, _ in codes])
-    runner, port = await serve(host, "127.0.0.1", 0)
     try:
-        observer = await joined(
-            f"http://127.0.0.1:{port}", dict((s.role, c) for s, c in codes)["observer"]
-        )
-        view = await observer.wait_for_view(debriefed)
-        assert view.debrief.outcome == session.outcome
-        assert view.debrief.what_ifs == host.what_ifs
-        await observer.close()
+        async with served(session) as (url, codes, host):
+            observer = await joined(url, codes["observer"])
+            view = await observer.wait_for_view(debriefed)
+            assert view.debrief.outcome == session.outcome
+            assert view.debrief.what_ifs == host.what_ifs
+            await observer.close()
     finally:
-        await runner.cleanup()
         session.close()

@@ -14,30 +14,23 @@ import pytest
 from sim.cli.main import main
 from sim.errors import UserError
 from sim.host.client import SeatClient
-from sim.host.seats import Command, new_seats
-from sim.host.server import Host, serve
+from sim.host.seats import Command
 from sim.report.overview import EVALUATORS, FACILITATOR, participants
 from sim.session import Joined, Session, replay
 from sim.session.record import NAME_MAX
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
-
-
-async def no_wait(seconds: float) -> None:
-    """Wrong codes are slowed down in earnest in tests/sim_tests/test_host.py."""
+from tests.hosting import no_wait, served
 
 
 @pytest.fixture
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Session]]:
     session = Session(load_scenario("tiny"), seed=4, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "named.sqlite"])
-    codes = new_seats(session.spec.meta.roles)
-    host = Host(session, [seat for seat, _ in codes], sleep=no_wait)
-    runner, port = await serve(host, "127.0.0.1", 0)
     try:
-        yield f"http://127.0.0.1:{port}", {s.role: code for s, code in codes}, session
+        async with served(session, sleep=no_wait) as (url, codes, _):
+            yield url, codes, session
     finally:
-        await runner.cleanup()
         session.close()
 
 

@@ -15,14 +15,14 @@ from textual.pilot import Pilot
 
 from sim.cli.main import main
 from sim.host.client import SeatClient
-from sim.host.seats import SeatKind, new_seats
-from sim.host.server import Host, serve
+from sim.host.seats import SeatKind
 from sim.host.visibility import view_for
 from sim.i18n import LANG_VARIABLE
 from sim.session import Session
 from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.loader import load_scenario
 from tests.catalogs import pseudo_locale
+from tests.hosting import no_wait, served
 from tests.tui_tests.test_i18n import (
     KEY_NAMES,
     MESSAGE,
@@ -38,10 +38,6 @@ from tui.screens.rating import RatingScreen
 from tui.screens.war_room import WarRoomScreen
 
 APPROVER = "direttore generale"
-
-
-async def no_wait(seconds: float) -> None:
-    """Wrong codes are slowed down in earnest elsewhere (tests/sim_tests/test_host.py)."""
 
 
 class Hosting:
@@ -73,13 +69,10 @@ class Hosting:
 async def host(scenario: Path, folder: Path, locale: str | None = None) -> AsyncIterator[Hosting]:
     session = Session(load_scenario(str(scenario)), seed=3, team="Blu", scenario_ref="it")
     session.claim_autosave([folder / "seats.sqlite"])
-    codes = new_seats(session.spec.meta.roles)
-    server = Host(session, [seat for seat, _ in codes], sleep=no_wait, locale=locale)
-    runner, port = await serve(server, "127.0.0.1", 0)
     try:
-        yield Hosting(session, f"http://127.0.0.1:{port}", {s.role: c for s, c in codes})
+        async with served(session, sleep=no_wait, locale=locale) as (url, codes, _):
+            yield Hosting(session, url, codes)
     finally:
-        await runner.cleanup()
         session.close()
 
 

@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
 from sim.host.client import SeatClient
-from sim.host.seats import Command, new_seats
-from sim.host.server import Host, serve
+from sim.host.seats import Command
 from sim.session import WHAT_IFS, Queued, Session
 from sim.spec.loader import load_scenario
+from tests.hosting import no_wait, served
 from tui.remote import SeatApp
 from tui.screens.approval import ApprovalScreen
 from tui.screens.debrief import DebriefScreen
@@ -32,18 +32,11 @@ MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Session]]:
     session = Session(load_scenario("tiny"), seed=7, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "seats.sqlite"])
-    codes = new_seats(session.spec.meta.roles)
-    host = Host(session, [seat for seat, _ in codes], sleep=no_wait)
-    runner, port = await serve(host, "127.0.0.1", 0)
     try:
-        yield f"http://127.0.0.1:{port}", {seat.role: code for seat, code in codes}, session
+        async with served(session, sleep=no_wait) as (url, codes, _):
+            yield url, codes, session
     finally:
-        await runner.cleanup()
         session.close()
-
-
-async def no_wait(seconds: float) -> None:
-    """Wrong codes are slowed down in earnest elsewhere (tests/sim_tests/test_host.py)."""
 
 
 async def seated(pilot: Pilot) -> SeatApp:
