@@ -78,10 +78,15 @@ def _symbols(locale: str) -> dict[int, str]:
     return str.maketrans({".": decimal, ",": group})
 
 
-@cache
-def translator(locale: str, folder: Path = LOCALES_FOLDER) -> Translator:
+def translator(locale: str, folder: Path | None = None) -> Translator:
     """The translator for a supported locale ("it_IT" reads the `it` catalog); English, the
-    catalogs' source language, needs no catalog."""
+    catalogs' source language, needs no catalog. `folder` defaults to `LOCALES_FOLDER` as it is
+    when called, so a test can point a whole command at a pseudo-locale's catalogs."""
+    return _translator(locale, LOCALES_FOLDER if folder is None else folder)
+
+
+@cache
+def _translator(locale: str, folder: Path) -> Translator:
     catalog = gettext.translation(DOMAIN, folder, languages=[locale], fallback=True)
     return Translator(locale, catalog)
 

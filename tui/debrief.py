@@ -48,5 +48,5 @@ def debrief_state(session: Session, words: Translator = ENGLISH) -> DebriefState
         decisions=timeline_of(session.log, session.now_h, words),
         statement_hours=record.statement_hours,
         ratings=ratings,
-        judgements=judged(ratings, session.evaluator_ratings),
+        judgements=judged(ratings, session.evaluator_ratings, words),
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from sim.cli.options import add_lang_option, add_seed_option, whole_number
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator, interface_locale, translator
 
 if TYPE_CHECKING:
     from sim.host.hosting import Hosted
@@ -56,43 +57,65 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def host_command(args: argparse.Namespace) -> int:
     from sim.host.hosting import open_hosted, run_host
-    from sim.i18n import interface_locale
 
     interface_locale("en_US", args.lang)
-    hosted = open_hosted(args.scenario or DEFAULT_SCENARIO, args.seed, args.team, args.resume)
+    scenario = args.scenario or DEFAULT_SCENARIO
+    hosted = open_hosted(scenario, args.seed, args.team, args.resume, args.lang)
     locale = interface_locale(hosted.session.spec.meta.locale, args.lang)
+    words = translator(locale)
     try:
         asyncio.run(
-            run_host(hosted, args.host, args.port, lambda url: announce(hosted, url), locale)
+            run_host(hosted, args.host, args.port, lambda url: announce(hosted, url, words), locale)
         )
     except OSError as error:
         raise UserError(
-            f"--host {args.host} --port {args.port}: cannot listen there "
-            f"({error.strerror or error}); give an address of this machine and a port no other "
-            "program uses (0 for any free one)."
+            words(
+                "--host {host} --port {port}: cannot listen there ({reason}); give an address of "
+                "this machine and a port no other program uses (0 for any free one)."
+            ).format(host=args.host, port=args.port, reason=error.strerror or error)
         ) from None
     finally:
         hosted.session.close()
     return 0
 
 
-def announce(hosted: Hosted, url: str, out: TextIO = sys.stdout) -> None:
-    """What the facilitator needs: the exercise's ID, the address, each seat's join command."""
+def announce(
+    hosted: Hosted, url: str, words: Translator = ENGLISH, out: TextIO = sys.stdout
+) -> None:
+    """What the facilitator needs, in the language of `words`: the exercise's ID, the address,
+    each seat's join command (the commands and the seats' roles as they are typed)."""
+    _ = words
     session = hosted.session
-    print(f"Hosting '{session.spec.meta.title}', seed {session.seed}.", file=out)
-    print(f"Exercise ID: {hosted.exercise_id} ({session.autosave})", file=out)
-    print(f"Listening on {url}", file=out)
+    print(
+        _("Hosting '{title}', seed {seed}.").format(
+            title=session.spec.meta.title, seed=session.seed
+        ),
+        file=out,
+    )
+    print(
+        _("Exercise ID: {id} ({file})").format(id=hosted.exercise_id, file=session.autosave),
+        file=out,
+    )
+    print(_("Listening on {url}").format(url=url), file=out)
     if hosted.codes:
-        print("Seats: give each code only to the people in that role (shown only now):", file=out)
-        width = max(len(seat.role) for seat, _ in hosted.codes)
+        print(
+            _("Seats: give each code only to the people in that role (shown only now):"), file=out
+        )
+        width = max(len(seat.role) for seat, _code in hosted.codes)
         for seat, code in hosted.codes:
             print(f"  {seat.role:<{width}}  stormdrill join {url} --code {code}", file=out)
     else:
         roles = ", ".join(seat.role for seat in hosted.seats)
         print(
-            f"Seats ({roles}): the codes given when it was first hosted still open them.", file=out
+            _("Seats ({roles}): the codes given when it was first hosted still open them.").format(
+                roles=roles
+            ),
+            file=out,
         )
     print(
-        f"Stop with Ctrl+C; continue with: stormdrill host --resume {hosted.exercise_id}", file=out
+        _("Stop with Ctrl+C; continue with: {command}").format(
+            command=f"stormdrill host --resume {hosted.exercise_id}"
+        ),
+        file=out,
     )
     out.flush()

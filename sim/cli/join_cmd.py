@@ -10,6 +10,7 @@ import asyncio
 
 from sim.cli.options import add_lang_option
 from sim.errors import UserError
+from sim.i18n import interface_locale, translator
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -32,26 +33,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def join_command(args: argparse.Namespace) -> int:
     from sim.host.client import SeatClient
-    from sim.i18n import interface_locale
     from sim.session.record import given_name
 
-    interface_locale("en_US", args.lang)
+    # Until the host answers, only --lang (or $STORMDRILL_LANG) says the seat's language; a
+    # refused code comes in the host's.
+    words = translator(interface_locale("en_US", args.lang))
     try:
-        name = "" if args.name is None else given_name(args.name)
+        name = "" if args.name is None else given_name(args.name, words)
     except UserError as error:
         raise UserError(f"--name {args.name!r}: {error}") from None
     if not args.url.startswith(("http://", "https://")):
         raise UserError(
-            f"{args.url}: not an address to join; give the http://HOST:PORT the host printed."
+            words(
+                "{url}: not an address to join; give the http://HOST:PORT the host printed."
+            ).format(url=args.url)
         )
     if args.code is not None:
-        asyncio.run(_check(SeatClient(args.url, args.code)))
+        asyncio.run(_check(SeatClient(args.url, args.code, words=words)))
 
     from tui.remote import SeatApp
 
-    app = SeatApp(
-        SeatClient(args.url, args.code or "", name=name), ask_code=args.code is None, lang=args.lang
-    )
+    client = SeatClient(args.url, args.code or "", name=name, words=words)
+    app = SeatApp(client, ask_code=args.code is None, lang=args.lang)
     app.run()
     return app.return_code or 0
 

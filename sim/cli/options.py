@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 from sim.seed import seed_problem
 
 
@@ -91,19 +92,28 @@ def worker_processes(requested: int) -> int:
     return cores
 
 
-def output_folder(path: Path, option: str = "--out") -> Path:
-    """The folder `option` names, created if need be; one sentence if it cannot be."""
+def output_folder(path: Path, option: str = "--out", words: Translator = ENGLISH) -> Path:
+    """The folder `option` names, created if need be; one sentence, in the language of `words`,
+    if it cannot be."""
     try:
         if path.exists() and not path.is_dir():
             raise UserError(
-                f"{option} {path}: is a file, not a folder; give the path of a folder to write "
-                "into (it is created if missing)."
+                words(
+                    "{option} {path}: is a file, not a folder; give the path of a folder to "
+                    "write into (it is created if missing)."
+                ).format(option=option, path=path)
             )
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(
-            f"{option} {path}: cannot create the folder ({error.strerror}); give a writable folder."
+            words(
+                "{option} {path}: cannot create the folder ({reason}); give a writable folder."
+            ).format(option=option, path=path, reason=error.strerror)
         ) from None
     if not os.access(path, os.W_OK):
-        raise UserError(f"{option} {path}: the folder is not writable; give a writable folder.")
+        raise UserError(
+            words("{option} {path}: the folder is not writable; give a writable folder.").format(
+                option=option, path=path
+            )
+        )
     return path

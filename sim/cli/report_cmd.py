@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sim.cli.options import add_lang_option
 from sim.errors import UserError
-from sim.i18n import interface_locale
+from sim.i18n import Translator, interface_locale, translator
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -60,15 +60,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=report_command)
 
 
-def _check_folder(out: Path) -> None:
+def _check_folder(out: Path, words: Translator) -> None:
     """Refuse an --out whose folder cannot be made (a file stands where a folder would go)
     before the what-if runs, not after them."""
     folder = out.parent
     found = next((path for path in (folder, *folder.parents) if path.exists()), None)
     if found is not None and not found.is_dir():
         raise UserError(
-            f"cannot write {out} ({found} is a file, not a folder); choose a writable path for "
-            "--out."
+            words(
+                "cannot write {out} ({found} is a file, not a folder); choose a writable path "
+                "for --out."
+            ).format(out=out, found=found)
         )
 
 
@@ -76,17 +78,20 @@ def report_command(args: argparse.Namespace) -> int:
     # Imported here: the report draws with matplotlib, which would add half a second to the
     # start of every other stormdrill command.
     from sim.lab.progress import ProgressBar
-    from sim.report import build_report, default_output, write_report
+    from sim.report import build_report, default_output, report_locale, write_report
 
     interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
+    words = translator(report_locale(args.source, args.lang))
     out = args.out or default_output(args.source, args.format)
     if out.exists() and not out.is_file():
         raise UserError(
-            f"--out {out}: is not a regular file (a folder or a device such as /dev/null), and "
-            "the report's figures are written beside it; give the path of a report file."
+            words(
+                "--out {out}: is not a regular file (a folder or a device such as /dev/null), "
+                "and the report's figures are written beside it; give the path of a report file."
+            ).format(out=out)
         )
-    _check_folder(out)
-    with ProgressBar("report: what-if runs") as progress:
+    _check_folder(out, words)
+    with ProgressBar(words("report: what-if runs"), words=words) as progress:
         document = build_report(
             args.source,
             progress=progress.update,
@@ -99,7 +104,9 @@ def report_command(args: argparse.Namespace) -> int:
         write_report(document, out, args.format)
     except OSError as error:
         raise UserError(
-            f"cannot write {out} ({error.strerror}); choose a writable path for --out."
+            words("cannot write {out} ({reason}); choose a writable path for --out.").format(
+                out=out, reason=error.strerror
+            )
         ) from None
-    print(f"wrote {out}")
+    print(words("wrote {file}").format(file=out))
     return 0

@@ -63,18 +63,26 @@ def run_command(args: argparse.Namespace) -> int:
     from sim.session import Session
     from sim.spec.loader import load_scenario
 
-    if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UserError(
-            f"--graph-out {args.graph_out}: the extension '{args.graph_out.suffix}' is not one of "
-            f"{', '.join(EXPORT_SUFFIXES)}; name the file .gexf (Gephi) or .graphml."
-        )
+    interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
     spec = load_scenario(args.scenario, args.overrides)
     words = translator(interface_locale(spec.meta.locale, args.lang))
+    if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError(
+            words(
+                "--graph-out {file}: the extension '{extension}' is not one of {extensions}; "
+                "name the file .gexf (Gephi) or .graphml."
+            ).format(
+                file=args.graph_out,
+                extension=args.graph_out.suffix,
+                extensions=", ".join(EXPORT_SUFFIXES),
+            )
+        )
     protocol = load_protocol(args.protocol or "silent")
     session = Session(
         spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
     )
-    with ProgressBar(f"run {args.scenario} (scenario hours)") as progress:
+    label = words("run {scenario} (scenario hours)").format(scenario=args.scenario)
+    with ProgressBar(label, words=words) as progress:
         outcome = session.finish(progress=progress.update)
     result = {
         **outcome.model_dump(mode="json"),
@@ -82,14 +90,16 @@ def run_command(args: argparse.Namespace) -> int:
         "protocol": protocol.name,
     }
     if args.out is not None:
-        out = output_folder(args.out)
+        out = output_folder(args.out, words=words)
         series = {name: list(values) for name, values in session.run_record().series.items()}
         try:
             write_series_csv(series, out / "series.csv", scenario=args.scenario, seed=args.seed)
             (out / "outcome.json").write_text(strict_json(result, indent=2) + "\n")
         except OSError as error:
             raise UserError(
-                f"--out {out}: cannot write the results ({error.strerror}); give a writable folder."
+                words(
+                    "--out {folder}: cannot write the results ({reason}); give a writable folder."
+                ).format(folder=out, reason=error.strerror)
             ) from None
     if args.graph_out is not None:
         session.export_graph(args.graph_out)

@@ -30,7 +30,7 @@ from sim.host.wire import (
     View,
     Welcome,
 )
-from sim.i18n import N_
+from sim.i18n import ENGLISH, N_, Translator
 
 RECONNECT_FIRST_S = 0.2
 RECONNECT_LONGEST_S = 5.0
@@ -51,8 +51,12 @@ class SeatClient:
         on_status: Callable[[str], None] | None = None,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         name: str = "",
+        words: Translator = ENGLISH,
     ) -> None:
         self.url = url.rstrip("/")
+        self.words = words
+        """The language of its own sentences (an unreachable host); the host's come in the
+        host's."""
         self.code = code
         self.name = name
         """Who takes the seat, recorded in the exercise's log when they join; empty: unnamed."""
@@ -140,21 +144,31 @@ class SeatClient:
             socket = await self._session.ws_connect(self.websocket_url, heartbeat=20.0)
         except (aiohttp.ClientError, OSError) as error:
             raise JoinError(
-                f"{self.url}: cannot reach the host ({error}); check the address the "
-                "facilitator gave and that `stormdrill host` is running."
+                self.words(
+                    "{url}: cannot reach the host ({reason}); check the address the facilitator "
+                    "gave and that `stormdrill host` is running."
+                ).format(url=self.url, reason=error)
             ) from None
         await socket.send_str(Hello(code=self.code, name=self.name).model_dump_json())
         first = await socket.receive()
         if first.type is not aiohttp.WSMsgType.TEXT:
             await socket.close()
-            raise JoinError(f"{self.url}: the host closed the connection before answering.")
+            raise JoinError(
+                self.words("{url}: the host closed the connection before answering.").format(
+                    url=self.url
+                )
+            )
         message = self._read(first.data)
         if isinstance(message, Denied):
             await socket.close()
             raise JoinError(f"{message.option}: {message.message}")
         if not isinstance(message, Welcome):
             await socket.close()
-            raise JoinError(f"{self.url}: the host did not answer as a stormdrill host does.")
+            raise JoinError(
+                self.words("{url}: the host did not answer as a stormdrill host does.").format(
+                    url=self.url
+                )
+            )
         self._socket = socket
         await self._show(message.view)
         self._joined.set()
@@ -187,8 +201,10 @@ class SeatClient:
             return TO_SEAT.validate_json(text)
         except ValidationError:
             raise JoinError(
-                f"{self.url}: the host sent a message this stormdrill cannot read; join with "
-                "the same stormdrill version as the host's."
+                self.words(
+                    "{url}: the host sent a message this stormdrill cannot read; join with the "
+                    "same stormdrill version as the host's."
+                ).format(url=self.url)
             ) from None
 
     async def _dispatch(self, message: Welcome | View | Acknowledged | Refused | Denied) -> None:

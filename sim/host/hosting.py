@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sim.errors import SessionFileError
 from sim.host.seats import Seat, new_seats
 from sim.host.server import Host, serve
+from sim.i18n import ENGLISH, Translator, interface_locale, translator
 from sim.paths import is_file
 from sim.session import Session
 from sim.session.store import STORE_SUFFIX, read_seats, write_seats
@@ -36,15 +37,20 @@ class Hosted:
         return self.session.autosave.stem
 
 
-def open_hosted(scenario: str, seed: int, team: str, resume: str | None) -> Hosted:
+def open_hosted(
+    scenario: str, seed: int, team: str, resume: str | None, lang: str | None = None
+) -> Hosted:
+    """A new exercise of `scenario`, or the one `resume` names with its seats; a mistake is
+    one sentence, in `lang`'s language (`--lang`, `STORMDRILL_LANG`) or, once the exercise is
+    open, its own."""
     if resume is None:
         spec = load_scenario(scenario)
         session = Session(spec, seed, team=team, scenario_ref=scenario)
         session.claim_autosave(autosave_candidates(scenario, team or "hosted", seed))
         return _with_new_seats(session)
-    session = open_to_resume(resolve_exercise(resume))
+    session = open_to_resume(resolve_exercise(resume, translator(interface_locale("en_US", lang))))
     try:
-        seats = kept_seats(session)
+        seats = kept_seats(session, translator(interface_locale(session.spec.meta.locale, lang)))
     except BaseException:
         session.close()
         raise
@@ -60,18 +66,20 @@ def _with_new_seats(session: Session) -> Hosted:
     return Hosted(session, tuple(seat for seat, _ in codes), codes)
 
 
-def kept_seats(session: Session) -> tuple[Seat, ...]:
+def kept_seats(session: Session, words: Translator = ENGLISH) -> tuple[Seat, ...]:
     assert session.autosave is not None
     try:
         return tuple(Seat.model_validate_json(text) for text in read_seats(session.autosave))
     except ValidationError:
         raise SessionFileError(
-            f"{session.autosave}: the seats kept in the exercise database are damaged; host "
-            "the exercise anew."
+            words(
+                "{file}: the seats kept in the exercise database are damaged; host the exercise "
+                "anew."
+            ).format(file=session.autosave)
         ) from None
 
 
-def resolve_exercise(given: str) -> Path:
+def resolve_exercise(given: str, words: Translator = ENGLISH) -> Path:
     """An exercise's store from `--resume ID`: a path, or an ID in the sessions folder."""
     path = Path(given)
     if is_file(path):
@@ -80,8 +88,10 @@ def resolve_exercise(given: str) -> Path:
     if is_file(named):
         return named
     raise SessionFileError(
-        f"--resume {given}: no such exercise; give the exercise ID `stormdrill host` printed "
-        f"(a file in {sessions_folder()}) or the path of its .sqlite file."
+        words(
+            "--resume {given}: no such exercise; give the exercise ID `stormdrill host` printed "
+            "(a file in {folder}) or the path of its .sqlite file."
+        ).format(given=given, folder=sessions_folder())
     )
 
 

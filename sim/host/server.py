@@ -41,7 +41,9 @@ from sim.host.wire import (
     View,
     Welcome,
 )
+from sim.i18n import translator
 from sim.session import Session, WhatIf
+from sim.session.record import given_name
 
 WEBSOCKET_PATH = "/ws"
 HELLO_TIMEOUT_S = 30.0
@@ -68,6 +70,8 @@ class Host:
         self.session = session
         self.locale = locale or session.spec.meta.locale
         """The language the seats are told to speak (sim.i18n.interface_locale at the host)."""
+        self.words = translator(self.locale)
+        """The host's sentences to a seat it turns away, in that language."""
         self.seats = tuple(seats)
         self._sleep = sleep
         self._lock = asyncio.Lock()
@@ -160,8 +164,10 @@ class Host:
         with contextlib.suppress(ConnectionError):
             await socket.send_str(
                 Denied(
-                    message="that join code opens no seat of this exercise; check it with the "
-                    "facilitator, who was shown every seat's code when the exercise was hosted."
+                    message=self.words(
+                        "that join code opens no seat of this exercise; check it with the "
+                        "facilitator, who was shown every seat's code when the exercise was hosted."
+                    )
                 ).model_dump_json()
             )
         return None
@@ -173,6 +179,7 @@ class Host:
             return seat
         async with self._lock:
             try:
+                name = given_name(name, self.words)
                 joined = await asyncio.to_thread(self.session.seat_taken, seat.role, name)
             except UserError as error:
                 with contextlib.suppress(ConnectionError):

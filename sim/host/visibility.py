@@ -93,7 +93,7 @@ def debrief_for(
         aware=tuple(record.series["aware_total"]),
         statement_hours=record.statement_hours,
         ratings=ratings,
-        judgements=judged(ratings, session.evaluator_ratings) if evaluates else (),
+        judgements=judged(ratings, session.evaluator_ratings, words) if evaluates else (),
         what_ifs=tuple(what_ifs),
         what_ifs_total=len(EVERY_WHAT_IF),
     )

@@ -1,6 +1,7 @@
 """A progress bar with an ETA for long work on a terminal (sweeps, timing, calibration, long
 runs, reports), and silence anywhere else (logs, pipes, CI), where a redrawn bar would only be
-noise."""
+noise. Its words are in the language of the exercise it counts (`words`), English for the
+library's commands (sweeps, timing, calibration)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from sim.i18n import ENGLISH, Translator
+
 if TYPE_CHECKING:
     from sim.lab.worker import RunRow
 
@@ -27,9 +30,12 @@ class ProgressBar:
     """A bar drawing on stderr (stdout stays for results); does nothing off a TTY. A sweep's
     `Watcher` (`started`, `finished`), or any long job's through `start` and `update`."""
 
-    def __init__(self, label: str, enabled: bool | None = None) -> None:
+    def __init__(
+        self, label: str, enabled: bool | None = None, words: Translator = ENGLISH
+    ) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.label = label
+        self.words = words
         self.failed = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
@@ -41,7 +47,7 @@ class ProgressBar:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("ETA"),
+                TextColumn(self.words("ETA")),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
@@ -80,5 +86,9 @@ class ProgressBar:
         if row.error is not None:
             self.failed += 1
         if self._progress is not None and self._task is not None:
-            failed = f" ({self.failed} failed)" if self.failed else ""
+            failed = (
+                " " + self.words("({count} failed)").format(count=self.failed)
+                if self.failed
+                else ""
+            )
             self._progress.update(self._task, advance=1, description=f"{self.label}{failed}")

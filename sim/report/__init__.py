@@ -10,6 +10,7 @@ from typing import Literal
 
 from sim.errors import ScenarioError, UserError
 from sim.i18n import ENGLISH, interface_locale, translator
+from sim.paths import is_dir
 from sim.report.content import run_document, session_document
 from sim.report.counterfactuals import Progress
 from sim.report.document import Document
@@ -17,7 +18,9 @@ from sim.report.html import render_html, write_html
 from sim.report.markdown import render_markdown, write_markdown
 from sim.report.overview import Contacts, contacts
 from sim.report.pdf import render_pdf, write_pdf
-from sim.report.source import RunResult, load_source, saved_on
+from sim.report.source import OUTCOME_FILE, RunResult, load_run, load_source, saved_on
+from sim.session.persistence import read_session_file
+from sim.session.store import is_store, read_store
 from sim.spec.loader import load_scenario
 
 Format = Literal["md", "html", "pdf"]
@@ -30,6 +33,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_pdf",
+    "report_locale",
     "write_report",
 ]
 
@@ -64,6 +68,22 @@ def build_report(
         )
     finally:
         source.close()
+
+
+def report_locale(path: Path, lang: str | None = None) -> str:
+    """The locale `build_report(path, lang=lang)` writes in, read before the slow part (a
+    session's file is read, not replayed), so what is said while it is built is in that
+    language too. An input that cannot be read is left for `build_report` to say."""
+    path = Path(path)
+    try:
+        if is_dir(path) or path.name == OUTCOME_FILE:
+            spec = load_scenario(load_run(path if is_dir(path) else path.parent).scenario)
+        else:
+            spec = (read_store(path) if is_store(path) else read_session_file(path)).spec
+        locale: str = spec.meta.locale
+    except UserError:
+        locale = ENGLISH.locale
+    return interface_locale(locale, lang)
 
 
 def _run_report(

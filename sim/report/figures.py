@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import ScalarFormatter
 
 from sim.i18n import ENGLISH, Translator
 
@@ -91,7 +92,32 @@ def _apply(axes: Axes, limits: Limits, axis: str = "y") -> None:
         axes.set_title(f"{axes.get_title()}\n({limits.note})")
 
 
-def _png(figure: Figure) -> bytes:
+class LocalNumbers(ScalarFormatter):
+    """Matplotlib's own tick labels (its choice of ticks and decimals, so every language rounds
+    alike) in the symbols of `words`' locale: "0,5" in Italian where English reads "0.5"."""
+
+    def __init__(self, words: Translator) -> None:
+        super().__init__()
+        self.words = words
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.words.figure(super().__call__(x, pos))
+
+    def get_offset(self) -> str:
+        return self.words.figure(super().get_offset())
+
+
+def local_ticks(figure: Figure, words: Translator) -> None:
+    """Every numeric axis of `figure` labelled in the locale of `words` (a category axis, the
+    plans' names, is left as it is)."""
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(LocalNumbers(words))
+
+
+def _png(figure: Figure, words: Translator) -> bytes:
+    local_ticks(figure, words)
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
@@ -143,7 +169,7 @@ def damage_figure(
     for axes in (early, whole):
         _apply(axes, from_zero(damage))
         axes.grid(alpha=0.3)
-    return _png(figure)
+    return _png(figure, words)
 
 
 def reputation_figure(
@@ -187,7 +213,7 @@ def reputation_figure(
     for axes in (early, whole):
         _apply(axes, limits)
         axes.grid(alpha=0.3)
-    return _png(figure)
+    return _png(figure, words)
 
 
 def reach_figure(
@@ -215,7 +241,7 @@ def reach_figure(
     _apply(mentions, from_zero(negative_posts_per_h))
     for axes in (reach, mentions):
         axes.grid(alpha=0.3)
-    return _png(figure)
+    return _png(figure, words)
 
 
 def _percent(shares: Sequence[float | None]) -> np.ndarray:
@@ -249,7 +275,7 @@ def comparison_figure(
     for axes in (left, right):
         axes.tick_params(axis="y", labelsize="small")
         axes.grid(axis="x", alpha=0.3)
-    return _png(figure)
+    return _png(figure, words)
 
 
 def timing_figure(
@@ -283,7 +309,7 @@ def timing_figure(
         axes.legend(loc="best", fontsize="small")
         axes.grid(alpha=0.3)
     figure.suptitle(words("What timing did: the same answers moved in time"))
-    return _png(figure)
+    return _png(figure, words)
 
 
 def hourly(per_tick: Sequence[float], ticks_per_hour: int) -> np.ndarray:

@@ -15,6 +15,7 @@ from sim.action import Action
 from sim.clock import LATEST_H
 from sim.errors import UserError
 from sim.events import TeamEvent
+from sim.i18n import ENGLISH, Translator
 from sim.spec.schema import InjectType
 
 Grade = Literal["P", "S", "M", "U"]
@@ -113,15 +114,18 @@ NAME_MAX = 100
 """The longest name a person may give when taking a seat."""
 
 
-def given_name(text: str) -> str:
-    """A person's name as they gave it, its spaces tidied; one sentence if it cannot be one."""
+def given_name(text: str, words: Translator = ENGLISH) -> str:
+    """A person's name as they gave it, its spaces tidied; one sentence, in the language of
+    `words`, if it cannot be one."""
     name = " ".join(text.split())
     if not name:
-        raise UserError("the name is empty; give your name as the report should show it.")
+        raise UserError(words("the name is empty; give your name as the report should show it."))
     if len(name) > NAME_MAX:
         raise UserError(
-            f"the name is {len(name)} characters long; give at most {NAME_MAX}, as the report "
-            "should show it."
+            words(
+                "the name is {length} characters long; give at most {most}, as the report "
+                "should show it."
+            ).format(length=len(name), most=NAME_MAX)
         )
     return name
 

@@ -9,6 +9,9 @@ import pytest
 
 from sim.errors import UserError
 from sim.evaluation import ObjectiveRating, judged
+from sim.host.seats import SeatKind
+from sim.host.visibility import debrief_for
+from sim.i18n import translator
 from sim.report import build_report, render_markdown
 from sim.session import Rated, Session, replay
 from sim.session.store import read_store
@@ -134,4 +137,22 @@ def test_the_report_shows_both_ratings_with_the_reasons_and_uses_the_evaluators(
     assert (
         "The evaluators disagree among themselves (Ada M, Bo U); the report uses the most "
         "severe of their ratings, U over the automatic P." in text
+    )
+
+
+def test_the_seats_debrief_says_which_rating_is_used_in_the_hosts_language(tiny):
+    session = Session(tiny, seed=3)
+    session.rate("O1", "S", "the silence was agreed with legal", by="Ada")
+    session.end_turn()
+    session.finish()
+    italian = debrief_for(SeatKind.EVALUATOR, session, (), translator("it_IT"))
+    english = debrief_for(SeatKind.EVALUATOR, session, ())
+    session.close()
+    o1 = next(item for item in italian.judgements if item.objective_id == "O1")
+    assert o1.sentence == (
+        "Il valutatore lo ha valutato S dove la valutazione automatica è U; il rapporto usa la "
+        "S dei valutatori."
+    )
+    assert next(j for j in english.judgements if j.objective_id == "O1").sentence.startswith(
+        "The evaluator rated it S where the automatic rating is U;"
     )

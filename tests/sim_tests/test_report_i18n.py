@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from sim.cli.main import main
-from sim.i18n import LANG_VARIABLE, translator
+from sim.i18n import LANG_VARIABLE, Translator, translator
 from sim.report import build_report, figures, render_html, render_markdown
 from sim.report.content import session_document
 from sim.report.figures import index_limits
@@ -145,3 +147,33 @@ def test_the_figures_say_their_range_in_the_reports_language():
     assert italian.note == "asse ingrandito: IR 50,0-50,5 su 0-100"
     png = figures.reach_figure([1.0, 2.0], [3.0, 5.0], figures.hourly([1.0, 2.0], 1), ITALIAN)
     assert png != figures.reach_figure([1.0, 2.0], [3.0, 5.0], figures.hourly([1.0, 2.0], 1))
+
+
+def test_the_figures_ticks_are_written_in_the_reports_language(monkeypatch):
+    """A small damage (under one RI point) is drawn on ticks 0.1, 0.2, ...: "0,1" in Italian,
+    the English labels unchanged; a plan's name on a category axis is left as it is."""
+    drawn: list[Figure] = []
+    local_ticks = figures.local_ticks
+
+    def kept(figure: Figure, words: Translator) -> None:
+        local_ticks(figure, words)
+        drawn.append(figure)
+
+    monkeypatch.setattr(figures, "local_ticks", kept)
+    hours, damage = [0.0, 1.0, 2.0, 3.0], [0.0, 0.2, 0.45, 0.5]
+    figures.damage_figure(hours, damage, [1.0], ITALIAN)
+    figures.damage_figure(hours, damage, [1.0])
+    figures.comparison_figure(["silence 1.5"], [0.25], [0.5], ITALIAN)
+    italian, english, plans = ([tick_labels(axes) for axes in f.axes] for f in drawn)
+    assert "0,1" in italian[0]["y"] and "0.1" not in italian[0]["y"]
+    assert "0.1" in english[0]["y"] and "0,1" not in english[0]["y"]
+    assert italian[1]["x"] and all("." not in label for label in italian[1]["x"])
+    assert plans[0]["y"] == ["silence 1.5"] and "0,1" in plans[1]["x"]
+
+
+def tick_labels(axes: Axes) -> dict[str, list[str]]:
+    axes.figure.canvas.draw()
+    return {
+        "x": [label.get_text() for label in axes.get_xticklabels()],
+        "y": [label.get_text() for label in axes.get_yticklabels()],
+    }

@@ -14,13 +14,16 @@ from textual.app import App
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
+from sim.i18n import translator
 from sim.rubric.score import COMPONENT_WEIGHTS, PENALTY_WEIGHTS
+from sim.session import Session
 from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.loader import load_scenario
 from sim.spec.schema import ScenarioSpec
 from tests.catalogs import pseudo_locale
 from tests.tui_tests.conftest import PASSPHRASE, settle, start_exercise
 from tui.app import StormdrillApp
+from tui.debrief import debrief_state
 from tui.screens.debrief import DebriefScreen
 from tui.screens.picker import PickerScreen
 from tui.screens.war_room import WarRoomScreen
@@ -187,3 +190,16 @@ async def test_lang_overrides_the_scenarios_locale(tmp_path: Path):
             await start_exercise(pilot)
             described = {b.binding.description for b in app.screen.active_bindings.values()}
             assert end_turn in described, (scenario, lang)
+
+
+def test_the_war_rooms_debrief_says_which_rating_is_used_in_the_exercises_language():
+    session = Session(load_scenario("tiny", ["turns.horizon_days=1"]), seed=3)
+    session.rate("O1", "S", "the silence was agreed with legal", by="Ada")
+    session.end_turn()
+    session.finish()
+    (o1, *_others) = debrief_state(session, translator("it_IT")).judgements
+    session.close()
+    assert o1.sentence == (
+        "Il valutatore lo ha valutato S dove la valutazione automatica è U; il rapporto usa la S "
+        "dei valutatori."
+    )
