@@ -165,6 +165,7 @@ class SeatApp(App[None]):
         """Speak the language the host gives, unless `--lang` or $STORMDRILL_LANG says
         otherwise (the same precedence as `stormdrill play`)."""
         self.words = translator(interface_locale(view.locale, self.lang), self.locales)
+        self.client.words = self.words  # its own sentences (a dropped connection) too
         translate_bindings(self, self.words)
 
     def _view_arrived(self, view: SeatView) -> None:

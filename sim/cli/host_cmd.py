@@ -63,6 +63,7 @@ def host_command(args: argparse.Namespace) -> int:
     hosted = open_hosted(scenario, args.seed, args.team, args.resume, args.lang)
     locale = interface_locale(hosted.session.spec.meta.locale, args.lang)
     words = translator(locale)
+    args.words = words  # the language of "the output was closed" (sim.cli.main)
     try:
         asyncio.run(
             run_host(hosted, args.host, args.port, lambda url: announce(hosted, url, words), locale)

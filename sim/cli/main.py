@@ -32,6 +32,7 @@ from sim.cli import (
     timing_cmd,
 )
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator, interface_locale, translator
 
 COMMANDS = (
     play_cmd,
@@ -79,16 +80,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return INTERRUPTED_EXIT_CODE
     except BrokenPipeError:
-        return _output_closed()
+        return _output_closed(_words_of(args))
 
 
-def _output_closed() -> int:
-    """The reader of stdout went away (`stormdrill run --json | head -c 1`): say so once, and
-    send what Python would still flush at exit to /dev/null instead of a second error."""
+def _words_of(args: argparse.Namespace) -> Translator:
+    """The language the command spoke: the one it settled on once it read its exercise
+    (`args.words`, set by run, report and host), else its `--lang` or $STORMDRILL_LANG, else
+    English (the library's commands)."""
+    words = getattr(args, "words", None)
+    if isinstance(words, Translator):
+        return words
+    if not hasattr(args, "lang"):
+        return ENGLISH
+    try:
+        return translator(interface_locale("en_US", args.lang))
+    except UserError:
+        return ENGLISH
+
+
+def _output_closed(words: Translator = ENGLISH) -> int:
+    """The reader of stdout went away (`stormdrill run --json | head -c 1`): say so once, in the
+    command's language, and send what Python would still flush at exit to /dev/null instead of
+    a second error."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-    print("stormdrill: the output was closed before all of it was written.", file=sys.stderr)
+    closed = words("the output was closed before all of it was written.")
+    print(f"stormdrill: {closed}", file=sys.stderr)
     return UserError.exit_code
 
 

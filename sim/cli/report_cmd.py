@@ -82,6 +82,7 @@ def report_command(args: argparse.Namespace) -> int:
 
     interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
     words = translator(report_locale(args.source, args.lang))
+    args.words = words  # the language of "the output was closed" (sim.cli.main)
     out = args.out or default_output(args.source, args.format)
     if out.exists() and not out.is_file():
         raise UserError(

@@ -66,6 +66,7 @@ def run_command(args: argparse.Namespace) -> int:
     interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
     spec = load_scenario(args.scenario, args.overrides)
     words = translator(interface_locale(spec.meta.locale, args.lang))
+    args.words = words  # the language of "the output was closed" (sim.cli.main)
     if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError(
             words(

@@ -55,8 +55,9 @@ class SeatClient:
     ) -> None:
         self.url = url.rstrip("/")
         self.words = words
-        """The language of its own sentences (an unreachable host); the host's come in the
-        host's."""
+        """The language of its own sentences (an unreachable host, a dropped connection): `join
+        --lang` or $STORMDRILL_LANG until the first view, then the seat's (tui.remote.SeatApp
+        sets it); the host's sentences come in the host's."""
         self.code = code
         self.name = name
         """Who takes the seat, recorded in the exercise's log when they join; empty: unnamed."""
@@ -111,8 +112,10 @@ class SeatClient:
         except ConnectionError:
             self._waiting.pop(request.id, None)
             raise UserError(
-                "the connection to the host dropped before this was sent; it was not done, "
-                "send it again once the seat has reconnected."
+                self.words(
+                    "the connection to the host dropped before this was sent; it was not done, "
+                    "send it again once the seat has reconnected."
+                )
             ) from None
         return await waiting
 
@@ -234,8 +237,10 @@ class SeatClient:
             if not waiting.done():
                 waiting.set_exception(
                     UserError(
-                        "the connection to the host dropped before it confirmed this; the "
-                        "view shows whether it was done, send it again if not."
+                        self.words(
+                            "the connection to the host dropped before it confirmed this; the "
+                            "view shows whether it was done, send it again if not."
+                        )
                     )
                 )
         self._waiting.clear()

@@ -41,7 +41,7 @@ from sim.host.wire import (
     View,
     Welcome,
 )
-from sim.i18n import translator
+from sim.i18n import ENGLISH, Translator, translator
 from sim.session import Session, WhatIf
 from sim.session.record import given_name
 
@@ -194,18 +194,21 @@ class Host:
         try:
             request = TO_SERVER.validate_json(text)
         except ValidationError:
-            await self._send(connection, Refused(id=None, message="not a stormdrill message."))
+            await self._send(
+                connection, Refused(id=None, message=self.words("not a stormdrill message."))
+            )
             return
         if not isinstance(request, Do):
-            await self._send(connection, Refused(id=None, message="already joined."))
+            await self._send(connection, Refused(id=None, message=self.words("already joined.")))
             return
         if not connection.seat.may(request.command):
             await self._send(
                 connection,
                 Refused(
                     id=request.id,
-                    message=f"the {connection.seat.role} seat cannot {request.command.value}; "
-                    "ask the seat whose role it is.",
+                    message=self.words(
+                        "the {role} seat cannot {command}; ask the seat whose role it is."
+                    ).format(role=connection.seat.role, command=request.command.value),
                 ),
             )
             return
@@ -218,6 +221,7 @@ class Host:
                     request.command,
                     request.fields,
                     self._seated_roles(),
+                    self.words,
                 )
             except (UserError, ValidationError, TypeError, ValueError) as error:
                 await self._send(connection, Refused(id=request.id, message=_sentence(error)))
@@ -263,11 +267,12 @@ def perform(
     command: Command,
     fields: dict[str, Any],
     seated: Iterable[str] = (),
+    words: Translator = ENGLISH,
 ) -> None:
     """Do one seat's command to the session (its entries are committed before they are
     applied). A statement that needs approval waits for the approvers' seats that someone holds,
     step by step along the chain (sim.host.chain), and goes through the scenario's approval
-    delay when nobody holds one."""
+    delay when nobody holds one. `words`: the host's language, for its own refusals."""
     chain = session.spec.team.approval_chain
     if command is Command.QUEUE:
         action = session.make_action(**fields)
@@ -288,8 +293,10 @@ def perform(
         waiting = {draft.draft: draft for draft in session.drafts}.get(number)
         if waiting is not None and waiting.approver != seat.role:
             raise ActionError(
-                f"draft #{number} waits for the {waiting.approver} seat's approval, not the "
-                f"{seat.role} seat's."
+                words(
+                    "draft #{number} waits for the {approver} seat's approval, not the "
+                    "{role} seat's."
+                ).format(number=number, approver=waiting.approver, role=seat.role)
             )
         if command is Command.APPROVE:
             then = (

@@ -231,3 +231,38 @@ def test_join_says_an_unreachable_host_in_italian_with_lang(capsys, monkeypatch)
     monkeypatch.setenv(LANG_VARIABLE, "it_IT")
     assert main(["join", "127.0.0.1:1"]) == 2
     assert "non è un indirizzo a cui collegarsi" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("scenario", "lang", "closed"),
+    [
+        (
+            "italian",
+            None,
+            "stormdrill: l'output è stato chiuso prima che fosse scritto per intero.",
+        ),
+        ("tiny", "it", "stormdrill: l'output è stato chiuso prima che fosse scritto per intero."),
+        ("tiny", None, "stormdrill: the output was closed before all of it was written."),
+    ],
+)
+def test_run_says_its_output_was_closed_in_the_exercises_language(
+    scenario, lang, closed, tmp_path, monkeypatch
+):
+    """`stormdrill run --json | head -c 0`: the reader is gone before the outcome is printed."""
+    monkeypatch.delenv(LANG_VARIABLE, raising=False)
+    path = str(small_italian_scenario(tmp_path)) if scenario == "italian" else scenario
+    arguments = ["run", path, "--set", "turns.horizon_days=0.5", "--json"]
+    arguments += [] if lang is None else ["--lang", lang]
+    launch = "import sys; from sim.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
+    child = subprocess.Popen(
+        [sys.executable, "-c", launch, *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before the run is done: its one print finds no reader
+    with child.stderr:
+        said = child.stderr.read()
+    assert child.wait() == 2, said
+    assert said.splitlines()[-1] == closed, said

@@ -6,6 +6,7 @@ and a seat's `--lang` or $STORMDRILL_LANG overrides it."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,11 @@ import pytest
 from textual.pilot import Pilot
 
 from sim.cli.main import main
+from sim.errors import UserError
 from sim.host.client import SeatClient
-from sim.host.seats import SeatKind
+from sim.host.seats import Command, SeatKind
 from sim.host.visibility import view_for
+from sim.host.wire import Hello, Refused
 from sim.i18n import LANG_VARIABLE
 from sim.session import Session
 from sim.session.counterfactual import REFERENCE_PROTOCOL
@@ -229,3 +232,63 @@ def test_what_the_host_words_for_a_seat_is_in_the_hosts_language(tmp_path: Path)
         "I1",
         "internal email from Responsabile sistemi informativi",
     )
+
+
+async def test_the_hosts_refusals_to_a_seat_are_in_the_exercises_language(italian: Hosting):
+    drafter = SeatClient(italian.url, italian.codes["social media manager"])
+    colleague = SeatClient(italian.url, italian.codes["responsabile comunicazione"])
+    approver = SeatClient(italian.url, italian.codes[APPROVER])  # held: the draft waits for it
+    for client in (drafter, colleague, approver):
+        await client.join()
+    try:
+        with pytest.raises(UserError) as refused:
+            await drafter.do(Command.END_TURN)
+        assert str(refused.value) == (
+            "la postazione social media manager non può eseguire end_turn; chiedilo alla "
+            "postazione a cui spetta."
+        )
+        await drafter.do(Command.QUEUE, strategy="apology", text=MESSAGE)
+        with pytest.raises(UserError) as refused:
+            await colleague.do(Command.APPROVE, draft=1)
+        assert str(refused.value) == (
+            f"la bozza n. 1 attende l'approvazione della postazione {APPROVER}, non della "
+            "postazione responsabile comunicazione."
+        )
+        socket = drafter._socket
+        assert socket is not None
+        for sent, answer in [
+            ("{", "non è un messaggio di stormdrill."),
+            (
+                Hello(code=italian.codes["social media manager"]).model_dump_json(),
+                "postazione già collegata.",
+            ),
+        ]:
+            before = len(drafter.received)
+            await socket.send_str(sent)
+            while len(drafter.received) == before:  # the answer, read by the client's own loop
+                await asyncio.sleep(0.01)
+            assert Refused.model_validate_json(drafter.received[-1]).message == answer
+    finally:
+        for client in (drafter, colleague, approver):
+            await client.close()
+
+
+async def test_a_seat_says_a_dropped_connection_in_its_own_language(
+    italian: Hosting, tmp_path: Path
+):
+    app = italian.seat("social media manager", locales=pseudo_locale(tmp_path / "l"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await seated(pilot)
+        client = app.client
+        socket, client._socket = client._socket, None  # as if it had just dropped
+        with pytest.raises(UserError) as unsent:
+            await client.do(Command.QUEUE, strategy="apology", text=MESSAGE)
+        client._socket = socket
+        waiting: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        client._waiting[99] = waiting
+        client._dropped()  # what its loop does when the connection ends
+        with pytest.raises(UserError) as unconfirmed:
+            await waiting
+        for said in (str(unsent.value), str(unconfirmed.value)):
+            assert said.startswith("«") and said.endswith("»"), said
+            assert words_in([said]) - KEY_NAMES == set(), said
