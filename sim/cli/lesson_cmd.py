@@ -55,6 +55,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="root random seed")
     parser.add_argument("--out", type=Path, default=None, help="also write the table here (.md)")
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="print how each check was measured (which contrast, scenario or run decided it)",
+    )
     add_set_option(parser)
     parser.set_defaults(func=lesson_command)
 
@@ -70,7 +75,7 @@ def lesson_command(args: argparse.Namespace) -> int:
     from sim.calibration.runner import family_seed
     from sim.calibration.scenario import calibration_spec
     from sim.calibration.signal import signal_to_noise
-    from sim.cli.calibrate_cmd import exit_status, render_table
+    from sim.cli.calibrate_cmd import exit_status, render_details, render_table
     from sim.interval import too_few, too_few_note
 
     calibration_spec(1000, overrides=args.overrides)  # a bad --set is one sentence, at once
@@ -93,6 +98,9 @@ def lesson_command(args: argparse.Namespace) -> int:
     checks = checks_of(runs)
     print(table)
     print(render_table(checks))
+    if args.details:
+        print()
+        print(render_details(checks))
     passed = sum(check.passed for check in checks)
     print(
         f"\n{passed} of {len(checks)} lesson checks pass ({args.seeds} seeds, seed {args.seed}, "

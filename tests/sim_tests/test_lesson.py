@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sim.calibration import lesson_runs
 from sim.calibration.lesson import Contrast, checks_of
 from sim.calibration.lesson_runs import (
     FAST,
@@ -163,3 +164,18 @@ def test_the_lesson_command_refuses_sizes_that_cannot_measure(capsys) -> None:
     assert "--seeds must be at least 2" in capsys.readouterr().err
     assert main(["lesson", "--users", "10"]) == 2
     assert "no bundled scenario has 10 users or fewer" in capsys.readouterr().err
+
+
+def test_the_lesson_command_says_how_each_check_was_measured_when_asked(
+    capsys, monkeypatch
+) -> None:
+    runs = LessonRuns({"made-up": scenario_runs(4)}, statements(4), seeds=4, timed=4)
+    monkeypatch.setattr(lesson_runs, "play_lesson", lambda config, seeds, overrides: runs)
+    main(["lesson", "--seeds", "4"])
+    plain = capsys.readouterr().out
+    main(["lesson", "--seeds", "4", "--details"])
+    detailed = capsys.readouterr().out
+    coupling = "lesson: coupling (same-seed sign): "
+    assert coupling not in plain
+    assert coupling in detailed
+    assert "lowest share of seeds whose same-seed difference has the mean's sign" in detailed
