@@ -31,7 +31,41 @@ def negative_update(
     )
 
 
-def listening_graph(followees: csr_matrix, listened: np.ndarray) -> csr_matrix:
+class Listening:
+    """The listening graph (row u: the followees u listens to, in index order) with the buffers
+    social averaging reuses every round, made on the first round and kept: each edge's listener
+    (the row index, in place of an `np.repeat` per round), a float32 scratch array per edge, a
+    matrix sharing the graph's `indices` and `indptr` whose float32 data holds the round's
+    near-or-not mask (with a uint8 mask, scipy copies it to float32 for every product), and
+    where each row starts, for counting each row's near followees in one streaming pass."""
+
+    def __init__(self, graph: csr_matrix) -> None:
+        self.graph = graph
+        self._buffers: _Buffers | None = None
+
+    def buffers(self) -> _Buffers:
+        if self._buffers is None:
+            self._buffers = _Buffers(self.graph)
+        return self._buffers
+
+
+class _Buffers:
+    def __init__(self, graph: csr_matrix) -> None:
+        edges, users = graph.nnz, graph.shape[0]
+        index = np.int32 if max(edges, users) < 2**31 else np.int64
+        self.listener = np.repeat(np.arange(users, dtype=index), np.diff(graph.indptr))
+        self.gathered = np.empty(edges, dtype=np.float32)
+        self.within = csr_matrix(
+            (np.zeros(edges, dtype=np.float32), graph.indices, graph.indptr), shape=graph.shape
+        )
+        # np.add.reduceat needs starts inside the array and gives an empty row the next row's
+        # first entry: clip the starts, and zero the rows with no edge after the count.
+        self.starts = np.minimum(graph.indptr[:-1], max(edges - 1, 0))
+        self.empty = np.flatnonzero(np.diff(graph.indptr) == 0)
+        self.near = np.empty(users, dtype=np.float32)
+
+
+def listening_graph(followees: csr_matrix, listened: np.ndarray) -> Listening:
     """The followees each user listens to in social averaging: only `listened` users count
     (inactives listen but are not listened to). Built once: the averaging then touches only
     these edges."""
@@ -40,12 +74,12 @@ def listening_graph(followees: csr_matrix, listened: np.ndarray) -> csr_matrix:
     indptr = np.zeros(followees.shape[0] + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=followees.shape[0]), out=indptr[1:])
     data = np.ones(int(keep.sum()), dtype=np.int8)
-    return csr_matrix((data, followees.indices[keep], indptr), shape=followees.shape)
+    return Listening(csr_matrix((data, followees.indices[keep], indptr), shape=followees.shape))
 
 
 def bounded_confidence_shift(
     attitude: np.ndarray,
-    listening: csr_matrix,
+    listening: Listening,
     confidence_bound: float,
     step: float,
     moved: np.ndarray | None = None,
@@ -54,17 +88,41 @@ def bounded_confidence_shift(
     within the bound (Deffuant et al. 2000; Hegselmann & Krause 2002). `listening` is the
     `listening_graph`. What moves is `moved` (by default the attitude itself; the model passes
     the crisis-formed shift, see `Attitude.averaging_of`); who counts is decided on `attitude`.
-    Returns the change for every user."""
-    indptr = listening.indptr
-    # float32 per edge: the differences need ~1e-7 precision, and the pass is memory-bound.
+    Returns the change for every user.
+
+    In float32 per edge (the differences need ~1e-7 precision, and the pass is memory-bound):
+    for user i with near followees J (|a_j - a_i| <= bound, in float32), in index order,
+    n = |J| and s = sum of v_j summed left to right in float32; the change is
+    step * float64(s - n * v_i) / n, 0 where n = 0. This round, in buffers kept with the graph,
+    computes exactly what it did with a uint8 mask, np.repeat and two sparse products, bit for
+    bit (tests/sim_tests/test_averaging.py), without their per-edge temporaries."""
     heard = attitude.astype(np.float32)
-    near = np.abs(heard[listening.indices] - np.repeat(heard, np.diff(indptr))) <= confidence_bound
-    # Sum over the near followees: (sum of their values) - n * own value, by sparse products.
-    within = csr_matrix((near.view(np.uint8), listening.indices, indptr), shape=listening.shape)
     value = heard if moved is None else moved.astype(np.float32)
-    n = within @ np.ones(len(value), dtype=np.float32)
-    total = (within @ value - n * value).astype(np.float64)
-    return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
+    buffers = listening.buffers()
+    within, gathered = buffers.within, buffers.gathered
+    mask = within.data
+    # mask = (|a_j - a_i| <= bound) per edge, as 0.0 / 1.0 in the matrix's float32 data.
+    np.take(heard, within.indices, out=gathered, mode="clip")
+    np.take(heard, buffers.listener, out=mask, mode="clip")
+    np.subtract(gathered, mask, out=gathered)
+    np.abs(gathered, out=gathered)
+    np.less_equal(gathered, confidence_bound, out=mask)
+    # Counts of 0.0 / 1.0 are exact in float32 whatever the order of the sum.
+    n = buffers.near
+    if len(mask):
+        np.add.reduceat(mask, buffers.starts, out=n)
+        n[buffers.empty] = 0.0
+    else:
+        n[:] = 0.0
+    # scipy's matvec sums each row in index order in float32, as before; the far edges add
+    # +0.0, which changes no sum (a running sum that starts at +0.0 is never -0.0).
+    total = within @ value
+    total -= n * value
+    change = total.astype(np.float64)
+    np.divide(change, n, out=change, where=n > 0)
+    change[n == 0] = 0.0
+    change *= step
+    return change
 
 
 def silence_drift(drift_per_h: float, tick_h: float, listeners: int) -> np.ndarray:

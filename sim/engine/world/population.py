@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.engine.crowd.attitude import listening_graph
+from sim.engine.crowd.attitude import Listening, listening_graph
 from sim.engine.crowd.memory import AttitudeMemory
 from sim.engine.crowd.state import State
 from sim.spec.schema import Cluster, ScenarioSpec
@@ -24,7 +24,7 @@ AWARE = "aware"  # the memory's group of users who ever learned of the crisis
 @dataclass(eq=False)
 class Population:
     followers: csr_matrix  # row u: who sees u's posts
-    listening: csr_matrix  # row u: the active users u reads, whom social averaging weighs
+    listening: Listening  # row u: the active users u reads, whom social averaging weighs
     active: np.ndarray  # posts and shares (SMCC active followers and creators)
     influencer: np.ndarray  # top creators by followers
     stakeholder: np.ndarray  # customers and employees

@@ -1,0 +1,236 @@
+"""One social-averaging round at 10^6 users against its floor on this machine (issue 16). Not a
+test: run it by hand and copy the figures into bench/RESULTS.md. Needs numba (`pip install -e
+'.[bench]'`): it compiles the candidate fused kernel and the loops that measure the machine.
+
+On the default scenario's population (`data-breach`, seed 1) with a crisis under way (a third
+of the users shifted by up to -0.6), it times, in the same process and on the same arrays:
+the round as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here
+verbatim, as in tests/sim_tests/test_averaging.py), the round as the model now runs it
+(`bounded_confidence_shift`, in buffers kept with the listening graph), and a candidate fused
+kernel (`fused_round`: one numba pass over the edges, the same arithmetic in the same order),
+and checks that all three give the same bits. Then it measures this machine's random-gather
+rate (float32 loads through a stream of random int32 indices into a table of one value per
+user, and through the listening graph's own indices) and stream rate (numpy's SIMD sum of a
+256 MB float32 array), and computes the floor of a fused pass: every listening edge read once
+(its 4-byte index), one gather of the followee's attitude per edge and one more of its moved
+value for each edge within the bound, and per user the row pointer, attitude, moved value and
+change streamed. The floor is the larger of the gather time and the stream time (a pass can overlap
+them, never beat either); their sum is printed too. Rates, floor and the rounds' ratio to it are
+in CPU time (the wall time is printed too): on a shared machine the wall clock also counts the
+other jobs' turns.
+
+    nice -n 5 .venv/bin/python bench/averaging.py                 # 10^6 users
+    nice -n 5 .venv/bin/python bench/averaging.py --users 100000 --repeats 9
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import time
+from collections.abc import Callable
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from sim.engine.crowd.attitude import bounded_confidence_shift
+from sim.engine.model import build_followers
+from sim.engine.world.population import build_population
+from sim.spec.loader import load_scenario
+
+SCENARIO, SEED = "data-breach", 1
+BOUND, STEP = 0.4, 0.1  # the scenario's confidence bound and averaging step
+
+
+def reference_shift(
+    attitude: np.ndarray,
+    listening: csr_matrix,
+    confidence_bound: float,
+    step: float,
+    moved: np.ndarray | None = None,
+) -> np.ndarray:
+    """The round before issue 16, verbatim (the tests keep the same reference)."""
+    indptr = listening.indptr
+    heard = attitude.astype(np.float32)
+    near = np.abs(heard[listening.indices] - np.repeat(heard, np.diff(indptr))) <= confidence_bound
+    within = csr_matrix((near.view(np.uint8), listening.indices, indptr), shape=listening.shape)
+    value = heard if moved is None else moved.astype(np.float32)
+    n = within @ np.ones(len(value), dtype=np.float32)
+    total = (within @ value - n * value).astype(np.float64)
+    return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
+
+
+def timed(repeats: int, run: Callable[[], object]) -> tuple[float, float]:
+    """Median wall time and median CPU time (this process's) of `repeats` calls, after one
+    warm-up call."""
+    return interleaved(repeats, {"": run})[""][:2]
+
+
+def interleaved(
+    repeats: int, runs: dict[str, Callable[[], object]]
+) -> dict[str, tuple[float, float, float, float]]:
+    """Each run's median wall, CPU, user and system time over `repeats` rounds, the runs taking
+    turns within each round (after one warm-up call each), so that all of them see the same
+    machine when other jobs come and go. System time is mostly the page faults of fresh large
+    arrays."""
+    for run in runs.values():
+        run()
+    samples: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            before = resource.getrusage(resource.RUSAGE_SELF)
+            run()
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+            samples[name].append((wall, cpu, user, system))
+    medians = {}
+    for name, rows in samples.items():
+        wall, cpu, user, system = (statistics.median(column) for column in zip(*rows, strict=True))
+        medians[name] = (wall, cpu, user, system)
+    return medians
+
+
+def fused_round(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    heard: np.ndarray,
+    value: np.ndarray,
+    bound: np.float32,
+    step: float,
+    change: np.ndarray,
+) -> None:
+    """The candidate: one pass over the edges, the model's arithmetic in the same order and
+    dtypes (adding +0.0 for a far edge, as the sparse product does)."""
+    zero = np.float32(0.0)
+    for i in range(len(change)):
+        own = heard[i]
+        total = zero
+        near = 0
+        for edge in range(indptr[i], indptr[i + 1]):
+            j = indices[edge]
+            close = abs(heard[j] - own) <= bound
+            total += value[j] if close else zero
+            near += close
+        if near:
+            count = np.float32(near)
+            change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
+        else:
+            change[i] = 0.0
+
+
+def gather_sum(table: np.ndarray, index: np.ndarray) -> float:
+    """Sum of table[index[k]] in four independent sums, so that the adds never wait on each
+    other: what is left is the gathers' own cost (and the index stream they need)."""
+    a = b = c = d = np.float32(0.0)
+    for k in range(0, len(index) - 3, 4):
+        a += table[index[k]]
+        b += table[index[k + 1]]
+        c += table[index[k + 2]]
+        d += table[index[k + 3]]
+    return float(a + b + c + d)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    from numba import njit
+
+    print(
+        f"{SCENARIO}, seed {SEED}, {args.users:,} users; {platform.machine()}, "
+        f"nproc {os.cpu_count()}, Python {platform.python_version()}, numpy {np.__version__}; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} before"
+    )
+    spec = load_scenario(SCENARIO, [f"graph.users={args.users}"])
+    rng = np.random.default_rng(SEED)
+    population = build_population(spec, build_followers(spec, rng), rng)
+    listening = population.listening
+    graph = listening.graph
+    users, edges = graph.shape[0], graph.nnz
+    anchor = population.anchor
+    hit = rng.random(users) < 1 / 3
+    attitude = np.clip(anchor - hit * rng.uniform(0.0, 0.6, users), -1.0, 1.0)
+    moved = attitude - anchor
+
+    kernel = njit(nogil=True)(fused_round)
+
+    def fused() -> np.ndarray:
+        change = np.empty(users)
+        kernel(
+            graph.indptr,
+            graph.indices,
+            attitude.astype(np.float32),
+            moved.astype(np.float32),
+            np.float32(BOUND),
+            STEP,
+            change,
+        )
+        return change
+
+    rounds = {
+        "before (reference)": lambda: reference_shift(attitude, graph, BOUND, STEP, moved),
+        "now (kept buffers)": lambda: bounded_confidence_shift(
+            attitude, listening, BOUND, STEP, moved
+        ),
+        "fused kernel (numba)": fused,
+    }
+    old = rounds["before (reference)"]()
+    same = {name: run().tobytes() == old.tobytes() for name, run in rounds.items()}
+    times = interleaved(args.repeats, rounds)
+
+    heard = attitude.astype(np.float32)
+    rows = np.repeat(np.arange(users), np.diff(graph.indptr))
+    near_share = float(np.mean(np.abs(heard[graph.indices] - heard[rows]) <= BOUND))
+    del rows
+    gathers = edges * (1.0 + near_share)
+    streamed = 4.0 * edges + users * (8 + 4 + 4 + 8)  # indices; indptr, attitude, moved, change
+
+    gather = njit(gather_sum)
+    random_index = np.random.default_rng(0).integers(0, users, edges, dtype=np.int32)
+    table = np.random.default_rng(1).random(users, dtype=np.float32)
+    big = np.random.default_rng(2).random(64 * 2**20, dtype=np.float32)  # 256 MB, past the caches
+    # Rates from CPU time, as the rounds' ratio to the floor: the wall clock of a shared
+    # machine also counts the other jobs' turns.
+    gather_s = timed(args.repeats, lambda: gather(table, random_index))[1]
+    graph_gather_s = timed(args.repeats, lambda: gather(table, graph.indices))[1]
+    stream_s = timed(args.repeats, lambda: np.add.reduce(big))[1]  # SIMD: memory-bound
+    gather_rate = edges / gather_s  # gathers per second (with the index stream they need)
+    graph_gather_rate = edges / graph_gather_s
+    stream_rate = big.nbytes / stream_s  # bytes per second
+    floor_gather = gathers / gather_rate
+    floor_stream = streamed / stream_rate
+    floor = max(floor_gather, floor_stream)
+
+    print(
+        f"  listening graph: {users:,} users, {edges:,} edges ({edges / users:.1f} a user); "
+        f"{near_share:.1%} of edges within the bound"
+    )
+    print(
+        f"  {'round (median)':<22} {'wall':>8} {'CPU':>8} {'user':>8} {'system':>8} "
+        f"{'CPU/floor':>10}  same bits"
+    )
+    for name, (wall, cpu, user, system) in times.items():
+        print(
+            f"  {name:<22} {wall:7.3f}s {cpu:7.3f}s {user:7.3f}s {system:7.3f}s "
+            f"{cpu / floor:9.1f}x  "
+            f"{'yes' if same[name] else 'NO'}"
+        )
+    print(
+        f"  this machine: random gather {gather_rate / 1e6:.0f} M/s uniform, "
+        f"{graph_gather_rate / 1e6:.0f} M/s in the graph's own index order; "
+        f"stream {stream_rate / 1e9:.2f} GB/s\n"
+        f"  fused-pass floor: {gathers / 1e6:.1f} M gathers ({floor_gather:.3f} s at the uniform "
+        f"rate), {streamed / 1e6:.0f} MB streamed ({floor_stream:.3f} s): floor {floor:.3f} s "
+        f"(both, not overlapped: {floor_gather + floor_stream:.3f} s)\n"
+        f"  load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} after"
+    )
+
+
+if __name__ == "__main__":
+    main()
