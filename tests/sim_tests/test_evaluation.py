@@ -84,7 +84,7 @@ def test_one_inquiry_answered_in_time_and_one_missed():
     assert rating.areas_for_improvement == (
         "Bob, Weekly printed that the brand did not comment (J2, deadline T+2:00).",
     )
-    (item,) = improvement_plan([rating])
+    (item,) = improvement_plan([rating]).items
     assert (item.objective_id, item.capability_element) == ("O1", "organisation")
     assert item.issue == rating.areas_for_improvement[0]
 
@@ -188,6 +188,6 @@ def test_an_objective_nothing_tested_is_listed_for_the_next_exercise():
     rating = rate_objective(Objective(id="O3", text="Brief store staff."), facts)
     assert rating.rule == "not_exercised"
     assert rating.rating == "N", "not rated: a P here would claim what nobody tried"
-    (item,) = improvement_plan([rating])
+    (item,) = improvement_plan([rating]).items
     assert item.capability_element == "exercise"
     assert "O3 was not exercised" in item.issue
