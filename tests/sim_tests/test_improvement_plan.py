@@ -16,6 +16,7 @@ from sim.report import build_report, render_html, render_markdown, render_pdf
 from sim.report.document import Section, Table
 from sim.session import Rated, Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 OVERRIDES = ["turns.horizon_days=1"]
 
@@ -93,7 +94,7 @@ def report(tmp_path_factory):
     """Tiny, one day, a holding statement at once: O1 (first statement) and O2 (the journalist)
     are rated P automatically, O3 N (not exercised, with an area). The evaluators rate O1 M and
     U, and O3 P."""
-    spec = load_scenario("tiny", OVERRIDES)
+    spec = load_scenario(TINY, OVERRIDES)
     session = Session(spec, seed=3, scenario_ref="tiny", overrides=OVERRIDES)
     session.queue(session.make_action(strategy="holding_statement", text="We are on it."))
     session.end_turn()

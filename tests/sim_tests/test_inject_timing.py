@@ -7,12 +7,13 @@ import pytest
 
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 
 @pytest.fixture(scope="module")
 def tiny():
     """Turns of an hour (12 ticks of 5 minutes)."""
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def _with_inject(spec, time_h: float, deadline_h: float | None = 2.0):

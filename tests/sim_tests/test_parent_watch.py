@@ -30,7 +30,7 @@ class Say:
 
 
 if __name__ == "__main__":
-    sweep(SweepPlan(scenario="tiny", protocols=("silent",), runs=5_000), workers=2, watcher=Say())
+    sweep(SweepPlan(scenario=TINY, protocols=("silent",), runs=5_000), workers=2, watcher=Say())
 """
 
 

@@ -46,6 +46,7 @@ from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Strategy
 from sim.vocabulary import STATE_NAMES
+from tests.tiny import TINY
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,7 +54,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def tiny():
     """200 users, two days, 4 turns of an hour; one template 'outage-holding'."""
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def played(
@@ -580,7 +581,7 @@ _SCRIPT = """
 import hashlib, json, sys
 from sim.session import Session
 from sim.spec.loader import load_scenario
-session = Session(load_scenario("tiny"), int(sys.argv[1]))
+session = Session(load_scenario(TINY), int(sys.argv[1]))
 session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
 session.end_turn()
 session.queue(session.make_action(strategy="apology", transparency=0.9))
