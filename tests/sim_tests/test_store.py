@@ -30,7 +30,7 @@ PLAYER = textwrap.dedent(
     from sim.session import Session
     from sim.spec.loader import load_scenario
 
-    session = Session(load_scenario(TINY), seed=5, team="Kill", autosave=Path(sys.argv[1]))
+    session = Session(load_scenario(SCENARIO), seed=5, team="Kill", autosave=Path(sys.argv[1]))
 
     def acknowledge(what):
         print(what, len(session.log), flush=True)
@@ -48,7 +48,7 @@ PLAYER = textwrap.dedent(
         session.add_note(f"hot wash {n}")
         acknowledge("note")
     """
-)
+).replace("SCENARIO", repr(TINY))
 
 
 @pytest.fixture(scope="module")
