@@ -29,12 +29,12 @@ DEFAULT_SCENARIO = "data-breach"
 STATEMENT_AT_H = 1.0  # one statement this long after the trigger
 STATEMENTS = (Strategy.HOLDING_STATEMENT, Strategy.APOLOGY, Strategy.DENIAL)
 CLUSTER_RESPONSIBILITY = {Cluster.VICTIM: 0.3, Cluster.PREVENTABLE: 0.8}
-TEST_ONLY = frozenset({"tiny"})
 
 
 def lesson_scenarios() -> list[str]:
-    """The bundled scenarios a lesson study can play: all but the test-only ones."""
-    return [name for name in bundled_names() if name not in TEST_ONLY]
+    """The bundled scenarios a lesson study can play: every one (the tests' tiny scenario is
+    a test fixture, not bundled)."""
+    return bundled_names()
 
 
 @dataclass(frozen=True)

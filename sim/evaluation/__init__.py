@@ -6,13 +6,19 @@ Used by the after-action report and the TUI's debrief; the rules are in `sim.eva
 
 from sim.evaluation.judgement import Judgement, judged
 from sim.evaluation.objectives import rate_objectives
-from sim.evaluation.plan import CapabilityElement, ImprovementItem, improvement_plan
+from sim.evaluation.plan import (
+    CapabilityElement,
+    ImprovementItem,
+    ImprovementPlan,
+    improvement_plan,
+)
 from sim.evaluation.rating import RATING_NAMES, ObjectiveRating, Rating
 
 __all__ = [
     "RATING_NAMES",
     "CapabilityElement",
     "ImprovementItem",
+    "ImprovementPlan",
     "Judgement",
     "ObjectiveRating",
     "Rating",

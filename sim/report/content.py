@@ -18,7 +18,14 @@ from datetime import date
 from babel.dates import format_date
 
 from sim.clock import clock, hours_text
-from sim.evaluation import ObjectiveRating, improvement_plan, judged, rate_objectives
+from sim.evaluation import (
+    ImprovementItem,
+    ImprovementPlan,
+    ObjectiveRating,
+    improvement_plan,
+    judged,
+    rate_objectives,
+)
 from sim.evaluation.facts import ExerciseFacts, facts_of
 from sim.evaluation.plan import CAPABILITY_ELEMENTS, CORRECTIVE_ACTIONS
 from sim.evaluation.root_cause import LogFacts, decisions_of, root_causes
@@ -76,9 +83,10 @@ def session_document(
     log = LogFacts(decisions, refusals, record.evidence_at_h)
     causes = {rating.objective_id: root_causes(rating, facts, log, words) for rating in ratings}
     who = contacts(spec.meta, sponsor, point_of_contact, words)
+    plan = improvement_plan(ratings, session.evaluator_ratings, words)
     _ = words
     sections = (
-        _executive_summary(session, outcome, facts, ratings, causes, compared, _),
+        _executive_summary(session, outcome, facts, plan, causes, compared, _),
         _overview(session, saved, who, _),
         _outcome_section(outcome, _("the team's answers"), _),
         *_analysis(ratings, causes, session, _),
@@ -90,7 +98,7 @@ def session_document(
         _answers(session, _),
         _notes(session, _),
         _participants(session, seated, _),
-        _plan(ratings, _),
+        _plan(plan, _),
     )
     return Document(
         title=_("After-Action Report / Improvement Plan: {title}").format(title=spec.meta.title),
@@ -180,25 +188,21 @@ def _executive_summary(
     session: Session,
     outcome: Outcome,
     facts: ExerciseFacts,
-    ratings: tuple[ObjectiveRating, ...],
+    plan: ImprovementPlan,
     causes: Causes,
     compared: Comparison,
     words: Translator,
 ) -> Section:
     """What happened, what the team did, the outcome and the damage avoided, and the three
-    things to fix (sim.report.summary), from the same facts as the sections after it."""
+    things to fix (sim.report.summary), from the same facts as the sections after it: the
+    things to fix are Appendix A's rows, by the rating the report uses."""
     spec = session.spec
     closed = [item for item in facts.items if item.status != "open"]
-    # Ranked by the rating the report uses: the evaluators' where they gave one.
-    used = {
-        item.objective_id: item.rating for item in judged(ratings, session.evaluator_ratings, words)
-    }
     shortfalls = [
-        summary.Shortfall(rating.objective_id, used[rating.objective_id], rating.rule, area, cause)
-        for rating in ratings
-        for area, cause in zip(
-            rating.areas_for_improvement, causes[rating.objective_id], strict=True
+        summary.Shortfall(
+            item.objective_id, item.rating, item.rule, item.issue, _root_cause(item, causes, words)
         )
+        for item in plan.items
     ]
     actions = {rule: words(action) for rule, (action, _element) in CORRECTIVE_ACTIONS.items()}
     found = summary.fixes(
@@ -399,6 +403,14 @@ def _with_causes(
             rating.areas_for_improvement, causes[rating.objective_id], strict=True
         )
     )
+
+
+def _root_cause(item: ImprovementItem, causes: Causes, words: Translator = ENGLISH) -> str:
+    """A plan row's root cause: the log's, for an area for improvement it found; what the
+    evaluators saw, for a row of their own."""
+    if item.area is not None:
+        return causes[item.objective_id][item.area]
+    return words("What the evaluators saw: {reasons}.").format(reasons="; ".join(item.evaluators))
 
 
 def _analysis(
@@ -672,23 +684,26 @@ def _participants(
     )
 
 
-def _plan(ratings: tuple[ObjectiveRating, ...], words: Translator) -> Section:
+def _plan(plan: ImprovementPlan, words: Translator) -> Section:
+    """Appendix A by the rating used: each row with the evaluators' reasons where they saw
+    challenges, and a sentence for each objective left out because they rated it P."""
     _ = words
-    items = improvement_plan(ratings, _)
     rows = tuple(
         (
             item.objective_id,
-            item.issue,
+            item.rating,
+            _issue(item, _),
             item.corrective_action,
             _(CAPABILITY_ELEMENTS[item.capability_element]),
             item.responsible,
             item.start_date,
             item.completion_date,
         )
-        for item in items
+        for item in plan.items
     )
     header = (
         N_("Objective"),
+        N_("Rating"),
         N_("Issue / area for improvement"),
         N_("Corrective action"),
         N_("Capability element"),
@@ -696,7 +711,26 @@ def _plan(ratings: tuple[ObjectiveRating, ...], words: Translator) -> Section:
         N_("Start date"),
         N_("Completion date"),
     )
+    left_out = tuple(
+        Paragraph(
+            _(
+                "{objective} has no row: {sentence} The areas for improvement the log shows are "
+                "in its analysis."
+            ).format(objective=judgement.objective_id, sentence=judgement.sentence)
+        )
+        for judgement in plan.set_aside
+    )
     title = _("Appendix A: Improvement Plan")
     if not rows:
-        return Section(title, (Paragraph(_("No areas for improvement.")),))
-    return Section(title, (Table(tuple(_(column) for column in header), rows),))
+        return Section(title, (Paragraph(_("No areas for improvement.")), *left_out))
+    table = Table(tuple(_(column) for column in header), rows, rating_column=1)
+    return Section(title, (table, *left_out))
+
+
+def _issue(item: ImprovementItem, words: Translator) -> str:
+    """The row's issue, followed by the reasons of the evaluators who saw challenges."""
+    if not item.evaluators:
+        return item.issue
+    return words("{issue} Evaluators: {reasons}.").format(
+        issue=item.issue, reasons="; ".join(item.evaluators)
+    )

@@ -66,7 +66,7 @@ timed, unconditional inject arrives (an inject due at a turn's end arrives in th
 the second half at least one of them escalates the crisis (`effect` is a negative wave, a media
 pickup or evidence). Volume triggers and `if_no_statement_by_h` injects come on top, since they
 depend on play. `sim/spec/drill.py` states the rule and a test holds every bundled scenario to
-it, except `tiny`, the four-turn scenario of the tests.
+it. (The tests' four-turn scenario is a fixture in `tests/scenario_files/`, not bundled.)
 
 Any field can be changed for one run without editing the file:
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import scenarios
 from sim.cli.main import main
 from sim.errors import ActionError, UserError
 from sim.host.chain import Step, first_step, next_step
@@ -19,14 +18,14 @@ from sim.host.server import Host, serve
 from sim.session import Approved, Drafted, Queued, Rejected, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
-SCENARIOS = Path(scenarios.__file__).parent
 APOLOGY = "We are sorry: the app failed you tonight, and it is back."
 
 
 @pytest.fixture(scope="module")
 def tiny():
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def test_a_draft_goes_out_when_approved_and_a_rejected_one_never(tiny, tmp_path: Path):
@@ -72,7 +71,7 @@ def test_the_approver_is_the_first_approving_role_someone_holds():
 
 
 async def test_hosted_drafts_wait_for_the_legal_seat_and_delays_apply_without_it(tmp_path):
-    session = Session(load_scenario("tiny"), seed=2, team="Blue", scenario_ref="tiny")
+    session = Session(load_scenario(TINY), seed=2, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "hosted.sqlite"])
     made = new_seats(session.spec.meta.roles)
     codes = {seat.role: code for seat, code in made}
@@ -176,7 +175,7 @@ def test_the_last_approval_sends_it_at_once_or_after_the_delay_if_a_step_was_pas
 
 
 async def test_hosted_the_chain_runs_legal_then_the_ceo_and_every_step_is_logged(tmp_path):
-    spec = load_scenario("tiny", ['team.approval_chain=["legal", "CEO"]'])
+    spec = load_scenario(TINY, ['team.approval_chain=["legal", "CEO"]'])
     session = Session(spec, seed=2, team="Blue")
     session.claim_autosave([tmp_path / "chain.sqlite"])
     made = new_seats(spec.meta.roles)
@@ -232,7 +231,7 @@ def test_a_chain_naming_a_role_the_scenario_lacks_is_one_sentence(
     tmp_path, capsys, chain, sentence
 ):
     scenario = tmp_path / "chain.toml"
-    text = (SCENARIOS / "tiny.toml").read_text(encoding="utf-8")
+    text = Path(TINY).read_text(encoding="utf-8")
     scenario.write_text(text.replace("[team]\n", f"[team]\napproval_chain = {chain}\n", 1))
     assert main(["scenarios", "validate", str(scenario)]) == 2
     assert capsys.readouterr().err == f"{scenario}: {sentence}\n"

@@ -14,6 +14,7 @@ import pytest
 from sim.cli.main import main
 from sim.msel.export import export_msel
 from sim.spec.loader import load_scenario, resolve_scenario_path
+from tests.tiny import TINY
 
 DEEP = "[" * 600 + "]" * 600
 
@@ -79,20 +80,20 @@ def test_validate_reads_the_graph_file_as_run_does(tmp_path, capsys):
 def test_deep_protocols_and_overrides(tmp_path, capsys):
     protocol = tmp_path / "p.toml"
     protocol.write_text(f'name = "p"\ndescription = "d"\nx = {DEEP}\n')
-    assert "nested too deep" in one_sentence(capsys, ["run", "tiny", "--protocol", str(protocol)])
-    said = one_sentence(capsys, ["run", "tiny", "--set", f"crisis.severity={DEEP}"])
+    assert "nested too deep" in one_sentence(capsys, ["run", TINY, "--protocol", str(protocol)])
+    said = one_sentence(capsys, ["run", TINY, "--set", f"crisis.severity={DEEP}"])
     assert "nested too deep" in said
 
 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["run", "tiny", "--seed", "-1"],
-        ["play", "tiny", "--seed", "-1"],
-        ["run", "tiny", "--seed", str(2**64)],
-        ["sweep", "tiny", "--protocol", "silent", "--runs", "10000000"],
-        ["timing", "tiny", "--protocol", "silent", "--delays=nan"],
-        ["timing", "tiny", "--protocol", "silent", "--delays=inf"],
+        ["run", TINY, "--seed", "-1"],
+        ["play", TINY, "--seed", "-1"],
+        ["run", TINY, "--seed", str(2**64)],
+        ["sweep", TINY, "--protocol", "silent", "--runs", "10000000"],
+        ["timing", TINY, "--protocol", "silent", "--delays=nan"],
+        ["timing", TINY, "--protocol", "silent", "--delays=inf"],
     ],
 )
 def test_numbers_no_command_can_use(capsys, argv):
@@ -105,9 +106,9 @@ def test_out_that_is_not_a_writable_folder(tmp_path, monkeypatch, capsys, out, c
     monkeypatch.chdir(tmp_path)
     Path("a-file").write_text("taken")
     argv = {
-        "run": ["run", "tiny"],
-        "sweep": ["sweep", "tiny", "--protocol", "silent", "--runs", "1"],
-        "timing": ["timing", "tiny", "--protocol", "fast-transparent", "--runs", "1"],
+        "run": ["run", TINY],
+        "sweep": ["sweep", TINY, "--protocol", "silent", "--runs", "1"],
+        "timing": ["timing", TINY, "--protocol", "fast-transparent", "--runs", "1"],
     }[command]
     assert "--out" in one_sentence(capsys, [*argv, "--out", out])
 
@@ -115,19 +116,19 @@ def test_out_that_is_not_a_writable_folder(tmp_path, monkeypatch, capsys, out, c
 @pytest.mark.parametrize("out", ["/dev/null", "."])
 def test_a_report_goes_to_a_file_with_its_figures_beside_it(tmp_path, capsys, out):
     run = tmp_path / "run"
-    assert main(["run", "tiny", "--out", str(run)]) == 0
+    assert main(["run", TINY, "--out", str(run)]) == 0
     assert "is not a regular file" in one_sentence(capsys, ["report", str(run), "--out", out])
 
 
 def test_a_delay_past_what_a_rule_can_wait(capsys):
     said = one_sentence(
-        capsys, ["timing", "tiny", "--protocol", "fast-transparent", "--runs", "1", "--delays=800"]
+        capsys, ["timing", TINY, "--protocol", "fast-transparent", "--runs", "1", "--delays=800"]
     )
     assert "give delays of at most" in said
 
 
 def test_a_dask_address_that_is_not_one(capsys):
-    argv = ["sweep", "tiny", "--protocol", "silent", "--runs", "1", "--dask", "not a url"]
+    argv = ["sweep", TINY, "--protocol", "silent", "--runs", "1", "--dask", "not a url"]
     assert "--dask not a url" in one_sentence(capsys, argv)
 
 
@@ -151,7 +152,7 @@ def test_serve_on_a_port_in_use_or_a_host_that_is_not_one():
 
 
 def test_more_workers_than_cores_are_cut_down_with_a_sentence(capsys):
-    assert main(["sweep", "tiny", "--protocol", "silent", "--runs", "1", "--workers", "999"]) == 0
+    assert main(["sweep", TINY, "--protocol", "silent", "--runs", "1", "--workers", "999"]) == 0
     assert "--workers 999 is more than the" in capsys.readouterr().err
 
 
@@ -165,7 +166,7 @@ def test_a_report_of_a_session_whose_scenario_holds_nan(tmp_path, capsys):
     from sim.session import Session
 
     path = tmp_path / "s.json"
-    Session(load_scenario("tiny"), 1).save(path)
+    Session(load_scenario(TINY), 1).save(path)
     data = json.loads(path.read_text())
     data["spec"]["crisis"]["cluster_responsibility"] = [0.2, float("nan"), 0.8]
     path.write_text(json.dumps(data))
@@ -173,7 +174,7 @@ def test_a_report_of_a_session_whose_scenario_holds_nan(tmp_path, capsys):
 
 
 def test_run_json_is_strict_json(capsys):
-    assert main(["run", "tiny", "--json"]) == 0
+    assert main(["run", TINY, "--json"]) == 0
 
     def refuse(constant: str) -> None:
         raise AssertionError(f"{constant} in the JSON")
@@ -186,7 +187,7 @@ def test_serve_on_a_port_that_does_not_exist(capsys):
 
 
 def test_a_closed_pipe_is_one_sentence():
-    command = [sys.executable, "-m", "sim.cli.main", "run", "tiny", "--json"]
+    command = [sys.executable, "-m", "sim.cli.main", "run", TINY, "--json"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()
@@ -199,11 +200,11 @@ def test_a_closed_pipe_is_one_sentence():
 
 
 def test_an_msel_with_only_its_header_is_refused_unless_asked(tmp_path, capsys):
-    header = export_msel(load_scenario("tiny")).split("\r\n")[0]
+    header = export_msel(load_scenario(TINY)).split("\r\n")[0]
     csv = tmp_path / "msel.csv"
     csv.write_text(header + "\r\n", encoding="utf-8-sig")
     scenario = tmp_path / "s.toml"
-    scenario.write_text(resolve_scenario_path("tiny").read_text())
+    scenario.write_text(resolve_scenario_path(TINY).read_text())
     before = scenario.read_text()
     argv = ["scenarios", "msel", "import", str(csv), "--into", str(scenario)]
     assert "--allow-empty" in one_sentence(capsys, argv)
@@ -216,7 +217,7 @@ def test_a_carriage_return_in_a_cell_comes_back_as_written(tmp_path):
     from sim.msel.importer import import_msel
     from sim.msel.merge import merge_into_scenario
 
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     message = "line one\rline two\r\nline three"
     injects = (spec.injects[0].model_copy(update={"message": message}), *spec.injects[1:])
     csv = tmp_path / "msel.csv"
@@ -224,7 +225,7 @@ def test_a_carriage_return_in_a_cell_comes_back_as_written(tmp_path):
     imported = import_msel(csv)
     assert imported[0].message == message
     scenario = tmp_path / "s.toml"
-    scenario.write_text(resolve_scenario_path("tiny").read_text())
+    scenario.write_text(resolve_scenario_path(TINY).read_text())
     merge_into_scenario(scenario, imported)
     assert load_scenario(scenario).injects[0].message == message
 

@@ -8,12 +8,13 @@ from sim.action import Action
 from sim.cli.main import main
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 TEAMS = ("Red", "Blue")
 
 
 def save_team(tmp_path, team: str, actions: list[Action]):
-    spec = load_scenario("tiny", ["turns.horizon_days=1"])
+    spec = load_scenario(TINY, ["turns.horizon_days=1"])
     session = Session(spec, seed=3, team=team, scenario_ref="tiny")
     for action in actions:
         session.queue(action)

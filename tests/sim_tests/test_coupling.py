@@ -16,6 +16,7 @@ from sim.session.counterfactual import AS_PLAYED
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Channel
 from tests.sim_tests.conftest import make_spec
+from tests.tiny import TINY
 
 
 def run(spec, seed: int, actions=(), followers=None) -> CrisisModel:
@@ -69,7 +70,7 @@ def test_a_sample_by_smallest_draws_keeps_each_candidates_chance_whatever_the_po
 
 
 def test_a_counterfactual_that_changes_nothing_reproduces_the_run_bit_for_bit() -> None:
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     session = Session(spec, 5)
     session.queue(session.make_action(strategy="holding_statement", at_h=0.5, transparency=0.6))
     session.end_turn()

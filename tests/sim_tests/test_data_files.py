@@ -19,6 +19,7 @@ from sim.lab import worker as worker_module
 from sim.report.source import load_run
 from sim.spec.schema import ScenarioSpec
 from sim.vocabulary import STATE_LABELS
+from tests.tiny import TINY
 
 DATA_DOC = Path(__file__).resolve().parents[2] / "docs" / "data.md"
 SHORT = ("turns.horizon_days=0.5",)
@@ -32,7 +33,7 @@ def documented(file_name: str) -> list[str]:
 @pytest.fixture(scope="module")
 def plan() -> SweepPlan:
     return SweepPlan(
-        scenario="tiny",
+        scenario=TINY,
         overrides=SHORT,
         protocols=("silent", "fast-transparent"),
         vary=(Axis.parse("crisis.severity=0.4,0.8"), Axis.parse("crisis.seeds=5,10")),
@@ -141,7 +142,7 @@ def test_timing_csv_writes_the_documented_columns(tmp_path):
     out = tmp_path / "timing"
     options = ["--runs", "2", "--set", *SHORT, "--workers", "1", "--out", str(out)]
     assert (
-        main(["timing", "tiny", "--protocol", "fast-transparent", "--delays", "0,2", *options]) == 0
+        main(["timing", TINY, "--protocol", "fast-transparent", "--delays", "0,2", *options]) == 0
     )
     timing = pd.read_csv(out / "timing.csv")
     assert timing.columns.tolist() == documented("timing.csv")
@@ -150,12 +151,12 @@ def test_timing_csv_writes_the_documented_columns(tmp_path):
 
 def test_series_csv_carries_scenario_seed_tick_and_the_war_rooms_state_names(tmp_path):
     out = tmp_path / "run"
-    assert main(["run", "tiny", "--seed", "5", "--set", *SHORT, "--out", str(out)]) == 0
+    assert main(["run", TINY, "--seed", "5", "--set", *SHORT, "--out", str(out)]) == 0
     with (out / "series.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == documented("series.csv")
     assert [row["tick"] for row in rows[:3]] == ["0", "1", "2"]
-    assert {row["seed"] for row in rows} == {"5"} and {row["scenario"] for row in rows} == {"tiny"}
+    assert {row["seed"] for row in rows} == {"5"} and {row["scenario"] for row in rows} == {TINY}
     for label in STATE_LABELS.values():
         assert label.replace(" ", "_") in rows[0]
     population = {
@@ -166,14 +167,14 @@ def test_series_csv_carries_scenario_seed_tick_and_the_war_rooms_state_names(tmp
 
 def test_outcome_json_has_the_documented_keys(tmp_path):
     out = tmp_path / "run"
-    assert main(["run", "tiny", "--set", *SHORT, "--out", str(out)]) == 0
+    assert main(["run", TINY, "--set", *SHORT, "--out", str(out)]) == 0
     written = pd.read_json(out / "outcome.json", typ="series").index.tolist()
     assert sorted(written) == sorted(documented("outcome.json"))
 
 
 def test_a_run_folder_written_before_the_units_still_reports(tmp_path):
     out = tmp_path / "run"
-    assert main(["run", "tiny", "--set", *SHORT, "--out", str(out)]) == 0
+    assert main(["run", TINY, "--set", *SHORT, "--out", str(out)]) == 0
     today = load_run(out).series
     with (out / "series.csv").open(newline="") as handle:
         rows = list(csv.reader(handle))

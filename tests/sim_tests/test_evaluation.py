@@ -14,6 +14,7 @@ from sim.session import Session
 from sim.session.views import Statement
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Objective, ScenarioSpec
+from tests.tiny import TINY
 
 FAST = ["turns.horizon_days=1", "turns.turn_ticks=1", "turns.turns=288"]
 
@@ -31,7 +32,7 @@ def test_the_two_scales():
 def _statement_after_detection(delay_h: float) -> Session:
     """Tiny (O1: first statement within 1 h of detection), the holding template sent `delay_h`
     after the listening alert; turns of one tick so the team acts on the alert's tick."""
-    session = Session(load_scenario("tiny", FAST), seed=1)
+    session = Session(load_scenario(TINY, FAST), seed=1)
     while session.observe().detected_at_h is None:
         session.end_turn()
     at_h = session.observe().detected_at_h + delay_h
@@ -58,7 +59,7 @@ def test_first_statement_rated_against_the_target(delay_h, expected):
 
 def _two_inquiries() -> ScenarioSpec:
     """Two journalist inquiries for O1, no crowd-driven media, so only the team's answers count."""
-    data = load_scenario("tiny", FAST).model_dump(mode="json")
+    data = load_scenario(TINY, FAST).model_dump(mode="json")
     data["meta"]["objectives"] = [{"id": "O1", "text": "Answer journalists before the deadline."}]
     data["media"] = {"outlets": 0, "journalists": 0}
     inquiry = {"type": "journalist_inquiry", "objective": "O1", "deadline_h": 1.0}
@@ -84,7 +85,7 @@ def test_one_inquiry_answered_in_time_and_one_missed():
     assert rating.areas_for_improvement == (
         "Bob, Weekly printed that the brand did not comment (J2, deadline T+2:00).",
     )
-    (item,) = improvement_plan([rating])
+    (item,) = improvement_plan([rating]).items
     assert (item.objective_id, item.capability_element) == ("O1", "organisation")
     assert item.issue == rating.areas_for_improvement[0]
 
@@ -98,7 +99,7 @@ def test_deadlines_after_the_last_turn_are_not_held_against_the_team():
 
 
 def test_evaluator_notes_join_the_evidence_of_their_objective():
-    session = Session(load_scenario("tiny", FAST), seed=1)
+    session = Session(load_scenario(TINY, FAST), seed=1)
     session.add_note("Nobody owned the press line.", objective="O2")
     ratings = rate_objectives(session)
     assert "Evaluator note at T+0:00: Nobody owned the press line." in ratings[1].evidence
@@ -109,7 +110,7 @@ def test_evaluator_notes_join_the_evidence_of_their_objective():
 
 
 def _facts(*statements: tuple[float, str, str], **fields) -> ExerciseFacts:
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     released = tuple(
         Statement(at_h=at_h, action=Action(at_h=at_h, strategy=strategy, text=text))
         for at_h, strategy, text in statements
@@ -166,7 +167,7 @@ def test_instructions_read_by_the_rubric_in_english_and_italian():
     assert rate_objective(objective, facts).rating == "M"
     text = "Se ricevete una e-mail sospetta, non cliccate: chiamate il numero verde."
     italian = _facts((1.0, "sympathy", text)).model_copy(
-        update={"spec": load_scenario("tiny", ["meta.locale=it_IT"])}
+        update={"spec": load_scenario(TINY, ["meta.locale=it_IT"])}
     )
     objective = _objective("Dire ai clienti cosa fare per proteggersi.")
     assert rate_objective(objective, italian).rating == "P"
@@ -188,6 +189,6 @@ def test_an_objective_nothing_tested_is_listed_for_the_next_exercise():
     rating = rate_objective(Objective(id="O3", text="Brief store staff."), facts)
     assert rating.rule == "not_exercised"
     assert rating.rating == "N", "not rated: a P here would claim what nobody tried"
-    (item,) = improvement_plan([rating])
+    (item,) = improvement_plan([rating]).items
     assert item.capability_element == "exercise"
     assert "O3 was not exercised" in item.issue

@@ -16,6 +16,7 @@ from sim.report import build_report, render_markdown
 from sim.session import Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 OVERRIDES = ["turns.horizon_days=1"]
 
@@ -78,7 +79,7 @@ def test_a_not_exercised_objective_takes_the_evaluators_rating():
 
 @pytest.fixture(scope="module")
 def tiny():
-    return load_scenario("tiny", OVERRIDES)
+    return load_scenario(TINY, OVERRIDES)
 
 
 def test_a_rating_is_a_log_entry_stored_and_replayed_even_after_the_end(tiny, tmp_path):

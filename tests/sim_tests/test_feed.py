@@ -21,6 +21,7 @@ from sim.feed.templates import stance_for
 from sim.spec.loader import load_scenario
 from sim.spec.schema import CrisisType, ScenarioSpec, Strategy
 from tests.sim_tests.conftest import make_spec
+from tests.tiny import TINY
 
 
 def with_locale(spec: ScenarioSpec, locale: str) -> ScenarioSpec:
@@ -35,7 +36,7 @@ def run(spec: ScenarioSpec, seed: int, hours: float) -> CrisisModel:
 
 @pytest.fixture(scope="module")
 def tiny_run() -> CrisisModel:
-    return run(load_scenario("tiny"), seed=3, hours=12.0)
+    return run(load_scenario(TINY), seed=3, hours=12.0)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,7 @@ def all_texts(module, brand: str) -> set[str]:
 
 
 def test_same_seed_gives_the_same_feed() -> None:
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     first = sample_feed(run(spec, 3, 12.0), since_tick=0, limit=15, seed=3)
     second = sample_feed(run(spec, 3, 12.0), since_tick=0, limit=15, seed=3)
     assert first == second
@@ -112,14 +113,14 @@ def test_persona_fields() -> None:
 
 
 def test_italian_locale_gives_italian_names_and_text() -> None:
-    spec = with_locale(load_scenario("tiny"), "it_IT")
+    spec = with_locale(load_scenario(TINY), "it_IT")
     model = run(spec, 3, 12.0)
     feed = sample_feed(model, since_tick=0, limit=20, seed=3)
     italian = all_texts(templates_it, spec.meta.brand)
     assert feed and all(item.text in italian for item in feed)
     people = [item.persona for item in feed if item.author != NO_AUTHOR]
     assert people and all(p.name.split(" ")[0] in ItalianNames.first_names for p in people)
-    assert sample_feed(run(load_scenario("tiny"), 3, 12.0), 0, 20, 3) != feed
+    assert sample_feed(run(load_scenario(TINY), 3, 12.0), 0, 20, 3) != feed
 
 
 def test_an_influencer_post_shows_its_real_follower_count(influencer_run: CrisisModel) -> None:

@@ -24,6 +24,7 @@ from sim.spec.loader import (
     load_scenario,
     scenario_json_schema,
 )
+from tests.tiny import TINY
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).with_name("schema_corpus")
@@ -54,6 +55,7 @@ def good_files() -> list[tuple[str, Path]]:
     return [
         *((kind, path) for kind in KINDS for path in corpus(kind, "good")),
         *(("scenarios", path) for path in sorted(BUNDLED.glob("*.toml"))),
+        ("scenarios", Path(TINY)),
         *(("protocols", path) for path in sorted((BUNDLED / "protocols").glob("*.toml"))),
     ]
 

@@ -33,6 +33,7 @@ from sim.session import Session
 from sim.spec.loader import load_scenario, resolve_scenario_path
 from sim.spec.schema import ScenarioSpec, Strategy
 from sim.validation import is_model
+from tests.tiny import TINY as TINY_FILE
 
 FUZZ = settings(
     derandomize=True,
@@ -44,8 +45,8 @@ FUZZ = settings(
 PLAYED = settings(FUZZ, max_examples=25)
 """Tests that play what they accept: fewer examples, each a run of the tiny scenario."""
 
-TINY = load_scenario("tiny")
-TINY_TOML = resolve_scenario_path("tiny").read_text(encoding="utf-8")
+TINY = load_scenario(TINY_FILE)
+TINY_TOML = resolve_scenario_path(TINY_FILE).read_text(encoding="utf-8")
 HOSTILE_TEXT = st.sampled_from(
     ["[/b]", "[link='https://evil.example/phish']x[/link]", "[@click=app.quit]q[/]", "\x1b[2J"]
 )
@@ -146,7 +147,7 @@ def play(spec: ScenarioSpec, **options: Any) -> None:
 @given(key=st.sampled_from(SCENARIO_FIELDS), value=set_values)
 def test_any_set_value_loads_or_is_one_sentence(key, value):
     try:
-        load_scenario("tiny", [f"{key}={value}"])
+        load_scenario(TINY_FILE, [f"{key}={value}"])
     except UserError as error:
         refused_in_one_sentence(error)
 
@@ -158,7 +159,7 @@ def test_any_set_value_loads_or_is_one_sentence(key, value):
 )
 def test_any_accepted_set_value_runs(key, value):
     try:
-        spec = load_scenario("tiny", [f"{key}={value}"])
+        spec = load_scenario(TINY_FILE, [f"{key}={value}"])
     except UserError:
         return
     if cheap(spec):
@@ -398,7 +399,7 @@ def test_any_session_file_resumes_or_is_one_sentence(tmp_path_factory, changes):
 words = st.one_of(
     st.sampled_from(
         [
-            "tiny",
+            TINY_FILE,
             "silent",
             "fast-transparent",
             "--seed",
@@ -431,8 +432,8 @@ words = st.one_of(
 commands = st.sampled_from(
     [
         ["run"],
-        ["sweep", "tiny", "--runs", "1"],
-        ["timing", "tiny", "--runs", "1"],
+        ["sweep", TINY_FILE, "--runs", "1"],
+        ["timing", TINY_FILE, "--runs", "1"],
         ["scenarios", "show"],
         ["scenarios", "validate"],
         ["report"],

@@ -13,6 +13,7 @@ from sim.cli.main import main
 from sim.data_dictionary import GRAPH_NODE_ATTRIBUTES
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 SHORT = ("turns.horizon_days=1",)
 EPSILON = 1e-9
@@ -20,7 +21,7 @@ EPSILON = 1e-9
 
 @pytest.fixture(scope="module")
 def finished() -> Session:
-    session = Session(load_scenario("tiny", SHORT), 3)
+    session = Session(load_scenario(TINY, SHORT), 3)
     session.finish()
     return session
 
@@ -28,7 +29,7 @@ def finished() -> Session:
 @pytest.fixture(scope="module")
 def gexf(tmp_path_factory) -> nx.DiGraph:
     path = tmp_path_factory.mktemp("graph") / "graph.gexf"
-    assert main(["run", "tiny", "--seed", "3", "--set", *SHORT, "--graph-out", str(path)]) == 0
+    assert main(["run", TINY, "--seed", "3", "--set", *SHORT, "--graph-out", str(path)]) == 0
     return nx.read_gexf(path)
 
 
@@ -69,7 +70,7 @@ def test_edges_run_from_an_account_to_its_followers(gexf, tmp_path):
     graph, so an edge's direction in Gephi is the direction the story travels."""
     path = tmp_path / "graph.gexf"
     nx.write_gexf(gexf, path)
-    scenario = load_scenario("tiny", (*SHORT, f"graph.source={path}"))
+    scenario = load_scenario(TINY, (*SHORT, f"graph.source={path}"))
     again = Session(scenario, 3).user_timeline()
     assert list(again.followers) == [gexf.out_degree(node) for node in sorted(gexf.nodes)]
 
@@ -108,7 +109,7 @@ def test_gexf_replays_the_spread_on_gephis_timeline(gexf):
 
 def test_graphml_has_the_times_without_dynamics(tmp_path):
     path = tmp_path / "graph.graphml"
-    assert main(["run", "tiny", "--seed", "3", "--set", *SHORT, "--graph-out", str(path)]) == 0
+    assert main(["run", TINY, "--seed", "3", "--set", *SHORT, "--graph-out", str(path)]) == 0
     graph = nx.read_graphml(path)
     data = next(iter(graph.nodes.values()))
     assert {"handle", "followers", "aware_h", "spread_h", "turned_h"} <= set(data)

@@ -28,6 +28,7 @@ from sim.session import Note, Queued, Rated, Session, replay
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from tests.hosting import served
+from tests.tiny import TINY
 
 NOTE = "Evaluator only: the holding line came 40 minutes late"
 REASON = "Evaluator only: nobody owned the holding line"
@@ -45,7 +46,7 @@ class Recorded:
 
 @pytest.fixture
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Host, Recorded]]:
-    session = Session(load_scenario("tiny"), seed=4, team="Blue", scenario_ref="tiny")
+    session = Session(load_scenario(TINY), seed=4, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "hosted.sqlite"])
     sleep = Recorded()
     try:
@@ -187,7 +188,7 @@ def host_process(home: Path, *arguments: str) -> tuple[subprocess.Popen[str], di
 
 
 async def test_a_host_killed_mid_turn_resumes_with_all_it_acknowledged(tmp_path: Path):
-    first, printed = host_process(tmp_path, "tiny", "--seed", "3", "--port", "0")
+    first, printed = host_process(tmp_path, TINY, "--seed", "3", "--port", "0")
     url = printed["url"]
     back = UntilTheHostIsBack()
     try:
@@ -328,7 +329,7 @@ async def test_every_seat_sees_the_debrief_and_only_the_evaluators_their_materia
 
 
 async def test_a_finished_exercise_hosted_again_shows_its_whole_debrief(tmp_path: Path):
-    session = Session(load_scenario("tiny"), seed=5, team="Blue", scenario_ref="tiny")
+    session = Session(load_scenario(TINY), seed=5, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "done.sqlite"])
     session.queue(session.make_action(template="outage-holding"))
     session.finish()

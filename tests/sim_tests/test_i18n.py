@@ -27,6 +27,7 @@ from sim.session import Session
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Channel, InjectType, Spokesperson, Strategy, Voice
 from tests.catalogs import ROOT, TEMPLATE, extract, read_catalog
+from tests.tiny import TINY
 
 ITALIAN_PO = LOCALES_FOLDER / "it" / "LC_MESSAGES" / "stormdrill.po"
 ITALIAN_MO = ITALIAN_PO.with_suffix(".mo")
@@ -130,21 +131,21 @@ def test_figures_are_written_with_the_locales_symbols():
 
 
 def test_play_refuses_an_unsupported_language_before_the_screen_opens(capsys):
-    assert main(["play", "tiny", "--lang", "fr"]) == 2
+    assert main(["play", TINY, "--lang", "fr"]) == 2
     err = capsys.readouterr().err
     assert "--lang = 'fr' is not a language stormdrill speaks" in err
 
 
 def test_run_summarises_in_the_chosen_language(capsys, monkeypatch):
-    assert main(["run", "tiny", "--seed", "2", "--lang", "it"]) == 0
+    assert main(["run", TINY, "--seed", "2", "--lang", "it"]) == 0
     italian = capsys.readouterr().out
     assert italian.startswith("Tiny outage, protocollo silent, seme 2\n")
     assert "danno tra gli informati" in italian and "aware damage" not in italian
     assert re.search(r"indice di reputazione +\d+,\d -> \d+,\d \(minimo \d+,\d", italian)
     monkeypatch.setenv(LANG_VARIABLE, "it")
-    assert main(["run", "tiny", "--seed", "2"]) == 0
+    assert main(["run", TINY, "--seed", "2"]) == 0
     assert capsys.readouterr().out == italian
-    assert main(["run", "tiny", "--seed", "2", "--lang", "en"]) == 0
+    assert main(["run", TINY, "--seed", "2", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("Tiny outage, protocol silent, seed 2\n")
 
 

@@ -15,6 +15,7 @@ from sim.report.markdown import render_markdown
 from sim.session import InjectAnswered, Session, replay
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Inject, Objective
+from tests.tiny import TINY
 
 ADVICE = "Disclose what we know now; you speak on video at 10:00, we draft it with legal."
 
@@ -22,7 +23,7 @@ ADVICE = "Disclose what we know now; you speak on video at 10:00, we draft it wi
 @pytest.fixture(scope="module")
 def advised():
     """tiny with an objective tested only by the CEO's call at T+0:30, due within the hour."""
-    tiny = load_scenario("tiny")
+    tiny = load_scenario(TINY)
     call = Inject(
         id="CEO1",
         time_h=0.5,

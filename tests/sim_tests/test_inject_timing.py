@@ -1,18 +1,28 @@
-"""When injects reach the team: by their designated time, in the turn that time falls in, and
-stamped with it, so a deadline counts from the moment the message was due."""
+"""When injects reach the team and statements go out, turn by turn (docs/tui.md, "Time in a
+turn"). An inject reaches the team by its designated time, stamped with it, so a deadline counts
+from the moment the message was due: one due at a turn's end is in that turn. A statement goes
+out at its time, never before: one due inside a turn acts in that turn, one due at a turn's end
+in the tick that starts there, so in the next turn's record, at that clock time. Either way what
+the team is shown is what the ratings read.
+
+All of it plays the tests' tiny scenario: turns of an hour (12 ticks of 5 minutes), the trigger
+at hour 0."""
 
 from __future__ import annotations
 
 import pytest
 
+from sim.evaluation.facts import facts_of
+from sim.events import EventKind
 from sim.session import Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 
 @pytest.fixture(scope="module")
 def tiny():
     """Turns of an hour (12 ticks of 5 minutes)."""
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def _with_inject(spec, time_h: float, deadline_h: float | None = 2.0):
@@ -73,3 +83,58 @@ def test_no_inject_arrives_before_the_trigger(tiny):
     session.end_turn()
     event = _arrived(session)
     assert event is not None and event.at_h == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _statements(events):
+    return [event for event in events if event.kind is EventKind.STATEMENT]
+
+
+def _reached(session: Session, at_h: float) -> int:
+    """How many aware users had seen a response by the end of the tick that starts at `at_h`."""
+    series = session.run_record().series
+    tick_h = session.spec.turns.tick_h
+    row = next(i for i, hour in enumerate(series["hour"]) if hour >= at_h + tick_h - 1e-9)
+    return int(series["aware_saw_response"][row])
+
+
+def test_a_statement_due_inside_a_turn_goes_out_in_that_turn_at_its_own_time(tiny):
+    session = Session(tiny, 1)
+    session.queue(session.make_action(template="outage-holding", at_h=0.5))
+    record = session.end_turn()
+    (out,) = _statements(record.events)
+    assert out.at_h == pytest.approx(0.5), "shown in turn 1's record at T+0:30"
+    assert _reached(session, 0.5) > 0, "the crowd hears it from T+0:30, inside turn 1"
+    assert _reached(session, 0.5 - session.spec.turns.tick_h) == 0, "and not before"
+    assert facts_of(session).first_statement_h == pytest.approx(0.5), "rated as shown"
+
+
+def test_a_statement_due_at_a_turn_s_end_goes_out_at_that_time_in_the_next_turn(tiny):
+    session = Session(tiny, 1)
+    session.queue(session.make_action(template="outage-holding", at_h=1.0))
+    first = session.end_turn()
+    assert first.end_h == pytest.approx(1.0)
+    assert _statements(first.events) == [], "turn 1 covers [T+0:00, T+1:00): not yet out"
+    assert _reached(session, 1.0 - session.spec.turns.tick_h) == 0
+    second = session.end_turn()
+    (out,) = _statements(second.events)
+    assert out.at_h == pytest.approx(1.0), "shown in turn 2's record at T+1:00, its own time"
+    assert _reached(session, 1.0) > 0, "it acts in the tick that starts at T+1:00"
+    assert facts_of(session).first_statement_h == pytest.approx(1.0), "rated as shown"
+
+
+def test_at_a_boundary_the_team_sees_the_inject_and_the_statement_due_then(tiny):
+    """Between turns 1 and 2 the clock shows T+1:00: the inject due then is in the inbox (held
+    by turn 1's record, its whole deadline ahead), the statement due then is queued to go out
+    at T+1:00 (held by turn 2's record); neither is shown before its time or late."""
+    session = Session(_with_inject(tiny, time_h=1.0), 1)
+    session.queue(session.make_action(template="outage-holding", at_h=1.0))
+    first = session.end_turn()
+    assert session.now_h == pytest.approx(1.0)
+    assert _arrived(session) in first.events
+    assert _statements(session.inbox) == []
+    second = session.end_turn()
+    assert [event.at_h for event in _statements(second.events)] == [pytest.approx(1.0)]
+    assert _arrived(session) not in second.events

@@ -18,6 +18,7 @@ from sim.msel.export import export_msel, write_msel
 from sim.msel.importer import import_msel
 from sim.msel.merge import merge_into_scenario
 from sim.spec.loader import bundled_names, load_scenario, resolve_scenario_path
+from tests.tiny import TINY
 
 
 @pytest.mark.parametrize("name", bundled_names())
@@ -54,15 +55,15 @@ def _outside_injects(text: str) -> str:
 
 def test_merge_into_a_file_without_injects_appends_them(tmp_path):
     scenario = tmp_path / "s.toml"
-    text = resolve_scenario_path("tiny").read_text(encoding="utf-8")
+    text = resolve_scenario_path(TINY).read_text(encoding="utf-8")
     scenario.write_text(text.split("[[injects]]")[0].rstrip() + "\n", encoding="utf-8")
-    injects = load_scenario("tiny").injects
+    injects = load_scenario(TINY).injects
     merge_into_scenario(scenario, injects)
     assert load_scenario(scenario).injects == injects
 
 
 def test_awkward_text_survives_the_round_trip(tmp_path):
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     tricky = 'Quotes " and """, a back\\slash,\ttab, accents è ü, a long line ' + "x " * 80
     injects = (spec.injects[0].model_copy(update={"message": tricky, "notes": "two\nlines"}),)
     spec = spec.model_copy(update={"injects": injects})
@@ -70,7 +71,7 @@ def test_awkward_text_survives_the_round_trip(tmp_path):
     write_msel(spec, path)
     assert import_msel(path) == injects
     scenario = tmp_path / "tiny.toml"
-    shutil.copy(resolve_scenario_path("tiny"), scenario)
+    shutil.copy(resolve_scenario_path(TINY), scenario)
     merge_into_scenario(scenario, injects)
     assert load_scenario(scenario).injects == injects
 
@@ -210,10 +211,10 @@ def test_semicolons_blank_rows_extra_columns_and_spreadsheet_spellings(tmp_path)
 
 def test_nothing_is_written_when_the_csv_is_bad(tmp_path, capsys):
     scenario = tmp_path / "tiny.toml"
-    shutil.copy(resolve_scenario_path("tiny"), scenario)
+    shutil.copy(resolve_scenario_path(TINY), scenario)
     before = scenario.read_bytes()
     path = tmp_path / "msel.csv"
-    path.write_text(export_msel(load_scenario("tiny")).replace("T+1:00", "1 pm"), encoding="utf-8")
+    path.write_text(export_msel(load_scenario(TINY)).replace("T+1:00", "1 pm"), encoding="utf-8")
     assert main(["scenarios", "msel", "import", str(path), "--into", str(scenario)]) == 2
     error = capsys.readouterr().err
     assert error.startswith(f"stormdrill: {path}, row 4, column Designated Scenario Time: '1 pm'")
@@ -224,11 +225,11 @@ def test_nothing_is_written_when_the_csv_is_bad(tmp_path, capsys):
 
 def test_the_cli_exports_and_imports(tmp_path, capsys):
     out = tmp_path / "msel.csv"
-    assert main(["scenarios", "msel", "export", "tiny", "--out", str(out)]) == 0
+    assert main(["scenarios", "msel", "export", TINY, "--out", str(out)]) == 0
     scenario = tmp_path / "tiny.toml"
-    shutil.copy(resolve_scenario_path("tiny"), scenario)
+    shutil.copy(resolve_scenario_path(TINY), scenario)
     assert main(["scenarios", "msel", "import", str(out), "--into", str(scenario)]) == 0
-    assert load_scenario(scenario) == load_scenario("tiny")
+    assert load_scenario(scenario) == load_scenario(TINY)
     assert capsys.readouterr().out.splitlines()[-1] == (
         f"{scenario} already has these 6 injects; nothing was written"
     )
@@ -236,5 +237,5 @@ def test_the_cli_exports_and_imports(tmp_path, capsys):
     assert main(["scenarios", "msel", "import", str(out), "--into", str(scenario)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"wrote 6 injects into {scenario}"
     assert load_scenario(scenario).injects[2].time_h == pytest.approx(1 + 1 / 6)
-    assert main(["scenarios", "msel", "export", "tiny"]) == 0
+    assert main(["scenarios", "msel", "export", TINY]) == 0
     assert capsys.readouterr().out.splitlines()[0] == ",".join(HEADER)

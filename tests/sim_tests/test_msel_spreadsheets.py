@@ -25,6 +25,7 @@ from sim.msel.export import export_msel, write_msel
 from sim.msel.importer import import_msel
 from sim.msel.merge import merge_into_scenario
 from sim.spec.loader import bundled_names, load_scenario, resolve_scenario_path
+from tests.tiny import TINY
 
 FILES = Path(__file__).parent / "msel_files"
 FIXTURE_SCENARIO = FILES / "scenario.toml"
@@ -197,7 +198,7 @@ PLAIN = ["'quoted, no formula", "a = b", "'", "''", "mid-line - dash", "e@mail"]
 
 
 def _with_messages(texts: list[str]):
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     first = spec.injects[0]
     injects = tuple(
         first.model_copy(update={"id": f"F{number}", "message": text, "notes": text})
@@ -450,7 +451,7 @@ def test_a_file_that_is_no_msel_is_one_sentence(tmp_path, capsys, name, data, me
     path = tmp_path / name
     path.write_bytes(data)
     scenario = tmp_path / "s.toml"
-    shutil.copy(resolve_scenario_path("tiny"), scenario)
+    shutil.copy(resolve_scenario_path(TINY), scenario)
     assert main(["scenarios", "msel", "import", str(path), "--into", str(scenario)]) == 2
     error = capsys.readouterr().err
     assert error.startswith(f"stormdrill: {path}: {message}")
@@ -460,7 +461,7 @@ def test_a_file_that_is_no_msel_is_one_sentence(tmp_path, capsys, name, data, me
 def test_columns_that_are_not_the_msels_are_named_as_not_imported(tmp_path, capsys):
     path = _workbook(tmp_path, [[*_cells(), "done", "", "stray"]], header=(*HEADER, "Status"))
     scenario = tmp_path / "s.toml"
-    shutil.copy(resolve_scenario_path("tiny"), scenario)
+    shutil.copy(resolve_scenario_path(TINY), scenario)
     assert main(["scenarios", "msel", "import", str(path), "--into", str(scenario)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tiny import TINY
+
 PROC = Path("/proc")
 GONE_WITHIN_S = 60.0
 """A hang guard only: the workers wake the moment the parent's sentinel closes."""
@@ -30,8 +32,8 @@ class Say:
 
 
 if __name__ == "__main__":
-    sweep(SweepPlan(scenario="tiny", protocols=("silent",), runs=5_000), workers=2, watcher=Say())
-"""
+    sweep(SweepPlan(scenario=SCENARIO, protocols=("silent",), runs=5_000), workers=2, watcher=Say())
+""".replace("SCENARIO", repr(TINY))
 
 
 PARENT_OF_ONE = """

@@ -11,6 +11,7 @@ from sim.lab.progress import ProgressBar
 from sim.report import build_report
 from sim.session import EVERY_WHAT_IF, Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 SHORT = ("turns.horizon_days=0.5",)
 
@@ -24,7 +25,7 @@ class Told:
 
 
 def test_a_run_tells_its_hours_and_ends_as_an_untold_run_does():
-    spec = load_scenario("tiny", SHORT)
+    spec = load_scenario(TINY, SHORT)
     told = Told()
     watched = Session(spec, 4).finish(progress=told)
     assert watched == Session(spec, 4).finish()
@@ -35,7 +36,7 @@ def test_a_run_tells_its_hours_and_ends_as_an_untold_run_does():
 
 
 def test_a_report_tells_each_what_if_run(tmp_path):
-    spec = load_scenario("tiny", SHORT)
+    spec = load_scenario(TINY, SHORT)
     session = Session(spec, 3, scenario_ref="tiny", overrides=SHORT)
     session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
     session.end_turn()

@@ -28,12 +28,13 @@ from sim.rubric import score_message
 from sim.session import Session
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Inject, Voice
+from tests.tiny import TINY
 
 
 @pytest.fixture(scope="module")
 def tiny():
     """200 users, two days; the alert fires at about hour 1 with seed 1."""
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def protocol_of(*rules: dict) -> Protocol:
@@ -72,7 +73,7 @@ def test_holding_statement_half_an_hour_after_detection(tiny):
 
 
 def test_trigger_rules_count_from_the_crisis_start(tiny):
-    spec = load_scenario("tiny", ["crisis.start_h=2"])
+    spec = load_scenario(TINY, ["crisis.start_h=2"])
     rule = {"when": "trigger", "after_h": 1.0, "strategy": "apology", "pre_approved": True}
     assert released_hours(run(spec, protocol_of(rule))) == [pytest.approx(3.0)]
 
@@ -300,20 +301,20 @@ def run_command(*argv: str) -> int:
 
 
 def test_run_json_prints_one_object_and_nothing_else(capsys):
-    assert run_command("tiny", "--protocol", "holding-then-apology", "--json", "--seed", "2") == 0
+    assert run_command(TINY, "--protocol", "holding-then-apology", "--json", "--seed", "2") == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1
     result = json.loads(out)
     assert set(result) == set(Outcome.model_fields) | {"scenario", "protocol"}
     assert (result["scenario"], result["protocol"], result["seed"]) == (
-        "tiny",
+        TINY,
         "holding-then-apology",
         2,
     )
 
 
 def test_the_run_and_its_json_lead_with_the_headline_measure(capsys):
-    assert run_command("tiny", "--protocol", "fast-transparent", "--json") == 0
+    assert run_command(TINY, "--protocol", "fast-transparent", "--json") == 0
     keys = list(json.loads(capsys.readouterr().out))
     assert keys[1:5] == [
         "aware_damage",
@@ -321,7 +322,7 @@ def test_the_run_and_its_json_lead_with_the_headline_measure(capsys):
         "stakeholder_damage",
         "damage_avoided",
     ]
-    assert run_command("tiny", "--protocol", "fast-transparent") == 0
+    assert run_command(TINY, "--protocol", "fast-transparent") == 0
     summary = " ".join(capsys.readouterr().out.split())
     assert re.search(r"The fast-transparent protocol's answers (avoided|added) \d+% ", summary)
     order = ["protocol's answers", "aware damage", "stakeholder damage", "reputation index"]
@@ -330,7 +331,7 @@ def test_the_run_and_its_json_lead_with_the_headline_measure(capsys):
 
 def test_run_writes_the_series_the_outcome_and_the_graph(tmp_path, capsys):
     graph = tmp_path / "graph.gexf"
-    assert run_command("tiny", "--out", str(tmp_path / "out"), "--graph-out", str(graph)) == 0
+    assert run_command(TINY, "--out", str(tmp_path / "out"), "--graph-out", str(graph)) == 0
     summary = capsys.readouterr().out
     assert summary.startswith("Tiny outage, protocol silent, seed 1")
     assert json.loads((tmp_path / "out" / "outcome.json").read_text())["protocol"] == "silent"
@@ -343,7 +344,7 @@ def test_run_writes_the_series_the_outcome_and_the_graph(tmp_path, capsys):
 
 
 def test_a_bad_graph_extension_stops_before_the_run(tmp_path, capsys):
-    assert run_command("tiny", "--graph-out", str(Path(tmp_path / "graph.png"))) == 2
+    assert run_command(TINY, "--graph-out", str(Path(tmp_path / "graph.png"))) == 2
     error = capsys.readouterr().err
     assert re.search(r"extension '\.png' is not one of \.gexf, \.graphml", error)
     assert "Traceback" not in error

@@ -22,6 +22,7 @@ from sim.report.counterfactuals import compare
 from sim.report.document import Document, Paragraph, Quote, Section, Table
 from sim.session import AS_PLAYED, WHAT_IFS, Session
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 MARKUP = "<script>alert(1)</script>"
 OVERRIDES = ["turns.horizon_days=1"]
@@ -32,7 +33,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def saved(tmp_path_factory):
     """Tiny, one day: a statement with markup in it, a late apology, a note, a pause; two turns
     played."""
-    spec = load_scenario("tiny", OVERRIDES)
+    spec = load_scenario(TINY, OVERRIDES)
     session = Session(spec, 3, team="Blue <team>", scenario_ref="tiny", overrides=OVERRIDES)
     text = f"Our app is down {MARKUP}. If you booked tonight, call our helpline."
     session.queue(session.make_action(strategy="holding_statement", at_h=0.5, text=text))
@@ -166,7 +167,7 @@ def test_a_real_browser_renders_the_html(html, tmp_path):
 
 def test_a_run_folder_gets_a_shorter_report(tmp_path, capsys):
     folder = tmp_path / "run"
-    assert main(["run", "tiny", "--set", *OVERRIDES, "--out", str(folder)]) == 0
+    assert main(["run", TINY, "--set", *OVERRIDES, "--out", str(folder)]) == 0
     assert main(["report", str(folder), "--format", "html"]) == 0
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert "Run report: Tiny outage" in page
@@ -245,7 +246,7 @@ def test_the_report_opens_with_an_executive_summary_computed_from_the_facts(save
 def flawed_md(tmp_path_factory):
     """Tiny, one day, played badly: silent for two turns, then a denial drafted for the legal
     seat and approved there a turn later, after the journalists' deadlines."""
-    spec = load_scenario("tiny", OVERRIDES)
+    spec = load_scenario(TINY, OVERRIDES)
     session = Session(spec, 3, team="Red", scenario_ref="tiny", overrides=OVERRIDES)
     session.end_turn()
     session.end_turn()

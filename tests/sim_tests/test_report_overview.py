@@ -19,8 +19,9 @@ from sim.session.record import Approved, Drafted, Note, Paused, Queued, Rejected
 from sim.spec.capability import CoreCapability
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Objective, Strategy
+from tests.tiny import TINY
 
-SPEC = load_scenario("tiny")
+SPEC = load_scenario(TINY)
 
 
 def test_an_objective_names_its_capability_or_gets_its_rating_rule_s_default():
@@ -83,7 +84,7 @@ def test_the_participants_are_the_team_each_seat_and_what_the_log_shows_of_them(
 )
 def test_a_wrong_overview_field_is_one_sentence_naming_the_field(setting, said):
     with pytest.raises(ScenarioError) as raised:
-        load_scenario("tiny", [setting])
+        load_scenario(TINY, [setting])
     message = str(raised.value)
     assert setting.split("=")[0] in message and said in message
     assert "\n" not in message

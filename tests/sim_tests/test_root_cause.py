@@ -19,8 +19,9 @@ from sim.session.record import Approved, Drafted, Queued, Rejected
 from sim.session.views import Statement
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Strategy
+from tests.tiny import TINY
 
-SPEC = load_scenario("tiny")
+SPEC = load_scenario(TINY)
 START = SPEC.crisis.start_h
 
 

@@ -31,11 +31,10 @@ SEEDS = (1, 2)
 GOOD, SILENT, DENY = "fast-transparent", "silent", "deny-then-apologise"
 # A good response must avoid a share of the same seed's unanswered damage a team can see.
 VISIBLE_SHARE = 0.1
-TEST_ONLY = {"tiny"}
 # The first three scenarios predate the library; offensive-post escalates on volume and time
 # only, without an "if no statement by" inject, and is kept as written.
 FIRST_THREE = {"data-breach", "offensive-post", "false-rumour"}
-REAL = [name for name in bundled_names() if name not in TEST_ONLY]
+REAL = bundled_names()
 
 # docs/model.md / SCCT (Coombs 2007): which clusters each crisis type may be filed under.
 CLUSTERS_OF_TYPE = {
@@ -189,16 +188,14 @@ def test_the_docs_command_writes_the_readme(tmp_path: Path, capsys) -> None:
 
 # --------------------------------------------------------------------------- a 12-turn drill
 
-TEST_FIXTURES = {"tiny"}  # four turns, for the tests: not a drill
 
-
-@pytest.mark.parametrize("name", [n for n in bundled_names() if n not in TEST_FIXTURES])
+@pytest.mark.parametrize("name", bundled_names())
 def test_every_turn_of_a_12_turn_drill_brings_something_new(name: str) -> None:
     spec = load_scenario(name)
     assert quiet_turns(spec) == (), f"{name}: nothing new arrives in these turns"
 
 
-@pytest.mark.parametrize("name", [n for n in bundled_names() if n not in TEST_FIXTURES])
+@pytest.mark.parametrize("name", bundled_names())
 def test_the_second_half_of_a_12_turn_drill_escalates(name: str) -> None:
     assert second_half_escalations(load_scenario(name)), f"{name}: no escalation after turn 6"
 

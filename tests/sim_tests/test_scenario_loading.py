@@ -19,6 +19,7 @@ from sim.spec.loader import (
     resolve_scenario_path,
     scenario_json_schema,
 )
+from tests.tiny import TINY
 
 REAL_SCENARIOS = ("data-breach", "offensive-post", "false-rumour")
 
@@ -50,8 +51,9 @@ def error_for(path: Path | str, overrides: tuple[str, ...] = ()) -> str:
 # --------------------------------------------------------------------------- bundled scenarios
 
 
-def test_the_promised_scenarios_are_bundled() -> None:
-    assert set(REAL_SCENARIOS) | {"tiny"} <= set(bundled_names())
+def test_the_promised_scenarios_are_bundled_and_the_tests_tiny_one_is_not() -> None:
+    assert set(REAL_SCENARIOS) <= set(bundled_names())
+    assert "tiny" not in bundled_names(), "a 4-turn test fixture is no drill (tests/tiny.py)"
 
 
 @pytest.mark.parametrize("name", bundled_names())
@@ -92,7 +94,7 @@ def test_scenario_parameters_follow_the_scct_clusters() -> None:
 
 
 def test_tiny_is_small_and_short() -> None:
-    spec = load_scenario("tiny")
+    spec = load_scenario(TINY)
     assert (spec.graph.users, spec.crisis.seeds, spec.turns.turns) == (200, 3, 4)
     assert spec.turns.horizon_days == 2
 

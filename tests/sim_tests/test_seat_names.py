@@ -21,11 +21,12 @@ from sim.session.record import NAME_MAX
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from tests.hosting import no_wait, served
+from tests.tiny import TINY
 
 
 @pytest.fixture
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Session]]:
-    session = Session(load_scenario("tiny"), seed=4, team="Blue", scenario_ref="tiny")
+    session = Session(load_scenario(TINY), seed=4, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "named.sqlite"])
     try:
         async with served(session, sleep=no_wait) as (url, codes, _):

@@ -46,6 +46,7 @@ from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Strategy
 from sim.vocabulary import STATE_NAMES
+from tests.tiny import TINY
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,7 +54,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def tiny():
     """200 users, two days, 4 turns of an hour; one template 'outage-holding'."""
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def played(
@@ -580,14 +581,14 @@ _SCRIPT = """
 import hashlib, json, sys
 from sim.session import Session
 from sim.spec.loader import load_scenario
-session = Session(load_scenario("tiny"), int(sys.argv[1]))
+session = Session(load_scenario(SCENARIO), int(sys.argv[1]))
 session.queue(session.make_action(strategy="holding_statement", at_h=0.5))
 session.end_turn()
 session.queue(session.make_action(strategy="apology", transparency=0.9))
 session.finish()
 series = json.dumps(session.run_record().series, sort_keys=True)
 print(hashlib.sha256(series.encode()).hexdigest())
-"""
+""".replace("SCENARIO", repr(TINY))
 
 
 def series_hash_in_a_new_process(seed: int, hash_seed: str) -> str:

@@ -24,6 +24,7 @@ from sim.session import Session
 from sim.session.passphrase import PassphraseHash
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 
 PASSPHRASE = "storm in a teacup"
 ONE_RULE = {"when": "trigger", "strategy": "apology"}
@@ -31,7 +32,7 @@ ONE_RULE = {"when": "trigger", "strategy": "apology"}
 
 @pytest.fixture(scope="module")
 def tiny():
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 @pytest.fixture
@@ -184,7 +185,7 @@ def test_a_session_file_saved_before_passphrases_reads_as_having_none(tiny, tmp_
 
 
 def test_an_influencer_statement_is_refused_when_the_scenario_tracks_none(tmp_path):
-    spec = load_scenario("tiny", ["population.tracked_influencers=0"])
+    spec = load_scenario(TINY, ["population.tracked_influencers=0"])
     path = tmp_path / "s.json"
     session = Session(spec, seed=1, autosave=path)
     with pytest.raises(ActionError, match="tracks none"):

@@ -19,6 +19,7 @@ from sim.session import Note, Session, replay
 from sim.session.store import is_store, read_store
 from sim.spec.loader import load_scenario
 from sim.storage import open_to_resume
+from tests.tiny import TINY
 
 ACKNOWLEDGED_BEFORE_THE_KILL = 9
 
@@ -29,7 +30,7 @@ PLAYER = textwrap.dedent(
     from sim.session import Session
     from sim.spec.loader import load_scenario
 
-    session = Session(load_scenario("tiny"), seed=5, team="Kill", autosave=Path(sys.argv[1]))
+    session = Session(load_scenario(SCENARIO), seed=5, team="Kill", autosave=Path(sys.argv[1]))
 
     def acknowledge(what):
         print(what, len(session.log), flush=True)
@@ -47,12 +48,12 @@ PLAYER = textwrap.dedent(
         session.add_note(f"hot wash {n}")
         acknowledge("note")
     """
-)
+).replace("SCENARIO", repr(TINY))
 
 
 @pytest.fixture(scope="module")
 def tiny():
-    return load_scenario("tiny")
+    return load_scenario(TINY)
 
 
 def test_a_session_killed_mid_exercise_keeps_all_it_acknowledged(tiny, tmp_path: Path):

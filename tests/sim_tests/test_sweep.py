@@ -27,6 +27,7 @@ from sim.lab.result import METRICS
 from sim.lab.statistics import Estimate, describe, verdict
 from sim.lab.timing import protocol_toml
 from sim.protocol import load_protocol
+from tests.tiny import TINY
 
 SHORT = ("turns.horizon_days=1",)
 DASK_DASHBOARD_PORT = 8787
@@ -36,7 +37,7 @@ DASK_DASHBOARD_PORT = 8787
 def plan() -> SweepPlan:
     """2 protocols x 2 severities x 3 seeds of the 200-user scenario over one day: 12 runs."""
     return SweepPlan(
-        scenario="tiny",
+        scenario=TINY,
         overrides=SHORT,
         protocols=("silent", "fast-transparent"),
         vary=(Axis.parse("crisis.severity=0.4,0.8"),),
@@ -291,9 +292,7 @@ def test_the_paired_plot_shows_each_protocol_minus_the_first_seed_by_seed(plan, 
 def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, capsys):
     out = tmp_path / "sweep"
     options = ["--runs", "3", "--set", *SHORT, "--workers", "1", "--out", str(out)]
-    code = main(
-        ["sweep", "tiny", "--protocol", "silent", "--protocol", "fast-transparent", *options]
-    )
+    code = main(["sweep", TINY, "--protocol", "silent", "--protocol", "fast-transparent", *options])
     assert code == 0
     printed = capsys.readouterr().out
     assert re.search(
@@ -320,9 +319,9 @@ def test_sweep_command_prints_the_verdict_and_writes_tables_and_plots(tmp_path, 
 
 
 def test_sweep_command_errors_are_one_sentence(capsys):
-    assert main(["sweep", "tiny", "--protocol", "silent", "--vary", "crisis.severity"]) == 2
+    assert main(["sweep", TINY, "--protocol", "silent", "--vary", "crisis.severity"]) == 2
     assert "is not of the form key=v1,v2" in capsys.readouterr().err
-    assert main(["sweep", "tiny", "--protocol", "silent", "--resume", "--runs", "1"]) == 2
+    assert main(["sweep", TINY, "--protocol", "silent", "--resume", "--runs", "1"]) == 2
     assert "--resume needs --out" in capsys.readouterr().err
 
 
@@ -342,7 +341,7 @@ def test_delayed_protocol_moves_every_clock_and_reads_back_from_toml(tmp_path):
 def test_timing_command_states_the_cost_of_waiting(tmp_path, capsys):
     out = tmp_path / "timing"
     options = ["--runs", "3", "--set", *SHORT, "--workers", "1", "--out", str(out)]
-    code = main(["timing", "tiny", "--protocol", "fast-transparent", "--delays", "0,2,6", *options])
+    code = main(["timing", TINY, "--protocol", "fast-transparent", "--delays", "0,2,6", *options])
     assert code == 0
     printed = capsys.readouterr().out
     assert "Each hour of waiting" in printed

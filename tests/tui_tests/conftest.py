@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.tiny import TINY
 from tui.app import StormdrillApp
 from tui.storage import HOME_VARIABLE
 
@@ -24,7 +25,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def tiny_app() -> StormdrillApp:
     """The app factory of every test and snapshot: fixed scenario, seed and team."""
-    return StormdrillApp("tiny", seed=SEED, team=TEAM)
+    return StormdrillApp(TINY, seed=SEED, team=TEAM)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -9,12 +9,15 @@ from pathlib import Path
 
 from sim.cli.main import main
 from sim.cli.serve_cmd import join_command_line, play_command_line, public_url_of
+from tests.tiny import TINY
 
 
 def test_play_with_an_unknown_scenario_is_one_sentence(capsys):
-    assert main(["play", "tinyy"]) == 2
+    assert main(["play", "data-breech"]) == 2
     error = capsys.readouterr().err
-    assert error.startswith("stormdrill: tinyy: no such scenario file; did you mean tiny?")
+    assert error.startswith(
+        "stormdrill: data-breech: no such scenario file; did you mean data-breach?"
+    )
     assert error.count("\n") == 1
 
 
@@ -26,12 +29,12 @@ def test_resume_from_a_file_that_is_not_a_session_is_one_sentence(tmp_path: Path
 
 
 def test_serve_runs_this_python_s_play_command():
-    assert shlex.split(play_command_line("tiny")) == [
+    assert shlex.split(play_command_line(TINY)) == [
         sys.executable,
         "-m",
         "sim.cli.main",
         "play",
-        "tiny",
+        TINY,
     ]
     assert shlex.split(play_command_line(None))[-1] == "play"
 

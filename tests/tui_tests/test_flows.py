@@ -13,6 +13,7 @@ from sim.session import EVERY_WHAT_IF, WHAT_IFS, InjectReleased, Queued, Session
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from sim.storage import open_to_resume
+from tests.tiny import TINY
 from tests.tui_tests.conftest import (
     PASSPHRASE,
     SEED,
@@ -40,17 +41,19 @@ async def test_pick_a_scenario_then_read_its_briefing():
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         options = app.screen.query_one(OptionList)
-        tiny = next(
-            i for i in range(options.option_count) if options.get_option_at_index(i).id == "tiny"
+        review = next(
+            i
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).id == "negative-review"
         )
-        options.highlighted = tiny
+        options.highlighted = review
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
-        assert app.screen.spec.meta.title == "Tiny outage"
+        assert app.screen.spec.meta.title == "The one-star review at Harbour View Hotel"
         await start_exercise(pilot)
         assert isinstance(app.screen, WarRoomScreen)
-        assert app.session.spec.meta.title == "Tiny outage"
+        assert app.session.spec.meta.title == "The one-star review at Harbour View Hotel"
         assert (app.session.seed, app.session.team) == (SEED, TEAM)
 
 
@@ -256,7 +259,7 @@ async def test_the_war_room_fits_80_by_24():
 
 async def test_resuming_a_finished_exercise_opens_its_debrief(home: Path):
     path = home / "finished.json"
-    finished = Session(load_scenario("tiny"), SEED, team=TEAM)
+    finished = Session(load_scenario(TINY), SEED, team=TEAM)
     finished.finish()
     finished.save(path)
     app = StormdrillApp(resume=open_to_resume(path))

@@ -21,6 +21,7 @@ from sim.errors import ScenarioError
 from sim.session import Session
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
+from tests.tiny import TINY
 from tests.tui_tests.conftest import PASSPHRASE, end_turn, settle, start_exercise
 from tui.app import StormdrillApp
 from tui.plain import plain_markdown, visible
@@ -187,7 +188,7 @@ def test_foreign_text_in_markdown_reads_as_the_same_words():
 
 
 async def test_the_passphrase_guards_the_console_and_the_debrief_across_a_resume():
-    app = StormdrillApp("tiny", seed=7, team="Blue")
+    app = StormdrillApp(TINY, seed=7, team="Blue")
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await end_turn(pilot)
@@ -207,7 +208,7 @@ async def test_the_passphrase_guards_the_console_and_the_debrief_across_a_resume
 
 
 async def test_an_exercise_without_a_passphrase_has_no_console_to_claim():
-    app = StormdrillApp("tiny", seed=7, team="Solo")
+    app = StormdrillApp(TINY, seed=7, team="Solo")
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot, passphrase="")
         await pilot.press("f")
@@ -221,7 +222,7 @@ async def test_an_exercise_without_a_passphrase_has_no_console_to_claim():
 
 
 async def test_two_exercises_started_at_once_keep_two_files(home: Path):
-    first, second = StormdrillApp("tiny", seed=1), StormdrillApp("tiny", seed=1)
+    first, second = StormdrillApp(TINY, seed=1), StormdrillApp(TINY, seed=1)
     async with first.run_test() as one, second.run_test() as two:
         await start_exercise(one)
         await start_exercise(two)

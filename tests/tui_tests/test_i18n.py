@@ -21,6 +21,7 @@ from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.loader import load_scenario
 from sim.spec.schema import ScenarioSpec
 from tests.catalogs import pseudo_locale
+from tests.tiny import TINY
 from tests.tui_tests.conftest import PASSPHRASE, settle, start_exercise
 from tui.app import StormdrillApp
 from tui.debrief import debrief_state
@@ -182,8 +183,8 @@ async def test_lang_overrides_the_scenarios_locale(tmp_path: Path):
     italian = str(small_italian_scenario(tmp_path))
     for scenario, lang, end_turn in [
         (italian, "en", "End turn"),
-        ("tiny", "it", "Fine turno"),
-        ("tiny", None, "End turn"),
+        (TINY, "it", "Fine turno"),
+        (TINY, None, "End turn"),
     ]:
         app = StormdrillApp(scenario, seed=3, team="Blu", lang=lang)
         async with app.run_test(size=(120, 40)) as pilot:

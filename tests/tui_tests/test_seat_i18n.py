@@ -26,6 +26,7 @@ from sim.session.counterfactual import REFERENCE_PROTOCOL
 from sim.spec.loader import load_scenario
 from tests.catalogs import pseudo_locale
 from tests.hosting import no_wait, served
+from tests.tiny import TINY
 from tests.tui_tests.test_i18n import (
     KEY_NAMES,
     MESSAGE,
@@ -211,7 +212,7 @@ async def test_the_hosts_lang_reaches_the_seats(tmp_path: Path, monkeypatch: pyt
             assert app.sub_title == "observer seat"
 
 
-@pytest.mark.parametrize("command", [["host", "tiny", "--port", "0"], ["join", "http://x:1"]])
+@pytest.mark.parametrize("command", [["host", TINY, "--port", "0"], ["join", "http://x:1"]])
 def test_host_and_join_refuse_an_unsupported_language_before_anything_starts(command, capsys):
     assert main([*command, "--lang", "fr"]) == 2
     err = capsys.readouterr().err

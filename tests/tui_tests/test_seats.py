@@ -16,6 +16,7 @@ from sim.host.seats import Command
 from sim.session import WHAT_IFS, Queued, Session
 from sim.spec.loader import load_scenario
 from tests.hosting import no_wait, served
+from tests.tiny import TINY
 from tui.remote import SeatApp
 from tui.screens.approval import ApprovalScreen
 from tui.screens.debrief import DebriefScreen
@@ -30,7 +31,7 @@ MESSAGE = "We are sorry. The app is back by 21:00 and no data was lost."
 
 @pytest.fixture
 async def hosted(tmp_path: Path) -> AsyncIterator[tuple[str, dict[str, str], Session]]:
-    session = Session(load_scenario("tiny"), seed=7, team="Blue", scenario_ref="tiny")
+    session = Session(load_scenario(TINY), seed=7, team="Blue", scenario_ref="tiny")
     session.claim_autosave([tmp_path / "seats.sqlite"])
     try:
         async with served(session, sleep=no_wait) as (url, codes, _):

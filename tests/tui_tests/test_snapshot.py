@@ -12,6 +12,7 @@ from sim.events import EventKind, TeamEvent
 from sim.session import Session
 from sim.spec.loader import load_scenario
 from tests.sim_tests.conftest import hand_made_outcome
+from tests.tiny import TINY
 from tui.outcome_text import COMPARISON_COLUMNS, comparison_row, outcome_rows
 from tui.screens.facilitator import ground_truth_text
 from tui.snapshot import (
@@ -67,7 +68,7 @@ def test_an_open_item_says_whether_an_answer_is_queued_in_time():
 
 
 def test_newly_lapsed_names_each_item_once():
-    session = Session(load_scenario("tiny"), seed=7)
+    session = Session(load_scenario(TINY), seed=7)
     states = [war_room_state(session)]
     for _ in range(3):
         session.end_turn()
@@ -81,7 +82,7 @@ def test_newly_lapsed_names_each_item_once():
 
 
 def test_the_timeline_says_when_each_decision_goes_out():
-    session = Session(load_scenario("tiny"), seed=7)
+    session = Session(load_scenario(TINY), seed=7)
     session.queue(session.make_action(strategy="apology", text="Sorry."))
     session.end_turn()
     session.add_note("Quick apology.", objective="O1")
@@ -102,7 +103,7 @@ def test_the_timeline_says_when_each_decision_goes_out():
 
 
 def test_the_facilitator_reads_the_damage_among_the_aware_and_what_was_avoided_first():
-    session = Session(load_scenario("tiny"), seed=7)
+    session = Session(load_scenario(TINY), seed=7)
     session.queue(session.make_action(strategy="apology", text="We are sorry."))
     session.end_turn()
     session.end_turn()
@@ -114,7 +115,7 @@ def test_the_facilitator_reads_the_damage_among_the_aware_and_what_was_avoided_f
 
 
 def test_the_players_war_room_state_holds_no_ground_truth():
-    state = war_room_state(Session(load_scenario("tiny"), seed=7))
+    state = war_room_state(Session(load_scenario(TINY), seed=7))
     fields = set(type(state).__dataclass_fields__)
     assert not fields & {"truth", "against_silence", "outcome"}, "players see the monitor only"
 
@@ -142,7 +143,7 @@ RATING_WORDS = {
 
 
 def test_the_ratings_say_of_each_item_what_the_war_room_showed():
-    session = Session(load_scenario("tiny"), seed=7)
+    session = Session(load_scenario(TINY), seed=7)
     session.end_turn()
     first = next(item for item in war_room_state(session).inbox if item.event.inquiry_id)
     session.queue(
@@ -171,7 +172,7 @@ def test_the_ratings_say_of_each_item_what_the_war_room_showed():
 
 
 def test_an_objective_nothing_tested_is_not_rated_on_the_scale():
-    session = Session(load_scenario("tiny"), seed=7)
+    session = Session(load_scenario(TINY), seed=7)
     session.end_turn()
     session.finish()
     ratings = {rating.objective_id: rating for rating in rate_objectives(session)}
