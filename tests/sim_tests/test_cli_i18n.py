@@ -25,6 +25,7 @@ from sim.i18n import LANG_VARIABLE
 from sim.spec.loader import load_scenario
 from tests.catalogs import pseudo_locale
 from tests.sim_tests.test_report_i18n import played, small_italian_scenario
+from tests.tiny import TINY
 
 OURS = re.compile(r"[A-Za-z]{3,}")
 """A word of three plain letters or more: English, unless the scenario or the user wrote it."""
@@ -112,9 +113,9 @@ def test_run_in_italian_says_so_in_italian(tmp_path, capsys, monkeypatch):
     scenario = small_italian_scenario(tmp_path)
     assert main(["run", str(scenario), "--graph-out", str(tmp_path / "grafo.png")]) == 2
     assert "l'estensione '.png' non è tra .gexf, .graphml" in capsys.readouterr().err
-    assert main(["run", "tiny", "--graph-out", "g.png", "--lang", "it"]) == 2
+    assert main(["run", TINY, "--graph-out", "g.png", "--lang", "it"]) == 2
     assert "chiama il file .gexf (Gephi) o .graphml" in capsys.readouterr().err
-    assert main(["run", "tiny", "--graph-out", "g.png"]) == 2
+    assert main(["run", TINY, "--graph-out", "g.png"]) == 2
     assert "name the file .gexf (Gephi) or .graphml" in capsys.readouterr().err
 
 
@@ -241,8 +242,8 @@ def test_join_says_an_unreachable_host_in_italian_with_lang(capsys, monkeypatch)
             None,
             "stormdrill: l'output è stato chiuso prima che fosse scritto per intero.",
         ),
-        ("tiny", "it", "stormdrill: l'output è stato chiuso prima che fosse scritto per intero."),
-        ("tiny", None, "stormdrill: the output was closed before all of it was written."),
+        (TINY, "it", "stormdrill: l'output è stato chiuso prima che fosse scritto per intero."),
+        (TINY, None, "stormdrill: the output was closed before all of it was written."),
     ],
 )
 def test_run_says_its_output_was_closed_in_the_exercises_language(

@@ -77,7 +77,7 @@ def test_the_library_has_eight_distinct_scenarios_in_two_languages_and_many_size
     assert len({spec.meta.title for spec in specs.values()}) == len(specs)
     assert sum(spec.meta.locale == "it_IT" for spec in specs.values()) >= 2
     sizes = [spec.graph.users for spec in specs.values()]
-    assert min(sizes) == 2_000 and max(sizes) == 100_000
+    assert min(sizes) <= 5_000 and max(sizes) == 100_000  # a town to a nation
     assert len(set(sizes)) >= 6
 
 

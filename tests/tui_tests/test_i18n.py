@@ -194,7 +194,7 @@ async def test_lang_overrides_the_scenarios_locale(tmp_path: Path):
 
 
 def test_the_war_rooms_debrief_says_which_rating_is_used_in_the_exercises_language():
-    session = Session(load_scenario("tiny", ["turns.horizon_days=1"]), seed=3)
+    session = Session(load_scenario(TINY, ["turns.horizon_days=1"]), seed=3)
     session.rate("O1", "S", "the silence was agreed with legal", by="Ada")
     session.end_turn()
     session.finish()
