@@ -5,10 +5,10 @@ test: run it by hand and copy the figures into bench/RESULTS.md. Needs numba (`p
 On the default scenario's population (`data-breach`, seed 1) with a crisis under way (a third
 of the users shifted by up to -0.6), it times, in the same process and on the same arrays:
 the round as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here
-verbatim, as in tests/sim_tests/test_averaging.py), the round as the model now runs it
-(`bounded_confidence_shift`, in buffers kept with the listening graph), and a candidate fused
-kernel (`fused_round`: one numba pass over the edges, the same arithmetic in the same order),
-and checks that all three give the same bits. Then it measures this machine's random-gather
+verbatim, and tests/sim_tests/test_averaging.py compares against it), the round as the model
+now runs it (`bounded_confidence_shift`, in buffers kept with the listening graph), and a
+candidate fused kernel (`fused_round`: one numba pass over the edges, the same arithmetic
+in the same order), and checks that all three give the same bits. Then it measures this machine's random-gather
 rate (float32 loads through a stream of random int32 indices into a table of one value per
 user, and through the listening graph's own indices) and stream rate (numpy's SIMD sum of a
 256 MB float32 array), and computes the floor of a fused pass: every listening edge read once
@@ -52,7 +52,8 @@ def reference_shift(
     step: float,
     moved: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The round before issue 16, verbatim (the tests keep the same reference)."""
+    """The round before issue 16, verbatim: the reference of this benchmark and of
+    tests/sim_tests/test_averaging.py."""
     indptr = listening.indptr
     heard = attitude.astype(np.float32)
     near = np.abs(heard[listening.indices] - np.repeat(heard, np.diff(indptr))) <= confidence_bound

@@ -1,5 +1,5 @@
 """Social averaging in its kept buffers gives the bits of the formula it replaced (kept here as
-the reference, as in bench/averaging.py), on random graphs and attitudes."""
+the reference in bench/averaging.py), on random graphs and attitudes."""
 
 from __future__ import annotations
 
@@ -7,26 +7,8 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
+from bench.averaging import reference_shift
 from sim.engine.crowd.attitude import bounded_confidence_shift, listening_graph
-
-
-def reference_shift(
-    attitude: np.ndarray,
-    listening: csr_matrix,
-    confidence_bound: float,
-    step: float,
-    moved: np.ndarray | None = None,
-) -> np.ndarray:
-    """The round as it was before the buffers and the kernel (a uint8 mask, np.repeat, two
-    scipy products), verbatim."""
-    indptr = listening.indptr
-    heard = attitude.astype(np.float32)
-    near = np.abs(heard[listening.indices] - np.repeat(heard, np.diff(indptr))) <= confidence_bound
-    within = csr_matrix((near.view(np.uint8), listening.indices, indptr), shape=listening.shape)
-    value = heard if moved is None else moved.astype(np.float32)
-    n = within @ np.ones(len(value), dtype=np.float32)
-    total = (within @ value - n * value).astype(np.float64)
-    return step * np.divide(total, n, out=np.zeros_like(attitude), where=n > 0)
 
 
 def random_case(seed: int) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
