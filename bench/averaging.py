@@ -2,22 +2,21 @@
 test: run it by hand and copy the figures into bench/RESULTS.md. Needs numba (`pip install -e
 '.[bench]'`): it compiles the candidate fused kernel and the loops that measure the machine.
 
-On the default scenario's population (`data-breach`, seed 1) with a crisis under way (a third
-of the users shifted by up to -0.6), it times, in the same process and on the same arrays:
-the round as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here
-verbatim, and tests/sim_tests/test_averaging.py compares against it), the round as the model
-now runs it (`bounded_confidence_shift`, in buffers kept with the listening graph), and a
-candidate fused kernel (`fused_round`: one numba pass over the edges, the same arithmetic
-in the same order), and checks that all three give the same bits. Then it measures this machine's random-gather
-rate (float32 loads through a stream of random int32 indices into a table of one value per
-user, and through the listening graph's own indices) and stream rate (numpy's SIMD sum of a
-256 MB float32 array), and computes the floor of a fused pass: every listening edge read once
-(its 4-byte index), one gather of the followee's attitude per edge and one more of its moved
-value for each edge within the bound, and per user the row pointer, attitude, moved value and
-change streamed. The floor is the larger of the gather time and the stream time (a pass can overlap
-them, never beat either); their sum is printed too. Rates, floor and the rounds' ratio to it are
-in CPU time (the wall time is printed too): on a shared machine the wall clock also counts the
-other jobs' turns.
+On the default scenario's population (`data-breach`, seed 1) with a crisis under way (a third of
+the users shifted by up to -0.6), it times, in the same process and on the same arrays: the round
+as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here verbatim, and
+tests/sim_tests/test_averaging.py compares against it), the round as the model now runs it
+(`bounded_confidence_shift`, in buffers kept with the listening graph), and a candidate fused
+kernel (`fused_round`: one numba pass over the edges, the same arithmetic in the same order), and
+checks that all three give the same bits. Then it measures this machine's random-gather rate
+(float32 loads through a stream of random int32 indices into a table of one value per user, and
+through the listening graph's own indices) and stream rate (numpy's SIMD sum of a 256 MB float32
+array), and computes the floor of a fused pass: every listening edge read once (its 4-byte index),
+one gather of the followee's attitude per edge and one more of its moved value for each edge within
+the bound, and per user the row pointer, attitude, moved value and change streamed. The floor is
+the larger of the gather time and the stream time (a pass can overlap them, never beat either);
+their sum is printed too. Rates, floor and the rounds' ratio to it are in CPU time (the wall time
+is printed too): on a shared machine the wall clock also counts the other jobs' turns.
 
     nice -n 5 .venv/bin/python bench/averaging.py                 # 10^6 users
     nice -n 5 .venv/bin/python bench/averaging.py --users 100000 --repeats 9
