@@ -168,6 +168,7 @@ class StormdrillApp(App[None]):
 
     def show_session(self, session: Session, state: WarRoomState) -> None:
         self.session = session
+        session.words = self.words  # its refusals, shown in the war room's language
         _ = self.words
         if session.finished:
             self.as_facilitator(

@@ -72,6 +72,7 @@ class Host:
         """The language the seats are told to speak (sim.i18n.interface_locale at the host)."""
         self.words = translator(self.locale)
         """The host's sentences to a seat it turns away, in that language."""
+        session.words = self.words  # the session's refusals, passed on to the seats as they are
         self.seats = tuple(seats)
         self._sleep = sleep
         self._lock = asyncio.Lock()

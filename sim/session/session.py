@@ -21,6 +21,8 @@ from sim.engine.model import CrisisModel
 from sim.errors import ActionError, ProtocolError, SessionFileError, UserError
 from sim.events import TeamEvent
 from sim.feed import FeedItem
+from sim.i18n import ENGLISH, Translator, translator
+from sim.labels import label
 from sim.observation import Observation
 from sim.outcome import Outcome, against_unanswered
 from sim.protocol.policy import ProtocolPolicy, SessionView
@@ -113,6 +115,10 @@ class Session:
         if protocol is not None:
             self._attach(protocol)
         self._model = CrisisModel(spec, self.seed)
+        self.words: Translator = translator(spec.meta.locale)
+        """The language of the session's refusals of a team's or facilitator's command (a
+        paused exercise, a draft not waiting, an empty answer): the exercise's, until the war
+        room or the host that plays it gives its own (`--lang`)."""
         self._log: list[LogEntry] = []
         self._history: list[TurnRecord] = []
         self._planned: list[Action] = []
@@ -248,7 +254,8 @@ class Session:
         """
         fields.setdefault("at_h", self.now_h)
         if fields.get("template") is not None and "strategy" not in fields:
-            fields["strategy"] = template_of(self.spec.team, fields["template"]).strategy
+            template = template_of(self.spec.team, fields["template"], self.words)
+            fields["strategy"] = template.strategy
         return build_action(fields)
 
     def queue(self, action: Action) -> Action:
@@ -256,7 +263,7 @@ class Session:
         delay (or with its template's wording), and with the transparency, voice and
         concreteness its text reads as, except for those it gives explicitly."""
         self._check_open()
-        self._check_running("queue a statement")
+        self._check_running(self.words("queue a statement"))
         entry = self._queued(action, pre_approved=False)
         self._record(entry)
         return entry.action
@@ -275,7 +282,7 @@ class Session:
         `passed_over`: the approval chain's steps before it that nobody holds); checked now as
         it will be when approved, so a draft that could never go out is refused at once."""
         self._check_open()
-        self._check_running("draft a statement")
+        self._check_running(self.words("draft a statement"))
         self._queued(action, pre_approved=True)
         drafted = sum(isinstance(entry, Drafted) for entry in self._log)
         entry = Drafted(
@@ -298,7 +305,7 @@ class Session:
         the scenario's approval delay if a step of its chain was passed over because nobody
         held it. Logged as the approval and, when it goes out, the `queue` entry that sends it,
         in one transaction."""
-        waiting = self._waiting_draft(draft, "approve")
+        waiting = self._waiting_draft(draft, self.words("approve a draft"))
         approval = Approved(
             at_h=self.now_h,
             turn=self._turn_in_play,
@@ -320,7 +327,7 @@ class Session:
 
     def reject(self, draft: int, by: str, reason: str = "") -> None:
         """The approver rejects a draft: it never goes out."""
-        self._waiting_draft(draft, "reject")
+        self._waiting_draft(draft, self.words("reject a draft"))
         self._record(
             Rejected(at_h=self.now_h, turn=self._turn_in_play, draft=draft, by=by, reason=reason)
         )
@@ -331,16 +338,19 @@ class Session:
         If that save fails the turn is not recorded, and ending it again records it without
         playing it twice: the clock is already at the turn's end."""
         self._check_open()
-        self._check_running("end the turn")
+        self._check_running(self.words("end the turn"))
         if self.turn >= self.turns_total:
             raise ActionError(
-                f"all {self.turns_total} turns have been played; finish the exercise to see the "
-                "outcome."
+                self.words(
+                    "all {turns} turns have been played; finish the exercise to see the outcome."
+                ).format(turns=self.turns_total)
             )
         if self.now_h >= self._model.horizon_h - EPSILON_H:
             raise ActionError(
-                f"the run has reached its horizon (hour {decimal_hours(self.now_h)}); finish the "
-                "exercise to see the outcome."
+                self.words(
+                    "the run has reached its horizon (hour {hour}); finish the exercise to see "
+                    "the outcome."
+                ).format(hour=self.words.figure(decimal_hours(self.now_h)))
             )
         self._advance(self._turn_start_h + self.spec.turns.turn_ticks * self._model.tick_h)
         self._record(TurnEnded(at_h=self.now_h, turn=self._turn_in_play))
@@ -350,9 +360,11 @@ class Session:
         """The facilitator releases an MSEL inject now, ahead of its designated time."""
         self._check_open()
         if inject_id not in self._model.pending_inject_ids:
-            pending = ", ".join(self._model.pending_inject_ids) or "none is pending"
+            pending = ", ".join(self._model.pending_inject_ids) or self.words("none is pending")
             raise ActionError(
-                f"there is no pending inject '{inject_id}' ({pending}); pick one from the MSEL."
+                self.words(
+                    "there is no pending inject '{inject}' ({pending}); pick one from the MSEL."
+                ).format(inject=inject_id, pending=pending)
             )
         self._record(InjectReleased(at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id))
 
@@ -361,9 +373,13 @@ class Session:
         CEO's "What do you recommend?", the regulator's letter): logged, never published, and
         rated against the inject's objective."""
         self._check_open()
-        self._check_running("answer an inject")
+        self._check_running(self.words("answer an inject"))
         if not text.strip():
-            raise ActionError(f"the answer to {inject_id} is empty; write what you answer.")
+            raise ActionError(
+                self.words("the answer to {inject} is empty; write what you answer.").format(
+                    inject=inject_id
+                )
+            )
         entry = InjectAnswered(
             at_h=self.now_h, turn=self._turn_in_play, inject_id=inject_id, text=text
         )
@@ -385,20 +401,20 @@ class Session:
         """The facilitator pauses the exercise: turns and statements wait until `resume()`."""
         self._check_open()
         if self._paused:
-            raise ActionError("the exercise is already paused; resume it to play on.")
+            raise ActionError(self.words("the exercise is already paused; resume it to play on."))
         self._record(Paused(at_h=self.now_h, turn=self._turn_in_play))
 
     def resume(self) -> None:
         """The facilitator resumes a paused exercise."""
         self._check_open()
         if not self._paused:
-            raise ActionError("the exercise is not paused.")
+            raise ActionError(self.words("the exercise is not paused."))
         self._record(Resumed(at_h=self.now_h, turn=self._turn_in_play))
 
     def add_note(self, text: str, objective: str | None = None) -> Note:
         """An evaluator's note for the after-action report (also after the end, at the hot wash)."""
         if objective is not None:
-            self._check_objective(objective, "pick one of those or leave it empty")
+            self._check_objective(objective, self.words("pick one of those or leave it empty"))
         note = Note(at_h=self.now_h, turn=self._turn_in_play, text=text, objective=objective)
         self._record(note)
         return note
@@ -407,7 +423,7 @@ class Session:
         """A person gave their name taking the `role` seat of a hosted exercise (at any time,
         the hot wash included): recorded once per seat and name, so a reconnection adds
         nothing (None then)."""
-        name = given_name(name)
+        name = given_name(name, self.words)
         if any(person.role == role and person.name == name for person in self.people):
             return None
         entry = Joined(at_h=self.now_h, turn=self._turn_in_play, role=role, name=name)
@@ -423,17 +439,23 @@ class Session:
         """An evaluator's own P/S/M/U rating of an objective, with the reason, for the AAR
         (also after the end, at the hot wash); a later rating by the same evaluator replaces
         their earlier one there."""
-        self._check_objective(objective, "rate one of those")
+        self._check_objective(objective, self.words("rate one of those"))
         if rating not in ("P", "S", "M", "U"):
             raise UserError(
-                f"rating '{rating}' is not an EEG rating; give P (performed without "
-                "challenges), S (with some challenges), M (with major challenges) or U (unable "
-                "to be performed)."
+                self.words(
+                    "rating '{rating}' is not an EEG rating; give P (performed without "
+                    "challenges), S (with some challenges), M (with major challenges) or U "
+                    "(unable to be performed)."
+                ).format(rating=rating)
             )
         if not reason.strip():
-            raise UserError(f"the rating of {objective} has no reason; write why it is {rating}.")
+            raise UserError(
+                self.words(
+                    "the rating of {objective} has no reason; write why it is {rating}."
+                ).format(objective=objective, rating=rating)
+            )
         if not by.strip():
-            raise UserError("the rating names no evaluator; give your name with it.")
+            raise UserError(self.words("the rating names no evaluator; give your name with it."))
         entry = Rated(
             at_h=self.now_h,
             turn=self._turn_in_play,
@@ -556,28 +578,47 @@ class Session:
 
     def _check_open(self) -> None:
         if self.finished:
-            raise ActionError("the exercise is finished; start a new session to play again.")
+            raise ActionError(
+                self.words("the exercise is finished; start a new session to play again.")
+            )
 
     def _check_objective(self, objective: str, fix: str) -> None:
         known = [item.id for item in self.spec.meta.objectives]
         if objective not in known:
             raise UserError(
-                f"objective '{objective}' is not one of this exercise's objectives "
-                f"({', '.join(known) or 'none defined'}); {fix}."
+                self.words(
+                    "objective '{objective}' is not one of this exercise's objectives "
+                    "({known}); {fix}."
+                ).format(
+                    objective=objective,
+                    known=", ".join(known) or self.words("none defined"),
+                    fix=fix,
+                )
             )
 
     def _waiting_draft(self, draft: int, doing: str) -> Drafted:
+        """The draft `draft`, waiting; `doing` is what the approver does with it, as the
+        sentence of a paused exercise says it ("approve a draft"), already translated."""
         self._check_open()
-        self._check_running(f"{doing} a draft")
+        self._check_running(doing)
         if draft not in self._drafts:
-            waiting = ", ".join(f"#{number}" for number in self._drafts) or "none is waiting"
-            raise ActionError(f"there is no draft #{draft} waiting for approval ({waiting}).")
+            waiting = ", ".join(f"#{number}" for number in self._drafts) or self.words(
+                "none is waiting"
+            )
+            raise ActionError(
+                self.words("there is no draft #{draft} waiting for approval ({waiting}).").format(
+                    draft=draft, waiting=waiting
+                )
+            )
         return self._drafts[draft]
 
     def _check_running(self, doing: str) -> None:
+        """Refuse `doing` (translated: "end the turn") while the exercise is paused."""
         if self._paused:
             raise ActionError(
-                f"the facilitator has paused the exercise; it must be resumed to {doing}."
+                self.words(
+                    "the facilitator has paused the exercise; it must be resumed to {doing}."
+                ).format(doing=doing)
             )
 
     def _file_content(self, log: Sequence[LogEntry]) -> SessionFile:
@@ -595,21 +636,23 @@ class Session:
 
     def _check_answerable(self, entry: InjectAnswered) -> None:
         if entry.inject_id not in self.answerable_inject_ids:
-            kinds = ", ".join(sorted(kind.value.replace("_", " ") for kind in PRIVATE_ANSWERS))
+            kinds = ", ".join(sorted(label(kind, self.words) for kind in PRIVATE_ANSWERS))
             raise ActionError(
-                f"inject '{entry.inject_id}' is not one the team can answer from the inbox: "
-                f"only the {kinds} injects that have arrived are; answer a journalist with a "
-                "statement that answers the inquiry, and the public with a statement."
+                self.words(
+                    "inject '{inject}' is not one the team can answer from the inbox: only the "
+                    "{kinds} injects that have arrived are; answer a journalist with a statement "
+                    "that answers the inquiry, and the public with a statement."
+                ).format(inject=entry.inject_id, kinds=kinds)
             )
 
     def _queued(self, action: Action, pre_approved: bool) -> Queued:
         """The one path of every action, the team's and a protocol's: approval or template,
         then the rubric's reading of the words (sim.session.wording), then what the team and
         the scenario can do; the entry that queues it, not yet applied."""
-        released = as_released(action, self.now_h, self.spec.team, pre_approved)
+        released = as_released(action, self.now_h, self.spec.team, pre_approved, self.words)
         released = as_worded(released, self.spec.meta.locale, self._spoken)
-        check_channel(released, self.spec.population)
-        check_reply_capacity(released, self._planned, self.spec.team)
+        check_channel(released, self.spec.population, self.words)
+        check_reply_capacity(released, self._planned, self.spec.team, self.words)
         return Queued(at_h=self.now_h, turn=self._turn_in_play, action=released)
 
     def _advance(self, until_h: float) -> None:
@@ -765,10 +808,12 @@ def replay(
     No protocol is consulted: whatever a protocol did is already in the log.
     """
     session = Session(spec, seed, team=team, scenario_ref=scenario_ref, overrides=overrides)
+    words, session.words = session.words, ENGLISH  # a log that does not replay: a file's fault
     try:
         for entry in log:
             session._replay(entry)
     except BaseException:
         session.close()
         raise
+    session.words = words
     return session
