@@ -184,8 +184,14 @@ def italian_host(pseudo: Path, tmp_path: Path) -> Iterator[tuple[str, dict[str, 
         yield "".join(printed), codes, url
     finally:
         child.send_signal(signal.SIGINT)
-        child.wait()
-        child.stdout.close()
+        try:
+            child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            raise AssertionError("the host did not stop on Ctrl-C within 60 s") from None
+        finally:
+            child.stdout.close()
 
 
 def test_host_prints_its_seats_and_refuses_a_wrong_code_in_the_scenarios_language(
