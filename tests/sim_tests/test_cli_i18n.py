@@ -160,7 +160,10 @@ def italian_host(pseudo: Path, tmp_path: Path) -> Iterator[tuple[str, dict[str, 
     """`stormdrill host` of an Italian scenario in a child process reading the pseudo-locale's
     catalog: what it printed, the URL and each role's code."""
     scenario = small_italian_scenario(tmp_path)
+    # Ctrl-C must end the host as at a terminal, but a suite started in the background
+    # (`cmd &`, as CI runners may) ignores SIGINT and a child inherits that: put Python's back.
     launch = (
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
         "import sys; from pathlib import Path; import sim.i18n; "
         "sim.i18n.LOCALES_FOLDER = Path(sys.argv[1]); from sim.cli.main import main; "
         "raise SystemExit(main(sys.argv[2:]))"
@@ -183,9 +186,8 @@ def italian_host(pseudo: Path, tmp_path: Path) -> Iterator[tuple[str, dict[str, 
                 url = match["url"]
         yield "".join(printed), codes, url
     finally:
-        # Ctrl-C, as at a terminal; the host's own shutdown is test_host's to check. In the
-        # clean-clone CI runs of 2026-12-02 (started in the background) this host did not stop
-        # on it, so the fixture ends it after 20 s rather than hang the suite (issue 12).
+        # Ctrl-C; should the host still not stop, end it rather than hang the suite (the host's
+        # own shutdown is test_host's to check).
         child.send_signal(signal.SIGINT)
         try:
             child.wait(timeout=20)
