@@ -7,6 +7,11 @@ damage that the answers avoided (`Outcome.damage_avoided`), beside the damage am
 
 - coupling: for every contrast below, the same-seed difference has the sign of the mean
   difference on at least 95% of seeds, and its SD is at most a third of the SD across seeds;
+- coupling, a small change: fast-transparent one tick (5 minutes) late against on time, whose
+  effect is next to nothing, so that what is left of the same-seed difference is the luck a
+  change reshuffles: its SD is at most a third of the SD across seeds (two independent runs
+  give about 1.41). The contrasts above differ by this luck and by how much the change's own
+  effect varies from one world to the next; this check measures the first alone;
 - answer reach: a prompt public answer (fast-transparent) is seen by 25-70% of the aware;
 - crisis type outweighs the response, and apology vs denial is 25-75% of the cluster gap: in
   the default scenario with one statement 1 h after the trigger (holding statement, apology or
@@ -76,6 +81,7 @@ def checks_of(runs: LessonRuns) -> list[CheckResult]:
     contrasts = coupling_contrasts(runs)
     return [
         _coupling_check(contrasts),
+        _small_change_check(small_change_contrasts(runs)),
         _reach_check(by_scenario, sample),
         _builds_check(by_scenario, sample),
         *_statement_checks(statements),
@@ -107,6 +113,24 @@ def coupling_contrasts(runs: LessonRuns) -> list[Contrast]:
         )
     gap, mistake = statement_contrasts(runs.statements)
     return [*contrasts, gap, mistake]
+
+
+def small_change_contrasts(runs: LessonRuns) -> list[Contrast]:
+    """Fast-transparent one tick late against on time, per scenario, on the damage among the
+    aware: a change that moves every later event of the run by one tick and whose own effect
+    is next to nothing."""
+    contrasts = []
+    for name, played in runs.by_scenario.items():
+        pairs = [
+            (run.nudged.aware_damage, run.by_protocol[FAST].aware_damage)
+            for run in played
+            if run.nudged is not None
+        ]
+        if len(pairs) < 2:
+            continue
+        late, on_time = np.array(pairs).T
+        contrasts.append(Contrast(f"{name}: {FAST} one tick late - on time", late, on_time))
+    return contrasts
 
 
 def statement_contrasts(
@@ -360,6 +384,31 @@ def _coupling_check(contrasts: list[Contrast]) -> CheckResult:
         f"difference has the mean's sign: {worst_sign.sign_agreement:.2f} ({worst_sign.name}); "
         f"largest paired SD over the SD across seeds: {worst_sd.paired_sd_share:.3f} "
         f"({worst_sd.name}); " + _over_a_third(contrasts),
+    )
+
+
+def _small_change_check(contrasts: list[Contrast]) -> CheckResult:
+    if not contrasts:
+        return CheckResult(
+            "lesson: coupling (a small change, a small difference)",
+            "paired SD <= 1/3",
+            math.nan,
+            False,
+            "no scenario was played one tick late (the timing curve needs two seeds or more).",
+        )
+    worst = max(contrasts, key=lambda c: c.paired_sd_share)
+    return CheckResult(
+        "lesson: coupling (a small change, a small difference)",
+        "paired SD <= 1/3",
+        round(worst.paired_sd_share, 3),
+        all(c.paired_sd_share <= PAIRED_SD_SHARE for c in contrasts),
+        f"{FAST} one tick late against on time, on the timing curve's seeds; the same-seed "
+        "difference's SD over the SD across seeds (independent runs give about 1.41): "
+        + ", ".join(
+            f"{c.name.split(':')[0]} {c.paired_sd_share:.3f} (mean {c.difference.mean():+.4f})"
+            for c in contrasts
+        )
+        + "; measured = the largest.",
     )
 
 

@@ -1,7 +1,8 @@
 """The runs behind the lesson checks (docs/model.md section 9) and the signal-to-noise table:
 the bundled scenarios at their own sizes and horizons, played by the bundled protocols through
-the Session on the same seeds, fast-transparent also at every delay of the timing curve, and the
-default scenario with one statement in each of two clusters.
+the Session on the same seeds, fast-transparent also at every delay of the timing curve and one
+tick late (the small change that shows what luck a change leaves), and the default scenario with
+one statement in each of two clusters.
 
 Jobs are one scenario and one seed each (every protocol and delay of that seed in one process,
 so the seed's unanswered run is made once), in a fixed order, so the numbers do not depend on
@@ -57,7 +58,7 @@ class LessonConfig:
 class ScenarioJob:
     scenario: str
     seed: int
-    timing: bool  # also run fast-transparent at every delay of the timing curve
+    timing: bool  # also run fast-transparent at every delay of the timing curve, and one tick late
     overrides: tuple[str, ...] = ()
 
 
@@ -69,6 +70,7 @@ class ScenarioRuns:
     cluster: Cluster
     by_protocol: dict[str, Outcome]
     by_delay: dict[float, Outcome]
+    nudged: Outcome | None = None  # fast-transparent one tick late, on the timed seeds
 
 
 @dataclass(frozen=True)
@@ -82,13 +84,15 @@ def play_scenario(job: ScenarioJob) -> ScenarioRuns:
     spec = load_scenario(job.scenario, job.overrides)
     by_protocol = {name: _play(spec, job.seed, name) for name in PROTOCOLS}
     by_delay: dict[float, Outcome] = {}
+    nudged = None
     if job.timing:
         fast = load_protocol(FAST)
         for delay in TIMING_DELAYS_H:
             by_delay[delay] = (
                 by_protocol[FAST] if delay == 0 else _play(spec, job.seed, delayed(fast, delay))
             )
-    return ScenarioRuns(job.scenario, spec.crisis.cluster, by_protocol, by_delay)
+        nudged = _play(spec, job.seed, delayed(fast, spec.turns.tick_h))
+    return ScenarioRuns(job.scenario, spec.crisis.cluster, by_protocol, by_delay, nudged)
 
 
 def _play(spec: ScenarioSpec, seed: int, protocol: str | Protocol) -> Outcome:
@@ -144,6 +148,7 @@ class LessonRuns:
             for run in runs
             for outcome in (*run.by_protocol.values(), *run.by_delay.values())
         ]
+        played += [run.nudged for runs in self.by_scenario.values() for run in runs if run.nudged]
         return played + [o for runs in self.statements.values() for by in runs for o in by.values()]
 
 

@@ -56,7 +56,9 @@ FINDINGS = {
     "seed of all 12 contrasts, but its SD is 1.03 times the SD across seeds for the cluster gap "
     "(preventable against victim, holding statement), which compares two different crises: "
     "every user's attributed responsibility differs from the first tick, and the preventable "
-    "arm's damage is a multiple of the victim arm's (docs/calibration.md, session 6)",
+    "arm's damage is a multiple of the victim arm's. The coupling itself holds (the check of a "
+    "small change passes); what the contrasts keep is how much each change's own effect varies "
+    "between worlds (docs/calibration.md, sessions 6 and 8)",
 }
 
 CHECK_NAMES = (
@@ -76,6 +78,7 @@ CHECK_NAMES = (
     "firestorms: significant short-term drop",
     "firestorms: below baseline at day 30",
     "lesson: coupling (same-seed sign)",
+    "lesson: coupling (a small change, a small difference)",
     "lesson: answer reach (fast-transparent)",
     "lesson: the crisis builds (peak hour)",
     "lesson: crisis type outweighs the response",

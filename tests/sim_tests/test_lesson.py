@@ -3,6 +3,8 @@ made by hand, where every figure is known."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -74,7 +76,8 @@ def scenario_runs(seeds: int, cluster: Cluster = Cluster.PREVENTABLE) -> list[Sc
             delay: outcome(seed, 0.6 - 0.02 * delay, 0.4 + 0.02 * delay + luck)
             for delay in TIMING_DELAYS_H
         }
-        runs.append(ScenarioRuns("made-up", cluster, by_protocol, by_delay))
+        late = outcome(seed, AVOIDED[FAST] - 0.001, 1.001 - AVOIDED[FAST] + luck)
+        runs.append(ScenarioRuns("made-up", cluster, by_protocol, by_delay, late))
     return runs
 
 
@@ -121,6 +124,7 @@ def test_the_checks_pass_on_runs_that_show_the_lesson() -> None:
     assert checks["lesson: the SCCT mistake shows"].passed
     assert checks["lesson: timing shows"].passed
     assert checks["lesson: coupling (same-seed sign)"].passed
+    assert checks["lesson: coupling (a small change, a small difference)"].passed
     assert checks["lesson: the crisis builds (peak hour)"].passed
     assert checks["lesson: every outcome takes a value"].passed
     assert checks["lesson: answer reach (fast-transparent)"].passed
@@ -146,6 +150,27 @@ def test_the_checks_fail_when_waiting_costs_nothing() -> None:
     runs = LessonRuns({"made-up": played}, statements(6), seeds=6, timed=6)
     checks = {check.name: check for check in checks_of(runs)}
     assert not checks["lesson: timing shows"].passed
+
+
+def test_a_small_change_fails_the_coupling_when_it_meets_another_seeds_luck() -> None:
+    """One tick late lands where on time did, plus a constant: nothing of the seed's luck is
+    left in the difference. Give the late run the luck of another seed, as a shared random
+    stream reshuffled by the change would, and the difference carries all of it."""
+    played = scenario_runs(6)
+    name = "lesson: coupling (a small change, a small difference)"
+    on_their_luck = {
+        check.name: check
+        for check in checks_of(LessonRuns({"made-up": played}, statements(6), seeds=6, timed=6))
+    }
+    assert on_their_luck[name].measured == pytest.approx(0.0, abs=1e-9)
+    reshuffled = [
+        dataclasses.replace(run, nudged=played[len(played) - 1 - index].by_protocol[FAST])
+        for index, run in enumerate(played)
+    ]
+    runs = LessonRuns({"made-up": reshuffled}, statements(6), seeds=6, timed=6)
+    check = {check.name: check for check in checks_of(runs)}[name]
+    assert not check.passed
+    assert check.measured == pytest.approx(2.0)  # the reversed luck: b = c - a, so SD(a - b) = 2 SD
 
 
 def test_the_table_gives_each_protocols_mean_interval_and_the_two_contrasts() -> None:
