@@ -34,6 +34,8 @@ PROTOCOLS = {"fast", "transparent"}
 IT_FIGURE = r"-?\d+,\d+"
 MEAN_CI = re.compile(rf"{IT_FIGURE} \(da {IT_FIGURE} a {IT_FIGURE}\)")
 """A mean and its interval the Italian way: "39,3 (da 37,8 a 40,8)"."""
+TICK = re.compile(r"[-\u2212]?\d+([.,]\d+)?")
+"""An axis's tick label: a figure, matplotlib's minus sign included."""
 RATINGS = re.compile(r"\b[PSMUN]{2,}\b")
 
 
@@ -115,6 +117,8 @@ def test_timing_speaks_the_scenarios_language_in_its_table_sentence_and_plot(
     assert plain(printed + drawn, scenario) == set(), printed + drawn
     assert "«" in " ".join(plot_words)
     assert plain(" ".join(plot_words), scenario) == set(), plot_words
+    ticks = [text for text in plot_words if TICK.fullmatch(text)]
+    assert any("," in tick for tick in ticks) and not any("." in tick for tick in ticks), ticks
 
 
 def test_sweep_and_timing_in_italian_write_italian_figures(tmp_path, capsys, monkeypatch):

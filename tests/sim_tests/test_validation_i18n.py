@@ -80,6 +80,10 @@ def test_a_malformed_italian_scenario_file_is_told_in_italian(tmp_path, capsys):
         text.replace(title + "\n", "", 1): (
             "manca il campo obbligatorio meta.title; aggiungilo in [meta].\n"
         ),
+        text.replace("schema_version = 1\n", "", 1): (
+            "manca il campo obbligatorio schema_version; aggiungi schema_version = 1 in cima al "
+            "file.\n"
+        ),
     }
     for written, sentence in broken.items():
         path.write_text(written, encoding="utf-8")
