@@ -3,8 +3,8 @@ called through the entry point as a user runs them (the progress bar drawn as on
 print no plain word of ours in the pseudo-locale (every message of the catalog template in
 look-alike letters, «ŕúñ»): not their tables, verdicts, progress lines and refusals, nor the
 titles, axis labels and ticks of the plots they write. With the real catalog, Italian words and
-Italian figures ("39,3 (da 37,8 a 40,8)"); `--lang en` brings English back; the data files keep
-their English columns. Tiny runs: 300 users, half a day, two or three seeds."""
+Italian figures ("39,3 (da 37,8 a 40,8)"); `--lang en` brings English back; the data files are
+the same bytes in either language. Tiny runs: 300 users, half a day, two or three seeds."""
 
 from __future__ import annotations
 
@@ -124,12 +124,18 @@ def test_timing_speaks_the_scenarios_language_in_its_table_sentence_and_plot(
 def test_sweep_and_timing_in_italian_write_italian_figures(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(LANG_VARIABLE, raising=False)
     scenario = small_italian_scenario(tmp_path)
-    assert main(["sweep", str(scenario), *SWEEP, *SHORT]) == 0
+    assert main(["sweep", str(scenario), *SWEEP, *SHORT, "--out", str(tmp_path / "it")]) == 0
     printed = capsys.readouterr().out
     assert "2 combinazioni x 3 semi = 6 esecuzioni (seme radice 0)" in printed
     assert MEAN_CI.search(printed), printed
     assert re.search(rf"fast-transparent evita {IT_FIGURE} punti percentuali in", printed)
     assert "IC 95% da " in printed and not re.search(r"\d\.\d", printed)
+    english = ["--out", str(tmp_path / "en"), "--lang", "en"]
+    assert main(["sweep", str(scenario), *SWEEP, *SHORT, *english]) == 0
+    assert "fast-transparent avoids " in capsys.readouterr().out
+    for data in ("rows.parquet", "rows.csv", "summary.csv", "differences.csv"):
+        italian, plain_english = (tmp_path / "it" / data), (tmp_path / "en" / data)
+        assert italian.read_bytes() == plain_english.read_bytes(), f"{data} changed with --lang"
 
     assert main(["timing", str(scenario), *TIMING, *SHORT]) == 0
     printed = capsys.readouterr().out
