@@ -17,6 +17,8 @@ from matplotlib.figure import Figure
 import sim.lab.plot
 from sim.cli.main import main
 from sim.i18n import LANG_VARIABLE, Translator
+from sim.session import Session
+from sim.spec.loader import load_scenario
 from tests.sim_tests.test_cli_i18n import (  # noqa: F401 (fixtures)
     leaks,
     on_a_terminal,
@@ -25,6 +27,7 @@ from tests.sim_tests.test_cli_i18n import (  # noqa: F401 (fixtures)
     words_in,
 )
 from tests.sim_tests.test_report_i18n import small_italian_scenario
+from tests.tiny import TINY
 
 SHORT = ["--set", "turns.horizon_days=0.5", "--workers", "1"]
 SWEEP = ["--protocol", "silent", "--protocol", "fast-transparent", "--runs", "3"]
@@ -168,3 +171,16 @@ def test_compare_in_italian_writes_italian_words_and_figures(saved, capsys, monk
     assert re.search(r"\s\d+,\d\s", printed) and not re.search(r"\d\.\d", printed), printed
     assert main(["compare", str(saved), "--lang", "en"]) == 0
     assert "drill.json: Blu's answers " in capsys.readouterr().out
+
+
+def test_sessions_in_different_languages_are_compared_in_english(saved, capsys, monkeypatch):  # noqa: F811
+    monkeypatch.delenv(LANG_VARIABLE, raising=False)
+    english = Session(load_scenario(TINY), 3, team="Red")
+    path = saved.with_name("red.json")
+    english.save(path)
+    english.close()
+    assert main(["compare", str(saved), str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("session ") and "drill.json: Blu's answers " in printed
+    assert main(["compare", str(saved), str(path), "--lang", "it"]) == 0
+    assert capsys.readouterr().out.startswith("sessione ")
