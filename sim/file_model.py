@@ -20,6 +20,9 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from sim.i18n import N_
+from sim.validation import Inconsistency
+
 ALLOWED_CONTROLS = frozenset("\t\n\r")
 
 
@@ -59,9 +62,12 @@ class FileModel(BaseModel):
             if isinstance(item, str):
                 control = next((c for c in item if _is_control(c)), None)
                 if control is not None:
-                    raise ValueError(
-                        f"the text holds the control character U+{ord(control):04X} (terminal "
-                        "escape sequences are not allowed); remove it"
+                    raise Inconsistency(
+                        N_(
+                            "the text holds the control character {code} (terminal escape "
+                            "sequences are not allowed); remove it"
+                        ),
+                        code=f"U+{ord(control):04X}",
                     )
         return value
 

@@ -19,6 +19,8 @@ from typing import TypeVar
 import numpy as np
 from scipy.stats import DegenerateDataWarning, bootstrap
 
+from sim.i18n import ENGLISH, N_, Translator
+
 CONFIDENCE = 0.95
 RESAMPLES = 10_000
 MIN_RUNS = 10
@@ -33,8 +35,21 @@ def too_few(n: int) -> bool:
     return n < MIN_RUNS
 
 
-def too_few_note(n: int, what: str = "runs") -> str:
-    """'only 5 runs: too few for a 95% interval to mean much; use 10 or more'."""
+_TOO_FEW = {
+    "runs": N_("only {n} runs: too few for a {level} interval to mean much; use {least} or more"),
+    "paired runs": N_(
+        "only {n} paired runs: too few for a {level} interval to mean much; use {least} or more"
+    ),
+    "seeds": N_("only {n} seeds: too few for a {level} interval to mean much; use {least} or more"),
+}
+"""The note by what was counted, whole, so that a language can agree its words with it."""
+
+
+def too_few_note(n: int, what: str = "runs", words: Translator = ENGLISH) -> str:
+    """'only 5 runs: too few for a 95% interval to mean much; use 10 or more', in the language
+    of `words` for the counts the lab says it of (runs, paired runs, seeds)."""
+    if what in _TOO_FEW:
+        return words(_TOO_FEW[what]).format(n=n, least=MIN_RUNS, level=f"{CONFIDENCE:.0%}")
     return f"only {n} {what}: too few for a 95% interval to mean much; use {MIN_RUNS} or more"
 
 

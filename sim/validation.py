@@ -19,6 +19,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from sim.i18n import ENGLISH, N_, Translator
+
 Location = tuple[str | int, ...]
 
 
@@ -80,54 +82,88 @@ def _section_header(loc: Location) -> str:
     return f"[[{dotted}]]" if isinstance(loc[-1], int) else f"[{dotted}]"
 
 
-def unknown_field_fix(loc: Location, model: type[BaseModel]) -> str:
+def unknown_field_fix(loc: Location, model: type[BaseModel], words: Translator = ENGLISH) -> str:
     allowed = list(model.model_fields)
-    where = f"in {_section_header(loc[:-1])}" if len(loc) > 1 else "at the top level"
+    if len(loc) > 1:
+        where = words("in {section}").format(section=_section_header(loc[:-1]))
+    else:
+        where = words("at the top level")
     listing = f"{where}: {', '.join(allowed)}"
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
     if close:
-        return f"did you mean {field_path((*loc[:-1], close[0]))} (allowed {listing})?"
-    return f"use one of the fields allowed {listing}."
+        return words("did you mean {field} (allowed {listing})?").format(
+            field=field_path((*loc[:-1], close[0])), listing=listing
+        )
+    return words("use one of the fields allowed {listing}.").format(listing=listing)
 
 
 # --------------------------------------------------------------------------- sentences
 
 _RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
 _CHOICE_ERRORS = {"enum", "literal_error"}
+A_NUMBER, A_WHOLE_NUMBER, A_TABLE, AN_ARRAY = (
+    N_("a number"),
+    N_("a whole number"),
+    N_("a table"),
+    N_("an array"),
+)
 _EXPECTED_KIND = {
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "text in quotes",
-    "tuple_type": "an array",
-    "list_type": "an array",
-    "dict_type": "a table",
-    "model_type": "a table",
-    "model_attributes_type": "a table",
+    "float_type": A_NUMBER,
+    "float_parsing": A_NUMBER,
+    "int_type": A_WHOLE_NUMBER,
+    "int_parsing": A_WHOLE_NUMBER,
+    "int_from_float": A_WHOLE_NUMBER,
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "string_type": N_("text in quotes"),
+    "tuple_type": AN_ARRAY,
+    "list_type": AN_ARRAY,
+    "dict_type": A_TABLE,
+    "model_type": A_TABLE,
+    "model_attributes_type": A_TABLE,
+}
+_BOUND_WORDS = {
+    "ge": N_("at least {limit}"),
+    "gt": N_("greater than {limit}"),
+    "le": N_("at most {limit}"),
+    "lt": N_("less than {limit}"),
 }
 
 
-def shown_value(value: Any) -> str:
+class Inconsistency(ValueError):
+    """A model validator's complaint, kept as its catalog message and its values so the
+    sentence can be said in the reader's language (`str()` is the English sentence pydantic
+    puts in its own message)."""
+
+    def __init__(self, message: str, **values: Any) -> None:
+        self.message = message
+        self.values = values
+        super().__init__(message.format(**values))
+
+    def said(self, words: Translator) -> str:
+        return words(self.message).format(**self.values)
+
+
+def shown_value(value: Any, words: Translator = ENGLISH) -> str:
     """A given value as it would read in TOML, cut short if long."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, dict):
-        return "a table"
+        return words(A_TABLE)
     text = json.dumps(value, default=str, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _number(value: float) -> str:
+    """A limit as it is typed in the file (TOML's decimal point, whatever the language): the
+    sentence says what to write."""
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _number_phrase(field: FieldInfo | None, ctx: dict[str, Any]) -> str:
+def _number_phrase(field: FieldInfo | None, ctx: dict[str, Any], words: Translator) -> str:
     """'a number from 0 to 1', from the field's declared bounds or else the error's context."""
-    noun = "a whole number" if field and _element_type(field.annotation) is int else "a number"
+    integer = field is not None and _element_type(field.annotation) is int
+    noun = words(A_WHOLE_NUMBER if integer else A_NUMBER)
     bounds: dict[str, Any] = {}
     for constraint in field.metadata if field else ():
         for name in ("ge", "gt", "le", "lt"):
@@ -135,122 +171,207 @@ def _number_phrase(field: FieldInfo | None, ctx: dict[str, Any]) -> str:
                 bounds[name] = getattr(constraint, name)
     bounds = bounds or {name: ctx[name] for name in ("ge", "gt", "le", "lt") if name in ctx}
     if "ge" in bounds and "le" in bounds:
-        return f"{noun} from {_number(bounds['ge'])} to {_number(bounds['le'])}"
-    words = {"ge": "at least", "gt": "greater than", "le": "at most", "lt": "less than"}
-    limits = " and ".join(f"{words[name]} {_number(value)}" for name, value in bounds.items())
+        return words("{noun} from {low} to {high}").format(
+            noun=noun, low=_number(bounds["ge"]), high=_number(bounds["le"])
+        )
+    limits = [
+        words(_BOUND_WORDS[name]).format(limit=_number(value)) for name, value in bounds.items()
+    ]
     if not limits:
         return noun
-    return f"{noun} of {limits}" if limits.startswith("at ") else f"{noun} {limits}"
+    both = limits[0]
+    for limit in limits[1:]:
+        both = words("{first} and {second}").format(first=both, second=limit)
+    if next(iter(bounds)) in ("ge", "le"):
+        return words("{noun} of {limits}").format(noun=noun, limits=both)
+    return words("{noun} {limits}").format(noun=noun, limits=both)
 
 
-def _description(field: FieldInfo | None) -> str:
+def _description(field: FieldInfo | None, words: Translator) -> str:
+    """The field's description, as the schema and scenarios/README.md give it, in English; so
+    only in an English sentence (another language's would be half English): there the
+    sentence names the field and the fix without it."""
+    if not words.locale.startswith("en"):
+        return ""
     text = (field.description or "") if field else ""
     return text[:1].lower() + text[1:].rstrip(".")
 
 
-def _subject(loc: Location, given: Any) -> str:
+def _subject(loc: Location, given: Any, words: Translator) -> str:
     if loc and loc[-1] == "[key]":
-        return f"key {shown_value(given)} in {field_path(loc[:-2])}"
-    return f"{field_path(loc)} = {shown_value(given)}"
+        return words("key {value} in {field}").format(
+            value=shown_value(given, words), field=field_path(loc[:-2])
+        )
+    return f"{field_path(loc)} = {shown_value(given, words)}"
 
 
-def _choice_sentence(subject: str, given: Any, expected: str) -> str:
+def _choice_sentence(subject: str, given: Any, expected: str, words: Translator) -> str:
     allowed = re.findall(r"'([^']*)'", expected) or [expected]
     if len(allowed) == 1:
-        return f"{subject} is not allowed; use {allowed[0]}."
+        return words("{subject} is not allowed; use {choice}.").format(
+            subject=subject, choice=allowed[0]
+        )
     close = difflib.get_close_matches(str(given), allowed, n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return f"{subject} is not allowed; use one of {', '.join(allowed)}{hint}."
+    hint = words(" (did you mean {choice}?)").format(choice=close[0]) if close else ""
+    return words("{subject} is not allowed; use one of {choices}{hint}.").format(
+        subject=subject, choices=", ".join(allowed), hint=hint
+    )
 
 
-def _type_sentence(loc: Location, subject: str, kind: str, field: FieldInfo | None) -> str:
-    if kind == "a table":
-        return f"{subject} is not a table; write it as a {_section_header(loc)} section."
-    if kind in ("a number", "a whole number"):
-        return f"{subject} is not {kind}; use {_number_phrase(field, {})}."
+def _type_sentence(
+    loc: Location, subject: str, kind: str, field: FieldInfo | None, words: Translator
+) -> str:
+    if kind == A_TABLE:
+        return words("{subject} is not a table; write it as a {section} section.").format(
+            subject=subject, section=_section_header(loc)
+        )
+    if kind in (A_NUMBER, A_WHOLE_NUMBER):
+        return words("{subject} is not {kind}; use {phrase}.").format(
+            subject=subject, kind=words(kind), phrase=_number_phrase(field, {}, words)
+        )
     inner = _element_type(field.annotation) if field else None
-    if kind == "an array" and is_model(inner):
-        header = f"[[{field_path(loc)}]]"
-        return f"{subject} is not an array of tables; write each entry as a {header} table."
-    return f"{subject} is not {kind}; use {kind}."
+    if kind == AN_ARRAY and is_model(inner):
+        return words(
+            "{subject} is not an array of tables; write each entry as a {header} table."
+        ).format(subject=subject, header=f"[[{field_path(loc)}]]")
+    return words("{subject} is not {kind}; use {kind}.").format(subject=subject, kind=words(kind))
 
 
-def _missing_sentence(root: type[BaseModel], loc: Location, given: Any, top: str) -> str:
+def _missing_sentence(
+    root: type[BaseModel], loc: Location, given: Any, top: str, words: Translator
+) -> str:
     if isinstance(loc[-1], int):
         field = _field_at(root, loc[:-1])
-        return (
-            f"{field_path(loc[:-1])} = {shown_value(given)} has too few items; "
-            f"give {_description(field) or 'all of them'}."
+        return words("{subject} has too few items; give {what}.").format(
+            subject=f"{field_path(loc[:-1])} = {shown_value(given, words)}",
+            what=_description(field, words) or words("all of them"),
         )
     field = _field_at(root, loc)
     inner = _element_type(field.annotation) if field else None
     if is_model(inner):
         required = [name for name, info in inner.model_fields.items() if info.is_required()]
-        return (
-            f"the {_section_header(loc)} section is missing; add it with at least "
-            f"{', '.join(required)}."
+        return words("the {section} section is missing; add it with at least {fields}.").format(
+            section=_section_header(loc), fields=", ".join(required)
         )
-    where = top if len(loc) == 1 else f"to {_section_header(loc[:-1])}"
+    if len(loc) == 1:
+        where = words(top)
+    else:
+        where = words("to {section}").format(section=_section_header(loc[:-1]))
     if get_origin(inner) is Literal and len(get_args(inner)) == 1:
-        only = get_args(inner)[0]
-        return f"required field {field_path(loc)} is missing; add {loc[-1]} = {only} {where}."
+        return words("required field {field} is missing; add {name} = {only} {where}.").format(
+            field=field_path(loc), name=loc[-1], only=get_args(inner)[0], where=where
+        )
     if isinstance(inner, type) and issubclass(inner, Enum):
-        values = ", ".join(member.value for member in inner)
-        return f"required field {field_path(loc)} is missing; add it {where} as one of {values}."
-    hint = f" ({_description(field)})" if _description(field) else ""
-    return f"required field {field_path(loc)} is missing; add it {where}{hint}."
+        return words(
+            "required field {field} is missing; add it {where} as one of {values}."
+        ).format(
+            field=field_path(loc), where=where, values=", ".join(member.value for member in inner)
+        )
+    description = _description(field, words)
+    hint = f" ({description})" if description else ""
+    return words("required field {field} is missing; add it {where}{hint}.").format(
+        field=field_path(loc), where=where, hint=hint
+    )
 
 
-def _inconsistency_sentence(loc: Location, message: str, given: Any) -> str:
+def _inconsistency_sentence(
+    loc: Location, message: str, given: Any, error: Any, words: Translator
+) -> str:
     """Model validators already phrase the problem and the fix; say where it is."""
+    if isinstance(error, Inconsistency):
+        message = error.said(words)
     message = message.removeprefix("Value error, ").rstrip(".")
     if not loc:
         return f"{message}."
-    name = f" (id {shown_value(given['id'])})" if isinstance(given, dict) and "id" in given else ""
+    name = ""
+    if isinstance(given, dict) and "id" in given:
+        name = words(" (id {id})").format(id=shown_value(given["id"], words))
     return f"{field_path(loc)}{name}: {message}."
 
 
-def _problem_sentence(problem: ErrorDetails, label: str, root: type[BaseModel], top: str) -> str:
+def _detail(problem: ErrorDetails, words: Translator) -> str:
+    """What pydantic said was wrong with a value no sentence above covers. Where our schemas
+    can raise it (a length limit: Protocol.name, meta.sponsor; a pattern: meta.clock_start), by
+    its error type and `ctx`: in English exactly pydantic's words with a small initial
+    (tests/sim_tests/test_validation_i18n.py checks it), singular or plural as pydantic
+    chooses; in another language the catalog's. Any other type: pydantic's own message."""
+    kind, ctx = problem["type"], problem.get("ctx", {})
+    if kind == "string_too_short":
+        return words.ngettext(
+            "string should have at least {min_length} character",
+            "string should have at least {min_length} characters",
+            int(ctx["min_length"]),
+        ).format(min_length=ctx["min_length"])
+    if kind == "string_too_long":
+        return words.ngettext(
+            "string should have at most {max_length} character",
+            "string should have at most {max_length} characters",
+            int(ctx["max_length"]),
+        ).format(max_length=ctx["max_length"])
+    if kind == "string_pattern_mismatch":
+        return words("string should match pattern '{pattern}'").format(pattern=ctx["pattern"])
+    return problem["msg"][:1].lower() + problem["msg"][1:]
+
+
+def _problem_sentence(
+    problem: ErrorDetails, label: str, root: type[BaseModel], top: str, words: Translator
+) -> str:
     loc: Location = tuple(problem["loc"])
     kind, given, ctx = problem["type"], problem.get("input"), problem.get("ctx", {})
     field = _field_at(root, loc)
-    subject = _subject(loc, given)
+    subject = _subject(loc, given, words)
     if kind == "extra_forbidden":
         model = _model_at(root, loc[:-1]) or root
-        sentence = f"unknown field {field_path(loc)}; {unknown_field_fix(loc, model)}"
+        sentence = words("unknown field {field}; {fix}").format(
+            field=field_path(loc), fix=unknown_field_fix(loc, model, words)
+        )
     elif kind == "missing":
-        sentence = _missing_sentence(root, loc, given, top)
+        sentence = _missing_sentence(root, loc, given, top, words)
     elif kind == "value_error":
-        sentence = _inconsistency_sentence(loc, problem["msg"], given)
+        sentence = _inconsistency_sentence(loc, problem["msg"], given, ctx.get("error"), words)
     elif kind == "finite_number":
-        sentence = f"{subject} is not a finite number; use {_number_phrase(field, ctx)}."
+        sentence = words("{subject} is not a finite number; use {phrase}.").format(
+            subject=subject, phrase=_number_phrase(field, ctx, words)
+        )
     elif kind in _RANGE_ERRORS:
-        sentence = f"{subject} is out of range; use {_number_phrase(field, ctx)}."
+        sentence = words("{subject} is out of range; use {phrase}.").format(
+            subject=subject, phrase=_number_phrase(field, ctx, words)
+        )
     elif kind in _CHOICE_ERRORS:
-        sentence = _choice_sentence(subject, given, str(ctx.get("expected", "")))
+        sentence = _choice_sentence(subject, given, str(ctx.get("expected", "")), words)
     elif kind in _EXPECTED_KIND:
-        sentence = _type_sentence(loc, subject, _EXPECTED_KIND[kind], field)
+        sentence = _type_sentence(loc, subject, _EXPECTED_KIND[kind], field, words)
     else:
-        detail = problem["msg"][:1].lower() + problem["msg"][1:]
-        expected = f"; expected {_description(field)}" if _description(field) else ""
-        sentence = f"{subject} is invalid ({detail}){expected}."
+        description = _description(field, words)
+        expected = words("; expected {what}").format(what=description) if description else ""
+        sentence = words("{subject} is invalid ({detail}){expected}.").format(
+            subject=subject, detail=_detail(problem, words), expected=expected
+        )
     return f"{label}: {sentence}"
+
+
+AT_THE_TOP = N_("at the top of the file")
+TO_THE_ACTION = N_("to the action")
 
 
 def describe_validation_error(
     error: ValidationError,
     label: str,
     root: type[BaseModel],
-    top: str = "at the top of the file",
+    top: str = AT_THE_TOP,
+    words: Translator = ENGLISH,
 ) -> str:
     """The first problem of validating `root` as one sentence naming `label` (the file, or
-    what was being built), the field and the fix, with a count of the others. `top` says where
-    a missing top-level field goes."""
+    what was being built), the field and the fix, with a count of the others, in the language
+    of `words` (the file's or the session's, sim.spec.loader says which). `top` (a catalog
+    message) says where a missing top-level field goes."""
     problems = error.errors()
-    sentence = _problem_sentence(problems[0], label, root, top)
+    sentence = _problem_sentence(problems[0], label, root, top, words)
     more = len(problems) - 1
     if more:
-        counted = f" (and {more} more problem{'s' if more > 1 else ''})"
+        counted = words.ngettext(
+            " (and {count} more problem)", " (and {count} more problems)", more
+        ).format(count=more)
         sentence = sentence[:-1] + counted + sentence[-1]
     return sentence
 

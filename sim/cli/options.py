@@ -6,12 +6,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.errors import UserError
-from sim.i18n import ENGLISH, Translator
+from sim.i18n import ENGLISH, Translator, interface_locale, translator
 from sim.seed import seed_problem
+
+if TYPE_CHECKING:
+    from sim.spec.schema import ScenarioSpec
 
 
 def add_set_option(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +43,24 @@ def add_lang_option(
         help=f"{what}: en_US, en_GB, it_IT, or en or it (default: $STORMDRILL_LANG when set, "
         f"else {otherwise})",
     )
+
+
+def scenario_and_words(
+    args: argparse.Namespace, overrides: Sequence[str] = ()
+) -> tuple[ScenarioSpec, Translator]:
+    """The scenario a command is about (`args.scenario`, with `overrides`) and the language the
+    command speaks: `--lang`, else $STORMDRILL_LANG, else the scenario's `meta.locale`. The one
+    path for every command about one scenario (run, sweep, timing): a language it cannot
+    speak is one sentence before anything else, a scenario that does not load one sentence in
+    the file's language (sim.spec.loader.file_words). The language is left in `args.words` for
+    "the output was closed" (sim.cli.main)."""
+    from sim.spec.loader import load_scenario
+
+    interface_locale("en_US", args.lang)
+    spec = load_scenario(args.scenario, overrides, lang=args.lang)
+    words = translator(interface_locale(spec.meta.locale, args.lang))
+    args.words = words
+    return spec, words
 
 
 def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: str) -> None:
@@ -78,17 +100,16 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def worker_processes(requested: int) -> int:
+def worker_processes(requested: int, words: Translator = ENGLISH) -> int:
     """`--workers`, at most one process per core: more only share the cores and each holds a
     model in memory. Say so when a request is cut down."""
     cores = available_cores()
     if requested <= cores:
         return requested
-    print(
-        f"stormdrill: --workers {requested} is more than the {cores} cores this machine has; "
-        f"using {cores}.",
-        file=sys.stderr,
-    )
+    cut = words(
+        "--workers {requested} is more than the {cores} cores this machine has; using {cores}."
+    ).format(requested=requested, cores=cores)
+    print(f"stormdrill: {cut}", file=sys.stderr)
     return cores
 
 

@@ -14,10 +14,16 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.cli.options import add_lang_option, add_seed_option, add_set_option, output_folder
+from sim.cli.options import (
+    add_lang_option,
+    add_seed_option,
+    add_set_option,
+    output_folder,
+    scenario_and_words,
+)
 from sim.clock import hours_text
 from sim.errors import UserError
-from sim.i18n import ENGLISH, N_, Translator, interface_locale, translator
+from sim.i18n import ENGLISH, N_, Translator
 
 if TYPE_CHECKING:
     from sim.outcome import Outcome
@@ -61,12 +67,8 @@ def run_command(args: argparse.Namespace) -> int:
     from sim.series_file import write_series_csv
     from sim.session import GRAPH_EXPORT_SUFFIXES as EXPORT_SUFFIXES
     from sim.session import Session
-    from sim.spec.loader import load_scenario
 
-    interface_locale("en_US", args.lang)  # a language it cannot speak: one sentence, first
-    spec = load_scenario(args.scenario, args.overrides)
-    words = translator(interface_locale(spec.meta.locale, args.lang))
-    args.words = words  # the language of "the output was closed" (sim.cli.main)
+    spec, words = scenario_and_words(args, args.overrides)
     if args.graph_out is not None and args.graph_out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError(
             words(
@@ -78,7 +80,7 @@ def run_command(args: argparse.Namespace) -> int:
                 extensions=", ".join(EXPORT_SUFFIXES),
             )
         )
-    protocol = load_protocol(args.protocol or "silent")
+    protocol = load_protocol(args.protocol or "silent", words)
     session = Session(
         spec, args.seed, scenario_ref=args.scenario, overrides=args.overrides, protocol=protocol
     )

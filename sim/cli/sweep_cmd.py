@@ -2,7 +2,8 @@
 confidence intervals and a verdict, for choosing a protocol before a real incident.
 
 The summary and verdicts go to stdout; the progress bar and the list of files written go to
-stderr, so the results can be piped or saved as they are.
+stderr, so the results can be piped or saved as they are. Everything it says is in the
+scenario's language (or `--lang`'s); the files it writes keep their English columns.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sim.cli.options import (
+    add_lang_option,
     add_set_option,
     available_cores,
     output_folder,
+    scenario_and_words,
     whole_number,
     worker_processes,
 )
+from sim.i18n import ENGLISH, Translator
 
 if TYPE_CHECKING:
     from sim.lab import SweepResult
+    from sim.lab.worker import RunRow
 
 MAX_RUNS = 1_000_000
 """The most seeds per combination a plan holds (sim.lab.plan.SweepPlan.runs)."""
@@ -100,18 +105,21 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="finish the sweep in --out DIR, running what is missing",
     )
+    add_lang_option(parser, "the language of its tables, sentences and plots")
 
 
 @contextmanager
-def resumable(out: Path | None) -> Iterator[None]:
+def resumable(out: Path | None, words: Translator = ENGLISH) -> Iterator[None]:
     """On Ctrl-C, say what was kept and how to go on before the CLI exits with 130."""
     try:
         yield
     except KeyboardInterrupt:
         if out is not None:
             print(
-                f"interrupted: finished runs are saved in {out}; run the same command with "
-                "--resume to finish.",
+                words(
+                    "interrupted: finished runs are saved in {out}; run the same command with "
+                    "--resume to finish."
+                ).format(out=out),
                 file=sys.stderr,
             )
         raise
@@ -121,44 +129,64 @@ def sweep_command(args: argparse.Namespace) -> int:
     from sim.lab import Axis, SweepPlan, sweep
     from sim.lab.progress import ProgressBar
 
+    _spec, words = scenario_and_words(args, args.overrides)
     plan = SweepPlan(
         scenario=args.scenario,
         overrides=tuple(args.overrides),
         protocols=tuple(args.protocols),
-        vary=tuple(Axis.parse(text) for text in args.vary),
+        vary=tuple(Axis.parse(text, words) for text in args.vary),
         runs=args.runs,
         root_seed=args.seed,
     )
-    out = None if args.out is None else output_folder(args.out)
-    with resumable(out), ProgressBar(f"sweep {args.scenario}") as progress:
+    out = None if args.out is None else output_folder(args.out, words=words)
+    label = words("sweep {scenario}").format(scenario=args.scenario)
+    with resumable(out, words), ProgressBar(label, words=words) as progress:
         result = sweep(
             plan,
-            workers=worker_processes(args.workers),
+            workers=worker_processes(args.workers, words),
             dask=args.dask,
             out=out,
             resume=args.resume,
             series=args.series,
             watcher=progress,
+            words=words,
         )
-    print(_report(result))
+    print(_report(result, words))
     if args.out is not None:
-        print(f"rows, summary, differences and plots written to {args.out}", file=sys.stderr)
+        print(
+            words("rows, summary, differences and plots written to {out}").format(out=args.out),
+            file=sys.stderr,
+        )
     return 0
 
 
-def _report(result: SweepResult) -> str:
+def failure_line(row: RunRow, words: Translator) -> str:
+    """A run that failed, and why (the error as the run raised it)."""
+    return words("run {run} (seed {seed}, {protocol}) failed: {error}").format(
+        run=row.run_id, seed=row.seed, protocol=row.protocol, error=row.error
+    )
+
+
+def _report(result: SweepResult, words: Translator) -> str:
     from sim.lab.text import summary_text
 
     plan = result.plan
     combos = len(plan.protocols) * len(plan.variations())
     lines = [
-        f"{plan.scenario}: {combos} combinations x {plan.runs} seeds = {len(result.rows)} runs "
-        f"(root seed {plan.root_seed})",
+        words(
+            "{scenario}: {combinations} combinations x {runs} seeds = {total} runs (root seed "
+            "{seed})"
+        ).format(
+            scenario=plan.scenario,
+            combinations=combos,
+            runs=plan.runs,
+            total=len(result.rows),
+            seed=plan.root_seed,
+        ),
         "",
-        summary_text(result),
+        summary_text(result, words),
     ]
     if len(result.protocols) > 1:
-        lines += ["", *result.verdicts()]
-    for row in result.failures:
-        lines.append(f"run {row.run_id} (seed {row.seed}, {row.protocol}) failed: {row.error}")
+        lines += ["", *result.verdicts(words)]
+    lines += [failure_line(row, words) for row in result.failures]
     return "\n".join(lines)

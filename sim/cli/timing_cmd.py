@@ -13,9 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sim.cli.options import output_folder, whole_number, worker_processes
-from sim.cli.sweep_cmd import add_runner_options, resumable
+from sim.cli.options import output_folder, scenario_and_words, whole_number, worker_processes
+from sim.cli.sweep_cmd import add_runner_options, failure_line, resumable
 from sim.errors import UserError
+from sim.i18n import Translator
 
 DEFAULT_DELAYS = "0,0.5,1,2,4,8,24"
 
@@ -43,18 +44,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=timing_command)
 
 
-def _delays(text: str) -> list[float]:
+def _delays(text: str, words: Translator) -> list[float]:
     try:
         delays = [float(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise UserError(
-            f"--delays {text!r} is not a list of hours; write for example --delays 0,0.5,1,2."
+            words(
+                "--delays {text} is not a list of hours; write for example --delays 0,0.5,1,2."
+            ).format(text=repr(text))
         ) from None
     for delay in delays:
         if not math.isfinite(delay):
             raise UserError(
-                f"--delays {text!r} holds {delay}, which is not a number of hours; write for "
-                "example --delays 0,0.5,1,2."
+                words(
+                    "--delays {text} holds {delay}, which is not a number of hours; write for "
+                    "example --delays 0,0.5,1,2."
+                ).format(text=repr(text), delay=delay)
             )
     return delays
 
@@ -66,8 +71,9 @@ def timing_command(args: argparse.Namespace) -> int:
     from sim.lab.result import with_metric_columns
     from sim.lab.text import timing_text
 
-    delays = _delays(args.delays)
-    out = None if args.out is None else output_folder(args.out)
+    _spec, words = scenario_and_words(args, args.overrides)
+    delays = _delays(args.delays, words)
+    out = None if args.out is None else output_folder(args.out, words=words)
     with tempfile.TemporaryDirectory(prefix="stormdrill-timing-") as scratch:
         folder = out if out is not None else Path(scratch)
         study = timing_plan(
@@ -78,26 +84,36 @@ def timing_command(args: argparse.Namespace) -> int:
             runs=args.runs,
             overrides=args.overrides,
             root_seed=args.seed,
+            words=words,
         )
-        with resumable(out), ProgressBar(f"timing {study.protocol}") as progress:
+        label = words("timing {protocol}").format(protocol=study.protocol)
+        with resumable(out, words), ProgressBar(label, words=words) as progress:
             result = sweep(
                 study.plan,
-                workers=worker_processes(args.workers),
+                workers=worker_processes(args.workers, words),
                 dask=args.dask,
                 out=out,
                 resume=args.resume,
                 watcher=progress,
+                words=words,
             )
     table = timing_table(result, study)
-    print(f"{args.scenario}, protocol {study.protocol} delayed, {args.runs} seeds per delay")
+    print(
+        words("{scenario}, protocol {protocol} delayed, {runs} seeds per delay").format(
+            scenario=args.scenario, protocol=study.protocol, runs=args.runs
+        )
+    )
     print()
-    print(timing_text(table))
+    print(timing_text(table, words))
     print()
-    print(table.sentence())
+    print(table.sentence(words))
     for row in result.failures:
-        print(f"run {row.run_id} (seed {row.seed}, {row.protocol}) failed: {row.error}")
+        print(failure_line(row, words))
     if args.out is not None:
         with_metric_columns(table.frame).to_csv(args.out / "timing.csv", index=False)
-        plot_timing(table, args.out / "timing")
-        print(f"timing table, plot and rows written to {args.out}", file=sys.stderr)
+        plot_timing(table, args.out / "timing", words)
+        print(
+            words("timing table, plot and rows written to {out}").format(out=args.out),
+            file=sys.stderr,
+        )
     return 0

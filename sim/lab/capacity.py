@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 
 BYTES_PER_RUN = 4_096
 """A task, its future and a row without its hourly series (measured: about 3.4 KB)."""
@@ -39,7 +40,9 @@ def available_memory() -> int | None:
         return None
 
 
-def check_fits(runs: int, runs_per_combination: int, horizon_h: float) -> None:
+def check_fits(
+    runs: int, runs_per_combination: int, horizon_h: float, words: Translator = ENGLISH
+) -> None:
     """Refuse a plan whose rows would not fit in memory, saying how many seeds would."""
     free = available_memory()
     if free is None:
@@ -50,7 +53,15 @@ def check_fits(runs: int, runs_per_combination: int, horizon_h: float) -> None:
     combinations = runs // runs_per_combination
     fitting = int(free * USABLE_SHARE) // bytes_needed(combinations, horizon_h)
     raise UserError(
-        f"--runs {runs_per_combination:,}: {runs:,} runs would need about "
-        f"{needed / 1e9:,.1f} GB to hold their results, and this machine has "
-        f"{free / 1e9:,.1f} GB free; give at most --runs {max(fitting, 1):,}, or split the sweep."
+        words(
+            "--runs {per_combination}: {runs} runs would need about {needed} GB to hold their "
+            "results, and this machine has {free} GB free; give at most --runs {fitting}, or "
+            "split the sweep."
+        ).format(
+            per_combination=words.figure(f"{runs_per_combination:,}"),
+            runs=words.figure(f"{runs:,}"),
+            needed=words.figure(f"{needed / 1e9:,.1f}"),
+            free=words.figure(f"{free / 1e9:,.1f}"),
+            fitting=words.figure(f"{max(fitting, 1):,}"),
+        )
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 from sim.lab.plan import SweepPlan
 from sim.lab.worker import RunResult, RunRow
 from sim.series_file import write_series_csv
@@ -27,8 +28,11 @@ SERIES_FOLDER = "series"
 class Journal:
     """Append-only record of one plan's finished runs in one folder."""
 
-    def __init__(self, folder: Path, plan: SweepPlan, resume: bool) -> None:
+    def __init__(
+        self, folder: Path, plan: SweepPlan, resume: bool, words: Translator = ENGLISH
+    ) -> None:
         self.folder = Path(folder)
+        self.words = words
         self.path = self.folder / JOURNAL_FILE
         self._check_folder(plan, resume)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -41,8 +45,10 @@ class Journal:
         started = saved.is_file() or self.path.is_file()
         if started and not resume:
             raise UserError(
-                f"{self.folder} already holds a sweep; add --resume to finish it, or give another "
-                "--out folder."
+                self.words(
+                    "{folder} already holds a sweep; add --resume to finish it, or give another "
+                    "--out folder."
+                ).format(folder=self.folder)
             )
         if not started:
             return
@@ -52,9 +58,11 @@ class Journal:
             same = False
         if not same:
             raise UserError(
-                f"{self.folder} holds a sweep of a different plan ({saved.name} differs); resume "
-                "with the same scenario, --set, --protocol, --vary, --runs and --seed, or give "
-                "another --out folder."
+                self.words(
+                    "{folder} holds a sweep of a different plan ({file} differs); resume with the "
+                    "same scenario, --set, --protocol, --vary, --runs and --seed, or give another "
+                    "--out folder."
+                ).format(folder=self.folder, file=saved.name)
             )
 
     def _drop_torn_tail(self) -> None:
@@ -77,8 +85,10 @@ class Journal:
                 row = RunRow.model_validate_json(line)
             except ValidationError:
                 raise UserError(
-                    f"{self.path}, line {number}: not a sweep row (the file was edited or "
-                    "damaged); delete that line and resume to run it again."
+                    self.words(
+                        "{file}, line {number}: not a sweep row (the file was edited or "
+                        "damaged); delete that line and resume to run it again."
+                    ).format(file=self.path, number=number)
                 ) from None
             found.setdefault(row.run_id, row)
         return found

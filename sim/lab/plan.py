@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 from sim.lab.capacity import check_fits
 from sim.protocol import Protocol, load_protocol
 from sim.protocol.loader import bundled_protocol_names
@@ -31,14 +32,16 @@ class Axis(BaseModel):
     values: tuple[str, ...] = Field(min_length=1, description="Values, as TOML text.")
 
     @classmethod
-    def parse(cls, text: str) -> Axis:
+    def parse(cls, text: str, words: Translator = ENGLISH) -> Axis:
         """'crisis.severity=0.4,0.8' -> Axis('crisis.severity', ('0.4', '0.8'))."""
         key, equals, values = text.partition("=")
         items = tuple(value.strip() for value in values.split(",") if value.strip())
         if not equals or not key.strip() or not items:
             raise UserError(
-                f"--vary {text!r} is not of the form key=v1,v2,...; write for example "
-                "--vary crisis.severity=0.4,0.8."
+                words(
+                    "--vary {text} is not of the form key=v1,v2,...; write for example "
+                    "--vary crisis.severity=0.4,0.8."
+                ).format(text=repr(text))
             )
         return cls(key=key.strip(), values=items)
 
@@ -116,27 +119,32 @@ class RunTask(BaseModel):
     keep_series: bool = False
 
 
-def expand(plan: SweepPlan, keep_series: bool = False) -> list[RunTask]:
+def expand(
+    plan: SweepPlan, keep_series: bool = False, words: Translator = ENGLISH
+) -> list[RunTask]:
     """The plan's runs in run-id order (protocol slowest, then variation, then seed).
 
     Scenarios and protocols are loaded and validated here, once, so a mistake in the plan is
-    one sentence before any work starts rather than a failure in every run.
+    one sentence before any work starts rather than a failure in every run, in the language of
+    `words` (the scenario's, or `--lang`).
     """
-    protocols = [load_protocol(ref) for ref in plan.protocols]
+    protocols = [load_protocol(ref, words) for ref in plan.protocols]
     names = [protocol.name for protocol in protocols]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
         raise UserError(
-            f"two protocols are both named '{repeated[0]}'; give each protocol in a sweep a "
-            "different name (the name field of the file)."
+            words(
+                "two protocols are both named '{name}'; give each protocol in a sweep a "
+                "different name (the name field of the file)."
+            ).format(name=repeated[0])
         )
     variations = plan.variations()
     specs = []
     for variation in variations:
         overrides = (*plan.overrides, *(f"{key}={value}" for key, value in variation.items()))
-        specs.append((overrides, load_scenario(plan.scenario, overrides)))
+        specs.append((overrides, load_scenario(plan.scenario, overrides, lang=words.locale)))
     longest = max(spec.turns.horizon_days * 24.0 for _, spec in specs)
-    check_fits(len(protocols) * len(variations) * plan.runs, plan.runs, longest)
+    check_fits(len(protocols) * len(variations) * plan.runs, plan.runs, longest, words)
     seeds = plan.seeds()
     tasks: list[RunTask] = []
     for ref, protocol in zip(plan.protocols, protocols, strict=True):

@@ -17,6 +17,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from sim.chart_ticks import local_ticks
+from sim.i18n import ENGLISH, Translator
 from sim.lab.reading import HEADLINE, READINGS
 from sim.lab.result import Paired, group_label, hourly_matrix
 
@@ -30,7 +32,9 @@ SEED_COLOUR = "tab:blue"
 ZERO_COLOUR = "0.4"
 
 
-def _save(figure: Figure, stem: Path) -> list[Path]:
+def _save(figure: Figure, stem: Path, words: Translator) -> list[Path]:
+    """The figure as PNG and SVG, its numeric axes in the locale of `words`."""
+    local_ticks(figure, words)
     paths = [stem.with_suffix(f".{kind}") for kind in FORMATS]
     for path in paths:
         figure.savefig(path, dpi=150, bbox_inches="tight")
@@ -50,10 +54,10 @@ def _error_bar(estimate: Estimate, scale: float) -> tuple[float, list[list[float
     return mean, [[mean - scale * estimate.low], [scale * estimate.high - mean]]
 
 
-def plot_paired(result: SweepResult, stem: Path) -> list[Path]:
+def plot_paired(result: SweepResult, stem: Path, words: Translator = ENGLISH) -> list[Path]:
     """For each headline metric, every protocol minus the baseline protocol on the same seeds:
     one dot per seed, the mean with its 95% bootstrap interval, and zero as a line. Nothing is
-    written for a plan of one protocol."""
+    written for a plan of one protocol. Titles and labels in the language of `words`."""
     panels = {metric: against_baseline(result, metric) for metric in HEADLINE}
     pairs = panels[HEADLINE[0]]
     if not pairs:
@@ -74,16 +78,22 @@ def plot_paired(result: SweepResult, stem: Path) -> list[Path]:
         labels = [group_label(pair.protocol, pair.variation) for pair in shown]
         axes.set_xticks(range(1, len(shown) + 1), labels, rotation=15, ha="right")
         axes.set_xlim(0.5, len(shown) + 0.5)
-        axes.set_ylabel(f"minus {baseline}, {reading.unit}")
-        axes.set_title(reading.label)
+        axes.set_ylabel(
+            words("minus {baseline}, {unit}").format(baseline=baseline, unit=words(reading.unit))
+        )
+        axes.set_title(words(reading.label))
     figure.suptitle(
-        f"{result.plan.scenario}: each protocol minus {baseline} on the same seeds "
-        f"(dots: seeds; bars: mean and 95% CI; {result.plan.runs} seeds)"
+        words(
+            "{scenario}: each protocol minus {baseline} on the same seeds (dots: seeds; bars: "
+            "mean and 95% CI; {runs} seeds)"
+        ).format(scenario=result.plan.scenario, baseline=baseline, runs=result.plan.runs)
     )
-    return _save(figure, stem)
+    return _save(figure, stem, words)
 
 
-def plot_aware_damage_over_time(result: SweepResult, stem: Path) -> list[Path]:
+def plot_aware_damage_over_time(
+    result: SweepResult, stem: Path, words: Translator = ENGLISH
+) -> list[Path]:
     """Damage among the aware hour by hour, from zero: median, 50% and 90% of runs as bands."""
     figure = Figure(figsize=(7.0, 4.0))
     axes = figure.subplots()
@@ -97,15 +107,16 @@ def plot_aware_damage_over_time(result: SweepResult, stem: Path) -> list[Path]:
         axes.fill_between(hours, low50, high50, color=line.get_color(), alpha=0.3, linewidth=0)
         axes.fill_between(hours, low90, high90, color=line.get_color(), alpha=0.12, linewidth=0)
     axes.set_ylim(bottom=0.0)
-    axes.set_xlabel("hour of the run")
-    axes.set_ylabel("damage among the aware (RI points)")
-    axes.set_title("Damage among the aware over time (median; bands: 50% and 90% of runs)")
+    axes.set_xlabel(words("hour of the run"))
+    axes.set_ylabel(words("damage among the aware (RI points)"))
+    title = words("Damage among the aware over time (median; bands: {inner} and {outer} of runs)")
+    axes.set_title(title.format(inner=words.figure("50%"), outer=words.figure("90%")))
     if axes.lines:  # no line when every run failed
         axes.legend()
-    return _save(figure, stem)
+    return _save(figure, stem, words)
 
 
-def _timing_panel(axes: Axes, table: TimingTable, metric: str) -> None:
+def _timing_panel(axes: Axes, table: TimingTable, metric: str, words: Translator) -> None:
     reading = READINGS[metric]
     changes = table.changes[table.changes["metric"] == metric]
     for _, seed in changes.groupby("seed_index"):
@@ -118,19 +129,25 @@ def _timing_panel(axes: Axes, table: TimingTable, metric: str) -> None:
     axes.fill_between(delays, low, high, color="black", alpha=0.15, linewidth=0)
     axes.plot(delays, reading.scale * rows["change_mean"], "o-", color="black")
     axes.axhline(0.0, color=ZERO_COLOUR, linewidth=0.8)
-    axes.set_xlabel("delay of the first response (h)")
-    axes.set_ylabel(f"change from {delays.min():g} h, {reading.unit}")
-    axes.set_title(reading.label)
+    axes.set_xlabel(words("delay of the first response (h)"))
+    axes.set_ylabel(
+        words("change from {delay} h, {unit}").format(
+            delay=words.figure(f"{delays.min():g}"), unit=words(reading.unit)
+        )
+    )
+    axes.set_title(words(reading.label))
 
 
-def plot_timing(table: TimingTable, stem: Path) -> list[Path]:
+def plot_timing(table: TimingTable, stem: Path, words: Translator = ENGLISH) -> list[Path]:
     """What waiting costs, paired by seed: for each headline metric, each seed's change from the
     shortest delay as a thin line, the mean change with its 95% interval, and zero as a line."""
     figure = Figure(figsize=(4.5 * len(HEADLINE), 4.0), layout="constrained")
     for axes, metric in zip(figure.subplots(1, len(HEADLINE)), HEADLINE, strict=True):
-        _timing_panel(axes, table, metric)
+        _timing_panel(axes, table, metric, words)
     figure.suptitle(
-        f"{table.protocol}: what waiting costs, seed by seed (lines: seeds; black: mean and "
-        f"95% CI; {table.runs} seeds)"
+        words(
+            "{protocol}: what waiting costs, seed by seed (lines: seeds; black: mean and 95% "
+            "CI; {runs} seeds)"
+        ).format(protocol=table.protocol, runs=table.runs)
     )
-    return _save(figure, stem)
+    return _save(figure, stem, words)

@@ -1,7 +1,7 @@
 """A progress bar with an ETA for long work on a terminal (sweeps, timing, calibration, long
 runs, reports), and silence anywhere else (logs, pipes, CI), where a redrawn bar would only be
-noise. Its words are in the language of the exercise it counts (`words`), English for the
-library's commands (sweeps, timing, calibration)."""
+noise. Its words are in the language of the exercise or scenario it counts (`words`: runs,
+reports, sweeps, timing), English for the library's commands (calibration, lessons)."""
 
 from __future__ import annotations
 

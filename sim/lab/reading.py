@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.i18n import ENGLISH, N_, Translator
 from sim.numbers import readable
 
 
 @dataclass(frozen=True)
 class Reading:
-    """One metric as the lab's tables and sentences say it."""
+    """One metric as the lab's tables and sentences say it. Its words are catalog messages
+    (`N_`), translated where they are shown; its sentences are whole, so that a language can
+    put the subject, the figure and the baseline where it needs them."""
 
     label: str
     unit: str
@@ -25,23 +28,22 @@ class Reading:
     """What a stored value is multiplied by to be shown: 100 for a share shown in percent."""
     decimals: int = 2
     """Decimals in a table; a sentence adds more rather than print a non-zero effect as 0."""
-    verb: str = "ends"
-    more: str = "higher"
-    less: str = "lower"
-    what: str = ""
-    """What the difference is of, after more/less: "B avoids 23 percentage points more [of the
-    damage silence would do] than A"."""
+    more: str = N_("{subject} ends {size} {unit} higher than {baseline}")
+    """The verdict when the difference is positive: "B avoids 23 percentage points more of the
+    damage silence would do than A"."""
+    less: str = N_("{subject} ends {size} {unit} lower than {baseline}")
 
     def shown(self, value: float) -> float:
         return value * self.scale
 
-    def number(self, value: float) -> str:
-        """A stored value as the table shows it, with its fixed decimals."""
-        return f"{self.shown(value):.{self.decimals}f}"
+    def number(self, value: float, words: Translator = ENGLISH) -> str:
+        """A stored value as the table shows it, with its fixed decimals, in the locale's
+        symbols."""
+        return words.figure(f"{self.shown(value):.{self.decimals}f}")
 
-    def effect(self, value: float) -> str:
+    def effect(self, value: float, words: Translator = ENGLISH) -> str:
         """A stored difference or slope in a sentence: never a rounded zero unless it is zero."""
-        return readable(self.shown(value), self.decimals)
+        return words.figure(readable(self.shown(value), self.decimals))
 
 
 DAMAGE_AVOIDED = "damage_avoided"
@@ -49,37 +51,45 @@ AWARE_DAMAGE = "aware_damage"
 
 READINGS = {
     DAMAGE_AVOIDED: Reading(
-        "damage avoided (%)",
-        "percentage points",
+        N_("damage avoided (%)"),
+        N_("percentage points"),
         scale=100.0,
         decimals=1,
-        verb="avoids",
-        more="more",
-        less="less",
-        what=" of the damage silence would do",
+        more=N_(
+            "{subject} avoids {size} percentage points more of the damage silence would do than "
+            "{baseline}"
+        ),
+        less=N_(
+            "{subject} avoids {size} percentage points less of the damage silence would do than "
+            "{baseline}"
+        ),
     ),
     AWARE_DAMAGE: Reading(
-        "aware damage",
-        "RI points",
-        verb="leaves",
-        more="more",
-        less="less",
-        what=" damage among the aware",
+        N_("aware damage"),
+        N_("RI points"),
+        more=N_("{subject} leaves {size} RI points more damage among the aware than {baseline}"),
+        less=N_("{subject} leaves {size} RI points less damage among the aware than {baseline}"),
     ),
     "stakeholder_damage": Reading(
-        "stakeholder damage",
-        "RI points",
-        verb="leaves",
-        more="more",
-        less="less",
-        what=" damage among the stakeholders",
+        N_("stakeholder damage"),
+        N_("RI points"),
+        more=N_(
+            "{subject} leaves {size} RI points more damage among the stakeholders than {baseline}"
+        ),
+        less=N_(
+            "{subject} leaves {size} RI points less damage among the stakeholders than {baseline}"
+        ),
     ),
-    "reputation_index_final": Reading("final RI", "RI points"),
-    "reputation_index_min": Reading("lowest RI", "RI points"),
+    "reputation_index_final": Reading(N_("final RI"), N_("RI points")),
+    "reputation_index_min": Reading(N_("lowest RI"), N_("RI points")),
     "negative_reach": Reading(
-        "negative reach", "users", decimals=0, verb="reaches", more="more", less="fewer"
+        N_("negative reach"),
+        N_("users"),
+        decimals=0,
+        more=N_("{subject} reaches {size} users more than {baseline}"),
+        less=N_("{subject} reaches {size} users fewer than {baseline}"),
     ),
-    "time_to_first_response_h": Reading("first response (h)", "h", decimals=1),
+    "time_to_first_response_h": Reading(N_("first response (h)"), N_("h"), decimals=1),
 }
 
 HEADLINE = (DAMAGE_AVOIDED, AWARE_DAMAGE)

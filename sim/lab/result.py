@@ -25,6 +25,7 @@ from sim.data_dictionary import (
     Column,
     metric_column,
 )
+from sim.i18n import ENGLISH, Translator
 from sim.lab.plan import SweepPlan
 from sim.lab.reading import HEADLINE, READINGS
 from sim.lab.statistics import Estimate, describe, verdict
@@ -237,20 +238,26 @@ class SweepResult:
             )
             yield baseline, other, paired
 
-    def verdicts(self) -> list[str]:
+    def verdicts(self, words: Translator = ENGLISH) -> list[str]:
         """One sentence per pair of protocols (and variation) and headline metric: damage
-        avoided, then the damage among the aware."""
+        avoided, then the damage among the aware; in the language of `words`."""
         sentences = []
         for pair in self.paired():
             prefix = ", ".join(f"{key}={value}" for key, value in pair.variation.items())
-            sentence = verdict(pair.protocol, pair.baseline, pair.estimate, READINGS[pair.metric])
-            sentences.append(f"With {prefix}: {sentence}" if prefix else sentence)
+            reading = READINGS[pair.metric]
+            sentence = verdict(pair.protocol, pair.baseline, pair.estimate, reading, words)
+            if prefix:
+                sentence = words("With {variation}: {verdict}").format(
+                    variation=prefix, verdict=sentence
+                )
+            sentences.append(sentence)
         return sentences
 
-    def write(self, folder: Path) -> list[Path]:
+    def write(self, folder: Path, words: Translator = ENGLISH) -> list[Path]:
         """rows.parquet (with the hourly RI and damage among the aware), rows.csv (without them:
         spreadsheets hold no arrays), summary.csv, differences.csv and the plots; returns the
-        paths written."""
+        paths written. The files' columns and values stay English whatever the language; the
+        plots' titles, labels and ticks are in that of `words`."""
         from sim.lab.plot import plot_aware_damage_over_time, plot_paired
 
         folder = Path(folder)
@@ -264,8 +271,8 @@ class SweepResult:
         with_metric_columns(self.summary()).to_csv(folder / "summary.csv", index=False)
         with_metric_columns(self.differences()).to_csv(folder / "differences.csv", index=False)
         written = [folder / name for name in _TABLES]
-        written += plot_paired(self, folder / "paired_differences")
-        written += plot_aware_damage_over_time(self, folder / "aware_damage_over_time")
+        written += plot_paired(self, folder / "paired_differences", words)
+        written += plot_aware_damage_over_time(self, folder / "aware_damage_over_time", words)
         return written
 
 

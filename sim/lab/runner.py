@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 from sim.lab.journal import Journal
 from sim.lab.plan import RunTask, SweepPlan, expand
 from sim.lab.result import SweepResult
@@ -50,39 +51,46 @@ def sweep(
     resume: bool = False,
     series: bool = False,
     watcher: Watcher | None = None,
+    words: Translator = ENGLISH,
 ) -> SweepResult:
     """Run every combination in the plan and return the rows in run-id order.
 
-    `workers` defaults to the machine's cores (1 runs in this process); `dask` is a scheduler
-    address or "local". With `out`, rows are journaled as they finish and the tables and plots
-    are written there at the end; `resume` then runs only the missing run ids. `series` also
-    keeps each run's per-tick series as `out/series/run-NNNNNN.csv`.
+        `workers` defaults to the machine's cores (1 runs in this process); `dask` is a scheduler
+        address or "local". With `out`, rows are journaled as they finish and the tables and plots
+        are written there at the end; `resume` then runs only the missing run ids. `series` also
+        keeps each run's per-tick series as `out/series/run-NNNNNN.csv`. `words` is the language
+    of its refusals and its plots (the scenario's, or the command's `--lang`).
 
-    The process pool uses the `spawn` start method, so a script calling this needs the usual
-    `if __name__ == "__main__":` guard (notebooks need nothing).
+        The process pool uses the `spawn` start method, so a script calling this needs the usual
+        `if __name__ == "__main__":` guard (notebooks need nothing).
     """
     if resume and out is None:
-        raise UserError("--resume needs --out DIR, the folder of the sweep to finish.")
+        raise UserError(words("--resume needs --out DIR, the folder of the sweep to finish."))
     if series and out is None:
-        raise UserError("--series needs --out DIR, the folder to write the series into.")
+        raise UserError(words("--series needs --out DIR, the folder to write the series into."))
     workers = (os.cpu_count() or 1) if workers is None else workers
     if workers < 1:
-        raise UserError(f"--workers {workers} is not a number of processes; give 1 or more.")
-    tasks = expand(plan, keep_series=series)
-    journal = Journal(out, plan, resume) if out is not None else None
+        raise UserError(
+            words("--workers {workers} is not a number of processes; give 1 or more.").format(
+                workers=workers
+            )
+        )
+    tasks = expand(plan, keep_series=series, words=words)
+    journal = Journal(out, plan, resume, words) if out is not None else None
     rows = journal.rows() if journal is not None else {}
     pending = [task for task in tasks if task.run_id not in rows]
     if watcher is not None:
         watcher.started(len(tasks), len(rows))
     try:
-        for result in _backend(pending, workers, dask):
+        for result in _backend(pending, workers, dask, words):
             if journal is not None:
                 journal.record(result)
             rows[result.row.run_id] = result.row
             if watcher is not None:
                 watcher.finished(result.row)
     except _WorkerLost as lost:
-        raise SweepInterrupted(_interrupted_sentence(lost.__cause__, len(rows), out)) from None
+        sentence = _interrupted_sentence(lost.__cause__, len(rows), out, words)
+        raise SweepInterrupted(sentence) from None
     finally:
         if journal is not None:
             journal.close()
@@ -90,26 +98,33 @@ def sweep(
         rows = journal.rows()
     swept = SweepResult(plan=plan, rows=tuple(rows[run_id] for run_id in sorted(rows)))
     if out is not None:
-        swept.write(out)
+        swept.write(out, words)
     return swept
 
 
-def _interrupted_sentence(error: BaseException | None, finished: int, out: Path | None) -> str:
-    kept = (
-        f"the {finished} finished runs are saved in {out}; run the same command with --resume "
-        "to finish"
-        if out is not None
-        else "give --out DIR next time to keep finished runs and resume"
-    )
+def _interrupted_sentence(
+    error: BaseException | None, finished: int, out: Path | None, words: Translator
+) -> str:
+    if out is not None:
+        kept = words(
+            "the {finished} finished runs are saved in {out}; run the same command with "
+            "--resume to finish"
+        ).format(finished=finished, out=out)
+    else:
+        kept = words("give --out DIR next time to keep finished runs and resume")
     detail = str(error).rstrip(".")
-    return f"the sweep stopped because a worker failed ({type(error).__name__}: {detail}); {kept}."
+    return words("the sweep stopped because a worker failed ({reason}); {kept}.").format(
+        reason=f"{type(error).__name__}: {detail}", kept=kept
+    )
 
 
-def _backend(tasks: Sequence[RunTask], workers: int, dask: str | None) -> Iterable[RunResult]:
+def _backend(
+    tasks: Sequence[RunTask], workers: int, dask: str | None, words: Translator
+) -> Iterable[RunResult]:
     if not tasks:
         return ()
     if dask is not None:
-        return _on_dask(tasks, dask, workers)
+        return _on_dask(tasks, dask, workers, words)
     if workers == 1:
         return (run_task(task) for task in tasks)
     return _on_process_pool(tasks, min(workers, len(tasks)))
@@ -132,7 +147,9 @@ def _on_process_pool(tasks: Sequence[RunTask], workers: int) -> Iterator[RunResu
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[RunResult]:
+def _on_dask(
+    tasks: Sequence[RunTask], address: str, workers: int, words: Translator
+) -> Iterator[RunResult]:
     """Each run as a Dask task on an existing scheduler, or on a LocalCluster of `workers`
     single-threaded processes (one model per process, as with the pool)."""
     try:
@@ -140,8 +157,10 @@ def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[R
         from distributed import as_completed as dask_completed
     except ImportError:
         raise UserError(
-            "--dask needs Dask's distributed scheduler; install it with "
-            "pip install 'stormdrill[dask]'."
+            words(
+                "--dask needs Dask's distributed scheduler; install it with "
+                "pip install 'stormdrill[dask]'."
+            )
         ) from None
     cluster = None
     if address == LOCAL_DASK:
@@ -159,8 +178,10 @@ def _on_dask(tasks: Sequence[RunTask], address: str, workers: int) -> Iterator[R
         if cluster is not None:
             cluster.close()
         raise UserError(
-            f"--dask {address}: cannot reach a Dask scheduler there ({error}); start one with "
-            "`dask scheduler` or use --dask local."
+            words(
+                "--dask {address}: cannot reach a Dask scheduler there ({reason}); start one "
+                "with `dask scheduler` or use --dask local."
+            ).format(address=address, reason=error)
         ) from None
     try:
         futures = client.map(run_task, tasks, pure=False)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.i18n import ENGLISH, Translator
 from sim.interval import mean_interval, too_few, too_few_note
 from sim.lab.reading import Reading
 
@@ -47,21 +48,37 @@ def describe(values: np.ndarray, seed: int) -> Estimate:
     return Estimate(n, float(values.mean()), float(np.median(values)), low, high)
 
 
-def verdict(subject: str, baseline: str, difference: Estimate, reading: Reading) -> str:
+def verdict(
+    subject: str,
+    baseline: str,
+    difference: Estimate,
+    reading: Reading,
+    words: Translator = ENGLISH,
+) -> str:
     """'B avoids 23.4 percentage points more of the damage silence would do than A, 95% CI 18.0
     to 29.1 (40 paired runs).' and, when the interval holds zero, a warning that the runs do not
-    tell the two apart. The figures keep the digits they need: a small effect is often what a
-    protocol does, and it must not print as 0.00."""
+    tell the two apart, in the language of `words`. The figures keep the digits they need: a
+    small effect is often what a protocol does, and it must not print as 0.00."""
     if difference.n == 0:
-        return f"{subject} and {baseline} have no pair of finished runs to compare."
+        return words("{subject} and {baseline} have no pair of finished runs to compare.").format(
+            subject=subject, baseline=baseline
+        )
     direction = reading.more if difference.mean >= 0 else reading.less
-    interval = f"95% CI {reading.effect(difference.low)} to {reading.effect(difference.high)}"
-    sentence = (
-        f"{subject} {reading.verb} {reading.effect(abs(difference.mean))} {reading.unit} "
-        f"{direction}{reading.what} than {baseline}, {interval} ({difference.n} paired runs)"
+    sentence = words(direction).format(
+        subject=subject,
+        size=reading.effect(abs(difference.mean), words),
+        unit=words(reading.unit),
+        baseline=baseline,
+    )
+    sentence += words(", 95% CI {low} to {high} ({n} paired runs)").format(
+        low=reading.effect(difference.low, words),
+        high=reading.effect(difference.high, words),
+        n=difference.n,
     )
     if difference.too_few:
-        sentence += f" ({too_few_note(difference.n, 'paired runs')})"
+        sentence += f" ({too_few_note(difference.n, 'paired runs', words)})"
     if difference.low <= 0 <= difference.high:
-        return sentence + "; the interval includes zero, so these runs do not tell them apart."
+        return sentence + words(
+            "; the interval includes zero, so these runs do not tell them apart."
+        )
     return sentence + "."

@@ -24,6 +24,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, N_, Translator
 from sim.interval import too_few_note
 from sim.lab.plan import SweepPlan
 from sim.lab.reading import AWARE_DAMAGE, DAMAGE_AVOIDED, READINGS
@@ -46,14 +47,21 @@ TIMING_METRICS = (
 reach figures the table has always had."""
 
 
-def delayed(protocol: Protocol, delay_h: float) -> Protocol:
-    """The protocol with every rule's clock started `delay_h` hours later."""
+def delayed(protocol: Protocol, delay_h: float, words: Translator = ENGLISH) -> Protocol:
+    """The protocol with every rule's clock started `delay_h` hours later. Its refusals write
+    the delays as `--delays` takes them (a decimal point in every language)."""
     if delay_h < 0:
-        raise UserError(f"delay {delay_h:g} h is negative; give delays of 0 hours or more.")
+        raise UserError(
+            words("delay {delay} h is negative; give delays of 0 hours or more.").format(
+                delay=f"{delay_h:g}"
+            )
+        )
     if not protocol.rules:
         raise UserError(
-            f"protocol {protocol.name} has no rules, so there is no response to delay; pick a "
-            "protocol that says something."
+            words(
+                "protocol {protocol} has no rules, so there is no response to delay; pick a "
+                "protocol that says something."
+            ).format(protocol=protocol.name)
         )
     rules = []
     for rule in protocol.rules:
@@ -65,8 +73,15 @@ def delayed(protocol: Protocol, delay_h: float) -> Protocol:
         except ValidationError:
             latest = min(MAX_RULE_H - rule.after_h for rule in protocol.rules)
             raise UserError(
-                f"a delay of {delay_h:g} h puts a rule of {protocol.name} past {MAX_RULE_H:g} "
-                f"hours after its event; give delays of at most {latest:g} h."
+                words(
+                    "a delay of {delay} h puts a rule of {protocol} past {most} hours after its "
+                    "event; give delays of at most {latest} h."
+                ).format(
+                    delay=f"{delay_h:g}",
+                    protocol=protocol.name,
+                    most=f"{MAX_RULE_H:g}",
+                    latest=f"{latest:g}",
+                )
             ) from None
     return Protocol(
         name=f"{protocol.name}+{delay_h:g}h",
@@ -115,17 +130,18 @@ def timing_plan(
     runs: int = 20,
     overrides: Sequence[str] = (),
     root_seed: int = 0,
+    words: Translator = ENGLISH,
 ) -> TimingStudy:
     """Write the delayed protocols into `folder/protocols` and plan a sweep over them. Delay 0
-    is the protocol as given (its own name or path)."""
+    is the protocol as given (its own name or path). `words`: the language of its refusals."""
     if len(set(delays_h)) != len(delays_h) or not delays_h:
-        raise UserError("give each delay once, e.g. --delays 0,0.5,1,2,4,8,24.")
-    protocol = load_protocol(protocol_ref)
+        raise UserError(words("give each delay once, e.g. --delays 0,0.5,1,2,4,8,24."))
+    protocol = load_protocol(protocol_ref, words)
     target = Path(folder) / "protocols"
     target.mkdir(parents=True, exist_ok=True)
     refs, delay_of = [], {}
     for delay in sorted(delays_h):
-        late = delayed(protocol, delay)
+        late = delayed(protocol, delay, words)
         if delay == 0:
             refs.append(protocol_ref)
             delay_of[protocol.name] = 0.0
@@ -162,50 +178,77 @@ class TimingTable:
     first_step: Estimate | None
     first_delays: tuple[float, float] | None
 
-    def sentence(self) -> str:
+    def sentence(self, words: Translator = ENGLISH) -> str:
         """'Each hour of waiting costs about 3.1 percentage points of the damage silence would
         do (95% CI 2.4 to 3.8; ...)': the slope of damage avoided against the delay, its sign
         turned so that a loss is a cost, with the digits it needs never to read 0 when the
-        curve is not flat."""
+        curve is not flat; in the language of `words`."""
         slope = self.per_hour[DAMAGE_AVOIDED]
         if slope.n == 0:
-            return "No seed finished at two delays or more, so there is no cost per hour to show."
+            return words(
+                "No seed finished at two delays or more, so there is no cost per hour to show."
+            )
         delays = self.frame["delay_h"]
-        span = f"least-squares slope over delays {delays.min():g} to {delays.max():g} h"
-        words, interval = _per_hour(slope)
-        sentence = (
-            f"Each hour of waiting {words} (95% CI {interval}; {span}, paired by seed over "
-            f"{slope.n} seeds{'; ' + too_few_note(slope.n, 'seeds') if slope.too_few else ''})"
+        few = "; " + too_few_note(slope.n, "seeds", words) if slope.too_few else ""
+        if slope.mean <= 0:
+            template = N_(
+                "Each hour of waiting costs about {size} percentage points of the damage "
+                "silence would do (95% CI {low} to {high}; least-squares slope over delays "
+                "{shortest} to {longest} h, paired by seed over {n} seeds{few})"
+            )
+        else:
+            template = N_(
+                "Each hour of waiting avoids about {size} percentage points more of the damage "
+                "silence would do (95% CI {low} to {high}; least-squares slope over delays "
+                "{shortest} to {longest} h, paired by seed over {n} seeds{few})"
+            )
+        sentence = words(template).format(
+            **_per_hour(slope, words),
+            shortest=words.figure(f"{delays.min():g}"),
+            longest=words.figure(f"{delays.max():g}"),
+            n=slope.n,
+            few=few,
         )
         if slope.low <= 0 <= slope.high:
-            sentence += "; the interval includes zero, so these runs show no clear cost"
-        return sentence + self._first_step_clause() + "."
+            sentence += words("; the interval includes zero, so these runs show no clear cost")
+        return sentence + self._first_step_clause(words) + "."
 
-    def _first_step_clause(self) -> str:
+    def _first_step_clause(self, words: Translator) -> str:
         """Waiting rarely costs the same every hour: the first hours usually cost most, so say
         what the step between the two shortest delays cost per hour."""
         if self.first_step is None or self.first_step.n == 0 or self.first_delays is None:
             return ""
         start, end = self.first_delays
-        words, interval = _per_hour(self.first_step)
         holds_zero = self.first_step.low <= 0 <= self.first_step.high
-        return (
-            f". Going from {start:g} h to {end:g} h, each hour {words} (95% CI {interval}"
-            f"{', which includes zero' if holds_zero else ''})"
+        if self.first_step.mean <= 0:
+            template = N_(
+                ". Going from {start} h to {end} h, each hour costs about {size} percentage "
+                "points of the damage silence would do (95% CI {low} to {high}{zero})"
+            )
+        else:
+            template = N_(
+                ". Going from {start} h to {end} h, each hour avoids about {size} percentage "
+                "points more of the damage silence would do (95% CI {low} to {high}{zero})"
+            )
+        return words(template).format(
+            **_per_hour(self.first_step, words),
+            start=words.figure(f"{start:g}"),
+            end=words.figure(f"{end:g}"),
+            zero=words(", which includes zero") if holds_zero else "",
         )
 
 
-def _per_hour(slope: Estimate) -> tuple[str, str]:
-    """A slope of damage avoided per hour of delay as what waiting does, and its interval in
-    the same sense: "costs about 3.1 percentage points of the damage silence would do" with
-    "2.4 to 3.8" (the slope's sign turned), or "avoids about ... more" if the share rises."""
+def _per_hour(slope: Estimate, words: Translator) -> dict[str, str]:
+    """A slope of damage avoided per hour of delay as what waiting does, in percentage points:
+    its size and its interval in the same sense, "costs about 3.1" with "2.4 to 3.8" (the
+    slope's sign turned), or "avoids about ... more" if the share rises."""
     reading = READINGS[DAMAGE_AVOIDED]
-    size = reading.effect(abs(slope.mean))
+    size = reading.effect(abs(slope.mean), words)
     if slope.mean <= 0:
-        cost = f"{reading.effect(-slope.high)} to {reading.effect(-slope.low)}"
-        return f"costs about {size} {reading.unit}{reading.what}", cost
-    gain = f"{reading.effect(slope.low)} to {reading.effect(slope.high)}"
-    return f"avoids about {size} {reading.unit} more{reading.what}", gain
+        low, high = reading.effect(-slope.high, words), reading.effect(-slope.low, words)
+    else:
+        low, high = reading.effect(slope.low, words), reading.effect(slope.high, words)
+    return {"size": size, "low": low, "high": high}
 
 
 def timing_table(result: SweepResult, study: TimingStudy) -> TimingTable:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import ProtocolError
+from sim.i18n import ENGLISH, Translator
 from sim.paths import is_file
 from sim.protocol.schema import Protocol
 from sim.toml_file import read_toml
@@ -66,12 +67,16 @@ def protocol_json_schema() -> dict[str, Any]:
     }
 
 
-def load_protocol(name_or_path: str | Path) -> Protocol:
-    """Read and validate a protocol; its name defaults to the file name without '.toml'."""
+def load_protocol(name_or_path: str | Path, words: Translator = ENGLISH) -> Protocol:
+    """Read and validate a protocol; its name defaults to the file name without '.toml'. A
+    protocol file has no language of its own: its mistakes are said in the language of the
+    command that reads it for a scenario (`words`, the scenario's or `--lang`)."""
     path, label = _resolve(name_or_path)
     data = read_toml(path, label, ProtocolError)
     data.setdefault("name", path.stem)
     try:
         return Protocol.model_validate(data)
     except ValidationError as error:
-        raise ProtocolError(describe_validation_error(error, label, Protocol)) from None
+        raise ProtocolError(
+            describe_validation_error(error, label, Protocol, words=words)
+        ) from None

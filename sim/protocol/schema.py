@@ -19,7 +19,9 @@ from pydantic import ConfigDict, Field, model_validator
 
 from sim.action import Action
 from sim.file_model import FileModel
+from sim.i18n import N_
 from sim.spec.schema import Channel, Spokesperson, Strategy, Voice
+from sim.validation import Inconsistency
 
 MAX_RULE_H = 720.0
 """The latest a rule can act, and its longest repetition: 30 days after its event."""
@@ -133,19 +135,27 @@ class Rule(FileModel):
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
         if (self.when is When.VOLUME_ABOVE) != (self.volume_above is not None):
-            raise ValueError(
-                "volume_above goes with when = 'volume_above' and only with it; set both or neither"
+            raise Inconsistency(
+                N_(
+                    "volume_above goes with when = 'volume_above' and only with it; set both or "
+                    "neither"
+                )
             )
         if self.repeat_until_h is not None and self.repeat_every_h is None:
-            raise ValueError("repeat_until_h needs repeat_every_h; add it or drop repeat_until_h")
+            raise Inconsistency(
+                N_("repeat_until_h needs repeat_every_h; add it or drop repeat_until_h")
+            )
         if self.repeat_until_h is not None and self.repeat_until_h < self.after_h:
-            raise ValueError(
-                f"repeat_until_h ({self.repeat_until_h:g}) is before after_h ({self.after_h:g}); "
-                "make it at least after_h"
+            raise Inconsistency(
+                N_(
+                    "repeat_until_h ({until}) is before after_h ({after}); make it at least after_h"
+                ),
+                until=f"{self.repeat_until_h:g}",
+                after=f"{self.after_h:g}",
             )
         if self.when is When.INQUIRY and self.repeat_every_h is not None:
-            raise ValueError(
-                "an inquiry is answered once; drop repeat_every_h from when = 'inquiry' rules"
+            raise Inconsistency(
+                N_("an inquiry is answered once; drop repeat_every_h from when = 'inquiry' rules")
             )
         return self
 

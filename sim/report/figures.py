@@ -15,8 +15,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import ScalarFormatter
 
+from sim.chart_ticks import local_ticks
 from sim.i18n import ENGLISH, Translator
 
 EARLY_WINDOW_H = 48.0
@@ -90,30 +90,6 @@ def _apply(axes: Axes, limits: Limits, axis: str = "y") -> None:
         axes.set_xlim(limits.low, limits.high)
     if limits.note:
         axes.set_title(f"{axes.get_title()}\n({limits.note})")
-
-
-class LocalNumbers(ScalarFormatter):
-    """Matplotlib's own tick labels (its choice of ticks and decimals, so every language rounds
-    alike) in the symbols of `words`' locale: "0,5" in Italian where English reads "0.5"."""
-
-    def __init__(self, words: Translator) -> None:
-        super().__init__()
-        self.words = words
-
-    def __call__(self, x: float, pos: int | None = None) -> str:
-        return self.words.figure(super().__call__(x, pos))
-
-    def get_offset(self) -> str:
-        return self.words.figure(super().get_offset())
-
-
-def local_ticks(figure: Figure, words: Translator) -> None:
-    """Every numeric axis of `figure` labelled in the locale of `words` (a category axis, the
-    plans' names, is left as it is)."""
-    for axes in figure.axes:
-        for axis in (axes.xaxis, axes.yaxis):
-            if type(axis.get_major_formatter()) is ScalarFormatter:
-                axis.set_major_formatter(LocalNumbers(words))
 
 
 def _png(figure: Figure, words: Translator) -> bytes:

@@ -18,7 +18,7 @@ from sim.clock import EPSILON_H, decimal_hours
 from sim.errors import ActionError
 from sim.i18n import ENGLISH, Translator
 from sim.spec.schema import Channel, Population, Team, Template
-from sim.validation import describe_validation_error
+from sim.validation import TO_THE_ACTION, describe_validation_error
 
 
 def template_of(team: Team, template_id: str, words: Translator = ENGLISH) -> Template:
@@ -111,10 +111,13 @@ def check_reply_capacity(
         )
 
 
-def build_action(fields: dict[str, Any]) -> Action:
-    """An Action from a form or a script; pydantic's complaint becomes one ActionError sentence."""
+def build_action(fields: dict[str, Any], words: Translator = ENGLISH) -> Action:
+    """An Action from a form or a script; pydantic's complaint becomes one ActionError sentence,
+    in the session's language (`words`)."""
     try:
         return Action(**fields)
     except ValidationError as error:
-        sentence = describe_validation_error(error, "action", Action, top="to the action")
+        sentence = describe_validation_error(
+            error, words("action"), Action, top=TO_THE_ACTION, words=words
+        )
         raise ActionError(sentence) from None

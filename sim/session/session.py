@@ -256,7 +256,7 @@ class Session:
         if fields.get("template") is not None and "strategy" not in fields:
             template = template_of(self.spec.team, fields["template"], self.words)
             fields["strategy"] = template.strategy
-        return build_action(fields)
+        return build_action(fields, self.words)
 
     def queue(self, action: Action) -> Action:
         """Validate an action and queue it; return it as it will go out: after its approval

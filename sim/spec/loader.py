@@ -24,7 +24,8 @@ from typing import Any, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from sim.errors import ScenarioError
+from sim.errors import ScenarioError, UserError
+from sim.i18n import ENGLISH, SUPPORTED_LOCALES, Translator, interface_locale, translator
 from sim.paths import is_dir, is_file
 from sim.spec.schema import ScenarioSpec
 from sim.toml_file import read_toml
@@ -102,7 +103,9 @@ def parse_override_value(text: str) -> Any:
         raise ValueError("nested too deep") from None
 
 
-def apply_overrides(data: dict[str, Any], overrides: Sequence[str], source: str) -> dict[str, Any]:
+def apply_overrides(
+    data: dict[str, Any], overrides: Sequence[str], source: str, words: Translator = ENGLISH
+) -> dict[str, Any]:
     """Return a copy of the scenario data with each 'dotted.key=value' override applied.
 
     Keys are checked against the schema, not the file, so a field the file leaves at its default
@@ -113,32 +116,40 @@ def apply_overrides(data: dict[str, Any], overrides: Sequence[str], source: str)
         key, equals, value = (part.strip() for part in override.partition("="))
         if not equals or not key:
             raise ScenarioError(
-                f"{source}: --set {override!r} is not of the form dotted.key=value; "
-                "write for example --set crisis.severity=0.8."
+                words(
+                    "{source}: --set {override} is not of the form dotted.key=value; write for "
+                    "example --set crisis.severity=0.8."
+                ).format(source=source, override=repr(override))
             )
         names = tuple(key.split("."))
-        _check_override_key(names, override, source)
+        _check_override_key(names, override, source, words)
         try:
             parsed = parse_override_value(value)
         except ValueError:
             raise ScenarioError(
-                f"{source}: --set {key}=... holds arrays or tables nested too deep to read; "
-                "give a plain TOML value."
+                words(
+                    "{source}: --set {key}=... holds arrays or tables nested too deep to read; "
+                    "give a plain TOML value."
+                ).format(source=source, key=key)
             ) from None
-        _assign(result, names, parsed, override, source)
+        _assign(result, names, parsed, override, source, words)
     return result
 
 
-def _check_override_key(names: tuple[str, ...], override: str, source: str) -> None:
+def _check_override_key(
+    names: tuple[str, ...], override: str, source: str, words: Translator
+) -> None:
     """Walk the schema along the key and stop with a sentence at the first wrong name."""
     model: type[BaseModel] = ScenarioSpec
     for depth, name in enumerate(names):
         here = names[: depth + 1]
         field = model.model_fields.get(name)
         if field is None:
-            fix = unknown_field_fix(here, model)
+            fix = unknown_field_fix(here, model, words)
             raise ScenarioError(
-                f"{source}: --set {override!r} names an unknown field {field_path(here)}; {fix}"
+                words("{source}: --set {override} names an unknown field {field}; {fix}").format(
+                    source=source, override=repr(override), field=field_path(here), fix=fix
+                )
             )
         if depth == len(names) - 1:
             return
@@ -148,13 +159,20 @@ def _check_override_key(names: tuple[str, ...], override: str, source: str) -> N
             return
         else:
             raise ScenarioError(
-                f"{source}: --set {override!r} reaches inside {field_path(here)}, which is not a "
-                f"section; set {field_path(here)} as a whole TOML value or edit the file."
+                words(
+                    "{source}: --set {override} reaches inside {field}, which is not a section; "
+                    "set {field} as a whole TOML value or edit the file."
+                ).format(source=source, override=repr(override), field=field_path(here))
             )
 
 
 def _assign(
-    data: dict[str, Any], names: tuple[str, ...], value: Any, override: str, source: str
+    data: dict[str, Any],
+    names: tuple[str, ...],
+    value: Any,
+    override: str,
+    source: str,
+    words: Translator,
 ) -> None:
     table = data
     for depth, name in enumerate(names[:-1]):
@@ -162,8 +180,10 @@ def _assign(
         if not isinstance(table, dict):
             path = field_path(names[: depth + 1])
             raise ScenarioError(
-                f"{source}: --set {override!r} cannot apply because {path} is not a table in the "
-                f"file; fix {path} in the file first."
+                words(
+                    "{source}: --set {override} cannot apply because {field} is not a table in "
+                    "the file; fix {field} in the file first."
+                ).format(source=source, override=repr(override), field=path)
             )
     table[names[-1]] = value
 
@@ -171,7 +191,9 @@ def _assign(
 # --------------------------------------------------------------------------- loading
 
 
-def _with_resolved_graph_source(spec: ScenarioSpec, folder: Path, label: str) -> ScenarioSpec:
+def _with_resolved_graph_source(
+    spec: ScenarioSpec, folder: Path, label: str, words: Translator
+) -> ScenarioSpec:
     source = spec.graph.source
     if source == GENERATED_GRAPH:
         return spec
@@ -181,24 +203,51 @@ def _with_resolved_graph_source(spec: ScenarioSpec, folder: Path, label: str) ->
         resolved = folder / source
     if not is_file(resolved):
         raise ScenarioError(
-            f"{label}: graph.source = {shown_value(source)} is not a file (looked for "
-            f"{shown_value(str(resolved))}); give a path relative to the scenario file's "
-            f"folder, or {shown_value(GENERATED_GRAPH)}."
+            words(
+                "{label}: graph.source = {source} is not a file (looked for {resolved}); give a "
+                "path relative to the scenario file's folder, or {generated}."
+            ).format(
+                label=label,
+                source=shown_value(source),
+                resolved=shown_value(str(resolved)),
+                generated=shown_value(GENERATED_GRAPH),
+            )
         )
     graph = spec.graph.model_copy(update={"source": str(resolved)})
     return spec.model_copy(update={"graph": graph})
 
 
-def load_scenario(name_or_path: str | Path, overrides: Sequence[str] = ()) -> ScenarioSpec:
-    """Read, override and validate a scenario; raise `ScenarioError` with one sentence if wrong."""
+def file_words(data: dict[str, Any], lang: str | None = None) -> Translator:
+    """The language of the sentences about a scenario file that was read but may not validate:
+    `lang` (a command's `--lang`) or $STORMDRILL_LANG, as for everything else the command says
+    (sim.i18n.interface_locale); else the file's own `meta.locale`, read from the parsed TOML
+    before validation, when it names a locale stormdrill speaks; else English. The file is the
+    one place that knows its language, and a user who wrote it in Italian reads Italian."""
+    meta = data.get("meta")
+    written = meta.get("locale") if isinstance(meta, dict) else None
+    locale = written if isinstance(written, str) and written in SUPPORTED_LOCALES else "en_US"
+    try:
+        return translator(interface_locale(locale, lang))
+    except UserError:  # an unknown --lang or $STORMDRILL_LANG: the command says so itself
+        return translator(locale)
+
+
+def load_scenario(
+    name_or_path: str | Path, overrides: Sequence[str] = (), lang: str | None = None
+) -> ScenarioSpec:
+    """Read, override and validate a scenario; raise `ScenarioError` with one sentence if wrong,
+    in the language `file_words` finds (`lang`: the command's `--lang`, if any)."""
     path = resolve_scenario_path(name_or_path)
     label = _label(name_or_path, path)
-    data = apply_overrides(read_toml(path, label, ScenarioError), overrides, label)
+    raw = read_toml(path, label, ScenarioError)
+    data = apply_overrides(raw, overrides, label, file_words(raw, lang))
+    words = file_words(data, lang)  # `--set meta.locale=...` included
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError(describe_validation_error(error, label, ScenarioSpec)) from None
-    return _with_resolved_graph_source(spec, path.parent, label)
+        sentence = describe_validation_error(error, label, ScenarioSpec, words=words)
+        raise ScenarioError(sentence) from None
+    return _with_resolved_graph_source(spec, path.parent, label, words)
 
 
 def list_bundled_scenarios() -> list[tuple[str, ScenarioSpec]]:

@@ -14,8 +14,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sim.file_model import FileModel
-from sim.i18n import Locale
+from sim.i18n import N_, Locale
 from sim.spec.capability import CoreCapability, MissionArea
+from sim.validation import Inconsistency
 
 SCHEMA_VERSION = 1
 
@@ -667,7 +668,7 @@ class Inject(Section):
     @model_validator(mode="after")
     def _has_a_trigger(self) -> Inject:
         if self.time_h is None and self.when_volume_above is None:
-            raise ValueError("an inject needs time_h or when_volume_above")
+            raise Inconsistency(N_("an inject needs time_h or when_volume_above"))
         return self
 
 
@@ -709,9 +710,13 @@ class ScenarioSpec(Section):
     @model_validator(mode="after")
     def _consistent(self) -> ScenarioSpec:
         if self.crisis.seeds > self.graph.users:
-            raise ValueError(
-                f"crisis.seeds ({self.crisis.seeds}) is more than graph.users "
-                f"({self.graph.users}); use at most graph.users seeds"
+            raise Inconsistency(
+                N_(
+                    "crisis.seeds ({seeds}) is more than graph.users ({users}); use at most "
+                    "graph.users seeds"
+                ),
+                seeds=self.crisis.seeds,
+                users=self.graph.users,
             )
         self._check_approval_chain()
         for section, items in (
@@ -722,8 +727,10 @@ class ScenarioSpec(Section):
             ids = [item.id for item in items]
             repeated = next((id_ for id_ in ids if ids.count(id_) > 1), None)
             if repeated is not None:
-                raise ValueError(
-                    f"{section} has two entries with the id {repeated!r}; give every one its own id"
+                raise Inconsistency(
+                    N_("{section} has two entries with the id {id}; give every one its own id"),
+                    section=section,
+                    id=repr(repeated),
                 )
         return self
 
@@ -732,14 +739,21 @@ class ScenarioSpec(Section):
         roles = self.meta.roles
         unknown = next((role for role in chain if role not in roles), None)
         if unknown is not None:
-            raise ValueError(
-                f"team.approval_chain names {unknown!r}, which is not one of meta.roles "
-                f"({', '.join(roles)}); name the approvers as meta.roles spells them, or add "
-                f"{unknown!r} to meta.roles"
+            raise Inconsistency(
+                N_(
+                    "team.approval_chain names {role}, which is not one of meta.roles "
+                    "({roles}); name the approvers as meta.roles spells them, or add {role} to "
+                    "meta.roles"
+                ),
+                role=repr(unknown),
+                roles=", ".join(roles),
             )
         repeated = next((role for role in chain if chain.count(role) > 1), None)
         if repeated is not None:
-            raise ValueError(
-                f"team.approval_chain names {repeated!r} twice; each role approves once, so "
-                "name it once"
+            raise Inconsistency(
+                N_(
+                    "team.approval_chain names {role} twice; each role approves once, so name it "
+                    "once"
+                ),
+                role=repr(repeated),
             )

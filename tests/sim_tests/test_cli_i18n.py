@@ -3,8 +3,8 @@ Italian exercise, called through the entry point as a user would (the progress b
 terminal), in a pseudo-locale (every message of the catalog template in look-alike letters,
 «ŕúñ»), print no plain word of ours on stdout or stderr: not the results, not the progress bar,
 not the join codes' lines, not a refusal. With the real catalog, the same lines in Italian.
-The library's commands (lesson, calibrate, sweep, timing, scenarios) stay English
-(docs/translating.md)."""
+The library's commands (lesson, calibrate, scenarios) stay English (docs/translating.md);
+sweep, timing and compare are tests/sim_tests/test_lab_i18n.py's."""
 
 from __future__ import annotations
 
