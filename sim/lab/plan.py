@@ -114,9 +114,11 @@ class RunTask(BaseModel):
     seed_index: int
     seed: int
     keep_series: bool = False
+    shared_world: bool = False
+    """Play on the worker's shared world of the scenario and seed (sim.session.worlds)."""
 
 
-def expand(plan: SweepPlan, keep_series: bool = False) -> list[RunTask]:
+def expand(plan: SweepPlan, keep_series: bool = False, shared_world: bool = False) -> list[RunTask]:
     """The plan's runs in run-id order (protocol slowest, then variation, then seed).
 
     Scenarios and protocols are loaded and validated here, once, so a mistake in the plan is
@@ -154,6 +156,7 @@ def expand(plan: SweepPlan, keep_series: bool = False) -> list[RunTask]:
                         seed_index=index,
                         seed=seed,
                         keep_series=keep_series,
+                        shared_world=shared_world,
                     )
                 )
     return tasks
