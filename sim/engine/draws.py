@@ -69,9 +69,14 @@ def _words(value: Word) -> np.ndarray:
 def combine(key: Word, *words: Word) -> np.ndarray:
     """Chain identity words into a key: the key of (a, b, c) is mix(mix(mix(a) ^ b) ^ c)."""
     with np.errstate(over="ignore"):
-        out = _mix(_words(key) + _GOLDEN)
-        for word in words:
-            out = _mix(out ^ (_words(word) * _GOLDEN + _GOLDEN))
+        return _chain(_mix(_words(key) + _GOLDEN), words)
+
+
+def _chain(out: np.ndarray, words: tuple[Word, ...]) -> np.ndarray:
+    """Chain more words onto a key already mixed: combine(k, a, *w) is
+    _chain(combine(k, a), w), so a key's common start can be mixed once and kept."""
+    for word in words:
+        out = _mix(out ^ (_words(word) * _GOLDEN + _GOLDEN))
     return out
 
 
@@ -92,10 +97,15 @@ class Draws:
     def __init__(self, seed: int) -> None:
         self.seed = int(seed)
         self._key = combine(np.int64(self.seed))
+        # Every key of a purpose starts by mixing the seed's key with the purpose: done once
+        # here rather than twice per draw (a run asks thousands of times).
+        self._purpose_keys = {purpose: combine(self._key, int(purpose)) for purpose in Purpose}
 
     def key(self, purpose: Purpose, *words: Word) -> np.ndarray:
-        """The 64-bit identity key of (purpose, words...), to store and draw from later."""
-        return combine(self._key, int(purpose), *words)
+        """The 64-bit identity key of (purpose, words...), to store and draw from later:
+        `combine(seed key, purpose, *words)`."""
+        with np.errstate(over="ignore"):
+            return _chain(self._purpose_keys[purpose], words)
 
     def uniform(self, purpose: Purpose, *words: Word) -> np.ndarray:
         """Uniform numbers in (0, 1), one per identity."""

@@ -15,7 +15,6 @@ seeded streams, and every draw of the run itself belongs to a stable identity.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import mesa
 import numpy as np
@@ -35,7 +34,8 @@ from sim.engine.draws import Draws
 from sim.engine.inbox import Inbox
 from sim.engine.mesa_compat import model_init_kwargs, release_model
 from sim.engine.monitoring import Monitor
-from sim.engine.world.population import AWARE, STAKEHOLDERS, Population, build_population
+from sim.engine.world.population import AWARE, STAKEHOLDERS, Population, populate
+from sim.engine.world.world import STREAMS, World, build_world, follower_graph, recipe_of, world_on
 from sim.errors import ActionError
 from sim.events import EventKind, TeamEvent
 from sim.i18n import translator
@@ -61,8 +61,6 @@ REPORTERS = (
     "observed_sentiment",
 )
 
-_STREAMS = ("graph", "population")
-
 
 class CrisisModel(mesa.Model):
     """One run of one scenario with one seed. The same spec, seed and actions give the same
@@ -72,16 +70,24 @@ class CrisisModel(mesa.Model):
     own tooling (`run_model`, batch runs, SolaraViz) stops where the exercise does.
     """
 
-    def __init__(self, spec: ScenarioSpec, seed: int, followers: csr_matrix | None = None) -> None:
+    def __init__(
+        self,
+        spec: ScenarioSpec,
+        seed: int,
+        followers: csr_matrix | None = None,
+        world: World | None = None,
+    ) -> None:
+        """`world`, if given, is the one `build_world(recipe_of(spec), seed)` would build, shared
+        and never written; `followers`, a graph to draw this seed's population on."""
         super().__init__(**model_init_kwargs(seed))
         self.spec = spec
         self.seed = int(seed)
-        streams = dict(
-            zip(_STREAMS, np.random.SeedSequence(self.seed).spawn(len(_STREAMS)), strict=True)
-        )
-        if followers is None:
-            followers = build_followers(spec, np.random.default_rng(streams["graph"]))
-        population = build_population(spec, followers, np.random.default_rng(streams["population"]))
+        if world is None:
+            world = self._own_world(followers)
+        elif not world.fits(spec, self.seed):
+            raise ValueError(f"the world given was not built for this scenario and seed {seed}")
+        self.world = world
+        population = populate(spec, world.followers, world.listening, world.publics)
         self.tick_h = spec.turns.tick_h
         draws = Draws(self.seed)
         kernel = Kernel(
@@ -132,6 +138,14 @@ class CrisisModel(mesa.Model):
         self.baseline_reputation_index = self.reputation_index
         self.baseline_stakeholder_reputation_index = self.stakeholder_reputation_index
         self.datacollector = mesa.DataCollector(model_reporters={r: r for r in REPORTERS})
+
+    def _own_world(self, followers: csr_matrix | None) -> World:
+        if followers is None:
+            return build_world(recipe_of(self.spec), self.seed)
+        population_stream = np.random.SeedSequence(self.seed).spawn(len(STREAMS))[1]
+        return world_on(
+            recipe_of(self.spec), self.seed, followers, np.random.default_rng(population_stream)
+        )
 
     # ------------------------------------------------------------------ the parts, read-only
 
@@ -295,18 +309,4 @@ class CrisisModel(mesa.Model):
 
 def build_followers(spec: ScenarioSpec, rng: np.random.Generator) -> csr_matrix:
     """The follower graph the scenario asks for: generated, or read from the user's file."""
-    from sim.engine.world.graph import generate_follower_graph
-
-    graph = spec.graph
-    if graph.source == "generate":
-        return generate_follower_graph(
-            graph.users,
-            graph.mean_out_degree,
-            graph.tail_exponent,
-            graph.reciprocity,
-            graph.triadic_closure,
-            rng,
-        )
-    from sim.engine.world.graph import load_graph
-
-    return load_graph(Path(graph.source))
+    return follower_graph(spec.graph, rng)

@@ -117,10 +117,15 @@ class RunTask(BaseModel):
     seed_index: int
     seed: int
     keep_series: bool = False
+    shared_world: bool = False
+    """Play on the worker's shared world of the scenario and seed (sim.session.worlds)."""
 
 
 def expand(
-    plan: SweepPlan, keep_series: bool = False, words: Translator = ENGLISH
+    plan: SweepPlan,
+    keep_series: bool = False,
+    words: Translator = ENGLISH,
+    shared_world: bool = False,
 ) -> list[RunTask]:
     """The plan's runs in run-id order (protocol slowest, then variation, then seed).
 
@@ -162,6 +167,7 @@ def expand(
                         seed_index=index,
                         seed=seed,
                         keep_series=keep_series,
+                        shared_world=shared_world,
                     )
                 )
     return tasks

@@ -18,10 +18,11 @@ from typing import Protocol
 
 from sim.errors import UserError
 from sim.i18n import ENGLISH, Translator
+from sim.lab.batch import by_world, one_by_one
 from sim.lab.journal import Journal
 from sim.lab.plan import RunTask, SweepPlan, expand
 from sim.lab.result import SweepResult
-from sim.lab.worker import RunResult, RunRow, run_task, settle_worker
+from sim.lab.worker import RunResult, RunRow, run_batch, settle_worker
 
 LOCAL_DASK = "local"
 
@@ -52,17 +53,20 @@ def sweep(
     series: bool = False,
     watcher: Watcher | None = None,
     words: Translator = ENGLISH,
+    share_worlds: bool = True,
 ) -> SweepResult:
     """Run every combination in the plan and return the rows in run-id order.
 
-        `workers` defaults to the machine's cores (1 runs in this process); `dask` is a scheduler
-        address or "local". With `out`, rows are journaled as they finish and the tables and plots
-        are written there at the end; `resume` then runs only the missing run ids. `series` also
-        keeps each run's per-tick series as `out/series/run-NNNNNN.csv`. `words` is the language
-    of its refusals and its plots (the scenario's, or the command's `--lang`).
+    `workers` defaults to the machine's cores (1 runs in this process); `dask` is a scheduler
+    address or "local". With `out`, rows are journaled as they finish and the tables and plots
+    are written there at the end; `resume` then runs only the missing run ids. `series` also
+    keeps each run's per-tick series as `out/series/run-NNNNNN.csv`. `words` is the language
+    of its refusals and its plots (the scenario's, or the command's `--lang`). `share_worlds`
+    hands each worker all the runs of a world together, played on one build of it
+    (sim.lab.batch); False builds a world per run, as before: the rows are the same either way.
 
-        The process pool uses the `spawn` start method, so a script calling this needs the usual
-        `if __name__ == "__main__":` guard (notebooks need nothing).
+    The process pool uses the `spawn` start method, so a script calling this needs the usual
+    `if __name__ == "__main__":` guard (notebooks need nothing).
     """
     if resume and out is None:
         raise UserError(words("--resume needs --out DIR, the folder of the sweep to finish."))
@@ -75,14 +79,15 @@ def sweep(
                 workers=workers
             )
         )
-    tasks = expand(plan, keep_series=series, words=words)
+    tasks = expand(plan, keep_series=series, words=words, shared_world=share_worlds)
     journal = Journal(out, plan, resume, words) if out is not None else None
     rows = journal.rows() if journal is not None else {}
     pending = [task for task in tasks if task.run_id not in rows]
     if watcher is not None:
         watcher.started(len(tasks), len(rows))
+    batches = by_world(pending, workers) if share_worlds else one_by_one(pending)
     try:
-        for result in _backend(pending, workers, dask, words):
+        for result in _backend(batches, workers, dask, words):
             if journal is not None:
                 journal.record(result)
             rows[result.row.run_id] = result.row
@@ -119,38 +124,38 @@ def _interrupted_sentence(
 
 
 def _backend(
-    tasks: Sequence[RunTask], workers: int, dask: str | None, words: Translator
+    batches: Sequence[tuple[RunTask, ...]], workers: int, dask: str | None, words: Translator
 ) -> Iterable[RunResult]:
-    if not tasks:
+    if not batches:
         return ()
     if dask is not None:
-        return _on_dask(tasks, dask, workers, words)
+        return _on_dask(batches, dask, workers, words)
     if workers == 1:
-        return (run_task(task) for task in tasks)
-    return _on_process_pool(tasks, min(workers, len(tasks)))
+        return (result for batch in batches for result in run_batch(batch))
+    return _on_process_pool(batches, min(workers, len(batches)))
 
 
-def _on_process_pool(tasks: Sequence[RunTask], workers: int) -> Iterator[RunResult]:
-    """Each run in a worker process; `spawn` because forking a process that holds threads
+def _on_process_pool(batches: Sequence[tuple[RunTask, ...]], workers: int) -> Iterator[RunResult]:
+    """Each batch in a worker process; `spawn` because forking a process that holds threads
     (the progress bar, Dask) can deadlock, and it behaves the same on every platform."""
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=settle_worker)
     try:
-        futures = [pool.submit(run_task, task) for task in tasks]
+        futures = [pool.submit(run_batch, batch) for batch in batches]
         for future in as_completed(futures):
             try:
-                result = future.result()
+                results = future.result()
             except BrokenProcessPool as error:
                 raise _WorkerLost() from error
-            yield result
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _on_dask(
-    tasks: Sequence[RunTask], address: str, workers: int, words: Translator
+    batches: Sequence[tuple[RunTask, ...]], address: str, workers: int, words: Translator
 ) -> Iterator[RunResult]:
-    """Each run as a Dask task on an existing scheduler, or on a LocalCluster of `workers`
+    """Each batch as a Dask task on an existing scheduler, or on a LocalCluster of `workers`
     single-threaded processes (one model per process, as with the pool)."""
     try:
         from distributed import Client, LocalCluster
@@ -184,14 +189,14 @@ def _on_dask(
             ).format(address=address, reason=error)
         ) from None
     try:
-        futures = client.map(run_task, tasks, pure=False)
+        futures = client.map(run_batch, batches, pure=False)
         for future in dask_completed(futures):
             try:
-                result = future.result()
-            except Exception as error:  # run_task never raises: this is the cluster failing
+                results = future.result()
+            except Exception as error:  # run_batch never raises: this is the cluster failing
                 raise _WorkerLost() from error
             future.release()
-            yield result
+            yield from results
     finally:
         client.close()
         if cluster is not None:

@@ -53,6 +53,12 @@ class RunResult(BaseModel):
     series: dict[str, list[float]] | None = None
 
 
+def run_batch(tasks: Sequence[RunTask]) -> list[RunResult]:
+    """Run tasks one after the other in this process: a batch of one world's runs builds the
+    world once (sim.lab.batch)."""
+    return [run_task(task) for task in tasks]
+
+
 def run_task(task: RunTask) -> RunResult:
     """Run one task to its horizon; never raises for a failure of the run itself."""
     identity = {
@@ -104,6 +110,7 @@ def _play(task: RunTask) -> tuple[Outcome, dict[str, SeriesValues]]:
         scenario_ref=task.scenario,
         overrides=task.overrides,
         protocol=task.protocol,
+        shared_world=task.shared_world,
     )
     return session.finish(), session.run_record().series
 

@@ -40,6 +40,7 @@ from sim.session.record import (
 )
 from sim.session.session import FEED_LIMIT, Session, replay
 from sim.session.views import AgainstSilence, GroundTruth, RunRecord, Statement, UserTimeline
+from sim.session.worlds import world_key
 
 __all__ = [
     "APOLOGY_INSTEAD_OF_DENIAL",
@@ -85,4 +86,5 @@ __all__ = [
     "replay",
     "shifted",
     "what_if",
+    "world_key",
 ]

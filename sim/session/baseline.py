@@ -3,18 +3,22 @@
 the exercise's story, not the team's answers.
 
 A sweep runs many protocols on each seed, so the unanswered run of a (scenario, seed, releases)
-to the horizon is kept once per process: it is the same run for every protocol. An exercise's
+to the horizon is kept once per process: it is the same run for every protocol. A session that
+shares its world (a sweep's) also leaves its own outcome here when it answered nothing: that run
+is the unanswered run, so the protocols after it on the seed need not play it again. An exercise's
 facilitator asks how the run compares so far, at the hour of play: `SilentRun` keeps a second
 model of the seed for that, stepped only when asked.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
+from sim.engine.world.world import World
 from sim.outcome import Outcome
 from sim.session.record import InjectReleased
 from sim.spec.schema import ScenarioSpec
@@ -31,16 +35,52 @@ def release_as_logged(model: CrisisModel, at_h: float, inject_id: str) -> None:
 
 
 def unanswered_outcome(
-    spec: ScenarioSpec, seed: int, releases: Sequence[InjectReleased] = ()
+    spec: ScenarioSpec,
+    seed: int,
+    releases: Sequence[InjectReleased] = (),
+    world: World | None = None,
 ) -> Outcome:
-    """The outcome of the same scenario, seed and inject releases with no answer at all."""
+    """The outcome of the same scenario, seed and inject releases with no answer at all; played
+    on `world` if given (the seed's world, which it would draw again)."""
+    key = _key(spec, seed, releases)
+    with _keeping:
+        outcome = _kept.get(key)
+    if outcome is None:
+        outcome = _unanswered(spec, int(seed), key[2], world)
+        remember_unanswered(spec, seed, releases, outcome)
+    return outcome
+
+
+def remember_unanswered(
+    spec: ScenarioSpec, seed: int, releases: Sequence[InjectReleased], outcome: Outcome
+) -> None:
+    """Keep the outcome of an unanswered run of (spec, seed, releases), played here or by a
+    session that queued nothing, for the next protocol of the seed."""
+    key = _key(spec, seed, releases)
+    with _keeping:
+        _kept[key] = outcome
+        _kept.move_to_end(key)
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+
+
+_Key = tuple[str, int, tuple[tuple[float, str], ...]]
+_kept: OrderedDict[_Key, Outcome] = OrderedDict()
+_keeping = threading.Lock()  # the war room measures in worker threads
+
+
+def _key(spec: ScenarioSpec, seed: int, releases: Sequence[InjectReleased]) -> _Key:
     plan = tuple((release.at_h, release.inject_id) for release in releases)
-    return _unanswered(spec.model_dump_json(), int(seed), plan)
+    return (spec.model_dump_json(), int(seed), plan)
 
 
-@lru_cache(maxsize=_KEPT)
-def _unanswered(spec_json: str, seed: int, releases: tuple[tuple[float, str], ...]) -> Outcome:
-    model = CrisisModel(ScenarioSpec.model_validate_json(spec_json), seed)
+def _unanswered(
+    spec: ScenarioSpec,
+    seed: int,
+    releases: tuple[tuple[float, str], ...],
+    world: World | None,
+) -> Outcome:
+    model = CrisisModel(spec, seed, world=world)
     try:
         for at_h, inject_id in releases:
             release_as_logged(model, at_h, inject_id)

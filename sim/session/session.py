@@ -37,7 +37,7 @@ from sim.session.approval import (
     check_reply_capacity,
     template_of,
 )
-from sim.session.baseline import SilentRun, unanswered_outcome
+from sim.session.baseline import SilentRun, remember_unanswered, unanswered_outcome
 from sim.session.counterfactual import (
     AS_PLAYED,
     EVERY_WHAT_IF,
@@ -78,6 +78,7 @@ from sim.session.record import (
 from sim.session.store import LogStore, is_store, read_store
 from sim.session.views import AgainstSilence, GroundTruth, RunRecord, UserTimeline
 from sim.session.wording import as_worded, spoken_texts
+from sim.session.worlds import shared_world as shared
 from sim.spec.schema import ScenarioSpec
 
 FEED_LIMIT = 30
@@ -98,7 +99,12 @@ class Session:
         autosave: Path | None = None,
         protocol: Protocol | None = None,
         facilitator: PassphraseHash | None = None,
+        shared_world: bool = False,
     ) -> None:
+        """`shared_world`: play on this process's shared world of the scenario and seed
+        (sim.session.worlds), built by the first session that asks and read-only, and share
+        the unanswered baseline with the seed's other sessions (a sweep's protocols); the run
+        is the same bit for bit either way."""
         self.spec = spec
         self.seed = int(seed)
         self.team = team
@@ -114,7 +120,10 @@ class Session:
         self._policy: ProtocolPolicy | None = None
         if protocol is not None:
             self._attach(protocol)
-        self._model = CrisisModel(spec, self.seed)
+        self._shared_world = shared_world
+        self._model = CrisisModel(
+            spec, self.seed, world=shared(spec, self.seed) if shared_world else None
+        )
         self.words: Translator = translator(spec.meta.locale)
         """The language of the session's refusals of a team's or facilitator's command (a
         paused exercise, a draft not waiting, an empty answer): the exercise's, until the war
@@ -746,10 +755,14 @@ class Session:
     def _measured(self) -> Outcome:
         """The run's outcome, compared with the same seed left unanswered (docs/model.md 10)."""
         outcome = outcome_of(self._model)
-        if not any(isinstance(entry, Queued) for entry in self._log):
-            return against_unanswered(outcome, outcome)
         releases = [entry for entry in self._log if isinstance(entry, InjectReleased)]
-        return against_unanswered(outcome, unanswered_outcome(self.spec, self.seed, releases))
+        if not any(isinstance(entry, Queued) for entry in self._log):
+            if self._shared_world:
+                remember_unanswered(self.spec, self.seed, releases, outcome)
+            return against_unanswered(outcome, outcome)
+        world = self._model.world if self._shared_world else None
+        unanswered = unanswered_outcome(self.spec, self.seed, releases, world)
+        return against_unanswered(outcome, unanswered)
 
     def _turn_record(self, end: TurnEnded) -> TurnRecord:
         observation = self._model.observation()

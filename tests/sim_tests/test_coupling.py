@@ -8,7 +8,7 @@ import pytest
 from scipy.sparse import block_diag
 
 from sim.action import Action
-from sim.engine.draws import Draws, Purpose, smallest
+from sim.engine.draws import Draws, Purpose, combine, smallest
 from sim.engine.model import CrisisModel
 from sim.engine.world.graph import generate_follower_graph
 from sim.session import Session
@@ -39,6 +39,20 @@ def test_a_draw_is_a_pure_function_of_seed_purpose_and_identity() -> None:
     assert not np.array_equal(batch, draws.uniform(Purpose.SKEPTIC, users, 40))
     assert not np.array_equal(batch, Draws(8).uniform(Purpose.SHARE, users, 40))
     assert batch.min() > 0.0 and batch.max() < 1.0
+
+
+def test_a_key_is_the_chain_of_seed_purpose_and_identity_words() -> None:
+    """`Draws` mixes each purpose's start once; a key must still be exactly the chain
+    combine(seed key, purpose, words...), the function docs/model.md section 9 states."""
+    draws = Draws(2026)
+    users = np.array([0, 5, 812, 9_999_999], dtype=np.int64)
+    seed_key = combine(np.int64(2026))
+    for purpose in Purpose:
+        assert np.array_equal(
+            draws.key(purpose, users, 40), combine(seed_key, int(purpose), users, 40)
+        )
+        assert draws.key(purpose, 7)[()] == combine(seed_key, int(purpose), 7)[()]
+        assert draws.key(purpose)[()] == combine(seed_key, int(purpose))[()]
 
 
 def test_draws_are_uniform_and_unrelated_across_purposes_and_neighbours() -> None:

@@ -14,7 +14,8 @@ from scipy.sparse import csr_matrix
 from sim.engine.crowd.attitude import Listening, listening_graph
 from sim.engine.crowd.memory import AttitudeMemory
 from sim.engine.crowd.state import State
-from sim.spec.schema import Cluster, ScenarioSpec
+from sim.spec.schema import Cluster, Crisis, ScenarioSpec
+from sim.spec.schema import Population as PopulationSpec
 
 _CLUSTER_ORDER = (Cluster.VICTIM, Cluster.ACCIDENTAL, Cluster.PREVENTABLE)
 STAKEHOLDERS = "stakeholders"  # the memory's group of customers and employees
@@ -110,14 +111,40 @@ class Population:
         return self.state_counts.copy()
 
 
-def build_population(
-    spec: ScenarioSpec, followers: csr_matrix, rng: np.random.Generator
-) -> Population:
-    """Draw every user's publics, prior attitude, responsibility and credibility."""
-    n = followers.shape[0]
-    pop_spec, crisis = spec.population, spec.crisis
-    follower_counts = np.diff(followers.indptr)
+@dataclass(frozen=True, eq=False)
+class Publics:
+    """Who each user is before the crisis: the draws a population starts from. A run never
+    changes them, so a world shares one Publics, read-only, between every run played on it."""
 
+    active: np.ndarray
+    influencer: np.ndarray
+    stakeholder: np.ndarray
+    brand_follower: np.ndarray
+    relevance: np.ndarray
+    anchor: np.ndarray
+    responsibility: np.ndarray
+    credibility: np.ndarray
+
+
+def mean_responsibility(crisis: Crisis) -> float:
+    """The responsibility the public attributes before individual noise: the cluster's base,
+    plus the history bump if the brand has had such crises before."""
+    base_r = crisis.cluster_responsibility[_CLUSTER_ORDER.index(crisis.cluster)]
+    return base_r + (crisis.history_bump if crisis.history else 0.0)
+
+
+def draw_publics(
+    pop_spec: PopulationSpec,
+    prior_reputation: float,
+    responsibility: float,
+    responsibility_noise: float,
+    follower_counts: np.ndarray,
+    rng: np.random.Generator,
+) -> Publics:
+    """Draw every user's publics, prior attitude, responsibility and credibility. It reads
+    nothing but its arguments, so they (with the rng's seed) are the whole of what a
+    population's draws depend on."""
+    n = len(follower_counts)
     n_influencers = round(pop_spec.influencer_share * n)
     by_followers = np.argsort(-follower_counts, kind="stable")
     influencer = np.zeros(n, dtype=bool)
@@ -126,11 +153,9 @@ def build_population(
     stakeholder = rng.random(n) < pop_spec.stakeholder_share
     relevance = np.where(stakeholder, pop_spec.stakeholder_relevance, pop_spec.other_relevance)
 
-    anchor = np.clip(rng.normal(crisis.prior_reputation, pop_spec.attitude_sd, n), -1.0, 1.0)
-    base_r = crisis.cluster_responsibility[_CLUSTER_ORDER.index(crisis.cluster)]
-    bump = crisis.history_bump if crisis.history else 0.0
-    responsibility = np.clip(
-        base_r + bump + rng.normal(0.0, crisis.responsibility_noise, n), 0.0, 1.0
+    anchor = np.clip(rng.normal(prior_reputation, pop_spec.attitude_sd, n), -1.0, 1.0)
+    responsibility_drawn = np.clip(
+        responsibility + rng.normal(0.0, responsibility_noise, n), 0.0, 1.0
     )
     credibility = np.clip(
         pop_spec.credibility_base + pop_spec.credibility_slope * np.maximum(anchor, 0.0), 0.0, 1.0
@@ -141,24 +166,41 @@ def build_population(
     weights = relevance / relevance.sum()
     brand_follower = np.zeros(n, dtype=bool)
     brand_follower[rng.choice(n, size=n_brand, replace=False, p=weights)] = True
-
-    return Population(
-        followers=followers,
-        listening=listening_graph(followers.T.tocsr(), active),
+    return Publics(
         active=active,
         influencer=influencer,
         stakeholder=stakeholder,
         brand_follower=brand_follower,
         relevance=relevance,
-        memory=AttitudeMemory(
-            anchor,
-            spec.attitude.slow_share,
-            {STAKEHOLDERS: stakeholder, AWARE: np.zeros(n, dtype=bool)},
-        ),
-        responsibility=responsibility,
-        anger=np.zeros(n),
+        anchor=anchor,
+        responsibility=responsibility_drawn,
         credibility=credibility,
-        severity=np.full(n, crisis.severity),
+    )
+
+
+def populate(
+    spec: ScenarioSpec, followers: csr_matrix, listening: csr_matrix, publics: Publics
+) -> Population:
+    """A population at the crisis's start: the publics as drawn (shared, never written) and a
+    fresh copy of everything a run changes."""
+    n = followers.shape[0]
+    return Population(
+        followers=followers,
+        listening=Listening(listening),
+        active=publics.active,
+        influencer=publics.influencer,
+        stakeholder=publics.stakeholder,
+        brand_follower=publics.brand_follower,
+        relevance=publics.relevance,
+        memory=AttitudeMemory(
+            publics.anchor,
+            spec.attitude.slow_share,
+            {STAKEHOLDERS: publics.stakeholder, AWARE: np.zeros(n, dtype=bool)},
+        ),
+        responsibility=publics.responsibility,
+        anger=np.zeros(n),
+        credibility=publics.credibility,
+        severity=np.full(n, spec.crisis.severity),
         state=np.full(n, State.SUSCEPTIBLE, dtype=np.int8),
         state_counts=np.bincount(np.zeros(n, dtype=np.int8), minlength=len(State)),
         damping=np.ones(n),
@@ -170,4 +212,22 @@ def build_population(
         aware_tick=np.full(n, -1, dtype=np.int32),
         spread_tick=np.full(n, -1, dtype=np.int32),
         turned_tick=np.full(n, -1, dtype=np.int32),
+    )
+
+
+def build_population(
+    spec: ScenarioSpec, followers: csr_matrix, rng: np.random.Generator
+) -> Population:
+    """Draw a population on the follower graph, as a run does (sim.engine.world.world)."""
+    crisis = spec.crisis
+    publics = draw_publics(
+        spec.population,
+        crisis.prior_reputation,
+        mean_responsibility(crisis),
+        crisis.responsibility_noise,
+        np.diff(followers.indptr),
+        rng,
+    )
+    return populate(
+        spec, followers, listening_graph(followers.T.tocsr(), publics.active).graph, publics
     )
