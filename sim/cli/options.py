@@ -11,7 +11,6 @@ from pathlib import Path
 
 from sim.errors import UserError
 from sim.i18n import ENGLISH, Translator
-from sim.seed import seed_problem
 
 
 def add_set_option(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +45,10 @@ def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: st
 
 
 def seed(text: str) -> int:
-    """An argparse type: a seed, 0 to 2^63 - 1."""
+    """An argparse type: a seed, 0 to 2^63 - 1. sim.seed is imported here, when a seed is
+    given: it brings pydantic, which `stormdrill --help` does not need."""
+    from sim.seed import seed_problem
+
     problem = seed_problem(text)
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
