@@ -20,8 +20,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
 from sim.errors import UserError
 
 Locale = Literal["en_US", "en_GB", "it_IT"]
@@ -73,7 +71,10 @@ class Translator:
 
 @cache
 def _symbols(locale: str) -> dict[int, str]:
-    """English's decimal point and thousands comma -> the locale's own (CLDR, through Babel)."""
+    """English's decimal point and thousands comma -> the locale's own (CLDR, through Babel,
+    imported here: only a figure needs it, and `stormdrill --help` should not pay for it)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
     decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
     return str.maketrans({".": decimal, ",": group})
 

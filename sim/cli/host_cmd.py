@@ -9,7 +9,6 @@ the server was stopped or killed and the same codes still open the same seats.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -56,6 +55,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def host_command(args: argparse.Namespace) -> int:
+    import asyncio
+
     from sim.host.hosting import open_hosted, run_host
 
     interface_locale("en_US", args.lang)

@@ -6,7 +6,6 @@ sentence on stderr; Textual is imported only once it is (as `play` does)."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 
 from sim.cli.options import add_lang_option
 from sim.errors import UserError
@@ -32,6 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def join_command(args: argparse.Namespace) -> int:
+    import asyncio
+
     from sim.host.client import SeatClient
     from sim.session.record import given_name
 

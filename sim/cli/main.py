@@ -14,7 +14,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import version
 
 from sim.cli import (
     calibrate_cmd,
@@ -58,11 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
         prog="stormdrill",
         description="Rehearse social-media crises: simulate, play and evaluate responses.",
     )
-    parser.add_argument("--version", action="version", version=version("stormdrill"))
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show program's version number and exit"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.add_parser(subparsers)
     return parser
+
+
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked: importlib.metadata costs a tenth of the CPU
+    budget of `stormdrill --help` (about 0.03 s of its 0.5 s)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from importlib.metadata import version
+
+        print(version("stormdrill"))
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from sim.errors import UserError
 from sim.i18n import ENGLISH, Translator, interface_locale, translator
-from sim.seed import seed_problem
 
 if TYPE_CHECKING:
     from sim.spec.schema import ScenarioSpec
@@ -68,7 +67,10 @@ def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: st
 
 
 def seed(text: str) -> int:
-    """An argparse type: a seed, 0 to 2^63 - 1."""
+    """An argparse type: a seed, 0 to 2^63 - 1. sim.seed is imported here, when a seed is
+    given: it brings pydantic, which `stormdrill --help` does not need."""
+    from sim.seed import seed_problem
+
     problem = seed_problem(text)
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)

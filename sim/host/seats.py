@@ -2,7 +2,8 @@
 
 There is a seat for each player role of the scenario (`meta.roles`) and one each for the
 facilitator, the evaluators and the observers; everyone at a seat joins with its code (three
-evaluators share the evaluators' code). Codes are 144 random bits from `secrets`, kept only as a
+evaluators share the evaluators' code). Codes are 144 random bits from `secrets` (less a
+hair: never a leading `-`, which `stormdrill join --code` would read as an option), kept only as a
 SHA-256 digest (in the exercise's store, so they survive a resume) and compared in constant time.
 A fast hash is enough here, unlike the facilitator's passphrase (sim.session.passphrase): a code
 is random, not a word a person chose, so there is no dictionary to try; 2^144 guesses stay out
@@ -103,9 +104,19 @@ def new_seats(player_roles: Sequence[str]) -> tuple[tuple[Seat, str], ...]:
     """A fresh seat for each role with its code; the codes are shown once and kept hashed."""
     seats = []
     for role, kind in roles_of(player_roles):
-        code = secrets.token_urlsafe(CODE_BYTES)
+        code = _new_code()
         seats.append((Seat(role=role, kind=kind, code_digest=digest_of(code)), code))
     return tuple(seats)
+
+
+def _new_code() -> str:
+    """A random code that does not begin with `-`: argparse reads `--code -x...` as a missing
+    value followed by an option, so one code in 64 could not be typed the way the host prints
+    it (`stormdrill join URL --code CODE`)."""
+    while True:
+        code = secrets.token_urlsafe(CODE_BYTES)
+        if not code.startswith("-"):
+            return code
 
 
 def digest_of(code: str) -> str:

@@ -151,9 +151,14 @@ def test_serve_on_a_port_in_use_or_a_host_that_is_not_one():
     assert "cannot listen there" in stormdrill_fails("serve", "--host", "bad..host")
 
 
-def test_more_workers_than_cores_are_cut_down_with_a_sentence(capsys):
+def test_more_workers_than_cores_are_cut_down_with_a_sentence(capsys, monkeypatch):
+    """On a machine of one core, so the sweep it is cut down to runs in this process (a pool
+    of spawned workers is test_sweep.py's test_process_pool_and_dask_give_the_serial_rows)."""
+    monkeypatch.setattr("sim.cli.options.available_cores", lambda: 1)
     assert main(["sweep", TINY, "--protocol", "silent", "--runs", "1", "--workers", "999"]) == 0
-    assert "--workers 999 is more than the" in capsys.readouterr().err
+    assert "--workers 999 is more than the 1 cores this machine has; using 1." in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_sweep_too_big_for_memory_is_refused_before_it_starts(capsys, monkeypatch):

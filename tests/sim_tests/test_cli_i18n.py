@@ -46,6 +46,21 @@ class Terminal(io.StringIO):
         return True
 
 
+class ClosedPipe(io.StringIO):
+    """stdout whose reader has gone: writing to it raises BrokenPipeError, as a pipe closed at
+    the other end does; `fileno` is a real file's, for sim.cli.main to point at /dev/null."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        return self.descriptor
+
+
 @pytest.fixture
 def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every command of this process in the pseudo-locale's catalog; the exercises it hosts
@@ -257,23 +272,17 @@ def test_join_says_an_unreachable_host_in_italian_with_lang(capsys, monkeypatch)
     ],
 )
 def test_run_says_its_output_was_closed_in_the_exercises_language(
-    scenario, lang, closed, tmp_path, monkeypatch
+    scenario, lang, closed, tmp_path, monkeypatch, capsys
 ):
-    """`stormdrill run --json | head -c 0`: the reader is gone before the outcome is printed."""
+    """`stormdrill run --json | head -c 0`: the reader is gone before the outcome is printed.
+    In this process, with a stdout that refuses as a closed pipe does; the real pipe, in a
+    process of its own, is test_cli_errors.py's test_a_closed_pipe_is_one_sentence."""
     monkeypatch.delenv(LANG_VARIABLE, raising=False)
     path = str(small_italian_scenario(tmp_path)) if scenario == "italian" else scenario
     arguments = ["run", path, "--set", "turns.horizon_days=0.5", "--json"]
     arguments += [] if lang is None else ["--lang", lang]
-    launch = "import sys; from sim.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
-    child = subprocess.Popen(
-        [sys.executable, "-c", launch, *arguments],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stderr is not None
-    child.stdout.close()  # before the run is done: its one print finds no reader
-    with child.stderr:
-        said = child.stderr.read()
-    assert child.wait() == 2, said
+    with (tmp_path / "stdout").open("w") as file:
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(file.fileno()))
+        assert main(arguments) == 2
+    said = capsys.readouterr().err
     assert said.splitlines()[-1] == closed, said

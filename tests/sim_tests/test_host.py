@@ -165,6 +165,17 @@ def test_codes_are_random_long_and_kept_only_as_digests():
     assert [wrong_code_delay_s(n) for n in (0, 1, 2, 3, 10)] == [0.0, 0.5, 1.0, 2.0, 30.0]
 
 
+def test_no_code_begins_with_a_dash_which_join_would_read_as_an_option(monkeypatch, capsys):
+    """`stormdrill join URL --code -x...` is argparse's "expected one argument": a code drawn
+    with a leading `-` (one in 64 of token_urlsafe's) is drawn again."""
+    drawn = iter(["-" + "a" * 23, "b" * 24, "-" + "c" * 23, "d" * 24, "e" * 24, "f" * 24])
+    monkeypatch.setattr("sim.host.seats.secrets.token_urlsafe", lambda size: next(drawn))
+    codes = [code for _seat, code in new_seats(("CEO",))]
+    assert codes == ["b" * 24, "d" * 24, "e" * 24, "f" * 24]
+    assert main(["join", "http://127.0.0.1:1", "--code", "-" + "a" * 23]) == 2
+    assert "argument --code: expected one argument" in capsys.readouterr().err
+
+
 def host_process(home: Path, *arguments: str) -> tuple[subprocess.Popen[str], dict[str, str]]:
     """`stormdrill host` in a child process; its printed seats, by role, and the URL."""
     child = subprocess.Popen(
