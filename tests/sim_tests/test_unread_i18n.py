@@ -87,6 +87,58 @@ def test_a_scenario_file_that_cannot_be_read_is_told_in_the_language_given(
         assert said(in_italian(["run", scenario], how, monkeypatch), capsys).startswith(italian)
 
 
+def unreadable_sessions(folder: Path) -> dict[str, tuple[str, str]]:
+    """Session files that cannot be read -> (the English sentence, the Italian)."""
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    (folder / "other.json").write_text('{"format": "x"}', encoding="utf-8")
+    broken, other, missing = (str(folder / name) for name in ("broken", "other", "missing"))
+    return {
+        f"{broken}.json": (
+            f"stormdrill: {broken}.json: the session file is damaged or truncated (invalid JSON "
+            "at line 1, column 2); open an earlier copy or the autosave.\n",
+            f"stormdrill: {broken}.json: il file di sessione è danneggiato o troncato (JSON non "
+            "valido alla riga 1, colonna 2); apri una copia precedente o il salvataggio "
+            "automatico.\n",
+        ),
+        f"{other}.json": (
+            f'stormdrill: {other}.json: not a stormdrill session file (no "format": '
+            '"stormdrill-session"); give a file saved by stormdrill.\n',
+            f"stormdrill: {other}.json: non è un file di sessione di stormdrill (manca "
+            '"format": "stormdrill-session"); indica un file salvato da stormdrill.\n',
+        ),
+        f"{missing}.json": (
+            f"stormdrill: {missing}.json: no such session file; give the path of a file saved by "
+            "stormdrill.\n",
+            f"stormdrill: {missing}.json: il file di sessione non esiste; indica il percorso di "
+            "un file salvato da stormdrill.\n",
+        ),
+    }
+
+
+@pytest.mark.parametrize("how", ITALIAN)
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_a_session_file_that_cannot_be_read_is_told_in_the_language_given(
+    command, how, tmp_path, capsys, monkeypatch
+):
+    for session, (english, italian) in unreadable_sessions(tmp_path).items():
+        if command == "report" and "missing" in session:
+            english = english.replace(
+                "no such session file; give the path of a file saved by stormdrill",
+                "no such file or folder; give a session file saved by stormdrill "
+                "or a folder written by `stormdrill run --out`",
+            )
+            italian = italian.replace(
+                "il file di sessione non esiste; indica il percorso di un "
+                "file salvato da stormdrill",
+                "il file o la cartella non esiste; indica un file "
+                "di sessione salvato da stormdrill o una cartella scritta da `stormdrill run "
+                "--out`",
+            )
+        monkeypatch.delenv(LANG_VARIABLE, raising=False)
+        assert said([command, session], capsys) == english
+        assert said(in_italian([command, session], how, monkeypatch), capsys) == italian
+
+
 def test_a_missing_protocol_is_told_in_the_scenarios_language(tmp_path, capsys):
     scenario = str(small_italian_scenario(tmp_path))
     assert said(["run", scenario, "--protocol", "silenzio"], capsys) == (
@@ -194,6 +246,11 @@ def test_the_usage_errors_and_unreadable_files_go_through_the_catalogs(
 ):
     refusals = [[*arguments, "--lang", "it"] for arguments in USAGE_ERRORS]
     refusals += [["run", scenario, "--lang", "it"] for scenario in unreadable(tmp_path)]
+    refusals += [
+        [command, session, "--lang", "it"]
+        for session in unreadable_sessions(tmp_path)
+        for command in ("report", "compare")
+    ]
     for arguments in refusals:
         told = said(arguments, capsys)
         sentence = told[told.index("«stormdrill") :] if told.startswith("«") else told
@@ -203,6 +260,7 @@ def test_the_usage_errors_and_unreadable_files_go_through_the_catalogs(
 
 
 TYPED = {"stormdrill", "frob", "bogus", "brech", "tre", "toml", "scenario", "syntax", "latin1"}
+TYPED |= {"json", "broken", "other", "missing", "format", "session"}
 TYPED |= {"play", "host", "join", "serve", "run", "scenarios", "schemas", "calibrate"}
 TYPED |= {"lesson", "sweep", "timing", "report", "compare", "command"}
 """What the refusals quote as typed: the commands argparse offers, the command, file and
