@@ -78,13 +78,15 @@ def unreadable(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.parametrize("how", ITALIAN)
+@pytest.mark.parametrize("command", ["run", "play"])
 def test_a_scenario_file_that_cannot_be_read_is_told_in_the_language_given(
-    how, tmp_path, capsys, monkeypatch
+    command, how, tmp_path, capsys, monkeypatch
 ):
     for scenario, (english, italian) in unreadable(tmp_path).items():
         monkeypatch.delenv(LANG_VARIABLE, raising=False)
-        assert said(["run", scenario], capsys).startswith(english)
-        assert said(in_italian(["run", scenario], how, monkeypatch), capsys).startswith(italian)
+        assert said([command, scenario], capsys).startswith(english)
+        told = said(in_italian([command, scenario], how, monkeypatch), capsys)
+        assert told.startswith(italian)
 
 
 def unreadable_sessions(folder: Path) -> dict[str, tuple[str, str]]:
@@ -116,12 +118,13 @@ def unreadable_sessions(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.parametrize("how", ITALIAN)
-@pytest.mark.parametrize("command", ["report", "compare"])
+@pytest.mark.parametrize("command", [["report"], ["compare"], ["play", "--resume"]])
 def test_a_session_file_that_cannot_be_read_is_told_in_the_language_given(
     command, how, tmp_path, capsys, monkeypatch
 ):
+    monkeypatch.setenv("STORMDRILL_HOME", str(tmp_path / "home"))
     for session, (english, italian) in unreadable_sessions(tmp_path).items():
-        if command == "report" and "missing" in session:
+        if command == ["report"] and "missing" in session:
             english = english.replace(
                 "no such session file; give the path of a file saved by stormdrill",
                 "no such file or folder; give a session file saved by stormdrill "
@@ -135,8 +138,8 @@ def test_a_session_file_that_cannot_be_read_is_told_in_the_language_given(
                 "--out`",
             )
         monkeypatch.delenv(LANG_VARIABLE, raising=False)
-        assert said([command, session], capsys) == english
-        assert said(in_italian([command, session], how, monkeypatch), capsys) == italian
+        assert said([*command, session], capsys) == english
+        assert said(in_italian([*command, session], how, monkeypatch), capsys) == italian
 
 
 def test_a_missing_protocol_is_told_in_the_scenarios_language(tmp_path, capsys):
