@@ -59,7 +59,7 @@ def open_to_resume(path: Path, told: Translator = ENGLISH) -> Session:
     was). A JSON file that cannot be read is said in the language of `told`, the command's."""
     path = Path(path)
     if is_store(path):
-        return Session.load(path, autosave=path)
+        return Session.load(path, autosave=path, told=told)
     session = Session.load(path, told=told)
     try:
         session.claim_autosave(_numbered(_slug(path.stem)))

@@ -63,7 +63,9 @@ def comparison_words(paths: Sequence[Path], lang: str | None = None) -> Translat
 
     told = translator(interface_locale(ENGLISH.locale, lang))  # for a file it cannot read
     locales = {
-        (read_store(path) if is_store(path) else read_session_file(path, told)).spec.meta.locale
+        (
+            read_store(path, told) if is_store(path) else read_session_file(path, told)
+        ).spec.meta.locale
         for path in paths
     }
     shared = locales.pop() if len(locales) == 1 else ENGLISH.locale

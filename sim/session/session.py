@@ -538,7 +538,7 @@ class Session:
         at `autosave` with the whole log (how a JSON session file is imported). A JSON file
         that cannot be read is said in the language of `told`, the command's."""
         path = Path(path)
-        content = read_store(path) if is_store(path) else read_session_file(path, told)
+        content = read_store(path, told) if is_store(path) else read_session_file(path, told)
         try:
             session = replay(
                 content.spec,

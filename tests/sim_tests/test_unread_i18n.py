@@ -7,6 +7,7 @@ the pseudo-locale no plain word of ours is left in any of them."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -90,11 +91,22 @@ def test_a_scenario_file_that_cannot_be_read_is_told_in_the_language_given(
 
 
 def unreadable_sessions(folder: Path) -> dict[str, tuple[str, str]]:
-    """Session files that cannot be read -> (the English sentence, the Italian)."""
+    """Session files and exercise databases that cannot be read -> (the English sentence, the
+    Italian)."""
     (folder / "broken.json").write_text("{", encoding="utf-8")
     (folder / "other.json").write_text('{"format": "x"}', encoding="utf-8")
+    database = sqlite3.connect(folder / "foreign.sqlite")
+    database.execute("CREATE TABLE t (x)")
+    database.close()
     broken, other, missing = (str(folder / name) for name in ("broken", "other", "missing"))
+    foreign = folder / "foreign.sqlite"
     return {
+        str(foreign): (
+            f"stormdrill: {foreign}: an SQLite database, but not a stormdrill exercise (its "
+            "application_id is 0); give a .sqlite file saved by stormdrill.\n",
+            f"stormdrill: {foreign}: è un database SQLite, ma non un'esercitazione di stormdrill "
+            "(il suo application_id è 0); indica un file .sqlite salvato da stormdrill.\n",
+        ),
         f"{broken}.json": (
             f"stormdrill: {broken}.json: the session file is damaged or truncated (invalid JSON "
             "at line 1, column 2); open an earlier copy or the autosave.\n",
@@ -263,7 +275,8 @@ def test_the_usage_errors_and_unreadable_files_go_through_the_catalogs(
 
 
 TYPED = {"stormdrill", "frob", "bogus", "brech", "tre", "toml", "scenario", "syntax", "latin1"}
-TYPED |= {"json", "broken", "other", "missing", "format", "session"}
+TYPED |= {"json", "broken", "other", "missing", "format", "session", "foreign", "sqlite"}
+TYPED |= {"application", "SQLite"}
 TYPED |= {"play", "host", "join", "serve", "run", "scenarios", "schemas", "calibrate"}
 TYPED |= {"lesson", "sweep", "timing", "report", "compare", "command"}
 """What the refusals quote as typed: the commands argparse offers, the command, file and
