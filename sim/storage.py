@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sim.atomic_file import remove_stale_temporaries, remove_temporaries
+from sim.i18n import ENGLISH, Translator
 from sim.session import Session
 from sim.session.store import STORE_SUFFIX, is_store
 
@@ -52,14 +53,14 @@ def _numbered(stem: str) -> Iterator[Path]:
         yield folder / f"{stem}-{copy}{STORE_SUFFIX}"
 
 
-def open_to_resume(path: Path) -> Session:
+def open_to_resume(path: Path, told: Translator = ENGLISH) -> Session:
     """The saved exercise at `path`, writing on: in its own database, or, for a JSON session
     file, in a new database under the sessions folder named after it (the file is left as it
-    was)."""
+    was). A JSON file that cannot be read is said in the language of `told`, the command's."""
     path = Path(path)
     if is_store(path):
-        return Session.load(path, autosave=path)
-    session = Session.load(path)
+        return Session.load(path, autosave=path, told=told)
+    session = Session.load(path, told=told)
     try:
         session.claim_autosave(_numbered(_slug(path.stem)))
     except BaseException:

@@ -61,8 +61,11 @@ def comparison_words(paths: Sequence[Path], lang: str | None = None) -> Translat
     from sim.session.persistence import read_session_file
     from sim.session.store import is_store, read_store
 
+    told = translator(interface_locale(ENGLISH.locale, lang))  # for a file it cannot read
     locales = {
-        (read_store(path) if is_store(path) else read_session_file(path)).spec.meta.locale
+        (
+            read_store(path, told) if is_store(path) else read_session_file(path, told)
+        ).spec.meta.locale
         for path in paths
     }
     shared = locales.pop() if len(locales) == 1 else ENGLISH.locale
@@ -74,7 +77,7 @@ def session_row(path: Path, words: Translator = ENGLISH) -> tuple[tuple[str, ...
     in the language of `words` (names and ratings as they are written)."""
     from sim.session import Session
 
-    session = Session.load(path)
+    session = Session.load(path, told=words)
     try:
         return _row(path, session, words)
     finally:

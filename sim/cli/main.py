@@ -30,6 +30,7 @@ from sim.cli import (
     sweep_cmd,
     timing_cmd,
 )
+from sim.cli.usage_words import Parser, argparse_words, locale_before_parsing
 from sim.errors import UserError
 from sim.i18n import ENGLISH, Translator, interface_locale, translator
 
@@ -53,7 +54,7 @@ INTERRUPTED_EXIT_CODE = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="stormdrill",
         description="Rehearse social-media crises: simulate, play and evaluate responses.",
     )
@@ -86,8 +87,10 @@ class _Version(argparse.Action):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit status (2 for a user's mistake)."""
     parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        with argparse_words(locale_before_parsing(arguments)):
+            args = parser.parse_args(arguments)
     except SystemExit as stop:
         return int(stop.code or 0)
     try:

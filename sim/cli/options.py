@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sim.cli.usage_words import parse_words
 from sim.errors import UserError
 from sim.i18n import ENGLISH, Translator, interface_locale, translator
 
@@ -67,11 +68,12 @@ def add_seed_option(parser: argparse.ArgumentParser, default: int, help_text: st
 
 
 def seed(text: str) -> int:
-    """An argparse type: a seed, 0 to 2^63 - 1. sim.seed is imported here, when a seed is
-    given: it brings pydantic, which `stormdrill --help` does not need."""
+    """An argparse type: a seed, 0 to 2^63 - 1, refused in the language of the parse.
+    sim.seed is imported here, when a seed is given: it brings pydantic, which `stormdrill
+    --help` does not need."""
     from sim.seed import seed_problem
 
-    problem = seed_problem(text)
+    problem = seed_problem(text, parse_words())
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
     return int(text)
@@ -79,17 +81,26 @@ def seed(text: str) -> int:
 
 def whole_number(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
     """An argparse type for counts: a plain usage error, not a traceback, outside
-    `minimum`..`maximum`."""
+    `minimum`..`maximum`, in the language of the parse (sim.cli.usage_words)."""
 
     def parse(text: str) -> int:
+        words = parse_words()
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                words("{text} is not a whole number").format(text=repr(text))
+            ) from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"{value} is less than {minimum}")
+            raise argparse.ArgumentTypeError(
+                words("{value} is less than {minimum}").format(value=value, minimum=minimum)
+            )
         if maximum is not None and value > maximum:
-            raise argparse.ArgumentTypeError(f"{value} is more than {maximum:,}")
+            raise argparse.ArgumentTypeError(
+                words("{value} is more than {maximum}").format(
+                    value=value, maximum=words.figure(f"{maximum:,}")
+                )
+            )
         return value
 
     return parse

@@ -38,17 +38,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def play_command(args: argparse.Namespace) -> int:
-    from sim.i18n import interface_locale
+    from sim.i18n import interface_locale, translator
     from sim.spec.loader import load_scenario
     from sim.storage import open_to_resume
 
-    interface_locale("en_US", args.lang)
+    told = translator(interface_locale("en_US", args.lang))  # before a file is read
 
     resume = None
     if args.resume is not None:
-        resume = open_to_resume(args.resume)
+        resume = open_to_resume(args.resume, told)
     elif args.scenario is not None:
-        load_scenario(args.scenario)
+        load_scenario(args.scenario, lang=args.lang)
 
     from tui.app import StormdrillApp
 

@@ -29,6 +29,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from sim.atomic_file import write_text_atomically
 from sim.errors import ScenarioError
+from sim.spec.loader import file_words
 from sim.spec.schema import Inject, ScenarioSpec
 from sim.validation import describe_validation_error
 
@@ -41,14 +42,21 @@ def merge_into_scenario(toml_path: Path, injects: Sequence[Inject]) -> bool:
     """Put these injects in the scenario file; False if it had them already (nothing written)."""
     path = Path(toml_path)
     label = str(toml_path)
+    words = file_words({})  # a file not read has not told its language: $STORMDRILL_LANG's
     try:
         text = path.read_bytes().decode("utf-8")  # line ends as they are, CRLF too
     except FileNotFoundError:
         raise ScenarioError(
-            f"{label}: no such scenario file; give the path of the .toml file to update."
+            words(
+                "{label}: no such scenario file; give the path of the .toml file to update."
+            ).format(label=label)
         ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(f"{label}: cannot read the scenario file ({error}).") from None
+        raise ScenarioError(
+            words("{label}: cannot read the scenario file ({reason}).").format(
+                label=label, reason=error
+            )
+        ) from None
     if _current_injects(text) == tuple(injects):
         return False
     merged = replace_injects(text, injects, label)
@@ -274,19 +282,29 @@ def _escape(char: str) -> str:
 
 
 def _check(text: str, label: str, injects: tuple[Inject, ...]) -> None:
+    """Refuse a merge that would not give a valid scenario with exactly these injects, in the
+    language of the file as merged (sim.spec.loader.file_words: $STORMDRILL_LANG, else its
+    `meta.locale`): the writer of an Italian scenario reads why in Italian."""
     try:
-        spec = ScenarioSpec.model_validate(tomllib.loads(text))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(
             f"{label}: the merged file would not be valid TOML ({error}); nothing was written."
         ) from None
+    words = file_words(data)
+    try:
+        spec = ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        sentence = describe_validation_error(error, label, ScenarioSpec)
-        raise ScenarioError(f"{sentence[:-1]}; nothing was written.") from None
+        sentence = describe_validation_error(error, label, ScenarioSpec, words=words)
+        raise ScenarioError(
+            words("{sentence}; nothing was written.").format(sentence=sentence[:-1])
+        ) from None
     if spec.injects != injects:
         raise ScenarioError(
-            f"{label}: the injects could not be merged exactly as imported; nothing was "
-            "written. Please report this with the file and the MSEL."
+            words(
+                "{label}: the injects could not be merged exactly as imported; nothing was "
+                "written. Please report this with the file and the MSEL."
+            ).format(label=label)
         )
 
 

@@ -32,7 +32,7 @@ def bundled_protocol_names() -> list[str]:
     return sorted(path.stem for path in _bundled_folder().glob("*.toml"))
 
 
-def _resolve(name_or_path: str | Path) -> tuple[Path, str]:
+def _resolve(name_or_path: str | Path, words: Translator = ENGLISH) -> tuple[Path, str]:
     """The file to read and how messages name it."""
     if isinstance(name_or_path, str) and not re.search(r"[/\\.]", name_or_path):
         bundled = _bundled_folder() / f"{name_or_path}.toml"
@@ -43,10 +43,12 @@ def _resolve(name_or_path: str | Path) -> tuple[Path, str]:
         return path, str(name_or_path)
     names = bundled_protocol_names()
     close = difflib.get_close_matches(path.stem, names, n=1)
-    hint = f"did you mean {close[0]}? " if close else ""
+    hint = words("did you mean {name}? ").format(name=close[0]) if close else ""
     raise ProtocolError(
-        f"{name_or_path}: no such protocol file; {hint}give the path of a .toml protocol or a "
-        f"bundled name ({', '.join(names)})."
+        words(
+            "{given}: no such protocol file; {hint}give the path of a .toml protocol or a "
+            "bundled name ({names})."
+        ).format(given=name_or_path, hint=hint, names=", ".join(names))
     )
 
 
@@ -71,8 +73,8 @@ def load_protocol(name_or_path: str | Path, words: Translator = ENGLISH) -> Prot
     """Read and validate a protocol; its name defaults to the file name without '.toml'. A
     protocol file has no language of its own: its mistakes are said in the language of the
     command that reads it for a scenario (`words`, the scenario's or `--lang`)."""
-    path, label = _resolve(name_or_path)
-    data = read_toml(path, label, ProtocolError)
+    path, label = _resolve(name_or_path, words)
+    data = read_toml(path, label, ProtocolError, words)
     data.setdefault("name", path.stem)
     try:
         return Protocol.model_validate(data)

@@ -53,7 +53,7 @@ def build_report(
     `point_of_contact` stand for the scenario's when given; `people` ("ROLE=NAME") name who
     sat where in an exercise (a run has no seats: UserError)."""
     path = Path(path)
-    source = load_source(path)
+    source = load_source(path, translator(interface_locale(ENGLISH.locale, lang)))
     if isinstance(source, RunResult):
         if people:
             raise UserError(

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import UserError
+from sim.i18n import ENGLISH, Translator
 from sim.outcome import Outcome
 from sim.paths import is_dir
 from sim.series_file import read_series_csv
@@ -44,17 +45,20 @@ def saved_on(path: Path) -> date:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
 
 
-def load_source(path: Path) -> Session | RunResult:
-    """A session file, or a run folder (or its outcome.json)."""
+def load_source(path: Path, words: Translator = ENGLISH) -> Session | RunResult:
+    """A session file, or a run folder (or its outcome.json); one that cannot be read is said
+    in the language of `words` (the command's: the file's own is inside it)."""
     path = Path(path)
     if is_dir(path) or path.name == OUTCOME_FILE:
         return load_run(path if is_dir(path) else path.parent)
     if not path.exists():
         raise UserError(
-            f"{path}: no such file or folder; give a session file saved by stormdrill or a "
-            "folder written by `stormdrill run --out`."
+            words(
+                "{path}: no such file or folder; give a session file saved by stormdrill or a "
+                "folder written by `stormdrill run --out`."
+            ).format(path=path)
         )
-    return Session.load(path)
+    return Session.load(path, told=words)
 
 
 def load_run(folder: Path) -> RunResult:

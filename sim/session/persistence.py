@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sim.atomic_file import create_text_exclusively, write_text_atomically
 from sim.errors import SessionFileError
+from sim.i18n import ENGLISH, Translator
 from sim.protocol.schema import Protocol
 from sim.seed import Seed
 from sim.session.passphrase import PassphraseHash
@@ -64,47 +65,65 @@ def write_session_file(path: Path, content: SessionFile, *, new: bool = False) -
         raise SessionFileError(f"{path}: cannot save the session ({error.strerror}).") from None
 
 
-def read_session_file(path: Path) -> SessionFile:
-    """Parse and validate a session file; any problem is one SessionFileError sentence."""
+def read_session_file(path: Path, words: Translator = ENGLISH) -> SessionFile:
+    """Parse and validate a session file; any problem is one SessionFileError sentence. One
+    the file cannot be read for (missing, not text, not JSON, not a session file) is said in
+    the language of `words`, the command's (`--lang`, $STORMDRILL_LANG): the file's own
+    language is inside it."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SessionFileError(
-            f"{path}: no such session file; give the path of a file saved by stormdrill."
+            words(
+                "{path}: no such session file; give the path of a file saved by stormdrill."
+            ).format(path=path)
         ) from None
     except UnicodeDecodeError:
-        raise SessionFileError(f"{path}: not a session file (it is not UTF-8 text).") from None
+        raise SessionFileError(
+            words("{path}: not a session file (it is not UTF-8 text).").format(path=path)
+        ) from None
     except OSError as error:
-        raise SessionFileError(f"{path}: cannot read the file ({error.strerror}).") from None
+        raise SessionFileError(
+            words("{path}: cannot read the file ({reason}).").format(
+                path=path, reason=error.strerror
+            )
+        ) from None
     except ValueError:
         raise SessionFileError(
-            f"{path!r}: not a path a file can have (it holds a NUL byte); give the path of a "
-            "file saved by stormdrill."
+            words(
+                "{path}: not a path a file can have (it holds a NUL byte); give the path of a "
+                "file saved by stormdrill."
+            ).format(path=repr(path))
         ) from None
     try:
-        return validated_session_file(path, _parsed_json(path, text))
+        return validated_session_file(path, _parsed_json(path, text, words), words)
     except RecursionError:
         raise SessionFileError(
-            f"{path}: not a session file (its JSON is nested too deep to read); give a file "
-            "saved by stormdrill."
+            words(
+                "{path}: not a session file (its JSON is nested too deep to read); give a file "
+                "saved by stormdrill."
+            ).format(path=path)
         ) from None
 
 
-def validated_session_file(path: Path, data: Any) -> SessionFile:
+def validated_session_file(path: Path, data: Any, words: Translator = ENGLISH) -> SessionFile:
     """A session file's content, read from JSON or from an exercise database
-    (sim.session.store), checked; any problem is one SessionFileError sentence."""
-    _check_format(path, data)
+    (sim.session.store), checked; any problem is one SessionFileError sentence (not a session
+    file, or too new: in the language of `words`)."""
+    _check_format(path, data, words)
     return _validated(path, data)
 
 
-def _parsed_json(path: Path, text: str) -> Any:
+def _parsed_json(path: Path, text: str, words: Translator) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise SessionFileError(
-            f"{path}: the session file is damaged or truncated (invalid JSON at line "
-            f"{error.lineno}, column {error.colno}); open an earlier copy or the autosave."
+            words(
+                "{path}: the session file is damaged or truncated (invalid JSON at line {line}, "
+                "column {column}); open an earlier copy or the autosave."
+            ).format(path=path, line=error.lineno, column=error.colno)
         ) from None
 
 
@@ -120,21 +139,27 @@ def _validated(path: Path, data: Any) -> SessionFile:
         ) from None
 
 
-def _check_format(path: Path, data: Any) -> None:
+def _check_format(path: Path, data: Any, words: Translator) -> None:
     """Say 'not a session file' or 'too new' before listing field-level problems."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise SessionFileError(
-            f'{path}: not a stormdrill session file (no "format": "{FORMAT_NAME}"); give a '
-            "file saved by stormdrill."
+            words(
+                '{path}: not a stormdrill session file (no "format": "{name}"); give a file '
+                "saved by stormdrill."
+            ).format(path=path, name=FORMAT_NAME)
         )
     version = data.get("format_version")
     if type(version) is not int:
         raise SessionFileError(
-            f"{path}: format_version = {shown_value(version)} is not a version number; give a "
-            "file saved by stormdrill, whose format_version is a whole number."
+            words(
+                "{path}: format_version = {version} is not a version number; give a file saved "
+                "by stormdrill, whose format_version is a whole number."
+            ).format(path=path, version=shown_value(version))
         )
     if version != FORMAT_VERSION:
         raise SessionFileError(
-            f"{path}: session format version {version} is not readable by this stormdrill, which "
-            f"reads version {FORMAT_VERSION}; open it with the stormdrill that saved it."
+            words(
+                "{path}: session format version {version} is not readable by this stormdrill, "
+                "which reads version {readable}; open it with the stormdrill that saved it."
+            ).format(path=path, version=version, readable=FORMAT_VERSION)
         )

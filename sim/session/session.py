@@ -538,13 +538,16 @@ class Session:
         raise SessionFileError("every candidate name for the session file is taken.")
 
     @classmethod
-    def load(cls, path: Path, *, autosave: Path | None = None) -> Session:
+    def load(
+        cls, path: Path, *, autosave: Path | None = None, told: Translator = ENGLISH
+    ) -> Session:
         """Rebuild a saved session by replaying its log on a fresh model: from an exercise
         database (sim.session.store) or a JSON session file. With `autosave` the session goes
         on writing there: to the same database when it is `path`, else to a new one claimed
-        at `autosave` with the whole log (how a JSON session file is imported)."""
+        at `autosave` with the whole log (how a JSON session file is imported). A JSON file
+        that cannot be read is said in the language of `told`, the command's."""
         path = Path(path)
-        content = read_store(path) if is_store(path) else read_session_file(path)
+        content = read_store(path, told) if is_store(path) else read_session_file(path, told)
         try:
             session = replay(
                 content.spec,

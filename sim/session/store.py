@@ -32,6 +32,7 @@ from typing import Any, Final
 from pydantic import TypeAdapter
 
 from sim.errors import SessionFileError
+from sim.i18n import ENGLISH, Translator
 from sim.session.persistence import SessionFile, validated_session_file
 from sim.session.record import LogEntry
 
@@ -178,21 +179,24 @@ def read_seats(path: Path) -> tuple[str, ...]:
     return tuple(seat for (seat,) in rows)
 
 
-def read_store(path: Path) -> SessionFile:
+def read_store(path: Path, words: Translator = ENGLISH) -> SessionFile:
     """Everything a store holds, as the session file it exports to; any problem is one
-    SessionFileError sentence."""
+    SessionFileError sentence, in the language of `words` (the command's: the exercise's
+    language is inside the database)."""
     path = Path(path)
     if not is_store(path):
         raise SessionFileError(
-            f"{path}: not a stormdrill exercise database; give a .sqlite file saved by stormdrill "
-            "or a .json session file."
+            words(
+                "{path}: not a stormdrill exercise database; give a .sqlite file saved by "
+                "stormdrill or a .json session file."
+            ).format(path=path)
         )
     try:
-        connection = _connect(path)
+        connection = _connect(path, words)
         try:
             (application_id,) = connection.execute("PRAGMA application_id").fetchone()
             (version,) = connection.execute("PRAGMA user_version").fetchone()
-            _check_format(path, application_id, version)
+            _check_format(path, application_id, version, words)
             row = connection.execute(
                 "SELECT header, protocol_state FROM exercise WHERE id = 1"
             ).fetchone()
@@ -201,13 +205,17 @@ def read_store(path: Path) -> SessionFile:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise SessionFileError(
-            f"{path}: the exercise database cannot be read ({error}); open an earlier copy or "
-            "its JSON export."
+            words(
+                "{path}: the exercise database cannot be read ({reason}); open an earlier copy "
+                "or its JSON export."
+            ).format(path=path, reason=error)
         ) from None
     if row is None:
         raise SessionFileError(
-            f"{path}: the exercise database holds no exercise (it was never finished being "
-            "created); start the exercise again."
+            words(
+                "{path}: the exercise database holds no exercise (it was never finished being "
+                "created); start the exercise again."
+            ).format(path=path)
         )
     try:
         header = json.loads(row[0])
@@ -215,32 +223,41 @@ def read_store(path: Path) -> SessionFile:
         header["log"] = [json.loads(entry) for _, entry in rows]
     except (json.JSONDecodeError, TypeError):
         raise SessionFileError(
-            f"{path}: the exercise database is damaged (a row is not JSON); open an earlier copy "
-            "or its JSON export."
+            words(
+                "{path}: the exercise database is damaged (a row is not JSON); open an earlier "
+                "copy or its JSON export."
+            ).format(path=path)
         ) from None
     for expected, (seq, _) in enumerate(rows):
         if seq != expected:
             raise SessionFileError(
-                f"{path}: log entry {expected} is missing from the exercise database; it was "
-                "edited or damaged, open an earlier copy or its JSON export."
+                words(
+                    "{path}: log entry {number} is missing from the exercise database; it was "
+                    "edited or damaged, open an earlier copy or its JSON export."
+                ).format(path=path, number=expected)
             )
-    return validated_session_file(path, header)
+    return validated_session_file(path, header, words)
 
 
-def _check_format(path: Path, application_id: int, version: int) -> None:
+def _check_format(path: Path, application_id: int, version: int, words: Translator) -> None:
     if application_id != APPLICATION_ID:
         raise SessionFileError(
-            f"{path}: an SQLite database, but not a stormdrill exercise (its application_id is "
-            f"{application_id}); give a .sqlite file saved by stormdrill."
+            words(
+                "{path}: an SQLite database, but not a stormdrill exercise (its application_id "
+                "is {application_id}); give a .sqlite file saved by stormdrill."
+            ).format(path=path, application_id=application_id)
         )
     if version != STORE_VERSION:
         raise SessionFileError(
-            f"{path}: exercise database version {version} is not readable by this stormdrill, "
-            f"which reads version {STORE_VERSION}; open it with the stormdrill that saved it."
+            words(
+                "{path}: exercise database version {version} is not readable by this "
+                "stormdrill, which reads version {readable}; open it with the stormdrill that "
+                "saved it."
+            ).format(path=path, version=version, readable=STORE_VERSION)
         )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, words: Translator = ENGLISH) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are begun explicitly); usable from the
     thread workers that play a turn, one at a time, as the Session is."""
     try:
@@ -251,8 +268,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
         raise SessionFileError(
-            f"{path}: cannot open the exercise database ({error}); check the file and the "
-            "folder's permissions and free space."
+            words(
+                "{path}: cannot open the exercise database ({reason}); check the file and the "
+                "folder's permissions and free space."
+            ).format(path=path, reason=error)
         ) from None
     return connection
 

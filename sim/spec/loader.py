@@ -58,8 +58,10 @@ def _is_plain_name(name_or_path: str | Path) -> bool:
     return isinstance(name_or_path, str) and not re.search(r"[/\\.]", name_or_path)
 
 
-def resolve_scenario_path(name_or_path: str | Path) -> Path:
-    """Map a bundled name ('data-breach') to its file, or check that a path is a file."""
+def resolve_scenario_path(name_or_path: str | Path, words: Translator = ENGLISH) -> Path:
+    """Map a bundled name ('data-breach') to its file, or check that a path is a file; if it is
+    not one, say so in the language of `words` (the command's `--lang`, if any: the file's own
+    language is inside the file)."""
     if _is_plain_name(name_or_path):
         bundled = _bundled_folder() / f"{name_or_path}.toml"
         if bundled.is_file():
@@ -67,17 +69,25 @@ def resolve_scenario_path(name_or_path: str | Path) -> Path:
     path = Path(name_or_path).expanduser()
     if is_file(path):
         return path
-    raise ScenarioError(_missing_file_sentence(name_or_path, path))
+    raise ScenarioError(_missing_file_sentence(name_or_path, path, words))
 
 
-def _missing_file_sentence(name_or_path: str | Path, path: Path) -> str:
+def _missing_file_sentence(name_or_path: str | Path, path: Path, words: Translator) -> str:
     names = bundled_names()
     close = difflib.get_close_matches(path.stem, names, n=1)
-    hint = f"did you mean {close[0]}? " if close else ""
-    problem = "is a folder, not a scenario file" if is_dir(path) else "no such scenario file"
-    return (
-        f"{name_or_path}: {problem}; {hint}give the path of a .toml scenario file or a bundled "
-        f"name ({', '.join(names) or 'none installed'}; see `stormdrill scenarios list`)."
+    hint = words("did you mean {name}? ").format(name=close[0]) if close else ""
+    if is_dir(path):
+        problem = words("is a folder, not a scenario file")
+    else:
+        problem = words("no such scenario file")
+    return words(
+        "{given}: {problem}; {hint}give the path of a .toml scenario file or a bundled name "
+        "({names}; see `stormdrill scenarios list`)."
+    ).format(
+        given=name_or_path,
+        problem=problem,
+        hint=hint,
+        names=", ".join(names) or words("none installed"),
     )
 
 
@@ -237,9 +247,10 @@ def load_scenario(
 ) -> ScenarioSpec:
     """Read, override and validate a scenario; raise `ScenarioError` with one sentence if wrong,
     in the language `file_words` finds (`lang`: the command's `--lang`, if any)."""
-    path = resolve_scenario_path(name_or_path)
+    told = file_words({}, lang)  # before the file is read, only the command knows a language
+    path = resolve_scenario_path(name_or_path, told)
     label = _label(name_or_path, path)
-    raw = read_toml(path, label, ScenarioError)
+    raw = read_toml(path, label, ScenarioError, told)
     data = apply_overrides(raw, overrides, label, file_words(raw, lang))
     words = file_words(data, lang)  # `--set meta.locale=...` included
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,22 @@ from sim.labels import LABELS, label
 from sim.session import Session
 from sim.spec.loader import load_scenario
 from sim.spec.schema import Channel, InjectType, Spokesperson, Strategy, Voice
-from tests.catalogs import ROOT, TEMPLATE, extract, read_catalog
+from tests.catalogs import (
+    ARGPARSE_TEMPLATE,
+    ROOT,
+    TEMPLATE,
+    extract,
+    extract_argparse,
+    read_catalog,
+)
 from tests.tiny import TINY
 
 ITALIAN_PO = LOCALES_FOLDER / "it" / "LC_MESSAGES" / "stormdrill.po"
 ITALIAN_MO = ITALIAN_PO.with_suffix(".mo")
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
+ARGPARSE_PO = LOCALES_FOLDER / "it" / "LC_MESSAGES" / "argparse.po"
+PRINTF = re.compile(r"%\(\w+\)[rsd]|%[rsd]")
+"""argparse's placeholders: named or in order, so the same ones in the same order."""
 
 
 def scenario_in(folder: Path, locale: str) -> Path:
@@ -182,6 +193,35 @@ def test_the_compiled_italian_catalog_is_the_po_file():
     assert compiled == translations(read_catalog(ITALIAN_PO)), (
         "the .mo is stale: compile it as docs/translating.md says"
     )
+
+
+@pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11),
+    reason="argparse.pot is extracted from Python 3.11's argparse.py; another Python's new "
+    "wordings stay English (docs/translating.md)",
+)
+def test_argparses_template_holds_every_message_of_this_pythons_argparse(tmp_path: Path):
+    fresh = extract_argparse(tmp_path / "argparse.pot")
+    assert set(translations(fresh)) == set(translations(read_catalog(ARGPARSE_TEMPLATE))), (
+        "argparse.pot is stale: extract it as docs/translating.md says"
+    )
+
+
+def test_every_argparse_message_has_an_italian_translation_with_the_same_placeholders():
+    italian = translations(read_catalog(ARGPARSE_PO))
+    for message in read_catalog(ARGPARSE_TEMPLATE):
+        if not message.id:
+            continue
+        translated = italian.get(message.id)
+        assert translated, f"no Italian for argparse's {message.id!r}"
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        forms = translated if isinstance(translated, tuple) else (translated,)
+        for form in forms:
+            assert PRINTF.findall(form) == PRINTF.findall(sources[-1]), (message.id, form)
+    with ARGPARSE_PO.with_suffix(".mo").open("rb") as file:
+        assert translations(read_mo(file)) == italian, (
+            "argparse.mo is stale: compile it as docs/translating.md says"
+        )
 
 
 def test_every_named_choice_has_its_words_in_the_catalog():
