@@ -388,9 +388,10 @@ def _coupling_check(contrasts: list[Contrast]) -> CheckResult:
 
 
 def _small_change_check(contrasts: list[Contrast]) -> CheckResult:
+    name = "lesson: coupling (a small change, a small difference)"
     if not contrasts:
         return CheckResult(
-            "lesson: coupling (a small change, a small difference)",
+            name,
             "paired SD <= 1/3",
             math.nan,
             False,
@@ -398,7 +399,7 @@ def _small_change_check(contrasts: list[Contrast]) -> CheckResult:
         )
     worst = max(contrasts, key=lambda c: c.paired_sd_share)
     return CheckResult(
-        "lesson: coupling (a small change, a small difference)",
+        name,
         "paired SD <= 1/3",
         round(worst.paired_sd_share, 3),
         all(c.paired_sd_share <= PAIRED_SD_SHARE for c in contrasts),
