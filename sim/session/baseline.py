@@ -12,14 +12,13 @@ model of the seed for that, stepped only when asked.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from sim.engine.measurement import outcome_of
 from sim.engine.model import CrisisModel
 from sim.engine.world.world import World
 from sim.outcome import Outcome
+from sim.session.kept import KeptOutcomes, Releases, releases_of, run_key
 from sim.session.record import InjectReleased
 from sim.spec.schema import ScenarioSpec
 
@@ -42,11 +41,9 @@ def unanswered_outcome(
 ) -> Outcome:
     """The outcome of the same scenario, seed and inject releases with no answer at all; played
     on `world` if given (the seed's world, which it would draw again)."""
-    key = _key(spec, seed, releases)
-    with _keeping:
-        outcome = _kept.get(key)
+    outcome = _kept.get(run_key(spec, seed, releases))
     if outcome is None:
-        outcome = _unanswered(spec, int(seed), key[2], world)
+        outcome = _unanswered(spec, int(seed), releases_of(releases), world)
         remember_unanswered(spec, seed, releases, outcome)
     return outcome
 
@@ -56,28 +53,16 @@ def remember_unanswered(
 ) -> None:
     """Keep the outcome of an unanswered run of (spec, seed, releases), played here or by a
     session that queued nothing, for the next protocol of the seed."""
-    key = _key(spec, seed, releases)
-    with _keeping:
-        _kept[key] = outcome
-        _kept.move_to_end(key)
-        while len(_kept) > _KEPT:
-            _kept.popitem(last=False)
+    _kept.keep(run_key(spec, seed, releases), outcome)
 
 
-_Key = tuple[str, int, tuple[tuple[float, str], ...]]
-_kept: OrderedDict[_Key, Outcome] = OrderedDict()
-_keeping = threading.Lock()  # the war room measures in worker threads
-
-
-def _key(spec: ScenarioSpec, seed: int, releases: Sequence[InjectReleased]) -> _Key:
-    plan = tuple((release.at_h, release.inject_id) for release in releases)
-    return (spec.model_dump_json(), int(seed), plan)
+_kept = KeptOutcomes(_KEPT)
 
 
 def _unanswered(
     spec: ScenarioSpec,
     seed: int,
-    releases: tuple[tuple[float, str], ...],
+    releases: Releases,
     world: World | None,
 ) -> Outcome:
     model = CrisisModel(spec, seed, world=world)

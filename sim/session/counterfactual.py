@@ -25,6 +25,7 @@ from sim.engine.model import CrisisModel
 from sim.i18n import ENGLISH, N_, Translator
 from sim.outcome import Outcome, against_unanswered
 from sim.session.baseline import release_as_logged, unanswered_outcome
+from sim.session.kept import KeptOutcomes, run_key
 from sim.session.record import InjectReleased, LogEntry, Queued
 from sim.spec.schema import DENIAL_STRATEGIES, ScenarioSpec, Strategy
 
@@ -211,10 +212,29 @@ def outcome_of_plan(
     releases: Sequence[InjectReleased],
 ) -> Outcome:
     """Run a fresh model to the horizon with these actions and facilitator releases, and
-    compare it with the same seed and releases left unanswered (docs/model.md section 10)."""
+    compare it with the same seed and releases left unanswered (docs/model.md section 10).
+    Kept per process (sim.session.kept): the debrief and every report exported from it ask
+    for the same plans."""
     if not actions:
         silent = unanswered_outcome(spec, seed, releases)
         return against_unanswered(silent, silent)
+    key = run_key(spec, seed, releases, actions)
+    kept = _kept_plans.get(key)
+    if kept is None:
+        kept = _played_plan(spec, seed, actions, releases)
+        _kept_plans.keep(key, kept)
+    return kept
+
+
+_kept_plans = KeptOutcomes(32)  # a session's what-ifs are a dozen plans at most
+
+
+def _played_plan(
+    spec: ScenarioSpec,
+    seed: int,
+    actions: Sequence[Action],
+    releases: Sequence[InjectReleased],
+) -> Outcome:
     model = CrisisModel(spec, seed)
     try:
         for action in actions:

@@ -5,8 +5,6 @@ a sweep gives the same rows with worlds shared or not, serially or on two worker
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import numpy as np
 import pytest
 
@@ -18,6 +16,7 @@ from sim.outcome import against_unanswered
 from sim.protocol import load_protocol
 from sim.session import Session, baseline, world_key
 from sim.session.baseline import unanswered_outcome
+from sim.session.kept import KeptOutcomes
 from sim.session.worlds import shared_world
 from sim.spec.loader import load_scenario
 from tests.tiny import TINY
@@ -110,7 +109,7 @@ def test_a_model_refuses_a_world_built_for_another_seed():
 def test_a_run_that_answers_nothing_is_the_unanswered_run(monkeypatch):
     """A shared session that queued nothing leaves its outcome as the seed's unanswered run:
     it must be the run a fresh unanswered model plays."""
-    monkeypatch.setattr(baseline, "_kept", OrderedDict())
+    monkeypatch.setattr(baseline, "_kept", KeptOutcomes(64))
     for scenario in (TINY, "offensive-post"):
         spec = load_scenario(scenario, SHORT)
         session = Session(spec, 9, protocol=load_protocol("silent"))
@@ -120,7 +119,7 @@ def test_a_run_that_answers_nothing_is_the_unanswered_run(monkeypatch):
 
 
 def test_a_shared_run_that_answers_nothing_spares_the_next_protocol_its_baseline(monkeypatch):
-    monkeypatch.setattr(baseline, "_kept", OrderedDict())
+    monkeypatch.setattr(baseline, "_kept", KeptOutcomes(64))
     spec = _spec()
     Session(spec, 6, protocol=load_protocol("silent"), shared_world=True).finish()
     monkeypatch.setattr(baseline, "_unanswered", _not_played)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from tests.tiny import TINY
@@ -43,6 +45,19 @@ async def start_exercise(pilot: Pilot, passphrase: str = PASSPHRASE) -> None:
     pilot.app.screen.query_one("#passphrase").value = passphrase
     await pilot.click("#start")
     await settle(pilot)
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type `text` into the focused field as a fast typist would: one key event per character,
+    named as Pilot's `press` names them, all sent in order, and one wait for the app at the end.
+
+    `press` waits for the app to go idle twice after every key, 40 ms at the least, and most of
+    a war-room test's time was spent there; the app still reads these keys one at a time, in
+    order, through its bindings and the focused widget, as it reads a typist's.
+    """
+    for character in text:
+        pilot.app.post_message(events.Key(_character_to_key(character), character))
+    await pilot.pause()
 
 
 async def end_turn(pilot: Pilot) -> None:

@@ -22,6 +22,7 @@ from tests.tui_tests.conftest import (
     settle,
     start_exercise,
     tiny_app,
+    type_text,
 )
 from tui.app import StormdrillApp
 from tui.screens.briefing import BriefingScreen
@@ -62,7 +63,7 @@ async def test_compose_and_send_a_statement_scored_by_the_rubric():
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await pilot.press("c")
-        await pilot.press(*MESSAGE)
+        await type_text(pilot, MESSAGE)
         await pilot.press("ctrl+s")
         await pilot.pause()
         (queued,) = [entry for entry in app.session.log if isinstance(entry, Queued)]
@@ -105,7 +106,7 @@ async def test_answer_one_journalist_in_time_and_miss_the_other():
         await pilot.press("r")
         await pilot.pause()
         assert app.screen.query_one("#message").has_focus
-        await pilot.press(*"No security issue: the app is back by 21:00.")
+        await type_text(pilot, "No security issue: the app is back by 21:00.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await end_turn(pilot)
@@ -123,11 +124,13 @@ async def test_the_facilitator_releases_an_inject_behind_a_passphrase():
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await pilot.press("f")
-        await pilot.press(*"wrong", "enter")
+        await type_text(pilot, "wrong")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WarRoomScreen)
         await pilot.press("f")
-        await pilot.press(*PASSPHRASE, "enter")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FacilitatorScreen)
         truth = str(app.screen.query_one("#ground-truth").render())
@@ -145,13 +148,17 @@ async def test_the_facilitator_pauses_and_adds_a_note():
     app = tiny_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
-        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.press("f")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         await pilot.click("#pause")
         await pilot.pause()
         await end_turn(pilot)
         assert app.session.turn == 0 and app.paused
-        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.press("f")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         app.screen.query_one("#note").value = "Slow to spot the journalist."
         app.screen.query_one("#objective", Select).value = "O2"
@@ -162,7 +169,9 @@ async def test_the_facilitator_pauses_and_adds_a_note():
         assert [entry.kind for entry in app.session.log] == ["pause", "note"]
         assert "PAUSED" in str(app.screen.query_one("#clock").render())
         assert "exercise paused" in [entry.text for entry in app.screen.state.timeline]
-        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.press("f")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         await pilot.click("#pause")  # now labelled "Resume exercise"
         await pilot.pause()
@@ -176,10 +185,14 @@ async def test_finish_shows_the_debrief_with_counterfactuals_and_exports(home: P
     app = tiny_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
-        await pilot.press("c", *MESSAGE, "ctrl+s")
+        await pilot.press("c")
+        await type_text(pilot, MESSAGE)
+        await pilot.press("ctrl+s")
         await pilot.press("escape")
         await end_turn(pilot)
-        await pilot.press("d", *PASSPHRASE, "enter", "y")
+        await pilot.press("d")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter", "y")
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.session.finished
@@ -209,7 +222,9 @@ async def test_quit_and_resume_from_the_autosave_with_identical_state():
     app = tiny_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
-        await pilot.press("c", *MESSAGE, "ctrl+s")
+        await pilot.press("c")
+        await type_text(pilot, MESSAGE)
+        await pilot.press("ctrl+s")
         await pilot.press("escape")
         await end_turn(pilot)
         await end_turn(pilot)
@@ -237,7 +252,7 @@ async def test_help_and_the_command_palette_list_the_actions():
         assert "End turn" in app.screen.query_one("Markdown").source
         await pilot.press("escape")
         await pilot.press("ctrl+p")
-        await pilot.press(*"end turn")
+        await type_text(pilot, "end turn")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
@@ -283,7 +298,7 @@ async def test_answer_the_ceos_call_from_the_inbox_in_private():
         await pilot.press("r")
         await pilot.pause()
         assert "Answering I5 in private" in str(app.screen.query_one("#answering").render())
-        await pilot.press(*"Apologise on video tonight; I will draft it.")
+        await type_text(pilot, "Apologise on video tonight; I will draft it.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         (answer,) = app.session.inject_answers

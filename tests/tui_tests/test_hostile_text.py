@@ -22,7 +22,7 @@ from sim.session import Session
 from sim.session.store import read_store
 from sim.spec.loader import load_scenario
 from tests.tiny import TINY
-from tests.tui_tests.conftest import PASSPHRASE, end_turn, settle, start_exercise
+from tests.tui_tests.conftest import PASSPHRASE, end_turn, settle, start_exercise, type_text
 from tui.app import StormdrillApp
 from tui.plain import plain_markdown, visible
 from tui.screens.briefing import BriefingScreen
@@ -146,7 +146,9 @@ async def test_markup_and_escape_sequences_are_shown_as_written_on_every_screen(
         await pilot.press("ctrl+s", "escape", "t")
         await pilot.pause()
         assert_shown_as_written(app, "holding statement")
-        await pilot.press("f", *PASSPHRASE, "enter")
+        await pilot.press("f")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
         app.screen.query_one("#note").value = f"Note {MARKUP}{ESCAPE}"
@@ -154,7 +156,9 @@ async def test_markup_and_escape_sequences_are_shown_as_written_on_every_screen(
         await pilot.press("t")
         await pilot.pause()
         assert_shown_as_written(app, f"note: Note {MARKUP}{visible(ESCAPE)}")
-        await pilot.press("d", *PASSPHRASE, "enter", "y")
+        await pilot.press("d")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter", "y")
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert_shown_as_written(app, f"team Team {CLOSE}")
@@ -167,7 +171,8 @@ async def test_markup_and_escape_sequences_are_shown_as_written_on_every_screen(
         saved = app.session.autosave
     resumed = StormdrillApp(resume=Session.load(saved, autosave=saved))
     async with resumed.run_test(size=(160, 60)) as pilot:
-        await pilot.press(*PASSPHRASE, "enter")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(resumed.screen, DebriefScreen)
         assert_shown_as_written(resumed, f"team Team {CLOSE}")
@@ -199,10 +204,14 @@ async def test_the_passphrase_guards_the_console_and_the_debrief_across_a_resume
     async with resumed.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for key in ("f", "d"):
-            await pilot.press(key, *"my own choice", "enter")
+            await pilot.press(key)
+            await type_text(pilot, "my own choice")
+            await pilot.press("enter")
             await pilot.pause()
             assert isinstance(resumed.screen, WarRoomScreen), key
-        await pilot.press("d", *PASSPHRASE, "enter", "y")
+        await pilot.press("d")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter", "y")
         await settle(pilot)
         assert isinstance(resumed.screen, DebriefScreen)
 
@@ -215,7 +224,8 @@ async def test_an_exercise_without_a_passphrase_has_no_console_to_claim():
         await pilot.pause()
         assert isinstance(app.screen, WarRoomScreen)
         assert app.session.facilitator is None
-        await pilot.press(*"mine", "enter")
+        await type_text(pilot, "mine")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WarRoomScreen)
         assert app.session.facilitator is None

@@ -22,7 +22,7 @@ from sim.spec.loader import load_scenario
 from sim.spec.schema import ScenarioSpec
 from tests.catalogs import pseudo_locale
 from tests.tiny import TINY
-from tests.tui_tests.conftest import PASSPHRASE, settle, start_exercise
+from tests.tui_tests.conftest import PASSPHRASE, settle, start_exercise, type_text
 from tui.app import StormdrillApp
 from tui.debrief import debrief_state
 from tui.screens.debrief import DebriefScreen
@@ -122,7 +122,8 @@ async def test_an_italian_session_shows_no_english_word_of_ours(tmp_path: Path):
         await pilot.press("f")
         await pilot.pause()
         look("passphrase")
-        await pilot.press(*PASSPHRASE, "enter")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await settle(pilot)
         look("facilitator's console")
         await pilot.press("escape", "question_mark")
@@ -131,7 +132,9 @@ async def test_an_italian_session_shows_no_english_word_of_ours(tmp_path: Path):
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         look("help, the keys")
-        await pilot.press("escape", "d", *PASSPHRASE, "enter")
+        await pilot.press("escape", "d")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
         await pilot.pause()
         look("finish now?")
         await pilot.press("y")

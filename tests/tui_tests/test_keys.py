@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Select, TextArea
 
 from sim.session import Queued
-from tests.tui_tests.conftest import end_turn, settle, start_exercise, tiny_app
+from tests.tui_tests.conftest import end_turn, settle, start_exercise, tiny_app, type_text
 from tui.screens.facilitator import FacilitatorScreen
 from tui.screens.war_room import WarRoomScreen
 from tui.widgets.rubric_panel import RubricPanel
@@ -41,7 +41,7 @@ async def test_what_is_typed_into_the_message_stays_there():
     async with app.run_test(size=(120, 40)) as pilot:
         await start_exercise(pilot)
         await pilot.press("c")
-        await pilot.press(*"end the turn? fdq")
+        await type_text(pilot, "end the turn? fdq")
         assert app.screen.query_one("#message", TextArea).text == "end the turn? fdq"
         assert app.session.turn == 0
 
@@ -76,7 +76,7 @@ async def test_keys_inside_the_facilitators_fields_stay_there():
                 await settle(pilot)
                 assert app.screen is console and app.is_running, f"{key} in {field}"
         console.query_one("#note").focus()
-        await pilot.press(*"quite good?")
+        await type_text(pilot, "quite good?")
         assert console.query_one("#note").value == "quite good?"
 
 
@@ -90,7 +90,7 @@ async def test_the_chosen_voice_is_sent_and_shown_as_chosen():
         war_room.query_one("#voice", Select).value = "human"
         await pilot.pause()
         war_room.query_one("#message").focus()
-        await pilot.press(*"The company has initiated a review of the incident.")
+        await type_text(pilot, "The company has initiated a review of the incident.")
         await pilot.pause()
         panel = str(war_room.query_one(RubricPanel).render())
         assert "human voice (chosen" in panel

@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList
 
-from tests.tui_tests.conftest import end_turn, settle, start_exercise, tiny_app
+from tests.tui_tests.conftest import end_turn, settle, start_exercise, tiny_app, type_text
 from tui.screens.briefing import BriefingScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.inbox import EMPTY_INBOX
@@ -63,7 +63,7 @@ async def _palette(pilot, query: str) -> list[str]:
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
     if query:
-        await pilot.press(*query)
+        await type_text(pilot, query)
     await settle(pilot)
     results = palette.query_one(OptionList)
     titles = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]

@@ -27,6 +27,7 @@ from sim.spec.loader import load_scenario
 from tests.catalogs import pseudo_locale
 from tests.hosting import no_wait, served
 from tests.tiny import TINY
+from tests.tui_tests.conftest import type_text
 from tests.tui_tests.test_i18n import (
     KEY_NAMES,
     MESSAGE,
@@ -142,7 +143,9 @@ async def test_hosted_seats_of_an_italian_exercise_show_no_english_word_of_ours(
             look(f"{app.view.role}'s war room", app)
         assert drafter.words.locale == "it_IT"
 
-        await at_drafter.press("c", *MESSAGE, "ctrl+s")
+        await at_drafter.press("c")
+        await type_text(at_drafter, MESSAGE)
+        await at_drafter.press("ctrl+s")
         await approver.client.wait_for_view(lambda view: len(view.drafts) == 1)
         await drafter.workers.wait_for_complete()
         await at_drafter.pause()

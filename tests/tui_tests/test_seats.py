@@ -17,6 +17,7 @@ from sim.session import WHAT_IFS, Queued, Session
 from sim.spec.loader import load_scenario
 from tests.hosting import no_wait, served
 from tests.tiny import TINY
+from tests.tui_tests.conftest import type_text
 from tui.remote import SeatApp
 from tui.screens.approval import ApprovalScreen
 from tui.screens.debrief import DebriefScreen
@@ -63,7 +64,9 @@ async def test_a_player_and_the_facilitator_play_a_turn_from_their_own_terminals
         await seated(at_facilitator)
         assert player.sub_title == "CEO seat"
 
-        await at_player.press("c", *MESSAGE, "ctrl+s")
+        await at_player.press("c")
+        await type_text(at_player, MESSAGE)
+        await at_player.press("ctrl+s")
         view = await watcher.wait_for_view(lambda view: view.entries == 1)
         (queued,) = [entry for entry in view.log if isinstance(entry, Queued)]
         assert queued.action.text == MESSAGE
@@ -107,7 +110,8 @@ async def test_an_evaluator_notes_from_the_seat_and_no_player_receives_it(hosted
         await at_evaluator.press("n")
         await at_evaluator.pause()
         assert isinstance(evaluator.screen, NoteScreen)
-        await at_evaluator.press(*"Holding line on time", "enter")
+        await type_text(at_evaluator, "Holding line on time")
+        await at_evaluator.press("enter")
         await evaluator.client.wait_for_view(lambda view: view.entries == 1)
         await at_evaluator.pause()
         assert [note.text for note in session.notes] == ["Holding line on time"]
@@ -127,7 +131,10 @@ async def test_an_evaluator_rates_an_objective_from_the_seat_with_a_reason(hoste
         evaluator.screen.query_one("#objective", Select).value = "O2"
         evaluator.screen.query_one("#grade", Select).value = "M"
         evaluator.screen.query_one("#reason", Input).focus()
-        await pilot.press(*"the journalist waited", "tab", *"Ada", "enter")
+        await type_text(pilot, "the journalist waited")
+        await pilot.press("tab")
+        await type_text(pilot, "Ada")
+        await pilot.press("enter")
         await evaluator.client.wait_for_view(lambda view: view.entries == 1)
         (rating,) = session.evaluator_ratings
         assert (rating.objective, rating.rating, rating.reason, rating.by) == (
@@ -155,7 +162,9 @@ async def test_a_draft_waits_at_the_legal_seat_and_goes_out_when_legal_approves(
     ):
         await seated(at_drafter)
         await seated(at_legal)
-        await at_drafter.press("c", *MESSAGE, "ctrl+s")
+        await at_drafter.press("c")
+        await type_text(at_drafter, MESSAGE)
+        await at_drafter.press("ctrl+s")
         await legal.client.wait_for_view(lambda view: len(view.drafts) == 1)
         await at_legal.pause()
         assert session.run_record().statements == ()  # nothing goes out before legal says so
@@ -187,7 +196,9 @@ async def test_when_the_exercise_ends_each_seat_sees_its_debrief(hosted):
     ):
         await seated(at_player)
         await seated(at_evaluator)
-        await at_player.press("c", *MESSAGE, "ctrl+s")
+        await at_player.press("c")
+        await type_text(at_player, MESSAGE)
+        await at_player.press("ctrl+s")
         await evaluator.client.do(Command.RATE, objective="O1", rating="U", reason=reason, by="Ada")
         await facilitator.do(Command.END_TURN)
         await facilitator.do(Command.FINISH)
@@ -215,14 +226,17 @@ async def test_a_browser_tab_asks_for_its_code_again_after_a_wrong_one(hosted):
     async with tab.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(tab.screen, PassphraseScreen) and tab.screen.secret
-        await pilot.press(*"not-a-code", "enter")
+        await type_text(pilot, "not-a-code")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(tab.screen, PassphraseScreen) and not tab.screen.secret  # the name
-        await pilot.press(*"Lin Wu", "enter")
+        await type_text(pilot, "Lin Wu")
+        await pilot.press("enter")
         await tab.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(tab.screen, PassphraseScreen) and tab.view is None
         assert tab.screen.secret  # the code again, the name kept
-        await pilot.press(*codes["observer"], "enter")
+        await type_text(pilot, codes["observer"])
+        await pilot.press("enter")
         assert (await seated(pilot)).view.role == "observer"
     assert [(p.role, p.name) for p in session.people] == [("observer", "Lin Wu")]

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from tests.tui_tests.conftest import PASSPHRASE, end_turn, settle, start_exercise, tiny_app
+from tests.tui_tests.conftest import (
+    PASSPHRASE,
+    end_turn,
+    settle,
+    start_exercise,
+    tiny_app,
+    type_text,
+)
 
 SIZE = (80, 24)
 STATEMENT = "We are sorry: our booking app is down. Engineers expect it back by 21:00."
@@ -53,7 +60,9 @@ def test_debrief(snap_compare):
         pilot.app.screen.query_one("#message").text = STATEMENT
         await pilot.press("ctrl+s")
         await end_turn(pilot)
-        await pilot.press("d", *PASSPHRASE, "enter", "y")
+        await pilot.press("d")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter", "y")
         await settle(pilot)
         await quiet(pilot)
 
