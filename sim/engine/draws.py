@@ -163,6 +163,18 @@ def _compiled_draw(
     jit = compiled()
     if jit is None or not words:
         return None
+    if len(words) == 2 and start.__class__ is np.uint64:  # users at a tick, the commonest
+        ids, tick = words
+        if (
+            ids.__class__ is np.ndarray
+            and tick.__class__ is int
+            and ids.dtype == np.int64
+            and ids.ndim == 1
+            and -(2**63) <= tick < 2**63
+        ):
+            out = np.empty(len(ids), dtype=np.float64 if uniform else np.uint64)
+            (jit.ids_at_uniform if uniform else jit.ids_at_keys)(start, ids, tick, premix, out)
+            return out
     begin = np.asarray(start)
     if begin.dtype != np.uint64:
         begin = begin.astype(np.int64, copy=False).view(np.uint64)

@@ -57,6 +57,7 @@ def identities(rng: np.random.Generator, count: int, dtype: type = np.int64) -> 
 
 FORMS = {
     "users and a tick": lambda rng, n: (identities(rng, n), int(rng.integers(0, 900))),
+    "users and a negative tick": lambda rng, n: (identities(rng, n), -(2**63)),
     "users, a tick and a statement": lambda rng, n: (identities(rng, n), 40, -3),
     "users and their own ticks": lambda rng, n: (identities(rng, n), identities(rng, n)),
     "one user of many ticks": lambda rng, n: (np.int64(-7), identities(rng, n)),
@@ -93,6 +94,7 @@ def test_compiled_draws_under_stored_keys_equal_the_numpy_reference(compiled_pat
     for keys, words in [
         (stored, (followers,)),
         (np.uint64(2**64 - 3), (followers,)),
+        (np.uint64(2**63 + 1), (followers.astype(np.int64), -9)),
         (stored, (17, -2)),
         (-5, (followers,)),
     ]:

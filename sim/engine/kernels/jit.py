@@ -223,3 +223,36 @@ def memory_shift(
         sums[0, group] += numpy_sum(fast_inside[:inside]) / fast_scale
         sums[1, group] += numpy_sum(slow_inside[:inside]) / slow_scale
     return changed
+
+
+@njit(cache=True)
+def _ids_at(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """The keys of (start, id, tick) for every id: `chain_keys` for the commonest identity,
+    users at a tick, with the tick's word made once."""
+    first = _mix(start + _GOLDEN) if premix else start
+    term = np.uint64(tick) * _GOLDEN + _GOLDEN
+    for i in range(ids.shape[0]):
+        out[i] = _mix(_mix(first ^ (np.uint64(ids[i]) * _GOLDEN + _GOLDEN)) ^ term)
+
+
+@njit(cache=True)
+def ids_at_keys(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `_chain(start, (ids, tick))` (after the premix, as `chain_keys`), for an int64
+    array of ids and one int tick; called without the tuple and the broadcasting, which is
+    most of a small draw's cost."""
+    _ids_at(start, ids, tick, premix, out)
+
+
+@njit(cache=True)
+def ids_at_uniform(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `unit_interval` of `ids_at_keys`'s keys."""
+    keys = np.empty(ids.shape[0], dtype=np.uint64)
+    _ids_at(start, ids, tick, premix, keys)
+    for i in range(out.shape[0]):
+        out[i] = (np.float64(keys[i] >> _S11) + 0.5) * _UNIT
