@@ -8,6 +8,7 @@ by run id, so results are identical row for row with 1, 2 or N workers and with 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -131,8 +132,25 @@ def _backend(
     if dask is not None:
         return _on_dask(batches, dask, workers, words)
     if workers == 1:
-        return (result for batch in batches for result in run_batch(batch))
+        return _in_this_process(batches)
     return _on_process_pool(batches, min(workers, len(batches)))
+
+
+def _in_this_process(batches: Sequence[tuple[RunTask, ...]]) -> Iterator[RunResult]:
+    """Each batch here, with what is alive now hidden from the collector while the sweep runs,
+    as a pool worker does (sim.lab.worker.settle_worker): each run's own `gc.collect()` then
+    walks only what the run left behind, not the caller's heap. Unfrozen at the end, so nothing
+    of the caller's stays out of the collector's reach; a caller that froze its heap itself (the
+    test processes, tests/conftest.py) keeps it frozen, untouched."""
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
+    try:
+        for batch in batches:
+            yield from run_batch(batch)
+    finally:
+        if ours:
+            gc.unfreeze()
 
 
 def _on_process_pool(batches: Sequence[tuple[RunTask, ...]], workers: int) -> Iterator[RunResult]:

@@ -9,6 +9,8 @@ import json
 import re
 import shlex
 import socket
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -65,6 +67,50 @@ class Counter:
         self.seen += 1
         if self.seen == self.stop_after:
             raise KeyboardInterrupt
+
+
+FREEZE_IN_A_FRESH_PROCESS = """
+import gc, json, sys
+from sim.lab import SweepPlan, sweep
+plan = SweepPlan.model_validate_json(sys.argv[1])
+class Watcher:
+    frozen = []
+    def started(self, total, already_done): pass
+    def finished(self, row): self.frozen.append(gc.get_freeze_count())
+class Stopper(Watcher):
+    def finished(self, row): raise KeyboardInterrupt
+watcher = Watcher()
+sweep(plan, workers=1, watcher=watcher)
+after = gc.get_freeze_count()
+try:
+    sweep(plan, workers=1, watcher=Stopper())
+except KeyboardInterrupt:
+    pass
+after_a_stop = gc.get_freeze_count()
+gc.freeze()
+callers = gc.get_freeze_count()
+sweep(plan, workers=1)
+print(json.dumps([watcher.frozen, after, after_a_stop, callers, gc.get_freeze_count()]))
+"""
+
+
+def test_a_serial_sweep_hides_the_callers_heap_from_the_collector_and_then_restores_it(plan):
+    """As a pool worker does (sim.lab.worker.settle_worker), a sweep in this process freezes
+    what is alive when it starts, so each run's collection walks only the run's objects; it
+    unfreezes at the end, also when the sweep stops early, so nothing of the caller's stays out
+    of the collector's reach; and a caller's own freeze is left as it was. In a fresh process:
+    the test processes freeze their heap at collection (tests/conftest.py)."""
+    small = SweepPlan(**{**plan.model_dump(), "runs": 1, "vary": ()})
+    printed = subprocess.run(
+        [sys.executable, "-c", FREEZE_IN_A_FRESH_PROCESS, small.model_dump_json()],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    during, after, after_a_stop, callers, callers_after = json.loads(printed.splitlines()[-1])
+    assert len(during) == 2 and min(during) > 10_000
+    assert (after, after_a_stop) == (0, 0)
+    assert callers > 10_000 and callers_after > 10_000  # not unfrozen (only freed ones left)
 
 
 def test_every_protocol_and_variation_meets_the_same_seeds(plan, serial):

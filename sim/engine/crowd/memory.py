@@ -1,11 +1,18 @@
 """Two-speed collective memory (Candia et al. 2019): every attitude shock splits into a fast
-part and a slow part that decay back to the user's pre-crisis anchor at their own half-lives."""
+part and a slow part that decay back to the user's pre-crisis anchor at their own half-lives.
+
+A shift runs as one compiled pass where numba imports (`sim.engine.kernels.jit.memory_shift`),
+else as the numpy reference `AttitudeMemory._shift_reference`; the two agree bit for bit, the
+running sums included (the kernel sums as numpy does, pairwise; tests/sim_tests/test_kernels.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 import numpy as np
+
+from sim.engine.kernels import compiled
 
 _FOLD_BELOW = 1e-100  # fold a decay scale into the stored parts before it can underflow
 
@@ -40,12 +47,13 @@ class AttitudeMemory:
         self.anchor = anchor
         self.slow_share = slow_share
         n = len(anchor)
-        # Group 0 is everyone; the named groups follow in the order given.
+        # Group 0 is everyone; the named groups follow in the order given. One row of one
+        # table each, so the compiled shift reads every group's members from one array.
         self._names = {name: k + 1 for k, name in enumerate(groups)}
-        self._members = [
-            np.ones(n, dtype=bool),
-            *(np.array(m, dtype=bool) for m in groups.values()),
-        ]
+        self._membership = np.ones((1 + len(groups), n), dtype=bool)
+        for row, members in zip(self._membership[1:], groups.values(), strict=True):
+            row[:] = members
+        self._members = list(self._membership)
         self._fast = np.zeros(n)
         self._slow = np.zeros(n)
         self._fast_scale = 1.0
@@ -127,6 +135,29 @@ class AttitudeMemory:
         users' attitudes after the change."""
         if len(users) == 0:
             return np.empty(0)
+        jit = compiled()
+        change = np.asarray(delta, dtype=np.float64).reshape(-1)
+        if jit is None or users.ndim != 1 or len(change) not in (1, len(users)):
+            return self._shift_reference(users, delta)
+        after = np.empty(len(users))
+        scales = (float(self._fast_scale), float(self._slow_scale), float(self.slow_share))
+        if jit.memory_shift(
+            users,
+            change,
+            self.anchor,
+            self._fast,
+            self._slow,
+            scales,
+            self._membership,
+            self._sums,
+            self._irregular,
+            after,
+        ):
+            self._irregular_stale = True
+        return after
+
+    def _shift_reference(self, users: np.ndarray, delta: np.ndarray) -> np.ndarray:
+        """`shift` in numpy: the reference the compiled shift must equal bit for bit."""
         anchor = self.anchor[users]
         fast = self._fast[users] * self._fast_scale
         slow = self._slow[users] * self._slow_scale
@@ -162,9 +193,16 @@ class AttitudeMemory:
             self.resync()
 
     def resync(self) -> None:
-        """Recompute the running sums from the stored parts (they drift by rounding only)."""
-        self._fast_sum = np.array([float(self._fast[m].sum()) for m in self._members])
-        self._slow_sum = np.array([float(self._slow[m].sum()) for m in self._members])
+        """Recompute the running sums from the stored parts (they drift by rounding only).
+        Both in one table (row 0 fast, row 1 slow, a column per group) the compiled shift
+        updates in place."""
+        self._sums = np.array(
+            [
+                [float(self._fast[m].sum()) for m in self._members],
+                [float(self._slow[m].sum()) for m in self._members],
+            ]
+        )
+        self._fast_sum, self._slow_sum = self._sums
 
     def _group(self, group: str | None) -> int:
         return 0 if group is None else self._names[group]

@@ -1,0 +1,258 @@
+"""The compiled kernels (numba): imported at the first kernel call (sim.engine.kernels), never
+with the engine, because importing numba costs ~0.3 s of CPU.
+
+Each kernel names the numpy reference it must equal bit for bit. Every constant is an np.uint64
+and every shift count too: numba, like numpy, would turn a uint64 mixed with a signed integer
+into a float64, and the bits would be lost.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from sim.engine.draws import _GOLDEN, _MIX_1, _MIX_2, _UNIT
+
+_S11 = np.uint64(11)
+_S27 = np.uint64(27)
+_S30 = np.uint64(30)
+_S31 = np.uint64(31)
+
+
+@njit(cache=True, inline="always")
+def _mix(z: np.uint64) -> np.uint64:  # pragma: no cover - compiled
+    """sim.engine.draws._mix on one word."""
+    z = (z ^ (z >> _S30)) * _MIX_1
+    z = (z ^ (z >> _S27)) * _MIX_2
+    return z ^ (z >> _S31)
+
+
+@njit(cache=True)
+def _chain_into(
+    start: np.ndarray, words: tuple, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """The keys, one simple pass per word (passes the compiler vectorises): every input has
+    one element (shared by all identities) or one per identity."""
+    count = out.shape[0]
+    if start.shape[0] == 1:
+        first = _mix(start[0] + _GOLDEN) if premix else start[0]
+        for i in range(count):
+            out[i] = first
+    else:
+        for i in range(count):
+            out[i] = _mix(start[i] + _GOLDEN) if premix else start[i]
+    for word in words:
+        if word.shape[0] == 1:
+            term = np.uint64(word[0]) * _GOLDEN + _GOLDEN
+            for i in range(count):
+                out[i] = _mix(out[i] ^ term)
+        else:
+            for i in range(count):
+                out[i] = _mix(out[i] ^ (np.uint64(word[i]) * _GOLDEN + _GOLDEN))
+
+
+@njit(cache=True)
+def chain_keys(
+    start: np.ndarray, words: tuple, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `sim.engine.draws._chain(start, words)`, after `_mix(start + _GOLDEN)` when
+    `premix` (that is `combine`). `start` is uint64, each word int64 (its bits are the
+    reference's `_words`), each of one element or of len(out)."""
+    _chain_into(start, words, premix, out)
+
+
+@njit(cache=True)
+def chain_uniform(
+    start: np.ndarray, words: tuple, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `sim.engine.draws.unit_interval` of `chain_keys`'s keys; the conversion is
+    exact (a key's top 53 bits fit a float64), so the float is the reference's."""
+    keys = np.empty(out.shape[0], dtype=np.uint64)
+    _chain_into(start, words, premix, keys)
+    for i in range(out.shape[0]):
+        out[i] = (np.float64(keys[i] >> _S11) + 0.5) * _UNIT
+
+
+@njit(cache=True)
+def _block(values: np.ndarray, low: int, count: int) -> float:  # pragma: no cover - compiled
+    """numpy's pairwise sum of at most 128 numbers: one by one below eight, else eight
+    running sums combined in pairs, then the rest one by one."""
+    if count < 8:
+        total = 0.0
+        for i in range(low, low + count):
+            total += values[i]
+        return total
+    r0, r1, r2, r3 = values[low], values[low + 1], values[low + 2], values[low + 3]
+    r4, r5, r6, r7 = values[low + 4], values[low + 5], values[low + 6], values[low + 7]
+    i = 8
+    whole = count - count % 8
+    while i < whole:
+        at = low + i
+        r0 += values[at]
+        r1 += values[at + 1]
+        r2 += values[at + 2]
+        r3 += values[at + 3]
+        r4 += values[at + 4]
+        r5 += values[at + 5]
+        r6 += values[at + 6]
+        r7 += values[at + 7]
+        i += 8
+    total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < count:
+        total += values[low + i]
+        i += 1
+    return total
+
+
+@njit(cache=True)
+def numpy_sum(values: np.ndarray) -> float:  # pragma: no cover - compiled
+    """Reference: `float(values.sum())` of a contiguous float64 array, numpy's own pairwise
+    summation (numpy/_core/src/umath/loops_utils.h.src): blocks of up to 128 summed by
+    `_block`, a longer run halved at a multiple of eight, left half + right half. The same
+    additions in the same order, so the same float; numpy's reduction starts from its identity,
+    0.0, which turns a sum of negative zeros into 0.0. numpy recurses; this walks the same tree
+    with a stack of its own (numba's on-disk cache crashes on a recursive function)."""
+    count = values.shape[0]
+    if count <= 128:
+        return 0.0 + _block(values, 0, count)
+    lows = np.empty(64, dtype=np.int64)  # the tree is at most log2(count / 64) deep
+    counts = np.empty(64, dtype=np.int64)
+    lefts = np.empty(64)
+    phases = np.zeros(64, dtype=np.int64)  # 0 new, 1 summing its left half, 2 its right
+    top = 0
+    lows[0], counts[0] = 0, count
+    while True:
+        if counts[top] <= 128:
+            value = _block(values, lows[top], counts[top])
+            top -= 1
+            while top >= 0 and phases[top] == 2:
+                value = lefts[top] + value
+                top -= 1
+            if top < 0:
+                return 0.0 + value
+            lefts[top], phases[top] = value, 2
+            half = counts[top] // 2
+            half -= half % 8
+            lows[top + 1], counts[top + 1] = lows[top] + half, counts[top] - half
+        else:
+            phases[top] = 1
+            half = counts[top] // 2
+            half -= half % 8
+            lows[top + 1], counts[top + 1] = lows[top], half
+        top += 1
+        phases[top] = 0
+
+
+@njit(cache=True)
+def _clip(value: float) -> float:  # pragma: no cover - compiled
+    """np.clip(value, -1.0, 1.0), NaN kept as numpy keeps it."""
+    if value < -1.0:
+        return -1.0
+    if value > 1.0:
+        return 1.0
+    return value
+
+
+@njit(cache=True)
+def _below(value: float) -> float:  # pragma: no cover - compiled
+    """np.minimum(value, 0.0) as far as a comparison can tell (NaN kept)."""
+    return value if value < 0.0 or value != value else 0.0
+
+
+@njit(cache=True)
+def _above(value: float) -> float:  # pragma: no cover - compiled
+    """np.maximum(value, 0.0) as far as a comparison can tell (NaN kept)."""
+    return value if value > 0.0 or value != value else 0.0
+
+
+@njit(cache=True)
+def memory_shift(
+    users: np.ndarray,
+    delta: np.ndarray,
+    anchor: np.ndarray,
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    scales: tuple,
+    membership: np.ndarray,
+    sums: np.ndarray,
+    irregular: np.ndarray,
+    after: np.ndarray,
+) -> bool:  # pragma: no cover - compiled
+    """Reference: `sim.engine.crowd.memory.AttitudeMemory._shift_reference`, in one pass per
+    quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group) and
+    irregular flags updated in place, each user's attitude after the change written to `after`;
+    True if an irregular flag changed. `delta` has one element or one per user; `scales` is
+    (fast scale, slow scale, slow share)."""
+    fast_scale, slow_scale, slow_share = scales
+    fast_share = 1.0 - slow_share
+    count = users.shape[0]
+    fast_change = np.empty(count)
+    slow_change = np.empty(count)
+    changed = False
+    for i in range(count):
+        user = users[i]
+        base = anchor[user]
+        fast = fast_parts[user] * fast_scale
+        slow = slow_parts[user] * slow_scale
+        current = _clip(base + fast + slow)
+        change = _clip(current + delta[i if delta.shape[0] > 1 else 0]) - current
+        fast_change[i] = change * fast_share
+        slow_change[i] = change * slow_share
+        fast += fast_change[i]
+        slow += slow_change[i]
+        fast_parts[user] += fast_change[i] / fast_scale
+        slow_parts[user] += slow_change[i] / slow_scale
+        lowest = base + _below(fast) + _below(slow)
+        highest = base + _above(fast) + _above(slow)
+        odd = (lowest < -1.0) | (highest > 1.0)
+        if odd != irregular[user]:
+            irregular[user] = odd
+            changed = True
+        after[i] = base + fast + slow
+    sums[0, 0] += numpy_sum(fast_change) / fast_scale
+    sums[1, 0] += numpy_sum(slow_change) / slow_scale
+    fast_inside = np.empty(count)
+    slow_inside = np.empty(count)
+    for group in range(1, membership.shape[0]):
+        inside = 0
+        for i in range(count):
+            if membership[group, users[i]]:
+                fast_inside[inside] = fast_change[i]
+                slow_inside[inside] = slow_change[i]
+                inside += 1
+        sums[0, group] += numpy_sum(fast_inside[:inside]) / fast_scale
+        sums[1, group] += numpy_sum(slow_inside[:inside]) / slow_scale
+    return changed
+
+
+@njit(cache=True)
+def _ids_at(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """The keys of (start, id, tick) for every id: `chain_keys` for the commonest identity,
+    users at a tick, with the tick's word made once."""
+    first = _mix(start + _GOLDEN) if premix else start
+    term = np.uint64(tick) * _GOLDEN + _GOLDEN
+    for i in range(ids.shape[0]):
+        out[i] = _mix(_mix(first ^ (np.uint64(ids[i]) * _GOLDEN + _GOLDEN)) ^ term)
+
+
+@njit(cache=True)
+def ids_at_keys(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `_chain(start, (ids, tick))` (after the premix, as `chain_keys`), for an int64
+    array of ids and one int tick; called without the tuple and the broadcasting, which is
+    most of a small draw's cost."""
+    _ids_at(start, ids, tick, premix, out)
+
+
+@njit(cache=True)
+def ids_at_uniform(
+    start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `unit_interval` of `ids_at_keys`'s keys."""
+    keys = np.empty(ids.shape[0], dtype=np.uint64)
+    _ids_at(start, ids, tick, premix, keys)
+    for i in range(out.shape[0]):
+        out[i] = (np.float64(keys[i] >> _S11) + 0.5) * _UNIT

@@ -1,0 +1,216 @@
+"""The compiled kernels (sim.engine.kernels) give the bits of their numpy references, so which
+path runs never changes an outcome: the draws, numpy's pairwise sum, the memory shift, a run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim.engine.kernels as kernels
+from sim.engine.crowd.memory import AttitudeMemory
+from sim.engine.draws import Draws, Purpose, _chain, _mix, _words, draw_from_key, unit_interval
+from sim.engine.kernels import jit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def compiled_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process on the compiled kernels, whatever STORMDRILL_KERNELS says."""
+    monkeypatch.setattr(kernels, "_loaded", [jit])
+
+
+def bits(values: object) -> np.ndarray:
+    """The raw 64 bits of every number (so -0.0 differs from 0.0 and NaNs compare)."""
+    array = np.asarray(values)
+    return array.view(np.uint64) if array.dtype == np.float64 else array.astype(np.uint64)
+
+
+def assert_same_bits(got: object, want: object) -> None:
+    assert type(got) is type(want)
+    assert np.shape(got) == np.shape(want)
+    assert np.array_equal(bits(got), bits(want))
+
+
+def reference_key(start: object, *words: object) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return _chain(start, words)  # type: ignore[arg-type]
+
+
+def reference_combine(start: object, *words: object) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return _chain(_mix(_words(start) + np.uint64(0x9E3779B97F4A7C15)), words)  # type: ignore[arg-type]
+
+
+def identities(rng: np.random.Generator, count: int, dtype: type = np.int64) -> np.ndarray:
+    """Ids of every sign and size, negative ones included (they wrap to distinct words)."""
+    return rng.integers(-(2**62), 2**62, size=count).astype(dtype)
+
+
+# --------------------------------------------------------------------------- the draws
+
+FORMS = {
+    "users and a tick": lambda rng, n: (identities(rng, n), int(rng.integers(0, 900))),
+    "users and a negative tick": lambda rng, n: (identities(rng, n), -(2**63)),
+    "users, a tick and a statement": lambda rng, n: (identities(rng, n), 40, -3),
+    "users and their own ticks": lambda rng, n: (identities(rng, n), identities(rng, n)),
+    "one user of many ticks": lambda rng, n: (np.int64(-7), identities(rng, n)),
+    "int32 followers": lambda rng, n: (identities(rng, n, np.int32), 12),
+    "a length-one array broadcast": lambda rng, n: (identities(rng, n), np.array([5])),
+    "a strided read-only array": lambda rng, n: (
+        np.broadcast_to(identities(rng, 2 * n)[::2], (n,)),
+        9,
+    ),
+    "scalars only": lambda rng, n: (int(rng.integers(-100, 100)), np.int64(n)),
+    "a list of ids": lambda rng, n: (identities(rng, n).tolist(), 3),
+}
+
+
+@pytest.mark.parametrize("size", [0, 1, 3, 10, 1000])
+@pytest.mark.parametrize("form", FORMS)
+def test_compiled_draws_and_keys_equal_the_numpy_reference(compiled_path, form, size) -> None:
+    rng = np.random.default_rng(size)
+    words = FORMS[form](rng, size)
+    draws = Draws(-12345)
+    for purpose in (Purpose.SHARE, Purpose.VIEW, Purpose.MONITOR):
+        start = reference_combine(reference_combine(np.int64(-12345)), int(purpose))
+        assert_same_bits(draws._purpose_keys[purpose], start)
+        assert_same_bits(draws.key(purpose, *words), reference_key(start, *words))
+        want = unit_interval(reference_key(start, *words))
+        assert_same_bits(draws.uniform(purpose, *words), want)
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 500])
+def test_compiled_draws_under_stored_keys_equal_the_numpy_reference(compiled_path, size) -> None:
+    rng = np.random.default_rng(size + 1)
+    stored = identities(rng, size).view(np.uint64)
+    followers = identities(rng, size, np.int32)
+    for keys, words in [
+        (stored, (followers,)),
+        (np.uint64(2**64 - 3), (followers,)),
+        (np.uint64(2**63 + 1), (followers.astype(np.int64), -9)),
+        (stored, (17, -2)),
+        (-5, (followers,)),
+    ]:
+        want = unit_interval(reference_combine(keys, *words))
+        assert_same_bits(draw_from_key(keys, *words), want)
+
+
+def test_identities_of_two_dimensions_are_drawn_by_numpy_broadcasting(compiled_path) -> None:
+    draws = Draws(3)
+    rows, columns = np.arange(4)[:, None], np.arange(-3, 2)[None, :]
+    start = reference_combine(reference_combine(np.int64(3)), int(Purpose.VIEW))
+    got = draws.uniform(Purpose.VIEW, rows, columns)
+    assert_same_bits(got, unit_interval(reference_key(start, rows, columns)))
+    with pytest.raises(ValueError):
+        draws.uniform(Purpose.VIEW, np.arange(3), np.arange(4))
+
+
+def test_the_numpy_path_runs_when_the_kernels_are_off(monkeypatch) -> None:
+    monkeypatch.setattr(kernels, "_loaded", [None])
+    assert kernels.backend() == "numpy"
+    for kernel in ("chain_keys", "chain_uniform", "memory_shift"):
+        monkeypatch.setattr(jit, kernel, None)  # a call would raise
+    users = np.arange(5)
+    assert len(Draws(1).uniform(Purpose.SHARE, users, 3)) == 5
+    memory = AttitudeMemory(np.zeros(5), 0.5, {})
+    assert memory.shift(users, np.full(5, 0.25)).tolist() == [0.25] * 5
+
+
+# --------------------------------------------------------------------------- numpy's sum
+
+SIZES = [*range(0, 300), 1000, 8191, 8192, 8193, 16385, 100_003]
+
+
+def test_the_compiled_sum_is_numpys_pairwise_sum_to_the_bit() -> None:
+    rng = np.random.default_rng(4)
+    for size in SIZES:
+        wide = rng.standard_normal(size) * 10.0 ** rng.integers(-8, 8, size)
+        zeros = -np.zeros(size)
+        mixed = rng.standard_normal(size)
+        mixed[::3] = -0.0
+        for values in (wide, zeros, mixed):
+            assert bits(jit.numpy_sum(values)) == bits(float(values.sum())), size
+
+
+# --------------------------------------------------------------------------- the memory
+
+
+def memory_state(memory: AttitudeMemory) -> list[np.ndarray]:
+    means = [memory.mean(group) for group in (None, "stakeholders", "aware")]
+    return [memory._fast, memory._slow, memory._sums, memory._irregular, np.array(means)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_memory_shift_equals_the_numpy_reference(compiled_path, seed) -> None:
+    """Shocks big enough to clip and to make users irregular, scalar and per-user changes,
+    single users and none, decay to the fold and users joining a group, all bit for bit."""
+    rng = np.random.default_rng(seed)
+    n = 3000
+    anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
+    groups = {"stakeholders": rng.random(n) < 0.3, "aware": np.zeros(n, dtype=bool)}
+    compiled, reference = (AttitudeMemory(anchor.copy(), 0.35, groups) for _ in range(2))
+    for step in range(120):
+        count = int(rng.choice([0, 1, 9, 200, 2500]))
+        users = rng.choice(n, count, replace=False)
+        delta = rng.normal(0.0, 0.9, count) if step % 4 else float(rng.normal(0.0, 0.5))
+        after = compiled.shift(users, delta)
+        assert_same_bits(after, reference._shift_reference(users, delta))
+        if step % 5 == 0:
+            for memory in (compiled, reference):
+                memory.decay(1e-30, 0.5)  # folds into the stored parts every few steps
+                memory.enroll("aware", users[: count // 2])
+        for got, want in zip(memory_state(compiled), memory_state(reference), strict=True):
+            assert np.array_equal(bits(got), bits(want)), step
+
+
+# --------------------------------------------------------------------------- a whole run
+
+RUN_AND_PRINT = """
+import hashlib, json
+import sim.engine.kernels as kernels
+from sim.action import Action
+from sim.engine.model import CrisisModel
+from tests.sim_tests.conftest import make_spec
+model = CrisisModel(make_spec(users=1500, days=1.0), 11)
+model.schedule(Action(at_h=2.0, strategy="apology", transparency=0.8))
+model.run_to_horizon()
+attitudes = hashlib.sha256(model.population.attitude().tobytes()).hexdigest()
+print(json.dumps({"path": kernels.backend(), "series": model.series(), "attitudes": attitudes}))
+"""
+
+
+def run_in_a_child(kernels_setting: str) -> dict[str, object]:
+    environment = {**os.environ, kernels.ENVIRONMENT: kernels_setting}
+    printed = subprocess.run(
+        [sys.executable, "-c", RUN_AND_PRINT],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=environment,
+    ).stdout
+    return json.loads(printed.splitlines()[-1])
+
+
+def test_a_seeded_run_is_identical_on_the_compiled_and_the_numpy_path() -> None:
+    compiled, reference = run_in_a_child("numba"), run_in_a_child("numpy")
+    assert (compiled["path"], reference["path"]) == ("numba", "numpy")
+    assert compiled["series"] == reference["series"]
+    assert compiled["attitudes"] == reference["attitudes"]
+
+
+def test_the_engine_imports_numba_only_at_the_first_kernel_call() -> None:
+    code = (
+        "import sys, sim.engine.draws, sim.engine.model; assert 'numba' not in sys.modules; "
+        "from sim.engine.draws import Draws, Purpose; Draws(1).uniform(Purpose.SHARE, 3, 4); "
+        "assert 'numba' in sys.modules"
+    )
+    environment = {**os.environ, kernels.ENVIRONMENT: "numba"}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=environment)
