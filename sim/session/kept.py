@@ -66,6 +66,3 @@ class KeptOutcomes:
             self._outcomes.move_to_end(key)
             while len(self._outcomes) > self.size:
                 self._outcomes.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._outcomes)
