@@ -1,14 +1,15 @@
 """One social-averaging round at 10^6 users against its floor on this machine (issue 16). Not a
 test: run it by hand and copy the figures into bench/RESULTS.md. Needs numba (`pip install -e
-'.[bench]'`): it compiles the candidate fused kernel and the loops that measure the machine.
+'.[bench]'`): the engine's compiled round and the loops that measure the machine are numba's.
 
 On the default scenario's population (`data-breach`, seed 1) with a crisis under way (a third of
 the users shifted by up to -0.6), it times, in the same process and on the same arrays: the round
 as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here verbatim, and
-tests/sim_tests/test_averaging.py compares against it), the round as the model now runs it
-(`bounded_confidence_shift`, in buffers kept with the listening graph), and a candidate fused
-kernel (`fused_round`: one numba pass over the edges, the same arithmetic in the same order), and
-checks that all three give the same bits. Then it measures this machine's random-gather rate
+tests/sim_tests/test_averaging.py compares against it), and the model's own round
+(`bounded_confidence_shift`, the attitudes' float32 copies included) on its two paths: numpy, in
+buffers kept with the listening graph, and compiled (`sim.engine.kernels.jit.averaging_round`:
+one pass over the edges, the same arithmetic in the same order); it checks that all three give
+the same bits. Then it measures this machine's random-gather rate
 (float32 loads through a stream of random int32 indices into a table of one value per user, and
 through the listening graph's own indices) and stream rate (numpy's SIMD sum of a 256 MB float32
 array), and computes the floor of a fused pass: every listening edge read once (its 4-byte index),
@@ -31,11 +32,14 @@ import resource
 import statistics
 import time
 from collections.abc import Callable
+from types import ModuleType
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
+import sim.engine.kernels as kernels
 from sim.engine.crowd.attitude import bounded_confidence_shift
+from sim.engine.kernels import jit
 from sim.engine.model import build_followers
 from sim.engine.world.population import build_population
 from sim.spec.loader import load_scenario
@@ -95,34 +99,6 @@ def interleaved(
     return medians
 
 
-def fused_round(
-    indptr: np.ndarray,
-    indices: np.ndarray,
-    heard: np.ndarray,
-    value: np.ndarray,
-    bound: np.float32,
-    step: float,
-    change: np.ndarray,
-) -> None:
-    """The candidate: one pass over the edges, the model's arithmetic in the same order and
-    dtypes (adding +0.0 for a far edge, as the sparse product does)."""
-    zero = np.float32(0.0)
-    for i in range(len(change)):
-        own = heard[i]
-        total = zero
-        near = 0
-        for edge in range(indptr[i], indptr[i + 1]):
-            j = indices[edge]
-            close = abs(heard[j] - own) <= bound
-            total += value[j] if close else zero
-            near += close
-        if near:
-            count = np.float32(near)
-            change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
-        else:
-            change[i] = 0.0
-
-
 def gather_sum(table: np.ndarray, index: np.ndarray) -> float:
     """Sum of table[index[k]] in four independent sums, so that the adds never wait on each
     other: what is left is the gathers' own cost (and the index stream they need)."""
@@ -158,27 +134,17 @@ def main() -> None:
     attitude = np.clip(anchor - hit * rng.uniform(0.0, 0.6, users), -1.0, 1.0)
     moved = attitude - anchor
 
-    kernel = njit(nogil=True)(fused_round)
+    def on(path: ModuleType | None) -> Callable[[], np.ndarray]:
+        def round_on_path() -> np.ndarray:
+            kernels._loaded[:] = [path]
+            return bounded_confidence_shift(attitude, listening, BOUND, STEP, moved)
 
-    def fused() -> np.ndarray:
-        change = np.empty(users)
-        kernel(
-            graph.indptr,
-            graph.indices,
-            attitude.astype(np.float32),
-            moved.astype(np.float32),
-            np.float32(BOUND),
-            STEP,
-            change,
-        )
-        return change
+        return round_on_path
 
     rounds = {
         "before (reference)": lambda: reference_shift(attitude, graph, BOUND, STEP, moved),
-        "now (kept buffers)": lambda: bounded_confidence_shift(
-            attitude, listening, BOUND, STEP, moved
-        ),
-        "fused kernel (numba)": fused,
+        "numpy (kept buffers)": on(None),
+        "compiled (one pass)": on(jit),
     }
     old = rounds["before (reference)"]()
     same = {name: run().tobytes() == old.tobytes() for name, run in rounds.items()}

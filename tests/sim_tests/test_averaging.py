@@ -1,5 +1,6 @@
-"""Social averaging in its kept buffers gives the bits of the formula it replaced (kept here as
-the reference in bench/averaging.py), on random graphs and attitudes."""
+"""Social averaging gives the bits of the formula it replaced (kept as the reference in
+bench/averaging.py), on random graphs and attitudes, on both paths: the compiled pass over the
+edges and the numpy round in its kept buffers (sim.engine.kernels)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,20 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
+import sim.engine.kernels as kernels
 from bench.averaging import reference_shift
 from sim.engine.crowd.attitude import bounded_confidence_shift, listening_graph
+from sim.engine.kernels import jit
+
+
+@pytest.fixture(params=["compiled", "numpy"])
+def either_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test on both paths, whatever STORMDRILL_KERNELS says."""
+    use(monkeypatch, request.param)
+
+
+def use(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    monkeypatch.setattr(kernels, "_loaded", [jit if path == "compiled" else None])
 
 
 def random_case(seed: int) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
@@ -29,7 +42,7 @@ def random_case(seed: int) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarr
 
 
 @pytest.mark.parametrize("seed", range(60))
-def test_a_round_gives_the_bits_of_the_formula_it_replaced(seed: int) -> None:
+def test_a_round_gives_the_bits_of_the_formula_it_replaced(either_path, seed: int) -> None:
     followees, attitude, listened, crisis_shift = random_case(seed)
     listening = listening_graph(followees, listened)
     for bound, step in ((0.4, 0.1), (0.2, 0.37), (2.0, 1.0), (0.0, 0.5)):
@@ -40,7 +53,7 @@ def test_a_round_gives_the_bits_of_the_formula_it_replaced(seed: int) -> None:
             assert new.tobytes() == old.tobytes()
 
 
-def test_rounds_in_a_row_reuse_the_buffers_and_stay_exact() -> None:
+def test_rounds_in_a_row_stay_exact(either_path) -> None:
     followees, attitude, listened, _ = random_case(7)
     listening = listening_graph(followees, listened)
     for _ in range(5):
@@ -49,7 +62,8 @@ def test_rounds_in_a_row_reuse_the_buffers_and_stay_exact() -> None:
         attitude = np.clip(attitude + new, -1.0, 1.0)
 
 
-def test_the_round_keeps_its_buffers_and_shares_the_graph_arrays() -> None:
+def test_the_numpy_round_keeps_its_buffers_and_shares_the_graph_arrays(monkeypatch) -> None:
+    use(monkeypatch, "numpy")
     followees, attitude, listened, _ = random_case(7)
     listening = listening_graph(followees, listened)
     assert listening.graph.nnz > 0
@@ -62,7 +76,15 @@ def test_the_round_keeps_its_buffers_and_shares_the_graph_arrays() -> None:
     assert buffers.within.data.dtype == np.float32
 
 
-def test_a_graph_with_no_edge_moves_nobody() -> None:
+def test_the_compiled_round_makes_no_buffers(monkeypatch) -> None:
+    use(monkeypatch, "compiled")
+    followees, attitude, listened, _ = random_case(7)
+    listening = listening_graph(followees, listened)
+    bounded_confidence_shift(attitude, listening, 0.4, 0.1)
+    assert listening._buffers is None
+
+
+def test_a_graph_with_no_edge_moves_nobody(either_path) -> None:
     listening = listening_graph(csr_matrix((3, 3), dtype=np.int8), np.ones(3, dtype=bool))
     shift = bounded_confidence_shift(np.array([0.1, 0.5, -0.2]), listening, 0.4, 0.1)
     assert shift.tobytes() == np.zeros(3).tobytes()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from sim.engine.kernels import compiled
+
 
 def halo_shield(anchor: np.ndarray, threshold: float, maximum: float) -> np.ndarray:
     """Only very favourable prior reputations shield (Coombs & Holladay 2006)."""
@@ -33,11 +35,12 @@ def negative_update(
 
 class Listening:
     """The listening graph (row u: the followees u listens to, in index order) with the buffers
-    social averaging reuses every round, made on the first round and kept: each edge's listener
-    (the row index, in place of an `np.repeat` per round), a float32 scratch array per edge, a
-    matrix sharing the graph's `indices` and `indptr` whose float32 data holds the round's
-    near-or-not mask (with a uint8 mask, scipy copies it to float32 for every product), and
-    where each row starts, for counting each row's near followees in one streaming pass."""
+    the numpy round reuses every round (the compiled round needs none), made on its first round
+    and kept: each edge's listener (the row index, in place of an `np.repeat` per round), a
+    float32 scratch array per edge, a matrix sharing the graph's `indices` and `indptr` whose
+    float32 data holds the round's near-or-not mask (with a uint8 mask, scipy copies it to
+    float32 for every product), and where each row starts, for counting each row's near
+    followees in one streaming pass."""
 
     def __init__(self, graph: csr_matrix) -> None:
         self.graph = graph
@@ -93,11 +96,34 @@ def bounded_confidence_shift(
     In float32 per edge (the differences need ~1e-7 precision, and the pass is memory-bound):
     for user i with near followees J (|a_j - a_i| <= bound, in float32), in index order,
     n = |J| and s = sum of v_j summed left to right in float32; the change is
-    step * float64(s - n * v_i) / n, 0 where n = 0. This round, in buffers kept with the graph,
-    computes exactly what it did with a uint8 mask, np.repeat and two sparse products, bit for
-    bit (tests/sim_tests/test_averaging.py), without their per-edge temporaries."""
+    step * float64(s - n * v_i) / n, 0 where n = 0. Where numba imports this is one compiled
+    pass over the edges (`sim.engine.kernels.jit.averaging_round`, bench/averaging.py: 1.6x the
+    machine's floor at 10^6 users), else `averaging_round_reference`; both give these bits
+    (tests/sim_tests/test_averaging.py)."""
     heard = attitude.astype(np.float32)
     value = heard if moved is None else moved.astype(np.float32)
+    jit = compiled()
+    if jit is None:
+        return averaging_round_reference(heard, value, listening, confidence_bound, step)
+    graph = listening.graph
+    change = np.empty(len(heard))
+    # As numpy compares a float32 array with a Python float (NEP 50): in float32.
+    bound = np.float32(confidence_bound)
+    jit.averaging_round(graph.indptr, graph.indices, heard, value, bound, float(step), change)
+    return change
+
+
+def averaging_round_reference(
+    heard: np.ndarray,
+    value: np.ndarray,
+    listening: Listening,
+    confidence_bound: float,
+    step: float,
+) -> np.ndarray:
+    """`bounded_confidence_shift` in numpy, on float32 attitudes and moved values: in buffers
+    kept with the listening graph, it computes exactly what the round did with a uint8 mask,
+    np.repeat and two sparse products, bit for bit (bench/averaging.py keeps that round), without
+    their per-edge temporaries."""
     buffers = listening.buffers()
     within, gathered = buffers.within, buffers.gathered
     mask = within.data

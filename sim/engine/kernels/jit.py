@@ -256,3 +256,35 @@ def ids_at_uniform(
     _ids_at(start, ids, tick, premix, keys)
     for i in range(out.shape[0]):
         out[i] = (np.float64(keys[i] >> _S11) + 0.5) * _UNIT
+
+
+@njit(cache=True)
+def averaging_round(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    heard: np.ndarray,
+    value: np.ndarray,
+    bound: np.float32,
+    step: float,
+    change: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    """Reference: `sim.engine.crowd.attitude.averaging_round_reference`, in one pass over the
+    listening edges: row i's near followees j (|heard_j - heard_i| <= bound, in float32) in
+    index order, their count n and their values summed left to right in float32 from +0.0 (a
+    far edge adds +0.0, as the sparse product's 0.0 * v does: neither changes a sum that starts
+    at +0.0), then step * float64(s - n * value_i) / float64(n), or 0.0 where n = 0."""
+    zero = np.float32(0.0)
+    for i in range(change.shape[0]):
+        own = heard[i]
+        total = zero
+        near = 0
+        for edge in range(indptr[i], indptr[i + 1]):
+            j = indices[edge]
+            if abs(heard[j] - own) <= bound:
+                total += value[j]
+                near += 1
+        if near:
+            count = np.float32(near)
+            change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
+        else:
+            change[i] = 0.0
