@@ -170,6 +170,41 @@ def test_the_compiled_memory_shift_equals_the_numpy_reference(compiled_path, see
             assert np.array_equal(bits(got), bits(want)), step
 
 
+# --------------------------------------------------------------------------- the population
+
+from sim.engine.crowd.state import State  # noqa: E402
+from sim.engine.model import CrisisModel  # noqa: E402
+from tests.sim_tests.conftest import make_spec  # noqa: E402
+
+
+@pytest.mark.parametrize("size", [0, 1, 50, 3000])
+def test_the_compiled_state_scan_equals_the_numpy_reference(size) -> None:
+    state = np.random.default_rng(size).integers(0, len(State), size).astype(np.int8)
+    for first in State:
+        for last in State:
+            want = np.flatnonzero((state >= first) & (state <= last))
+            assert_same_bits(jit.users_in_states(state, int(first), int(last)), want)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_compiled_turning_equals_the_numpy_reference(seed) -> None:
+    """Users above and below zero before and after a shift, some turned already, some who
+    never liked the brand, and a shift of nobody."""
+    rng = np.random.default_rng(seed)
+    compiled, reference = (CrisisModel(make_spec(users=400), 3).population for _ in range(2))
+    turned_before = rng.random(400) < 0.2
+    for population in (compiled, reference):
+        population.turned_tick[turned_before] = 5
+    for tick, count in enumerate([0, 1, 37, 400, 120]):
+        users = rng.choice(400, count, replace=False)
+        after = rng.normal(0.0, 0.5, count)
+        for population in (compiled, reference):
+            population.tick = tick + 10
+        jit.mark_turned(users, after, compiled.memory.anchor, compiled.turned_tick, tick + 10)
+        reference._mark_turned_reference(users, after)
+        assert_same_bits(compiled.turned_tick, reference.turned_tick)
+
+
 # --------------------------------------------------------------------------- a whole run
 
 RUN_AND_PRINT = """

@@ -22,8 +22,8 @@ def decide(crowd: Crowd) -> None:
     if pop.state_counts[State.EXPOSED] == pop.state_counts[State.SPREADING] == 0:
         return
     draws = crowd.draws
-    exposed = np.flatnonzero(pop.state == State.EXPOSED)
-    spreaders = np.flatnonzero(pop.state == State.SPREADING)
+    exposed = pop.in_states(State.EXPOSED)
+    spreaders = pop.in_states(State.SPREADING)
     bored = exposed[
         draws.uniform(Purpose.BORED, exposed, tick)
         < per_tick_probability(spread.exposed_half_life_h, crowd.tick_h)

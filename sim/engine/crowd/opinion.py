@@ -16,7 +16,7 @@ def update_attitudes(crowd: Crowd, silence_costs: bool) -> None:
     `averaging_interval_h`."""
     pop, att = crowd.population, crowd.spec.attitude
     if silence_costs:
-        listeners = np.flatnonzero(pop.silence_audience(att.silence_audience))
+        listeners = pop.silence_audience(att.silence_audience)
         if len(listeners):
             drift = silence_drift(att.silence_drift_per_h, crowd.tick_h, len(listeners))
             pop.shift_attitude(listeners, drift)

@@ -288,3 +288,33 @@ def averaging_round(
             change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
         else:
             change[i] = 0.0
+
+
+@njit(cache=True)
+def users_in_states(state: np.ndarray, first: int, last: int) -> np.ndarray:  # pragma: no cover
+    """Reference: `np.flatnonzero((state >= first) & (state <= last))`, in two passes (count,
+    then fill) without the mask."""
+    count = 0
+    for code in state:
+        if first <= code <= last:
+            count += 1
+    users = np.empty(count, dtype=np.int64)
+    filled = 0
+    for user in range(state.shape[0]):
+        if first <= state[user] <= last:
+            users[filled] = user
+            filled += 1
+    return users
+
+
+@njit(cache=True)
+def mark_turned(
+    users: np.ndarray, after: np.ndarray, anchor: np.ndarray, turned_tick: np.ndarray, tick: int
+) -> None:  # pragma: no cover - compiled
+    """Reference: `sim.engine.world.population.Population._mark_turned_reference`: each user
+    (unique) who liked the brand (anchor >= 0), has not turned before and whose attitude
+    `after` is below zero turns at `tick`."""
+    for i in range(users.shape[0]):
+        user = users[i]
+        if after[i] < 0.0 and turned_tick[user] < 0 and anchor[user] >= 0.0:
+            turned_tick[user] = tick

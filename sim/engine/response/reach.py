@@ -66,7 +66,7 @@ def _reply_directly(crowd: Crowd, action: Action, index: int) -> None:
     """Answer the k most-followed current spreaders, within the team's reply capacity."""
     pop = crowd.population
     capacity = crowd.spec.team.reply_capacity_h
-    spreaders = np.flatnonzero(pop.state == State.SPREADING)
+    spreaders = pop.in_states(State.SPREADING)
     if len(spreaders) == 0 or action.replies == 0:
         return
     k = min(action.replies, capacity, len(spreaders))

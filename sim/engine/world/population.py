@@ -14,6 +14,7 @@ from scipy.sparse import csr_matrix
 from sim.engine.crowd.attitude import Listening, listening_graph
 from sim.engine.crowd.memory import AttitudeMemory
 from sim.engine.crowd.state import State
+from sim.engine.kernels import compiled
 from sim.spec.schema import Cluster, Crisis, ScenarioSpec
 from sim.spec.schema import Population as PopulationSpec
 
@@ -88,6 +89,15 @@ class Population:
         who liked the brand (pre-crisis attitude zero or above) and whom a change leaves below
         zero has turned against it, at this tick."""
         after = self.memory.shift(users, delta)
+        jit = compiled()
+        if jit is None:
+            self._mark_turned_reference(users, after)
+        else:
+            jit.mark_turned(users, after, self.memory.anchor, self.turned_tick, self.tick)
+
+    def _mark_turned_reference(self, users: np.ndarray, after: np.ndarray) -> None:
+        """The turning of `shift_attitude` in numpy: the reference of the compiled
+        `sim.engine.kernels.jit.mark_turned`."""
         turned = (after < 0.0) & (self.turned_tick[users] < 0) & (self.memory.anchor[users] >= 0.0)
         self.turned_tick[users[turned]] = self.tick
 
@@ -100,12 +110,22 @@ class Population:
         self.state[users] = state
         self.state_counts[state] += len(users)
 
+    def in_states(self, first: State, last: State | None = None) -> np.ndarray:
+        """The users whose state is `first` (or from `first` to `last`, in State's order), in
+        ascending order."""
+        last = first if last is None else last
+        jit = compiled()
+        if jit is None:
+            return np.flatnonzero((self.state >= first) & (self.state <= last))
+        return jit.users_in_states(self.state, int(first), int(last))
+
     def silence_audience(self, audience: str) -> np.ndarray:
-        """Who notices that the brand is silent: everyone ever aware of the crisis, or only
-        those still following it (exposed, spreading or skeptic; not the unaware or the bored)."""
+        """Who notices that the brand is silent, in ascending order: everyone ever aware of the
+        crisis, or only those still following it (exposed, spreading or skeptic; not the unaware
+        or the bored)."""
         if audience == "ever_aware":
-            return self.ever_aware
-        return (self.state >= State.EXPOSED) & (self.state <= State.SKEPTIC)
+            return np.flatnonzero(self.ever_aware)
+        return self.in_states(State.EXPOSED, State.SKEPTIC)
 
     def count_states(self) -> np.ndarray:
         return self.state_counts.copy()
