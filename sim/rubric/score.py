@@ -87,7 +87,7 @@ class Stances:
 
     def with_statement(self, text: str) -> Stances:
         """These stances and one more statement after them."""
-        hits = _earlier_hits(text, self.language)
+        hits = _read(text, self.language)
         number = self.count + 1
         return Stances(
             self.language,
@@ -103,7 +103,7 @@ def score_message(
     """Score `text` in the scenario's language; `earlier` holds the team's previous public
     statements, oldest first (or their Stances), for the contradiction check."""
     lex = lexicon(language_of(locale))
-    hits = message_hits(text, lex)
+    hits = _read(text, lex.language)
 
     components = {
         name: _component(name, hits[name]) for name in COMPONENT_WEIGHTS if name != "human_voice"
@@ -145,9 +145,11 @@ def message_hits(text: str, lex: Lexicon) -> dict[str, list[Hit]]:
     return hits
 
 
-@lru_cache(maxsize=256)
-def _earlier_hits(text: str, language: str) -> Mapping[str, list[Hit]]:
-    """Earlier statements are re-read on every keystroke of the composer: read each once."""
+@lru_cache(maxsize=1024)
+def _read(text: str, language: str) -> Mapping[str, list[Hit]]:
+    """`message_hits`, read once per process and text: the composer re-reads the earlier
+    statements on every keystroke, and a sweep's protocol sends the same texts in every run.
+    Read-only: nothing in this module changes a list of hits it is given."""
     return MappingProxyType(message_hits(text, lexicon(language)))
 
 
