@@ -116,8 +116,29 @@ def test_pending_views_come_back_at_their_tick():
     pending.add(
         now=3, readers=np.array([5, 6, 7]), delays=np.array([1, 2, 1]), kind=ItemKind.NEGATIVE
     )
-    assert pending.pop(4).readers.tolist() == [5, 7]
-    assert pending.pop(5).readers.tolist() == [6]
+    assert pending.pop(4).of_kind(ItemKind.NEGATIVE).readers.tolist() == [5, 7]
+    assert pending.pop(5).of_kind(ItemKind.NEGATIVE).readers.tolist() == [6]
+    assert pending.is_empty()
+
+
+def test_pending_views_of_each_kind_come_back_in_the_order_they_were_added():
+    """Batch by batch, and within a batch in its order, whatever the kinds and ticks between."""
+    pending = PendingViews(horizon_ticks=10)
+    pending.add(1, np.array([1, 2, 3]), np.array([3, 2, 3]), ItemKind.NEGATIVE, 0.5, 10)
+    pending.add(1, np.array([4, 5]), np.array([3, 3]), ItemKind.STATEMENT, item=np.array([7, 8]))
+    assert len(pending.pop(2)) == 0
+    pending.add(2, np.array([6, 7]), np.array([2, 5]), ItemKind.NEGATIVE, np.array([1.0, 2.0]))
+    assert pending.pop(3).of_kind(ItemKind.NEGATIVE).readers.tolist() == [2]
+    pending.add(3, np.array([9]), np.array([1]), ItemKind.DEFENDING, item=3)
+    due = pending.pop(4)
+    assert len(due) == 6
+    negative = due.of_kind(ItemKind.NEGATIVE)
+    assert negative.readers.tolist() == [1, 3, 6]
+    assert negative.weight.tolist() == [0.5, 0.5, 1.0]
+    assert negative.item.tolist() == [10, 10, -1]
+    assert due.of_kind(ItemKind.STATEMENT).item.tolist() == [7, 8]
+    assert due.of_kind(ItemKind.DEFENDING).readers.tolist() == [9]
+    assert pending.pop(7).of_kind(ItemKind.NEGATIVE).readers.tolist() == [7]
     assert pending.is_empty()
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from sim.action import Action
+from sim.engine.crowd.pending_views import ItemKind
 from sim.engine.crowd.posting import deliver_statement
 from sim.engine.crowd.state import State
 from sim.engine.model import CrisisModel
@@ -154,7 +155,8 @@ def _quote_readers(share: float) -> np.ndarray:
     crowd = model.crowd
     index = reach.as_media_item(crowd, Action(at_h=0.0, strategy="apology", transparency=0.8))
     deliver_statement(crowd, index, np.arange(4000), share)
-    met = [crowd.pending.pop(crowd.tick + delay).readers for delay in range(1, 400)]
+    due = [crowd.pending.pop(crowd.tick + delay) for delay in range(1, 400)]
+    met = [views.of_kind(ItemKind.STATEMENT).readers for views in due]
     return np.sort(np.concatenate(met))
 
 

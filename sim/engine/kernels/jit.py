@@ -304,7 +304,7 @@ def users_in_states(state: np.ndarray, first: int, last: int) -> np.ndarray:  # 
     width = np.uint8(last - first)
     for user in range(state.shape[0]):
         users[filled] = user
-        filled += np.uint8(np.uint8(state[user]) - low) <= width
+        filled += int(np.uint8(np.uint8(state[user]) - low) <= width)
     return users[:filled].copy()
 
 
