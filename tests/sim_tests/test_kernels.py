@@ -205,6 +205,33 @@ def test_the_compiled_turning_equals_the_numpy_reference(seed) -> None:
         assert_same_bits(compiled.turned_tick, reference.turned_tick)
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_state_moves_equal_the_numpy_reference(seed) -> None:
+    """Repeated users, users already in the target state, and nobody."""
+    rng = np.random.default_rng(seed)
+    compiled, reference = (CrisisModel(make_spec(users=400), 3).population for _ in range(2))
+    for count in [0, 1, 30, 400, 900]:
+        users = rng.integers(0, 400, count)
+        state = State(int(rng.integers(0, len(State))))
+        jit.move_to_state(users, compiled.state, compiled.state_counts, int(state))
+        reference._set_state_reference(users, state)
+        assert_same_bits(compiled.state, reference.state)
+        assert_same_bits(compiled.state_counts, reference.state_counts)
+    assert compiled.state_counts.tolist() == np.bincount(compiled.state, minlength=5).tolist()
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 50, 5000])
+def test_the_compiled_distinct_readers_equal_numpys_unique(size) -> None:
+    rng = np.random.default_rng(size)
+    readers = rng.integers(0, max(size // 3, 1), size)
+    for got, want in zip(
+        jit.unique_inverse_counts(readers),
+        np.unique(readers, return_inverse=True, return_counts=True),
+        strict=True,
+    ):
+        assert_same_bits(got, want)
+
+
 # --------------------------------------------------------------------------- a whole run
 
 RUN_AND_PRINT = """

@@ -25,6 +25,7 @@ from sim.engine.crowd.state import State
 from sim.engine.crowd.timing import at_least_once
 from sim.engine.crowd.world import Crowd
 from sim.engine.draws import Purpose
+from sim.engine.kernels import compiled
 from sim.engine.response.effect import react
 
 
@@ -51,7 +52,7 @@ def _read_negative(crowd: Crowd, views: Views) -> np.ndarray:
     if len(views) == 0:
         return views.readers
     pop, att = crowd.population, crowd.spec.attitude
-    readers, inverse, counts = np.unique(views.readers, return_inverse=True, return_counts=True)
+    readers, inverse, counts = _distinct(views.readers)
     weights = np.bincount(inverse, weights=views.weight)
 
     new = readers[pop.state[readers] == State.SUSCEPTIBLE]
@@ -181,7 +182,7 @@ def _read_defending(crowd: Crowd, views: Views) -> None:
     if len(views) == 0:
         return
     att = crowd.spec.attitude
-    readers, counts = np.unique(views.readers, return_counts=True)
+    readers, _, counts = _distinct(views.readers)
     change = att.learning_rate * att.defend_weight * counts
     crowd.population.shift_attitude(readers, change)
 
@@ -234,3 +235,13 @@ def _reshare_by_supporters(crowd: Crowd, index: int, supporters: np.ndarray) -> 
     statement = crowd.statements[index].key.view(np.int64)
     u = crowd.draws.uniform(Purpose.SUPPORT, supporters, crowd.tick, statement)
     relay_statement(crowd, index, supporters[pop.active[supporters] & (u < p)])
+
+
+def _distinct(readers: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct readers (sorted), each view's index among them and each one's number of
+    views: `np.unique` with its inverse and counts, in one compiled pass where numba imports
+    (the same arrays: they are canonical; tests/sim_tests/test_kernels.py)."""
+    jit = compiled()
+    if jit is None:
+        return np.unique(readers, return_inverse=True, return_counts=True)
+    return jit.unique_inverse_counts(readers)

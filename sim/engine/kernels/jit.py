@@ -319,3 +319,41 @@ def mark_turned(
         user = users[i]
         if after[i] < 0.0 and turned_tick[user] < 0 and anchor[user] >= 0.0:
             turned_tick[user] = tick
+
+
+@njit(cache=True)
+def move_to_state(
+    users: np.ndarray, state: np.ndarray, counts: np.ndarray, code: int
+) -> None:  # pragma: no cover - compiled
+    """Reference: `sim.engine.world.population.Population._set_state_reference`: each user
+    (repeats allowed) moved to state `code`, the per-state counts kept."""
+    for i in range(users.shape[0]):
+        user = users[i]
+        old = state[user]
+        if old != code:
+            counts[old] -= 1
+            counts[code] += 1
+            state[user] = code
+
+
+@njit(cache=True)
+def unique_inverse_counts(
+    values: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
+    """Reference: `np.unique(values, return_inverse=True, return_counts=True)` of a 1-D integer
+    array: the sorted distinct values, each value's index among them and how often each occurs.
+    The three are canonical, so a sort and one scan give numpy's arrays."""
+    count = values.shape[0]
+    order = np.argsort(values, kind="mergesort")
+    inverse = np.empty(count, dtype=np.int64)
+    distinct = np.empty(count, dtype=values.dtype)
+    counts = np.zeros(count, dtype=np.int64)
+    found = -1
+    for k in range(count):
+        value = values[order[k]]
+        if found < 0 or value != distinct[found]:
+            found += 1
+            distinct[found] = value
+        counts[found] += 1
+        inverse[order[k]] = found
+    return distinct[: found + 1].copy(), inverse, counts[: found + 1].copy()

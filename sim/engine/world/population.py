@@ -105,6 +105,15 @@ class Population:
         """Move users to a state, keeping the per-state counts current; repeats are allowed."""
         if len(users) == 0:
             return
+        jit = compiled()
+        if jit is None:
+            self._set_state_reference(users, state)
+        else:
+            jit.move_to_state(users, self.state, self.state_counts, int(state))
+
+    def _set_state_reference(self, users: np.ndarray, state: State) -> None:
+        """`set_state` in numpy: the reference of the compiled
+        `sim.engine.kernels.jit.move_to_state`."""
         users = np.unique(users)
         self.state_counts -= np.bincount(self.state[users], minlength=len(State))
         self.state[users] = state
