@@ -80,12 +80,13 @@ class SilentRun:
 
     It steps only when asked (the facilitator's console), never at the end of a turn, and only
     over the hours since it was last asked, releasing the facilitator's injects at the hours
-    they went out in play. It shares the exercise's follower graph, which the same seed would
-    draw again, so it costs a population, not a graph.
+    they went out in play. It shares the exercise's world (follower graph, listening graph and
+    population's fixed traits), which the same seed would build again, so it costs a model's
+    state, not a world.
     """
 
     def __init__(self, played: CrisisModel) -> None:
-        self._model = CrisisModel(played.spec, played.seed, played.population.followers)
+        self._model = CrisisModel(played.spec, played.seed, world=played.world)
         self._released = 0
 
     def at(self, now_h: float, releases: Sequence[InjectReleased]) -> CrisisModel:

@@ -763,8 +763,9 @@ class Session:
             if self._shared_world:
                 remember_unanswered(self.spec, self.seed, releases, outcome)
             return against_unanswered(outcome, outcome)
-        world = self._model.world if self._shared_world else None
-        unanswered = unanswered_outcome(self.spec, self.seed, releases, world)
+        # The session's world is the one the seed would draw again, and read-only: the
+        # unanswered run plays on it rather than building it a second time.
+        unanswered = unanswered_outcome(self.spec, self.seed, releases, self._model.world)
         return against_unanswered(outcome, unanswered)
 
     def _turn_record(self, end: TurnEnded) -> TurnRecord:

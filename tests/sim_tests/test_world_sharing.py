@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sim.engine import model as model_module
 from sim.engine.world.world import build_world, recipe_of
 from sim.lab import Axis, SweepPlan, sweep
 from sim.lab.batch import by_world
@@ -124,6 +125,29 @@ def test_a_shared_run_that_answers_nothing_spares_the_next_protocol_its_baseline
     Session(spec, 6, protocol=load_protocol("silent"), shared_world=True).finish()
     monkeypatch.setattr(baseline, "_unanswered", _not_played)
     Session(spec, 6, protocol=load_protocol("fast-transparent"), shared_world=True).finish()
+
+
+def test_a_sessions_unanswered_run_and_silent_twin_play_on_its_own_world(monkeypatch):
+    """An exercise or `stormdrill run` that answered plays the unanswered run at its end, and
+    the facilitator's console a silent twin as it goes: both on the session's world, which the
+    seed would build again bit for bit, so the world is built once."""
+    monkeypatch.setattr(baseline, "_kept", KeptOutcomes(64))
+    builds = []
+
+    def counted(recipe, seed):
+        builds.append(seed)
+        return build_world(recipe, seed)
+
+    monkeypatch.setattr(model_module, "build_world", counted)
+    spec = _spec()
+    session = Session(spec, 8, protocol=load_protocol("fast-transparent"))
+    session.end_turn()
+    session.against_silence()
+    outcome = session.finish()
+    assert builds == [8]
+    on_a_world_of_its_own = baseline._unanswered(spec, 8, (), None)
+    assert outcome.unanswered_aware_damage == on_a_world_of_its_own.aware_damage
+    assert outcome.unanswered_negative_reach == on_a_world_of_its_own.negative_reach
 
 
 def _not_played(*args: object) -> None:
