@@ -267,6 +267,30 @@ def test_the_interval_is_scipys_bca_bootstrap_of_the_finite_values():
     assert np.isnan(describe(np.array([2.0]), seed=1).low), "one run has no interval"
 
 
+def test_an_estimate_asked_again_is_not_bootstrapped_again(monkeypatch):
+    """The summary, the plots, the printed summary and the verdicts ask for the same
+    estimates: the second time is the first's answer, the same values (however they are
+    held) with another seed or another value are bootstrapped afresh."""
+    from sim.lab import statistics
+
+    monkeypatch.setattr(statistics, "_known", {})
+    bootstraps = []
+
+    def counted(values, seed):
+        bootstraps.append(seed)
+        return scipy_interval(values, seed)
+
+    scipy_interval = statistics.mean_interval
+    monkeypatch.setattr(statistics, "mean_interval", counted)
+    values = np.array([1.0, 4.0, np.nan, 2.0, 8.0])
+    first = describe(values, seed=3)
+    assert describe(list(values), seed=3) is first
+    assert bootstraps == [3]
+    describe(values, seed=4)
+    describe(np.array([1.0, 4.0, 2.0, 8.5]), seed=3)
+    assert bootstraps == [3, 4, 3]
+
+
 def test_verdict_sentences_and_a_warning_when_the_runs_are_too_few():
     final_ri = READINGS["reputation_index_final"]
     clear = verdict("B", "A", Estimate(40, 0.61, 0.6, 0.48, 0.734), final_ri)
