@@ -100,14 +100,8 @@ def test_a_serial_sweep_hides_the_callers_heap_from_the_collector_and_then_resto
     unfreezes at the end, also when the sweep stops early, so nothing of the caller's stays out
     of the collector's reach; and a caller's own freeze is left as it was. In a fresh process:
     the test processes freeze their heap at collection (tests/conftest.py)."""
-    small = SweepPlan(**{**plan.model_dump(), "runs": 1, "vary": ()})
-    printed = subprocess.run(
-        [sys.executable, "-c", FREEZE_IN_A_FRESH_PROCESS, small.model_dump_json()],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    during, after, after_a_stop, callers, callers_after = json.loads(printed.splitlines()[-1])
+    printed = _in_a_fresh_process(FREEZE_IN_A_FRESH_PROCESS, plan)
+    during, after, after_a_stop, callers, callers_after = printed
     assert len(during) == 2 and min(during) > 10_000
     assert (after, after_a_stop) == (0, 0)
     assert callers > 10_000 and callers_after > 10_000  # not unfrozen (only freed ones left)
@@ -131,16 +125,22 @@ def test_what_a_process_first_run_brings_in_is_hidden_from_the_collector_too(pla
     first run, after its heap was frozen: frozen then as well, they are not walked again by the
     collection after every later run. Objects the collector still tracks once a run is done:
     some 80,000 without this (numba's), a few hundred with it. In a fresh process."""
+    tracked = _in_a_fresh_process(TRACKED_IN_A_FRESH_PROCESS, plan)
+    assert len(tracked) == 2
+    assert max(tracked) < 5_000
+
+
+def _in_a_fresh_process(code: str, plan: SweepPlan) -> list:
+    """What `code` prints last, as JSON, run on one seed of `plan` (its two protocols) in a new
+    interpreter."""
     small = SweepPlan(**{**plan.model_dump(), "runs": 1, "vary": ()})
     printed = subprocess.run(
-        [sys.executable, "-c", TRACKED_IN_A_FRESH_PROCESS, small.model_dump_json()],
+        [sys.executable, "-c", code, small.model_dump_json()],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    tracked = json.loads(printed.splitlines()[-1])
-    assert len(tracked) == 2
-    assert max(tracked) < 5_000
+    return json.loads(printed.splitlines()[-1])
 
 
 def test_every_protocol_and_variation_meets_the_same_seeds(plan, serial):
