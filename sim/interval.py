@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
-from scipy.stats import DegenerateDataWarning, bootstrap
 
 from sim.i18n import ENGLISH, N_, Translator
 
@@ -94,6 +93,10 @@ def _bca(
     vectorized: bool,
     n: int,
 ) -> tuple[float, float]:
+    # scipy.stats is imported here, where an interval is computed: a sweep's workers import the
+    # lab (its tasks and rows) but never compute one, and scipy.stats is 0.5 s of their start.
+    from scipy.stats import DegenerateDataWarning, bootstrap
+
     with warnings.catch_warnings():
         # Every resample alike, or the statistic undefined on some: no interval, said as NaN.
         warnings.simplefilter("ignore", DegenerateDataWarning)

@@ -26,6 +26,17 @@ def test_the_protocol_lab_is_reachable_from_sim_but_loads_only_on_use():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_a_sweep_worker_does_not_import_the_statistics_of_the_tables():
+    """A pool worker imports what it needs to play its tasks and return their rows
+    (sim.lab.worker), not scipy.stats, which only the parent's tables and verdicts use: half a
+    second of every worker's start."""
+    code = (
+        "import sys, sim.lab.worker, sim.lab.plan; "
+        "assert 'scipy.stats' not in sys.modules, 'scipy.stats imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 HELP_AND_CHECK = """
 import sys
 from sim.cli.main import main
