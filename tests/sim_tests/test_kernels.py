@@ -139,6 +139,22 @@ def test_the_compiled_sum_is_numpys_pairwise_sum_to_the_bit() -> None:
             assert bits(jit.numpy_sum(values)) == bits(float(values.sum())), size
 
 
+def test_the_compiled_group_sums_are_numpys_masked_sums_to_the_bit() -> None:
+    """The memory's resync: each group's sum as numpy adds `values[members]`, for groups of
+    everyone, of nobody and of random members, on arrays long and short."""
+    rng = np.random.default_rng(6)
+    for size in (0, 1, 7, 129, 1000, 8193, 100_003):
+        values = rng.standard_normal(size) * 10.0 ** rng.integers(-8, 8, size)
+        membership = np.ones((4, size), dtype=bool)
+        membership[1] = False
+        membership[2] = rng.random(size) < 0.3
+        membership[3] = rng.random(size) < 0.9
+        got = np.empty(4)
+        jit.group_sums(values, membership, got)
+        want = np.array([float(values[members].sum()) for members in membership])
+        assert np.array_equal(bits(got), bits(want)), size
+
+
 # --------------------------------------------------------------------------- the memory
 
 

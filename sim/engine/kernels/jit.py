@@ -226,6 +226,22 @@ def memory_shift(
 
 
 @njit(cache=True)
+def group_sums(
+    values: np.ndarray, membership: np.ndarray, out: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """Reference: `[float(values[members].sum()) for members in membership]`, written to `out`:
+    each group's members' values, in user order, gathered into one buffer (no copy made per
+    group, nor a branch per user) and summed in numpy's own pairwise order (`numpy_sum`)."""
+    buffer = np.empty(values.shape[0])
+    for group in range(membership.shape[0]):
+        inside = 0
+        for user in range(values.shape[0]):
+            buffer[inside] = values[user]
+            inside += int(membership[group, user])
+        out[group] = numpy_sum(buffer[:inside])
+
+
+@njit(cache=True)
 def _ids_at(
     start: np.uint64, ids: np.ndarray, tick: int, premix: bool, out: np.ndarray
 ) -> None:  # pragma: no cover - compiled
