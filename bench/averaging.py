@@ -17,10 +17,14 @@ one gather of the followee's attitude per edge and one more of its moved value f
 the bound, and per user the row pointer, attitude, moved value and change streamed. The floor is
 the larger of the gather time and the stream time (a pass can overlap them, never beat either);
 their sum is printed too. Rates, floor and the rounds' ratio to it are in CPU time (the wall time
-is printed too): on a shared machine the wall clock also counts the other jobs' turns.
+is printed too): on a shared machine the wall clock also counts the other jobs' turns. The floor
+is one core's; the threaded round (`averaging_round_threaded`, on numba's threads) is judged by
+its wall time against it. `--crossover` times the serial and threaded kernels alone at small
+sizes: where the threads start to pay (sim.engine.kernels.THREADED_FROM).
 
     nice -n 5 .venv/bin/python bench/averaging.py                 # 10^6 users
     nice -n 5 .venv/bin/python bench/averaging.py --users 100000 --repeats 9
+    .venv/bin/python bench/averaging.py --crossover --repeats 41
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import time
 from collections.abc import Callable
 from types import ModuleType
 
+import numba
 import numpy as np
 from scipy.sparse import csr_matrix
 
@@ -111,12 +116,61 @@ def gather_sum(table: np.ndarray, index: np.ndarray) -> float:
     return float(a + b + c + d)
 
 
+def crossover(repeats: int) -> None:
+    """The serial and the threaded compiled round, kernel calls alone, from 3,000 to 10^5
+    users: where the threads start to pay (sim.engine.kernels.THREADED_FROM)."""
+    print(
+        f"{SCENARIO}, seed {SEED}; nproc {os.cpu_count()}, {numba.config.NUMBA_NUM_THREADS} "
+        f"threads ({numba.config.THREADING_LAYER}); "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} before"
+    )
+    print(f"  {'users':>9} {'edges':>11} {'serial':>10} {'threaded':>10}  same bits")
+    for users in (3_000, 10_000, 30_000, 100_000):
+        spec = load_scenario(SCENARIO, [f"graph.users={users}"])
+        rng = np.random.default_rng(SEED)
+        population = build_population(spec, build_followers(spec, rng), rng)
+        graph = population.listening.graph
+        hit = rng.random(users) < 1 / 3
+        attitude = np.clip(population.anchor - hit * rng.uniform(0.0, 0.6, users), -1.0, 1.0)
+        heard = attitude.astype(np.float32)
+        value = (attitude - population.anchor).astype(np.float32)
+        bound = np.float32(BOUND)
+        serial, threaded = np.empty(users), np.empty(users)
+
+        arguments = (graph.indptr, graph.indices, heard, value, bound, STEP)
+
+        def run(kernel: Callable[..., None], out: np.ndarray, given: tuple = arguments):
+            return lambda: kernel(*given, out)
+
+        times = interleaved(
+            repeats,
+            {
+                "serial": run(jit.averaging_round, serial),
+                "threaded": run(jit.averaging_round_threaded, threaded),
+            },
+        )
+        print(
+            f"  {users:>9,} {graph.nnz:>11,} {times['serial'][0] * 1e3:8.2f}ms "
+            f"{times['threaded'][0] * 1e3:8.2f}ms  "
+            f"{'yes' if serial.tobytes() == threaded.tobytes() else 'NO'}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument(
+        "--crossover",
+        action="store_true",
+        help="time the serial and threaded rounds at small sizes instead (THREADED_FROM)",
+    )
     args = parser.parse_args()
     from numba import njit
+
+    if args.crossover:
+        crossover(args.repeats)
+        return
 
     print(
         f"{SCENARIO}, seed {SEED}, {args.users:,} users; {platform.machine()}, "
@@ -134,10 +188,14 @@ def main() -> None:
     attitude = np.clip(anchor - hit * rng.uniform(0.0, 0.6, users), -1.0, 1.0)
     moved = attitude - anchor
 
-    def on(path: ModuleType | None) -> Callable[[], np.ndarray]:
+    def on(path: ModuleType | None, threads: int = 1) -> Callable[[], np.ndarray]:
         def round_on_path() -> np.ndarray:
             kernels._loaded[:] = [path]
-            return bounded_confidence_shift(attitude, listening, BOUND, STEP, moved)
+            numba.set_num_threads(threads)  # this thread's count, which `on_threads` reads
+            try:
+                return bounded_confidence_shift(attitude, listening, BOUND, STEP, moved)
+            finally:
+                numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
 
         return round_on_path
 
@@ -145,6 +203,9 @@ def main() -> None:
         "before (reference)": lambda: reference_shift(attitude, graph, BOUND, STEP, moved),
         "numpy (kept buffers)": on(None),
         "compiled (one pass)": on(jit),
+        f"compiled, {numba.config.NUMBA_NUM_THREADS} threads": on(
+            jit, numba.config.NUMBA_NUM_THREADS
+        ),
     }
     old = rounds["before (reference)"]()
     same = {name: run().tobytes() == old.tobytes() for name, run in rounds.items()}
@@ -179,12 +240,12 @@ def main() -> None:
     )
     print(
         f"  {'round (median)':<22} {'wall':>8} {'CPU':>8} {'user':>8} {'system':>8} "
-        f"{'CPU/floor':>10}  same bits"
+        f"{'CPU/floor':>10} {'wall/floor':>10}  same bits"
     )
     for name, (wall, cpu, user, system) in times.items():
         print(
             f"  {name:<22} {wall:7.3f}s {cpu:7.3f}s {user:7.3f}s {system:7.3f}s "
-            f"{cpu / floor:9.1f}x  "
+            f"{cpu / floor:9.1f}x {wall / floor:9.1f}x  "
             f"{'yes' if same[name] else 'NO'}"
         )
     print(

@@ -8,6 +8,7 @@ combination must not cost the hundreds of runs around it.
 from __future__ import annotations
 
 import gc
+import os
 import traceback
 from collections.abc import Mapping, Sequence
 
@@ -97,7 +98,9 @@ def settle_worker() -> None:
     """Once per worker process, after its imports: end with the parent (sim.parent_watch); and
     what is alive now lives as long as the process, so hide it from the collector, and each
     per-run collection then walks only what the run left behind (3 ms instead of 60 ms per run
-    of the default scenario)."""
+    of the default scenario). Its kernels keep to one thread (numba reads `NUMBA_NUM_THREADS`
+    when it loads, at the first run): the pool's other workers have the other cores."""
+    os.environ["NUMBA_NUM_THREADS"] = "1"
     end_with_parent()
     gc.freeze()
 

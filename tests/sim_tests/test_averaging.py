@@ -4,6 +4,7 @@ edges and the numpy round in its kept buffers (sim.engine.kernels)."""
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
@@ -14,14 +15,22 @@ from sim.engine.crowd.attitude import bounded_confidence_shift, listening_graph
 from sim.engine.kernels import jit
 
 
-@pytest.fixture(params=["compiled", "numpy"])
+@pytest.fixture(params=["compiled", "threaded", "numpy"])
 def either_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The test on both paths, whatever STORMDRILL_KERNELS says."""
+    """The test on every path, whatever STORMDRILL_KERNELS says and however big the graph."""
     use(monkeypatch, request.param)
 
 
 def use(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
-    monkeypatch.setattr(kernels, "_loaded", [jit if path == "compiled" else None])
+    monkeypatch.setattr(kernels, "_loaded", [None if path == "numpy" else jit])
+    if path == "threaded":
+        on_threads(monkeypatch)
+
+
+def on_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every compiled pass on its threaded twin, however small, even on a one-core machine."""
+    monkeypatch.setattr(kernels, "THREADED_FROM", 0)
+    monkeypatch.setattr(jit, "thread_count", lambda: 2)
 
 
 def random_case(seed: int) -> tuple[csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
@@ -82,6 +91,40 @@ def test_the_compiled_round_makes_no_buffers(monkeypatch) -> None:
     listening = listening_graph(followees, listened)
     bounded_confidence_shift(attitude, listening, 0.4, 0.1)
     assert listening._buffers is None
+
+
+def test_a_big_round_runs_on_threads_and_a_small_one_on_the_calling_thread(monkeypatch) -> None:
+    use(monkeypatch, "compiled")
+    followees, attitude, listened, _ = random_case(7)
+    listening = listening_graph(followees, listened)
+    assert 0 < listening.graph.nnz < kernels.THREADED_FROM
+    monkeypatch.setattr(jit, "averaging_round_threaded", None)  # a call would raise
+    small = bounded_confidence_shift(attitude, listening, 0.4, 0.1)
+    monkeypatch.undo()
+    on_threads(monkeypatch)
+    use(monkeypatch, "compiled")
+    monkeypatch.setattr(jit, "averaging_round", None)
+    assert bounded_confidence_shift(attitude, listening, 0.4, 0.1).tobytes() == small.tobytes()
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_the_threaded_round_gives_the_same_bits_on_any_number_of_threads(threads) -> None:
+    """Each row is one thread's, summed in the serial order: how the rows are shared out
+    changes nothing (numba caps the count at its pool's size)."""
+    threads = min(threads, numba.config.NUMBA_NUM_THREADS)
+    for seed in range(8):
+        followees, attitude, listened, crisis_shift = random_case(seed)
+        graph = listening_graph(followees, listened).graph
+        heard, value = attitude.astype(np.float32), crisis_shift.astype(np.float32)
+        serial, threaded = np.empty(len(heard)), np.empty(len(heard))
+        arguments = (graph.indptr, graph.indices, heard, value, np.float32(0.4), 0.1)
+        jit.averaging_round(*arguments, serial)
+        numba.set_num_threads(threads)
+        try:
+            jit.averaging_round_threaded(*arguments, threaded)
+        finally:
+            numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
+        assert threaded.tobytes() == serial.tobytes()
 
 
 def test_a_graph_with_no_edge_moves_nobody(either_path) -> None:

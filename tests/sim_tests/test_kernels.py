@@ -163,10 +163,17 @@ def memory_state(memory: AttitudeMemory) -> list[np.ndarray]:
     return [memory._fast, memory._slow, memory._sums, memory._irregular, np.array(means)]
 
 
+@pytest.mark.parametrize("threaded", [False, True], ids=["one thread", "threaded"])
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_the_compiled_memory_shift_equals_the_numpy_reference(compiled_path, seed) -> None:
+def test_the_compiled_memory_shift_equals_the_numpy_reference(
+    compiled_path, monkeypatch, seed, threaded
+) -> None:
     """Shocks big enough to clip and to make users irregular, scalar and per-user changes,
-    single users and none, decay to the fold and users joining a group, all bit for bit."""
+    single users and none, decay to the fold and users joining a group, all bit for bit, with
+    the users' updates on the calling thread or shared among numba's threads."""
+    if threaded:
+        monkeypatch.setattr(kernels, "THREADED_FROM", 0)
+        monkeypatch.setattr(jit, "thread_count", lambda: 2)
     rng = np.random.default_rng(seed)
     n = 3000
     anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
@@ -282,6 +289,37 @@ def test_a_seeded_run_is_identical_on_the_compiled_and_the_numpy_path() -> None:
     assert (compiled["path"], reference["path"]) == ("numba", "numpy")
     assert compiled["series"] == reference["series"]
     assert compiled["attitudes"] == reference["attitudes"]
+
+
+def test_a_seeded_run_is_identical_on_one_thread_and_on_threads() -> None:
+    """Every pass that has a threaded twin taken on it (however small), against one thread."""
+    on_threads = "import sim.engine.kernels as k; k.THREADED_FROM = 0\n"
+    one, threaded = (
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", prefix + RUN_AND_PRINT],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+                env={**os.environ, kernels.ENVIRONMENT: "numba", "NUMBA_NUM_THREADS": count},
+            ).stdout.splitlines()[-1]
+        )
+        for prefix, count in (("", "1"), (on_threads, "2"))
+    )
+    assert one["series"] == threaded["series"]
+    assert one["attitudes"] == threaded["attitudes"]
+
+
+def test_a_sweep_worker_keeps_its_kernels_to_one_thread() -> None:
+    code = (
+        "from sim.lab.worker import settle_worker; settle_worker(); "
+        "import sim.engine.kernels as k; assert not k.on_threads(10**9); "
+        "from sim.engine.kernels import jit; assert jit.thread_count() == 1"
+    )
+    environment = {**os.environ, kernels.ENVIRONMENT: "numba"}
+    environment.pop("NUMBA_NUM_THREADS", None)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=environment)
 
 
 def test_the_engine_imports_numba_only_at_the_first_kernel_call() -> None:

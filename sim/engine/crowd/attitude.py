@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from sim.engine.kernels import compiled
+from sim.engine.kernels import compiled, on_threads, threaded_calls
 
 
 def halo_shield(anchor: np.ndarray, threshold: float, maximum: float) -> np.ndarray:
@@ -98,8 +98,9 @@ def bounded_confidence_shift(
     n = |J| and s = sum of v_j summed left to right in float32; the change is
     step * float64(s - n * v_i) / n, 0 where n = 0. Where numba imports this is one compiled
     pass over the edges (`sim.engine.kernels.jit.averaging_round`, bench/averaging.py: 1.6x the
-    machine's floor at 10^6 users), else `averaging_round_reference`; both give these bits
-    (tests/sim_tests/test_averaging.py)."""
+    machine's floor at 10^6 users), its rows shared among the cores when the graph is big
+    enough (`averaging_round_threaded`, sim.engine.kernels.on_threads), else
+    `averaging_round_reference`; all give these bits (tests/sim_tests/test_averaging.py)."""
     heard = attitude.astype(np.float32)
     value = heard if moved is None else moved.astype(np.float32)
     jit = compiled()
@@ -109,7 +110,12 @@ def bounded_confidence_shift(
     change = np.empty(len(heard))
     # As numpy compares a float32 array with a Python float (NEP 50): in float32.
     bound = np.float32(confidence_bound)
-    jit.averaging_round(graph.indptr, graph.indices, heard, value, bound, float(step), change)
+    arguments = (graph.indptr, graph.indices, heard, value, bound, float(step), change)
+    if on_threads(graph.nnz):
+        with threaded_calls:
+            jit.averaging_round_threaded(*arguments)
+    else:
+        jit.averaging_round(*arguments)
     return change
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from sim.engine.kernels import compiled
+from sim.engine.kernels import compiled, on_threads, threaded_calls
 
 _FOLD_BELOW = 1e-100  # fold a decay scale into the stored parts before it can underflow
 
@@ -141,7 +141,7 @@ class AttitudeMemory:
             return self._shift_reference(users, delta)
         after = np.empty(len(users))
         scales = (float(self._fast_scale), float(self._slow_scale), float(self.slow_share))
-        if jit.memory_shift(
+        arguments = (
             users,
             change,
             self.anchor,
@@ -152,7 +152,13 @@ class AttitudeMemory:
             self._sums,
             self._irregular,
             after,
-        ):
+        )
+        if on_threads(len(users)):
+            with threaded_calls:
+                flipped = jit.memory_shift(*arguments, True)
+        else:
+            flipped = jit.memory_shift(*arguments, False)
+        if flipped:
             self._irregular_stale = True
         return after
 

@@ -19,15 +19,35 @@ first kernel call, not with the engine, so `stormdrill --help` and the scenario 
 (tests/sim_tests/test_headless_import.py); the compiled code is cached on disk
 (`@njit(cache=True)`), so a process pays the import of numba (~0.3 s of CPU) and loading the
 cache, not compiling, after the first run on a machine.
+
+A kernel whose rows are independent (the averaging round) also has a threaded twin that shares
+its rows among numba's threads (one per core by default; `NUMBA_NUM_THREADS` sets it): each row
+is computed as in the serial pass and written only by the thread that computes it, so the bits
+do not depend on the number of threads. `on_threads(work)` says when to use it: when the pass is
+big enough to pay for waking the threads and numba has more than one (a sweep's worker process
+sets `NUMBA_NUM_THREADS=1` before numba loads: its siblings have the other cores). Threaded
+calls run one at a time (`threaded_calls`, a lock): numba's built-in `workqueue` layer, which
+the kernels ask for unless `NUMBA_THREADING_LAYER` says otherwise, is not safe to enter from
+two threads at once (the war room's worker and the facilitator's twin), and, unlike OpenMP's,
+is safe in a process that forks.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from types import ModuleType
 
 ENVIRONMENT = "STORMDRILL_KERNELS"
 """The environment variable that picks the path: `numpy` for the reference, else compiled."""
+
+THREADED_FROM = 1 << 19
+"""Fewest elements (edges of a round) for which a threaded kernel runs: below, waking the threads
+costs about what they save (`bench/averaging.py --crossover`: at 3.2 x 10^5 edges serial and
+threaded are level, at 1.1 x 10^6 the threads save a tenth, at 1.1 x 10^7 two fifths)."""
+
+threaded_calls = threading.Lock()
+"""Held around every threaded kernel call: one at a time per process."""
 
 _loaded: list[ModuleType | None] = []
 
@@ -43,6 +63,13 @@ def compiled() -> ModuleType | None:
 def backend() -> str:
     """The path this process runs: "numba" or "numpy"."""
     return "numpy" if compiled() is None else "numba"
+
+
+def on_threads(work: int) -> bool:
+    """Whether a kernel with a threaded twin should run it for a pass over `work` elements:
+    compiled kernels, more than one numba thread, and work enough."""
+    jit = compiled()
+    return jit is not None and work >= THREADED_FROM and jit.thread_count() > 1
 
 
 def _load() -> ModuleType | None:

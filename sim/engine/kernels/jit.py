@@ -8,10 +8,23 @@ into a float64, and the bits would be lost.
 
 from __future__ import annotations
 
+import os
+
+import numba
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from sim.engine.draws import _GOLDEN, _MIX_1, _MIX_2, _UNIT
+
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    # Always present, and safe in a process that forks; one call at a time (sim.engine.kernels).
+    numba.config.THREADING_LAYER = "workqueue"  # type: ignore[attr-defined]
+
+
+def thread_count() -> int:
+    """The threads a threaded kernel shares its rows among (numba's, one per core by default)."""
+    return int(numba.get_num_threads())
+
 
 _S11 = np.uint64(11)
 _S27 = np.uint64(27)
@@ -165,6 +178,90 @@ def _above(value: float) -> float:  # pragma: no cover - compiled
     return value if value > 0.0 or value != value else 0.0
 
 
+@njit(cache=True, inline="always")
+def _shift_one(
+    i: int,
+    users: np.ndarray,
+    delta: np.ndarray,
+    anchor: np.ndarray,
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    scales: tuple,
+    irregular: np.ndarray,
+    fast_change: np.ndarray,
+    slow_change: np.ndarray,
+    after: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """The i-th user of `memory_shift`: its stored parts, irregular flag and attitude after;
+    1 if its irregular flag changed, else 0."""
+    fast_scale, slow_scale, slow_share = scales
+    user = users[i]
+    base = anchor[user]
+    fast = fast_parts[user] * fast_scale
+    slow = slow_parts[user] * slow_scale
+    current = _clip(base + fast + slow)
+    change = _clip(current + delta[min(np.int64(i), delta.shape[0] - 1)]) - current
+    fast_change[i] = change * (1.0 - slow_share)
+    slow_change[i] = change * slow_share
+    fast += fast_change[i]
+    slow += slow_change[i]
+    fast_parts[user] += fast_change[i] / fast_scale
+    slow_parts[user] += slow_change[i] / slow_scale
+    lowest = base + _below(fast) + _below(slow)
+    highest = base + _above(fast) + _above(slow)
+    odd = (lowest < -1.0) | (highest > 1.0)
+    flipped = int(odd != irregular[user])
+    irregular[user] = odd
+    after[i] = base + fast + slow
+    return flipped
+
+
+@njit(cache=True)
+def _shift_each(
+    users: np.ndarray,
+    delta: np.ndarray,
+    anchor: np.ndarray,
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    scales: tuple,
+    irregular: np.ndarray,
+    fast_change: np.ndarray,
+    slow_change: np.ndarray,
+    after: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    flipped = 0
+    for i in range(users.shape[0]):
+        flipped += _shift_one(
+            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular,
+            fast_change, slow_change, after,
+        )  # fmt: skip
+    return flipped
+
+
+@njit(cache=True, parallel=True)
+def _shift_each_threaded(
+    users: np.ndarray,
+    delta: np.ndarray,
+    anchor: np.ndarray,
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    scales: tuple,
+    irregular: np.ndarray,
+    fast_change: np.ndarray,
+    slow_change: np.ndarray,
+    after: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """`_shift_each` with its users shared among numba's threads: the users are unique, so
+    each user's arrays are written by one thread, in the same arithmetic."""
+    flipped = 0
+    for i in prange(users.shape[0]):
+        flipped += _shift_one(
+            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular,
+            fast_change, slow_change, after,
+        )  # fmt: skip
+    return flipped
+
+
 @njit(cache=True)
 def memory_shift(
     users: np.ndarray,
@@ -177,38 +274,28 @@ def memory_shift(
     sums: np.ndarray,
     irregular: np.ndarray,
     after: np.ndarray,
+    threaded: bool,
 ) -> bool:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.memory.AttitudeMemory._shift_reference`, in one pass per
     quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group) and
     irregular flags updated in place, each user's attitude after the change written to `after`;
     True if an irregular flag changed. `delta` has one element or one per user; `scales` is
-    (fast scale, slow scale, slow share)."""
-    fast_scale, slow_scale, slow_share = scales
-    fast_share = 1.0 - slow_share
+    (fast scale, slow scale, slow share). `threaded`: the users' own updates on numba's threads
+    (the caller holds `sim.engine.kernels.threaded_calls`); the sums are summed on this one,
+    in numpy's order.
+
+    Each group's changes are gathered without a branch: every user's change is written at the
+    next free place, which moves on only for a member (a random third of users are members of
+    a group, and a branch on it mispredicts often)."""
     count = users.shape[0]
     fast_change = np.empty(count)
     slow_change = np.empty(count)
-    changed = False
-    for i in range(count):
-        user = users[i]
-        base = anchor[user]
-        fast = fast_parts[user] * fast_scale
-        slow = slow_parts[user] * slow_scale
-        current = _clip(base + fast + slow)
-        change = _clip(current + delta[i if delta.shape[0] > 1 else 0]) - current
-        fast_change[i] = change * fast_share
-        slow_change[i] = change * slow_share
-        fast += fast_change[i]
-        slow += slow_change[i]
-        fast_parts[user] += fast_change[i] / fast_scale
-        slow_parts[user] += slow_change[i] / slow_scale
-        lowest = base + _below(fast) + _below(slow)
-        highest = base + _above(fast) + _above(slow)
-        odd = (lowest < -1.0) | (highest > 1.0)
-        if odd != irregular[user]:
-            irregular[user] = odd
-            changed = True
-        after[i] = base + fast + slow
+    arguments = (
+        users, delta, anchor, fast_parts, slow_parts, scales, irregular,
+        fast_change, slow_change, after,
+    )  # fmt: skip
+    flipped = _shift_each_threaded(*arguments) if threaded else _shift_each(*arguments)
+    fast_scale, slow_scale = scales[0], scales[1]
     sums[0, 0] += numpy_sum(fast_change) / fast_scale
     sums[1, 0] += numpy_sum(slow_change) / slow_scale
     fast_inside = np.empty(count)
@@ -216,13 +303,12 @@ def memory_shift(
     for group in range(1, membership.shape[0]):
         inside = 0
         for i in range(count):
-            if membership[group, users[i]]:
-                fast_inside[inside] = fast_change[i]
-                slow_inside[inside] = slow_change[i]
-                inside += 1
+            fast_inside[inside] = fast_change[i]
+            slow_inside[inside] = slow_change[i]
+            inside += int(membership[group, users[i]])
         sums[0, group] += numpy_sum(fast_inside[:inside]) / fast_scale
         sums[1, group] += numpy_sum(slow_inside[:inside]) / slow_scale
-    return changed
+    return flipped > 0
 
 
 @njit(cache=True)
@@ -274,6 +360,39 @@ def ids_at_uniform(
         out[i] = (np.float64(keys[i] >> _S11) + 0.5) * _UNIT
 
 
+@njit(cache=True, inline="always")
+def _averaged_row(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    heard: np.ndarray,
+    value: np.ndarray,
+    bound: np.float32,
+    step: float,
+    i: int,
+) -> float:  # pragma: no cover - compiled
+    """Row i of `averaging_round`: its near followees j (|heard_j - heard_i| <= bound, in
+    float32) in index order, their count n and their values summed left to right in float32
+    from +0.0, then step * float64(s - n * value_i) / float64(n), or 0.0 where n = 0.
+
+    Without a branch: every followee's value is added, times 1.0 if near and 0.0 if not. A far
+    edge so adds +0.0 or -0.0 (the sparse product's 0.0 * v), which changes no sum: x + (+-0.0)
+    is x for every x but -0.0, and a sum that starts at +0.0 is never -0.0 (x + -x is +0.0).
+    A third of the edges are far at random, so a branch mispredicts often: this way the row
+    costs one more gather per far edge and no misprediction (bench/averaging.py)."""
+    own = heard[i]
+    total = np.float32(0.0)
+    near = 0
+    for edge in range(indptr[i], indptr[i + 1]):
+        j = indices[edge]
+        inside = abs(heard[j] - own) <= bound
+        total += value[j] * np.float32(inside)
+        near += inside
+    if near == 0:
+        return 0.0
+    count = np.float32(near)
+    return step * (np.float64(total - count * value[i]) / np.float64(count))
+
+
 @njit(cache=True)
 def averaging_round(
     indptr: np.ndarray,
@@ -285,25 +404,26 @@ def averaging_round(
     change: np.ndarray,
 ) -> None:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.attitude.averaging_round_reference`, in one pass over the
-    listening edges: row i's near followees j (|heard_j - heard_i| <= bound, in float32) in
-    index order, their count n and their values summed left to right in float32 from +0.0 (a
-    far edge adds +0.0, as the sparse product's 0.0 * v does: neither changes a sum that starts
-    at +0.0), then step * float64(s - n * value_i) / float64(n), or 0.0 where n = 0."""
-    zero = np.float32(0.0)
+    listening edges, a row at a time (`_averaged_row`)."""
     for i in range(change.shape[0]):
-        own = heard[i]
-        total = zero
-        near = 0
-        for edge in range(indptr[i], indptr[i + 1]):
-            j = indices[edge]
-            if abs(heard[j] - own) <= bound:
-                total += value[j]
-                near += 1
-        if near:
-            count = np.float32(near)
-            change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
-        else:
-            change[i] = 0.0
+        change[i] = _averaged_row(indptr, indices, heard, value, bound, step, i)
+
+
+@njit(cache=True, parallel=True)
+def averaging_round_threaded(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    heard: np.ndarray,
+    value: np.ndarray,
+    bound: np.float32,
+    step: float,
+    change: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    """`averaging_round` with its rows shared among numba's threads: a row reads only the
+    round's inputs and writes only its own change, each in the same order as the serial pass,
+    so the bits are the same whatever the number of threads or how the rows are split."""
+    for i in prange(change.shape[0]):
+        change[i] = _averaged_row(indptr, indices, heard, value, bound, step, i)
 
 
 @njit(cache=True)
