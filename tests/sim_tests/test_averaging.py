@@ -11,7 +11,8 @@ from scipy.sparse import csr_matrix
 
 import sim.engine.kernels as kernels
 from bench.averaging import reference_shift
-from sim.engine.crowd.attitude import bounded_confidence_shift, listening_graph
+from sim.engine.crowd.attitude import averaging_moves, bounded_confidence_shift, listening_graph
+from sim.engine.crowd.memory import AttitudeMemory
 from sim.engine.kernels import jit
 
 
@@ -125,6 +126,48 @@ def test_the_threaded_round_gives_the_same_bits_on_any_number_of_threads(threads
         finally:
             numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
         assert threaded.tobytes() == serial.tobytes()
+
+
+@pytest.mark.parametrize("of_crisis_shift", [True, False])
+def test_a_round_on_the_memory_moves_the_users_the_shift_gives(either_path, of_crisis_shift):
+    """`averaging_moves`, on whichever path, moves exactly the users whose change is not zero,
+    by the changes `bounded_confidence_shift` computes on the numpy path; and an unmoved
+    crowd has nothing to average when crisis shifts are averaged."""
+    for seed in range(6):
+        followees, attitude, listened, _ = random_case(seed)
+        n = len(attitude)
+        memory = AttitudeMemory(attitude, 0.3, {})
+        listening = listening_graph(followees, listened)
+        unmoved = averaging_moves(memory, listening, 0.4, 0.1, of_crisis_shift)
+        assert (unmoved is None) == of_crisis_shift
+        rng = np.random.default_rng(seed)
+        memory.shift(np.arange(n), rng.normal(0.0, 0.3, n) * (rng.random(n) < 0.5))
+        current = memory.attitude()
+        moved_from = current - memory.anchor if of_crisis_shift else None
+        saved = kernels._loaded[:]
+        kernels._loaded[:] = [None]
+        want = bounded_confidence_shift(current, listening, 0.4, 0.1, moved_from)
+        kernels._loaded[:] = saved
+        moves = averaging_moves(memory, listening, 0.4, 0.1, of_crisis_shift)
+        assert moves is not None
+        users, change = moves
+        assert users.tobytes() == np.flatnonzero(want).tobytes()
+        assert change.tobytes() == want[users].tobytes()
+
+
+def test_the_compiled_round_keeps_its_arrays_from_round_to_round(monkeypatch) -> None:
+    use(monkeypatch, "compiled")
+    followees, attitude, listened, _ = random_case(7)
+    memory = AttitudeMemory(attitude, 0.3, {})
+    shock = np.random.default_rng(3).normal(0.0, 0.3, len(attitude))
+    memory.shift(np.arange(len(attitude)), shock)
+    listening = listening_graph(followees, listened)
+    averaging_moves(memory, listening, 0.4, 0.1, True)
+    arrays = listening.round_arrays()
+    moves = averaging_moves(memory, listening, 0.4, 0.1, True)
+    assert moves is not None and listening.round_arrays() is arrays
+    assert len(moves[0]) > 0
+    assert np.shares_memory(moves[0], arrays.moved) and np.shares_memory(moves[1], arrays.change)
 
 
 def test_a_graph_with_no_edge_moves_nobody(either_path) -> None:

@@ -150,7 +150,7 @@ def test_the_compiled_group_sums_are_numpys_masked_sums_to_the_bit() -> None:
         membership[2] = rng.random(size) < 0.3
         membership[3] = rng.random(size) < 0.9
         got = np.empty(4)
-        jit.group_sums(values, membership, got)
+        jit.group_sums(values, membership, got, np.empty(size))
         want = np.array([float(values[members].sum()) for members in membership])
         assert np.array_equal(bits(got), bits(want)), size
 
@@ -191,6 +191,45 @@ def test_the_compiled_memory_shift_equals_the_numpy_reference(
                 memory.enroll("aware", users[: count // 2])
         for got, want in zip(memory_state(compiled), memory_state(reference), strict=True):
             assert np.array_equal(bits(got), bits(want)), step
+
+
+def test_the_compiled_float32_attitudes_equal_the_numpy_reference(compiled_path) -> None:
+    """Averaging's inputs: attitudes clipped at both ends, shifts of zero and of -0.0, parts at
+    scales far from 1, with and without the shift, and a memory nobody has moved."""
+    rng = np.random.default_rng(5)
+    n = 4000
+    anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
+    unmoved = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)
+    inside = AttitudeMemory(np.clip(anchor, -1.0, 1.0), 0.35, {})
+    assert not inside.in_float32(*unmoved)
+    assert not inside._float32_reference(*unmoved)
+    memory = AttitudeMemory(anchor, 0.35, {"stakeholders": rng.random(n) < 0.3})
+    assert memory.in_float32(*unmoved)  # an anchor beyond 1 is heard clipped: a shift
+    assert memory._float32_reference(*unmoved)
+    users = rng.choice(n, 3000, replace=False)
+    memory.shift(users, rng.normal(0.0, 0.9, 3000))
+    memory.shift(users[:5], -memory.unclipped(users[:5]) + anchor[users[:5]])  # back to zero
+    memory.decay(0.31, 0.97)
+    for wants_shift in (True, False):
+        got = [np.full(n, np.nan, dtype=np.float32) for _ in range(2)]
+        want = [np.full(n, np.nan, dtype=np.float32) for _ in range(2)]
+        moved = memory.in_float32(got[0], got[1] if wants_shift else None)
+        assert moved == memory._float32_reference(want[0], want[1] if wants_shift else None)
+        assert moved
+        for a, b in zip(got, want, strict=True):
+            assert a.tobytes() == b.tobytes()
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 1000])
+def test_the_compiled_compaction_equals_flatnonzero(size) -> None:
+    rng = np.random.default_rng(size)
+    values = rng.normal(size=size) * (rng.random(size) < 0.6)
+    values[rng.random(size) < 0.1] = -0.0
+    users, want = np.flatnonzero(values), values[np.flatnonzero(values)]
+    compacted, moved = values.copy(), np.empty(size, dtype=np.int64)
+    count = jit.compact_nonzero(compacted, moved)
+    assert_same_bits(moved[:count], users)
+    assert_same_bits(compacted[:count], want)
 
 
 # --------------------------------------------------------------------------- the population

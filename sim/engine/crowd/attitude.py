@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 import numpy as np
 from scipy.sparse import csr_matrix
 
 from sim.engine.kernels import compiled, on_threads, threaded_calls
+
+if TYPE_CHECKING:
+    from sim.engine.crowd.memory import AttitudeMemory
 
 
 def halo_shield(anchor: np.ndarray, threshold: float, maximum: float) -> np.ndarray:
@@ -45,11 +51,32 @@ class Listening:
     def __init__(self, graph: csr_matrix) -> None:
         self.graph = graph
         self._buffers: _Buffers | None = None
+        self._round: RoundArrays | None = None
 
     def buffers(self) -> _Buffers:
         if self._buffers is None:
             self._buffers = _Buffers(self.graph)
         return self._buffers
+
+    def round_arrays(self) -> RoundArrays:
+        """The compiled round's per-user arrays, made at its first round and kept (one
+        Listening per run, so never shared by two runs)."""
+        if self._round is None:
+            self._round = RoundArrays(self.graph.shape[0])
+        return self._round
+
+
+class RoundArrays:
+    """What a compiled averaging round writes, one value per user: the attitudes it hears and
+    the values it moves (float32), each user's change, then the users who move (the changes
+    compacted to the front). Kept from round to round: at 10^7 users these are 280 MB that a
+    round would otherwise map afresh and fault in page by page (bench/RESULTS.md)."""
+
+    def __init__(self, users: int) -> None:
+        self.heard = np.empty(users, dtype=np.float32)
+        self.value = np.empty(users, dtype=np.float32)
+        self.change = np.empty(users)
+        self.moved = np.empty(users, dtype=np.int64)
 
 
 class _Buffers:
@@ -80,6 +107,58 @@ def listening_graph(followees: csr_matrix, listened: np.ndarray) -> Listening:
     return Listening(csr_matrix((data, followees.indices[keep], indptr), shape=followees.shape))
 
 
+def averaging_moves(
+    memory: AttitudeMemory,
+    listening: Listening,
+    confidence_bound: float,
+    step: float,
+    of_crisis_shift: bool,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """A round of social averaging on the memory's attitudes: the users it moves (ascending)
+    and their changes, as `bounded_confidence_shift` computes them, moving each user's
+    crisis-formed shift (`of_crisis_shift`) or its whole attitude; None when the crisis has
+    moved nobody yet (there is nothing to average). Compiled, the round reads and writes only
+    arrays kept with the listening graph (`Listening.round_arrays`), and the two returned are
+    views of them, valid until the next round."""
+    jit = compiled()
+    if jit is None:
+        attitude = memory.attitude()
+        crisis_shift = attitude - memory.anchor if of_crisis_shift else None
+        if crisis_shift is not None and not np.any(crisis_shift):
+            return None
+        shift = bounded_confidence_shift(attitude, listening, confidence_bound, step, crisis_shift)
+        moved = np.flatnonzero(shift)
+        return moved, shift[moved]
+    arrays = listening.round_arrays()
+    if not memory.in_float32(arrays.heard, arrays.value if of_crisis_shift else None):
+        return None
+    value = arrays.value if of_crisis_shift else arrays.heard
+    _compiled_round(
+        jit, listening.graph, arrays.heard, value, confidence_bound, step, arrays.change
+    )
+    count = jit.compact_nonzero(arrays.change, arrays.moved)
+    return arrays.moved[:count], arrays.change[:count]
+
+
+def _compiled_round(
+    jit: ModuleType,
+    graph: csr_matrix,
+    heard: np.ndarray,
+    value: np.ndarray,
+    confidence_bound: float,
+    step: float,
+    change: np.ndarray,
+) -> None:
+    # As numpy compares a float32 array with a Python float (NEP 50): in float32.
+    bound = np.float32(confidence_bound)
+    arguments = (graph.indptr, graph.indices, heard, value, bound, float(step), change)
+    if on_threads(graph.nnz):
+        with threaded_calls:
+            jit.averaging_round_threaded(*arguments)
+    else:
+        jit.averaging_round(*arguments)
+
+
 def bounded_confidence_shift(
     attitude: np.ndarray,
     listening: Listening,
@@ -106,16 +185,8 @@ def bounded_confidence_shift(
     jit = compiled()
     if jit is None:
         return averaging_round_reference(heard, value, listening, confidence_bound, step)
-    graph = listening.graph
     change = np.empty(len(heard))
-    # As numpy compares a float32 array with a Python float (NEP 50): in float32.
-    bound = np.float32(confidence_bound)
-    arguments = (graph.indptr, graph.indices, heard, value, bound, float(step), change)
-    if on_threads(graph.nnz):
-        with threaded_calls:
-            jit.averaging_round_threaded(*arguments)
-    else:
-        jit.averaging_round(*arguments)
+    _compiled_round(jit, listening.graph, heard, value, confidence_bound, step, change)
     return change
 
 

@@ -61,6 +61,7 @@ class AttitudeMemory:
         self._irregular = np.abs(anchor) > 1.0  # no parts yet: the bounds are the anchor
         self._irregular_users = np.empty(0, dtype=np.int64)
         self._irregular_stale = True
+        self._scratch: np.ndarray | None = None  # the compiled kernels' two rows, made once
         self._anchor_sum = np.array([float(anchor[m].sum()) for m in self._members])
         self._count = np.array([int(np.count_nonzero(m)) for m in self._members])
         self.resync()
@@ -152,6 +153,7 @@ class AttitudeMemory:
             self._sums,
             self._irregular,
             after,
+            self._scratch_rows(),
         )
         if on_threads(len(users)):
             with threaded_calls:
@@ -161,6 +163,44 @@ class AttitudeMemory:
         if flipped:
             self._irregular_stale = True
         return after
+
+    def in_float32(self, heard: np.ndarray, shift: np.ndarray | None = None) -> bool:
+        """Write every user's attitude, rounded to float32, into `heard`, and its shift from
+        the anchor (in float64, then rounded) into `shift` if given: social averaging's inputs,
+        in arrays the caller keeps, so a round makes none. Returns whether any shift is not
+        zero (True when no `shift` is asked for). Compiled where numba imports
+        (`jit.attitudes_in_float32`), else `_float32_reference`: the same bits."""
+        jit = compiled()
+        if jit is None:
+            return self._float32_reference(heard, shift)
+        return bool(
+            jit.attitudes_in_float32(
+                self.anchor,
+                self._fast,
+                self._slow,
+                float(self._fast_scale),
+                float(self._slow_scale),
+                heard,
+                np.empty(0, dtype=np.float32) if shift is None else shift,
+            )
+            or shift is None
+        )
+
+    def _float32_reference(self, heard: np.ndarray, shift: np.ndarray | None) -> bool:
+        attitude = self.attitude()
+        heard[:] = attitude
+        if shift is None:
+            return True
+        away = attitude - self.anchor
+        shift[:] = away
+        return bool(np.any(away))
+
+    def _scratch_rows(self) -> np.ndarray:
+        """Two rows of one float64 per user for the compiled kernels' sums, made at the first
+        shift or resync and kept, so that no round maps fresh pages for them again."""
+        if self._scratch is None:
+            self._scratch = np.empty((2, len(self.anchor)))
+        return self._scratch
 
     def _shift_reference(self, users: np.ndarray, delta: np.ndarray) -> np.ndarray:
         """`shift` in numpy: the reference the compiled shift must equal bit for bit."""
@@ -213,8 +253,9 @@ class AttitudeMemory:
             )
         else:
             self._sums = np.empty((2, len(self._members)))
-            jit.group_sums(self._fast, self._membership, self._sums[0])
-            jit.group_sums(self._slow, self._membership, self._sums[1])
+            buffer = self._scratch_rows()[0]
+            jit.group_sums(self._fast, self._membership, self._sums[0], buffer)
+            jit.group_sums(self._slow, self._membership, self._sums[1], buffer)
         self._fast_sum, self._slow_sum = self._sums
 
     def _group(self, group: str | None) -> int:

@@ -3,9 +3,7 @@ memory decaying back to the anchor (docs/model.md section 4). Nothing here is ra
 
 from __future__ import annotations
 
-import numpy as np
-
-from sim.engine.crowd.attitude import bounded_confidence_shift, silence_drift
+from sim.engine.crowd.attitude import averaging_moves, silence_drift
 from sim.engine.crowd.timing import decay_factor
 from sim.engine.crowd.world import Crowd
 
@@ -22,15 +20,16 @@ def update_attitudes(crowd: Crowd, silence_costs: bool) -> None:
             pop.shift_attitude(listeners, drift)
     interval = max(1, round(att.averaging_interval_h / crowd.tick_h))
     if crowd.tick > 0 and crowd.tick % interval == 0:
-        attitude = pop.attitude()
-        crisis_shift = attitude - pop.anchor if att.averaging_of == "crisis_shift" else None
-        if crisis_shift is not None and not np.any(crisis_shift):
-            return  # nobody's view has moved yet: nothing to average
-        shift = bounded_confidence_shift(
-            attitude, pop.listening, att.confidence_bound, att.averaging_step, crisis_shift
+        moves = averaging_moves(
+            pop.memory,
+            pop.listening,
+            att.confidence_bound,
+            att.averaging_step,
+            of_crisis_shift=att.averaging_of == "crisis_shift",
         )
-        moved = np.flatnonzero(shift)
-        pop.shift_attitude(moved, shift[moved])
+        if moves is None:
+            return  # nobody's view has moved yet: nothing to average
+        pop.shift_attitude(*moves)
         pop.memory.resync()
 
 

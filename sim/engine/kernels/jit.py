@@ -188,25 +188,25 @@ def _shift_one(
     slow_parts: np.ndarray,
     scales: tuple,
     irregular: np.ndarray,
-    fast_change: np.ndarray,
-    slow_change: np.ndarray,
+    change: np.ndarray,
     after: np.ndarray,
 ) -> int:  # pragma: no cover - compiled
-    """The i-th user of `memory_shift`: its stored parts, irregular flag and attitude after;
-    1 if its irregular flag changed, else 0."""
+    """The i-th user of `memory_shift`: its stored parts, irregular flag, bounded change and
+    attitude after; 1 if its irregular flag changed, else 0."""
     fast_scale, slow_scale, slow_share = scales
     user = users[i]
     base = anchor[user]
     fast = fast_parts[user] * fast_scale
     slow = slow_parts[user] * slow_scale
     current = _clip(base + fast + slow)
-    change = _clip(current + delta[min(np.int64(i), delta.shape[0] - 1)]) - current
-    fast_change[i] = change * (1.0 - slow_share)
-    slow_change[i] = change * slow_share
-    fast += fast_change[i]
-    slow += slow_change[i]
-    fast_parts[user] += fast_change[i] / fast_scale
-    slow_parts[user] += slow_change[i] / slow_scale
+    bounded = _clip(current + delta[min(np.int64(i), delta.shape[0] - 1)]) - current
+    change[i] = bounded
+    fast_change = bounded * (1.0 - slow_share)
+    slow_change = bounded * slow_share
+    fast += fast_change
+    slow += slow_change
+    fast_parts[user] += fast_change / fast_scale
+    slow_parts[user] += slow_change / slow_scale
     lowest = base + _below(fast) + _below(slow)
     highest = base + _above(fast) + _above(slow)
     odd = (lowest < -1.0) | (highest > 1.0)
@@ -225,16 +225,14 @@ def _shift_each(
     slow_parts: np.ndarray,
     scales: tuple,
     irregular: np.ndarray,
-    fast_change: np.ndarray,
-    slow_change: np.ndarray,
+    change: np.ndarray,
     after: np.ndarray,
 ) -> int:  # pragma: no cover - compiled
     flipped = 0
     for i in range(users.shape[0]):
         flipped += _shift_one(
-            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular,
-            fast_change, slow_change, after,
-        )  # fmt: skip
+            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular, change, after
+        )
     return flipped
 
 
@@ -247,8 +245,7 @@ def _shift_each_threaded(
     slow_parts: np.ndarray,
     scales: tuple,
     irregular: np.ndarray,
-    fast_change: np.ndarray,
-    slow_change: np.ndarray,
+    change: np.ndarray,
     after: np.ndarray,
 ) -> int:  # pragma: no cover - compiled
     """`_shift_each` with its users shared among numba's threads: the users are unique, so
@@ -256,10 +253,29 @@ def _shift_each_threaded(
     flipped = 0
     for i in prange(users.shape[0]):
         flipped += _shift_one(
-            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular,
-            fast_change, slow_change, after,
-        )  # fmt: skip
+            i, users, delta, anchor, fast_parts, slow_parts, scales, irregular, change, after
+        )
     return flipped
+
+
+@njit(cache=True, inline="always")
+def _members_times(
+    values: np.ndarray,
+    factor: float,
+    users: np.ndarray,
+    membership: np.ndarray,
+    group: int,
+    out: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """values[i] * factor for each i whose user is in `group`, in order, written to the front
+    of `out` without a branch (every product is written at the next free place, which moves on
+    only for a member: a random share of users are members, and a branch on it mispredicts
+    often); returns how many."""
+    inside = 0
+    for i in range(users.shape[0]):
+        out[inside] = values[i] * factor
+        inside += int(membership[group, users[i]])
+    return inside
 
 
 @njit(cache=True)
@@ -274,57 +290,93 @@ def memory_shift(
     sums: np.ndarray,
     irregular: np.ndarray,
     after: np.ndarray,
+    scratch: np.ndarray,
     threaded: bool,
 ) -> bool:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.memory.AttitudeMemory._shift_reference`, in one pass per
-    quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group) and
-    irregular flags updated in place, each user's attitude after the change written to `after`;
-    True if an irregular flag changed. `delta` has one element or one per user; `scales` is
-    (fast scale, slow scale, slow share). `threaded`: the users' own updates on numba's threads
-    (the caller holds `sim.engine.kernels.threaded_calls`); the sums are summed on this one,
-    in numpy's order.
-
-    Each group's changes are gathered without a branch: every user's change is written at the
-    next free place, which moves on only for a member (a random third of users are members of
-    a group, and a branch on it mispredicts often)."""
+    quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group; group 0
+    is everyone) and irregular flags updated in place, each user's attitude after the change
+    written to `after`; True if an irregular flag changed. `delta` has one element or one per
+    user; `scales` is (fast scale, slow scale, slow share); `scratch` is the memory's own two
+    rows of at least one value per user, so that a shift makes no array but `after`.
+    `threaded`: the users' own updates on numba's threads (the caller holds
+    `sim.engine.kernels.threaded_calls`); the sums are summed on this one, in numpy's order,
+    each part's change made again from the bounded change by the same product."""
     count = users.shape[0]
-    fast_change = np.empty(count)
-    slow_change = np.empty(count)
-    arguments = (
-        users, delta, anchor, fast_parts, slow_parts, scales, irregular,
-        fast_change, slow_change, after,
-    )  # fmt: skip
-    flipped = _shift_each_threaded(*arguments) if threaded else _shift_each(*arguments)
-    fast_scale, slow_scale = scales[0], scales[1]
-    sums[0, 0] += numpy_sum(fast_change) / fast_scale
-    sums[1, 0] += numpy_sum(slow_change) / slow_scale
-    fast_inside = np.empty(count)
-    slow_inside = np.empty(count)
-    for group in range(1, membership.shape[0]):
-        inside = 0
-        for i in range(count):
-            fast_inside[inside] = fast_change[i]
-            slow_inside[inside] = slow_change[i]
-            inside += int(membership[group, users[i]])
-        sums[0, group] += numpy_sum(fast_inside[:inside]) / fast_scale
-        sums[1, group] += numpy_sum(slow_inside[:inside]) / slow_scale
+    change, inside = scratch[0, :count], scratch[1]
+    if threaded:
+        flipped = _shift_each_threaded(
+            users, delta, anchor, fast_parts, slow_parts, scales, irregular, change, after
+        )
+    else:
+        flipped = _shift_each(
+            users, delta, anchor, fast_parts, slow_parts, scales, irregular, change, after
+        )
+    fast_scale, slow_scale, slow_share = scales
+    fast_share = 1.0 - slow_share
+    for group in range(membership.shape[0]):
+        filled = _members_times(change, fast_share, users, membership, group, inside)
+        sums[0, group] += numpy_sum(inside[:filled]) / fast_scale
+        filled = _members_times(change, slow_share, users, membership, group, inside)
+        sums[1, group] += numpy_sum(inside[:filled]) / slow_scale
     return flipped > 0
 
 
 @njit(cache=True)
 def group_sums(
-    values: np.ndarray, membership: np.ndarray, out: np.ndarray
+    values: np.ndarray, membership: np.ndarray, out: np.ndarray, buffer: np.ndarray
 ) -> None:  # pragma: no cover - compiled
     """Reference: `[float(values[members].sum()) for members in membership]`, written to `out`:
-    each group's members' values, in user order, gathered into one buffer (no copy made per
-    group, nor a branch per user) and summed in numpy's own pairwise order (`numpy_sum`)."""
-    buffer = np.empty(values.shape[0])
+    each group's members' values, in user order, gathered into `buffer` (at least one value per
+    user; no array made, nor a branch per user) and summed in numpy's own pairwise order
+    (`numpy_sum`)."""
     for group in range(membership.shape[0]):
         inside = 0
         for user in range(values.shape[0]):
             buffer[inside] = values[user]
             inside += int(membership[group, user])
         out[group] = numpy_sum(buffer[:inside])
+
+
+@njit(cache=True)
+def attitudes_in_float32(
+    anchor: np.ndarray,
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    fast_scale: float,
+    slow_scale: float,
+    heard: np.ndarray,
+    shift: np.ndarray,
+) -> bool:  # pragma: no cover - compiled
+    """Reference: `sim.engine.crowd.memory.AttitudeMemory._float32_reference`: every user's
+    attitude clip(anchor + fast x scale + slow x scale) rounded to float32 into `heard`, and,
+    unless `shift` is empty, its shift from the anchor (in float64, then rounded) into `shift`;
+    whether any such shift is not zero."""
+    moved = False
+    wanted = shift.shape[0] > 0
+    for user in range(anchor.shape[0]):
+        base = anchor[user]
+        attitude = _clip(base + fast_parts[user] * fast_scale + slow_parts[user] * slow_scale)
+        heard[user] = np.float32(attitude)
+        if wanted:
+            away = attitude - base
+            shift[user] = np.float32(away)
+            moved |= away != 0.0
+    return moved
+
+
+@njit(cache=True)
+def compact_nonzero(values: np.ndarray, users: np.ndarray) -> int:  # pragma: no cover
+    """Reference: `users = np.flatnonzero(values); values[:len(users)] = values[users]`, in
+    place, without a branch; returns how many. A value is written at or before where it was
+    read, so none is overwritten before it is read."""
+    count = 0
+    for i in range(values.shape[0]):
+        value = values[i]
+        users[count] = i
+        values[count] = value
+        count += int(value != 0.0)
+    return count
 
 
 @njit(cache=True)
