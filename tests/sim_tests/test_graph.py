@@ -10,6 +10,8 @@ from scipy.sparse import csr_matrix
 
 from sim.engine.world.graph import (
     GraphStats,
+    _adjacency,
+    _with_edges,
     average_clustering,
     export_graph,
     generate_follower_graph,
@@ -59,6 +61,24 @@ def test_graph_is_simple_with_sorted_int32_indices() -> None:
     assert not np.any(rows == adjacency.indices), "self-loop"
     same_row = rows[1:] == rows[:-1]
     assert np.all(np.diff(adjacency.indices)[same_row] > 0), "unsorted or duplicate follower"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_edges_merged_into_a_graph_give_the_graph_built_from_all_of_them(seed) -> None:
+    """The generator adds its closure follows and follow-backs by merging (`_with_edges`): the
+    arrays are those of one build from every edge, duplicates, loops and repeats included."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 300))
+    old = rng.integers(0, n, (2, int(rng.integers(1, 4 * n)))).astype(np.int32)
+    new = rng.integers(0, n, (2, int(rng.integers(0, 2 * n)))).astype(np.int32)
+    again = min(new.shape[1] // 3, old.shape[1])
+    new[:, :again] = old[:, :again]  # edges the graph already has
+    merged = _with_edges(_adjacency(old[0], old[1], n), new[0], new[1])
+    built = _adjacency(np.concatenate([old[0], new[0]]), np.concatenate([old[1], new[1]]), n)
+    for name in ("indptr", "indices", "data"):
+        got, want = getattr(merged, name), getattr(built, name)
+        assert got.dtype == want.dtype and got.tobytes() == want.tobytes(), name
+    assert merged.has_canonical_format
 
 
 def test_default_graph_meets_the_model_calibration_targets(default_stats: GraphStats) -> None:

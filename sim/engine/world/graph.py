@@ -118,23 +118,30 @@ def generate_follower_graph(
     adjacency = _adjacency(followee, follower, n)
 
     if closure_count > 0:
-        authors, followers = _edge_arrays(adjacency)
-        new_authors, new_followers = _closure_follows(adjacency, closure_count, rng)
-        adjacency = _adjacency(
-            np.concatenate([authors, new_authors]), np.concatenate([followers, new_followers]), n
-        )
+        adjacency = _with_edges(adjacency, *_closure_follows(adjacency, closure_count, rng))
     return _add_follow_backs(adjacency, reciprocity, weights, rng)
 
 
 def _adjacency(authors: np.ndarray, followers: np.ndarray, n: int) -> csr_matrix:
     """Simple CSR adjacency (int8 ones, sorted indices) from edge arrays, loops dropped."""
     keep = authors != followers
+    # int8 ones from the start: a duplicate's sum may wrap, but only the structure is kept.
     adjacency = csr_matrix(
-        (np.ones(int(keep.sum()), dtype=np.int32), (authors[keep], followers[keep])), shape=(n, n)
+        (np.ones(int(keep.sum()), dtype=np.int8), (authors[keep], followers[keep])), shape=(n, n)
     )
     adjacency.sum_duplicates()
     adjacency.data = np.ones(adjacency.nnz, dtype=np.int8)
     return adjacency
+
+
+def _with_edges(adjacency: csr_matrix, authors: np.ndarray, followers: np.ndarray) -> csr_matrix:
+    """`adjacency` with more edges, as `_adjacency` would build it from all the edges (loops
+    dropped, duplicates merged, indices sorted): the new edges get a CSR of their own, and
+    scipy's sum of two canonical CSRs merges it into the old one row by row, in one linear
+    pass, without sorting the old edges again (they are most of the graph)."""
+    merged = adjacency + _adjacency(authors, followers, adjacency.shape[0])
+    merged.data = np.ones(merged.nnz, dtype=np.int8)
+    return merged
 
 
 def _edge_arrays(adjacency: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -180,24 +187,29 @@ def _add_follow_backs(
     the power law and biases its exponent up by about 0.1 at N = 10^4. Each added edge reverses a
     distinct one-way edge, so none duplicates another.
     """
-    n = adjacency.shape[0]
-    numbered = adjacency.astype(np.int64)
-    numbered.data = np.arange(1, adjacency.nnz + 1, dtype=np.int64)
+    # Each edge numbered from 1 in storage order (on the graph's own index arrays, not a copy):
+    # the numbers left by the product with the transpose are the mutual edges'.
+    number = np.int32 if adjacency.nnz < 2**31 else np.int64
+    numbered = csr_matrix(
+        (np.arange(1, adjacency.nnz + 1, dtype=number), adjacency.indices, adjacency.indptr),
+        shape=adjacency.shape,
+    )
     mutual = np.zeros(adjacency.nnz, dtype=bool)
     mutual[numbered.multiply(adjacency.T.tocsr()).tocsr().data - 1] = True
+    del numbered
     one_way = np.flatnonzero(~mutual)
     needed = round((reciprocity * adjacency.nnz - mutual.sum()) / (2.0 - reciprocity))
     needed = min(max(needed, 0), one_way.size)
     if needed == 0:
         return adjacency
     authors, followers = _edge_arrays(adjacency)
-    priority = np.log1p(-rng.random(one_way.size)) / weights[followers[one_way]]
+    # log1p(-U) / weight, in one array (at 10^7 users each temporary is a gigabyte).
+    priority = rng.random(one_way.size)
+    np.negative(priority, out=priority)
+    np.log1p(priority, out=priority)
+    priority /= weights[followers[one_way]]
     chosen = one_way[np.argpartition(priority, one_way.size - needed)[one_way.size - needed :]]
-    return _adjacency(
-        np.concatenate([authors, followers[chosen]]),
-        np.concatenate([followers, authors[chosen]]),
-        n,
-    )
+    return _with_edges(adjacency, followers[chosen], authors[chosen])
 
 
 # --------------------------------------------------------------------------- statistics
