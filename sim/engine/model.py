@@ -288,8 +288,8 @@ class CrisisModel(mesa.Model):
 
     def _refresh_reporters(self) -> None:
         """The per-tick reporters. The means and state counts are kept running, so no user's
-        attitude is visited; the flag totals are one count over a boolean array each, and the
-        damage among the aware one pass over the aware users."""
+        attitude is visited; the flag totals are counts the population keeps as it sets the
+        flags, and the damage among the aware one pass over the aware users."""
         pop = self.population
         tally = self.crowd.tally
         (self.susceptible, self.exposed, self.spreading, self.skeptic, self.removed) = (
@@ -302,10 +302,10 @@ class CrisisModel(mesa.Model):
         self.stakeholder_reputation_index = (
             self.reputation_index if math.isnan(stakeholders) else 50.0 * (stakeholders + 1.0)
         )
-        self.aware_total = int(np.count_nonzero(pop.ever_aware))
+        self.aware_total = pop.aware_count
         self.aware_damage = 0.0 if self.aware_total == 0 else pop.damage(AWARE)
-        self.spreaders_total = int(np.count_nonzero(pop.ever_spread))
-        self.aware_saw_response = int(np.count_nonzero(pop.ever_aware & pop.saw_statement))
+        self.spreaders_total = pop.spreaders_count
+        self.aware_saw_response = pop.aware_saw_count
         observed = self.monitor
         self.observed_mentions_per_h = observed.visible_hourly_mentions(self.tick)
         self.observed_sentiment = observed.sentiment[-1] if observed.sentiment else 0.0

@@ -43,6 +43,11 @@ def test_invariants_hold_every_tick():
         assert np.all((pop.damping >= 0.0) & (pop.damping <= 1.0))
         assert not np.any(pop.ever_spread & ~pop.ever_aware)
         assert np.all(pop.ever_aware[pop.state != State.SUSCEPTIBLE])
+        # The running counts are the counts of the flags they stand for.
+        assert model.aware_total == np.count_nonzero(pop.ever_aware)
+        assert model.spreaders_total == np.count_nonzero(pop.ever_spread)
+        assert model.aware_saw_response == np.count_nonzero(pop.ever_aware & pop.saw_statement)
+    assert 0 < model.aware_saw_response < model.aware_total  # the counts were put to the test
 
 
 def test_same_seed_same_series_different_seed_differs():

@@ -203,7 +203,7 @@ def _read_statements(
         statement.seen[readers] = True
         first_time = ~pop.saw_statement[readers]
         before_third_party = ~pop.ever_aware[readers]
-        pop.saw_statement[readers] = True
+        pop.mark_saw_statement(readers)
         pop.heard_brand_first[readers[first_time & before_third_party]] = True
         reaction = react(
             statement.terms,

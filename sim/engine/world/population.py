@@ -51,6 +51,10 @@ class Population:
     spread_tick: np.ndarray
     turned_tick: np.ndarray
     tick: int = 0  # the tick in play, which the model keeps current and the stamps above use
+    # Running counts for the per-tick reporters, kept by the three marks below (the only
+    # writers of those flags), so that a tick counts no flag array at 10^6 users.
+    spreaders_count: int = 0  # ever spread
+    aware_saw_count: int = 0  # ever aware and saw a brand statement
 
     def __post_init__(self) -> None:
         self.follower_counts = np.diff(self.followers.indptr)
@@ -68,16 +72,31 @@ class Population:
         """Current attitude a = a0 + fast + slow, in [-1, 1]."""
         return self.memory.attitude(users)
 
+    @property
+    def aware_count(self) -> int:
+        """Users ever aware of the crisis: the memory's aware group, which `make_aware` fills."""
+        return self.memory.count(AWARE)
+
     def make_aware(self, users: np.ndarray) -> None:
         """Users learn of the crisis: they count among the aware from now on."""
-        self.ever_aware[users] = True
-        self.aware_tick[users[self.aware_tick[users] < 0]] = self.tick
-        self.memory.enroll(AWARE, users)
+        fresh = np.unique(users[~self.ever_aware[users]])
+        self.ever_aware[fresh] = True
+        self.aware_tick[fresh] = self.tick
+        self.aware_saw_count += int(np.count_nonzero(self.saw_statement[fresh]))
+        self.memory.enroll(AWARE, fresh)
 
     def mark_spread(self, users: np.ndarray) -> None:
         """Users spread the crisis's content: they count among its spreaders from now on."""
-        self.ever_spread[users] = True
-        self.spread_tick[users[self.spread_tick[users] < 0]] = self.tick
+        fresh = np.unique(users[~self.ever_spread[users]])
+        self.ever_spread[fresh] = True
+        self.spread_tick[fresh] = self.tick
+        self.spreaders_count += len(fresh)
+
+    def mark_saw_statement(self, users: np.ndarray) -> None:
+        """Users have seen a brand statement: they count among those the answer reached."""
+        fresh = np.unique(users[~self.saw_statement[users]])
+        self.saw_statement[fresh] = True
+        self.aware_saw_count += int(np.count_nonzero(self.ever_aware[fresh]))
 
     def damage(self, group: str) -> float:
         """Reputational damage in a group: its pre-crisis RI minus its RI now, in RI points
