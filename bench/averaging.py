@@ -20,7 +20,11 @@ their sum is printed too. Rates, floor and the rounds' ratio to it are in CPU ti
 is printed too): on a shared machine the wall clock also counts the other jobs' turns. The floor
 is one core's; the threaded round (`averaging_round_threaded`, on numba's threads) is judged by
 its wall time against it. `--crossover` times the serial and threaded kernels alone at small
-sizes: where the threads start to pay (sim.engine.kernels.THREADED_FROM).
+sizes: where the threads start to pay (sim.engine.kernels.THREADED_FROM). Last, one more
+reference: the listening edges' gathers added row by row in order, one chain of dependent adds
+a row, which the round's bits require (a float32 sum in the graph's index order): where the
+uniform gathers are fast (the table of 10^6 float32 values fits in cache), that chain, not the
+memory, is what a one-pass round cannot go under.
 
     nice -n 5 .venv/bin/python bench/averaging.py                 # 10^6 users
     nice -n 5 .venv/bin/python bench/averaging.py --users 100000 --repeats 9
@@ -114,6 +118,19 @@ def gather_sum(table: np.ndarray, index: np.ndarray) -> float:
         c += table[index[k + 2]]
         d += table[index[k + 3]]
     return float(a + b + c + d)
+
+
+def rows_in_order(indptr: np.ndarray, indices: np.ndarray, table: np.ndarray) -> float:
+    """Each row's sum of table[j] over its edges, left to right, as the round must add them to
+    keep its bits: every add waits for the one before it in the row. Nothing else of the round
+    (no compare, no second gather, no division): the floor of an in-order formulation."""
+    total = 0.0
+    for i in range(indptr.shape[0] - 1):
+        row = np.float32(0.0)
+        for edge in range(indptr[i], indptr[i + 1]):
+            row += table[indices[edge]]
+        total += row
+    return total
 
 
 def crossover(repeats: int) -> None:
@@ -226,6 +243,8 @@ def main() -> None:
     # machine also counts the other jobs' turns.
     gather_s = timed(args.repeats, lambda: gather(table, random_index))[1]
     graph_gather_s = timed(args.repeats, lambda: gather(table, graph.indices))[1]
+    in_order = njit(rows_in_order)
+    in_order_s = timed(args.repeats, lambda: in_order(graph.indptr, graph.indices, table))[1]
     stream_s = timed(args.repeats, lambda: np.add.reduce(big))[1]  # SIMD: memory-bound
     gather_rate = edges / gather_s  # gathers per second (with the index stream they need)
     graph_gather_rate = edges / graph_gather_s
@@ -255,6 +274,8 @@ def main() -> None:
         f"  fused-pass floor: {gathers / 1e6:.1f} M gathers ({floor_gather:.3f} s at the uniform "
         f"rate), {streamed / 1e6:.0f} MB streamed ({floor_stream:.3f} s): floor {floor:.3f} s "
         f"(both, not overlapped: {floor_gather + floor_stream:.3f} s)\n"
+        f"  each row's gathers added in order, one chain a row (the round's own sum, nothing "
+        f"else): {in_order_s:.3f} s on one core\n"
         f"  load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} after"
     )
 

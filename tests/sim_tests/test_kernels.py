@@ -310,16 +310,23 @@ print(json.dumps({"path": kernels.backend(), "series": model.series(), "attitude
 """
 
 
-def run_in_a_child(kernels_setting: str) -> dict[str, object]:
-    environment = {**os.environ, kernels.ENVIRONMENT: kernels_setting}
-    printed = subprocess.run(
-        [sys.executable, "-c", RUN_AND_PRINT],
+def run_python(code: str, kernels_setting: str = "numba", **environ: str) -> str:
+    """What `code` prints, run by a fresh interpreter on the given kernels and environment."""
+    environment = {**os.environ, kernels.ENVIRONMENT: kernels_setting, **environ}
+    if "NUMBA_NUM_THREADS" not in environ:
+        environment.pop("NUMBA_NUM_THREADS", None)
+    return subprocess.run(
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
         env=environment,
     ).stdout
+
+
+def run_in_a_child(kernels_setting: str, before: str = "", **environ: str) -> dict[str, object]:
+    printed = run_python(before + RUN_AND_PRINT, kernels_setting, **environ)
     return json.loads(printed.splitlines()[-1])
 
 
@@ -332,33 +339,19 @@ def test_a_seeded_run_is_identical_on_the_compiled_and_the_numpy_path() -> None:
 
 def test_a_seeded_run_is_identical_on_one_thread_and_on_threads() -> None:
     """Every pass that has a threaded twin taken on it (however small), against one thread."""
+    one = run_in_a_child("numba", NUMBA_NUM_THREADS="1")
     on_threads = "import sim.engine.kernels as k; k.THREADED_FROM = 0\n"
-    one, threaded = (
-        json.loads(
-            subprocess.run(
-                [sys.executable, "-c", prefix + RUN_AND_PRINT],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-                env={**os.environ, kernels.ENVIRONMENT: "numba", "NUMBA_NUM_THREADS": count},
-            ).stdout.splitlines()[-1]
-        )
-        for prefix, count in (("", "1"), (on_threads, "2"))
-    )
+    threaded = run_in_a_child("numba", on_threads, NUMBA_NUM_THREADS="2")
     assert one["series"] == threaded["series"]
     assert one["attitudes"] == threaded["attitudes"]
 
 
 def test_a_sweep_worker_keeps_its_kernels_to_one_thread() -> None:
-    code = (
+    run_python(
         "from sim.lab.worker import settle_worker; settle_worker(); "
         "import sim.engine.kernels as k; assert not k.on_threads(10**9); "
         "from sim.engine.kernels import jit; assert jit.thread_count() == 1"
     )
-    environment = {**os.environ, kernels.ENVIRONMENT: "numba"}
-    environment.pop("NUMBA_NUM_THREADS", None)
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=environment)
 
 
 def test_the_engine_imports_numba_only_at_the_first_kernel_call() -> None:
@@ -367,5 +360,4 @@ def test_the_engine_imports_numba_only_at_the_first_kernel_call() -> None:
         "from sim.engine.draws import Draws, Purpose; Draws(1).uniform(Purpose.SHARE, 3, 4); "
         "assert 'numba' in sys.modules"
     )
-    environment = {**os.environ, kernels.ENVIRONMENT: "numba"}
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=environment)
+    run_python(code)

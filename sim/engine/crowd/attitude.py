@@ -40,13 +40,13 @@ def negative_update(
 
 
 class Listening:
-    """The listening graph (row u: the followees u listens to, in index order) with the buffers
-    the numpy round reuses every round (the compiled round needs none), made on its first round
-    and kept: each edge's listener (the row index, in place of an `np.repeat` per round), a
-    float32 scratch array per edge, a matrix sharing the graph's `indices` and `indptr` whose
-    float32 data holds the round's near-or-not mask (with a uint8 mask, scipy copies it to
-    float32 for every product), and where each row starts, for counting each row's near
-    followees in one streaming pass."""
+    """The listening graph (row u: the followees u listens to, in index order) with the arrays
+    its rounds reuse, made on the first round and kept: the compiled round's per-user arrays
+    (`round_arrays`), and the numpy round's per-edge buffers (`buffers`): each edge's listener
+    (the row index, in place of an `np.repeat` per round), a float32 scratch array per edge, a
+    matrix sharing the graph's `indices` and `indptr` whose float32 data holds the round's
+    near-or-not mask (with a uint8 mask, scipy copies it to float32 for every product), and
+    where each row starts, for counting each row's near followees in one streaming pass."""
 
     def __init__(self, graph: csr_matrix) -> None:
         self.graph = graph
@@ -69,7 +69,7 @@ class Listening:
 class RoundArrays:
     """What a compiled averaging round writes, one value per user: the attitudes it hears and
     the values it moves (float32), each user's change, then the users who move (the changes
-    compacted to the front). Kept from round to round: at 10^7 users these are 280 MB that a
+    compacted to the front). Kept from round to round: at 10^7 users these are 240 MB that a
     round would otherwise map afresh and fault in page by page (bench/RESULTS.md)."""
 
     def __init__(self, users: int) -> None:
@@ -176,8 +176,8 @@ def bounded_confidence_shift(
     for user i with near followees J (|a_j - a_i| <= bound, in float32), in index order,
     n = |J| and s = sum of v_j summed left to right in float32; the change is
     step * float64(s - n * v_i) / n, 0 where n = 0. Where numba imports this is one compiled
-    pass over the edges (`sim.engine.kernels.jit.averaging_round`, bench/averaging.py: 1.6x the
-    machine's floor at 10^6 users), its rows shared among the cores when the graph is big
+    pass over the edges (`sim.engine.kernels.jit.averaging_round`, against the machine's floor
+    in bench/averaging.py), its rows shared among the cores when the graph is big
     enough (`averaging_round_threaded`, sim.engine.kernels.on_threads), else
     `averaging_round_reference`; all give these bits (tests/sim_tests/test_averaging.py)."""
     heard = attitude.astype(np.float32)

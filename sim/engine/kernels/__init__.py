@@ -42,9 +42,10 @@ ENVIRONMENT = "STORMDRILL_KERNELS"
 """The environment variable that picks the path: `numpy` for the reference, else compiled."""
 
 THREADED_FROM = 1 << 19
-"""Fewest elements (edges of a round) for which a threaded kernel runs: below, waking the threads
-costs about what they save (`bench/averaging.py --crossover`: at 3.2 x 10^5 edges serial and
-threaded are level, at 1.1 x 10^6 the threads save a tenth, at 1.1 x 10^7 two fifths)."""
+"""Fewest elements (edges of a round, users of a shift) for which a threaded kernel runs: below,
+waking the threads costs about what they save (`bench/averaging.py --crossover`, two runs on a
+2-core machine: at 3.2 x 10^5 edges the two are level, at 1.1 x 10^6 within a tenth either way;
+the whole round at 1.1 x 10^7 edges took 10% to 40% less on two threads)."""
 
 threaded_calls = threading.Lock()
 """Held around every threaded kernel call: one at a time per process."""
