@@ -5,7 +5,8 @@ Each size runs in a fresh process (so peak memory is that size's own) on the def
 (`data-breach`) with the `fast-transparent` protocol, so every layer works: the crowd, media and
 journalists, injects, and the brand's responses. Per size it prints the time to generate the
 follower graph, to build the model on it, per simulated hour while the crisis is active (the
-first day after the trigger, median and worst hour), for the whole 30-day run, the peak memory,
+first day after the trigger, median and worst hour, and the worst hour's time by phase), for the
+whole 30-day run, the peak memory,
 and the cost per edge (growth no worse than linear shows as a flat column). At 10^5 users it also
 times the exercise's end of turn as the war room does it: `Session.end_turn()` (with its
 autosave) plus building the screen's state; and, after each turn, the facilitator's console
@@ -19,6 +20,7 @@ if the facilitator looked every turn.
 from __future__ import annotations
 
 import argparse
+import collections
 import gc
 import json
 import os
@@ -58,8 +60,40 @@ def spec_for(users: int, days: float):
     )
 
 
+def time_phases() -> collections.Counter:
+    """Wrap the step's phase functions where `CrisisModel.step` looks them up (their modules),
+    so that each call adds its wall time to the counter returned, under the phase's name."""
+    from sim.engine import storyline
+    from sim.engine.crowd import decisions, exposure, opinion
+
+    spent: collections.Counter = collections.Counter()
+    phases = {
+        "actions": (storyline, "release_due_actions"),
+        "actors": (storyline, "act"),
+        "exposure": (exposure, "expose"),
+        "decisions": (decisions, "decide"),
+        "attitudes": (opinion, "update_attitudes"),
+        "memory": (opinion, "remember"),
+    }
+    for name, (module, function) in phases.items():
+        setattr(module, function, _timed(getattr(module, function), name, spent))
+    return spent
+
+
+def _timed(function, name: str, spent: collections.Counter):
+    def timed(*arguments, **keywords):
+        start = time.perf_counter()
+        try:
+            return function(*arguments, **keywords)
+        finally:
+            spent[name] += time.perf_counter() - start
+
+    return timed
+
+
 def measure_size(users: int, days: float) -> dict:
-    """One size, in this process: returns the figures as a dict."""
+    """One size, in this process: returns the figures as a dict, the worst active hour's time
+    by phase included."""
     from sim.engine.model import CrisisModel, build_followers
     from sim.protocol.loader import load_protocol
     from sim.session.session import Session
@@ -80,12 +114,17 @@ def measure_size(users: int, days: float) -> dict:
     session = Session(spec, SEED, protocol=load_protocol(PROTOCOL))
     active = (spec.crisis.start_h, spec.crisis.start_h + 24.0)  # the first day of the crisis
     hour_s: list[float] = []
+    spent = time_phases()
+    worst: dict = {}
     start = time.perf_counter()
     while session.turn < session.turns_total:
         began_h, tick = session.now_h, time.perf_counter()
+        spent.clear()
         session.end_turn()  # one simulated hour; the protocol acts before each tick
         if active[0] <= began_h < active[1]:
             hour_s.append(time.perf_counter() - tick)
+            if hour_s[-1] == max(hour_s):
+                worst = {"hour": began_h, **{name: round(s, 3) for name, s in spent.items()}}
     outcome = session.finish()
     run_s = time.perf_counter() - start
     return {
@@ -96,6 +135,7 @@ def measure_size(users: int, days: float) -> dict:
         "build_s": build_s,
         "active_hour_median_s": statistics.median(hour_s),
         "active_hour_s": max(hour_s),
+        "worst_hour_phases": worst,
         "run_s": run_s,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
         "aware": session.ground_truth().aware,
@@ -159,6 +199,13 @@ def hour_or_none(hours: float | None) -> str:
     return "none" if hours is None else f"{hours:.2f}"
 
 
+def phases_text(worst: dict) -> str:
+    if not worst:
+        return "(none)"
+    spent = sorted(((s, name) for name, s in worst.items() if name != "hour"), reverse=True)
+    return f"(hour {worst['hour']:g}): " + ", ".join(f"{name} {s:.2f} s" for s, name in spent)
+
+
 def print_size(row: dict) -> None:
     if "error" in row:
         print(f"  failed: {row['error']}")
@@ -170,6 +217,7 @@ def print_size(row: dict) -> None:
         f"    model built       {row['build_s']:8.2f} s\n"
         f"    active hour       {row['active_hour_median_s']:8.3f} s median, "
         f"{row['active_hour_s']:.3f} s worst{verdict('active_hour_s', row)}\n"
+        f"    worst hour by phase {phases_text(row.get('worst_hour_phases', {}))}\n"
         f"    whole run         {row['run_s']:8.1f} s{verdict('run_s', row)}"
         f"  = {per_edge_ns:.2f} ns per edge per simulated hour\n"
         f"    peak memory       {row['peak_mb']:8.0f} MB{verdict('peak_mb', row)}\n"

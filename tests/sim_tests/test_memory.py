@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim.engine.crowd.memory import AttitudeMemory
+from sim.engine.crowd.memory import AttitudeMemory, sorted_unique
 
 
 def eager_reference(anchor, shocks, slow_share, fast_factor, slow_factor):
@@ -102,3 +102,14 @@ def test_a_group_users_join_keeps_exact_means_of_its_members():
         assert memory.count("aware") == joined.sum()
         assert memory.mean("aware") == pytest.approx(memory.attitude()[joined].mean(), abs=1e-12)
         assert memory.anchor_mean("aware") == pytest.approx(anchor[joined].mean(), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "users",
+    [[], [4], [1, 2, 9], [1, 1, 2], [3, 1, 2], [5, 5], [0, 7, 3, 7, 1]],
+    ids=["none", "one", "ascending", "repeat", "unsorted", "all repeats", "both"],
+)
+def test_sorted_unique_is_numpys_unique(users) -> None:
+    given = np.array(users, dtype=np.int64)
+    got = sorted_unique(given)
+    assert got.dtype == np.int64 and got.tolist() == np.unique(given).tolist()

@@ -12,7 +12,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from sim.engine.crowd.attitude import Listening, listening_graph
-from sim.engine.crowd.memory import AttitudeMemory
+from sim.engine.crowd.memory import AttitudeMemory, sorted_unique
 from sim.engine.crowd.state import State
 from sim.engine.kernels import compiled
 from sim.spec.schema import Cluster, Crisis, ScenarioSpec
@@ -79,7 +79,7 @@ class Population:
 
     def make_aware(self, users: np.ndarray) -> None:
         """Users learn of the crisis: they count among the aware from now on."""
-        fresh = np.unique(users[~self.ever_aware[users]])
+        fresh = sorted_unique(users[~self.ever_aware[users]])
         self.ever_aware[fresh] = True
         self.aware_tick[fresh] = self.tick
         self.aware_saw_count += int(np.count_nonzero(self.saw_statement[fresh]))
@@ -87,14 +87,14 @@ class Population:
 
     def mark_spread(self, users: np.ndarray) -> None:
         """Users spread the crisis's content: they count among its spreaders from now on."""
-        fresh = np.unique(users[~self.ever_spread[users]])
+        fresh = sorted_unique(users[~self.ever_spread[users]])
         self.ever_spread[fresh] = True
         self.spread_tick[fresh] = self.tick
         self.spreaders_count += len(fresh)
 
     def mark_saw_statement(self, users: np.ndarray) -> None:
         """Users have seen a brand statement: they count among those the answer reached."""
-        fresh = np.unique(users[~self.saw_statement[users]])
+        fresh = sorted_unique(users[~self.saw_statement[users]])
         self.saw_statement[fresh] = True
         self.aware_saw_count += int(np.count_nonzero(self.ever_aware[fresh]))
 
