@@ -20,15 +20,15 @@ first kernel call, not with the engine, so `stormdrill --help` and the scenario 
 (`@njit(cache=True)`), so a process pays the import of numba (~0.3 s of CPU) and loading the
 cache, not compiling, after the first run on a machine.
 
-A kernel whose rows are independent (the averaging round) also has a threaded twin that shares
-its rows among numba's threads (one per core by default; `NUMBA_NUM_THREADS` sets it): each row
-is computed as in the serial pass and written only by the thread that computes it, so the bits
-do not depend on the number of threads. `on_threads(work)` says when to use it: when the pass is
-big enough to pay for waking the threads and numba has more than one (a sweep's worker process
-sets `NUMBA_NUM_THREADS=1` before numba loads: its siblings have the other cores). Threaded
-calls run one at a time (`threaded_calls`, a lock): numba's built-in `workqueue` layer, which
-the kernels ask for unless `NUMBA_THREADING_LAYER` says otherwise, is not safe to enter from
-two threads at once (the war room's worker and the facilitator's twin), and, unlike OpenMP's,
+A pass whose rows or users are independent (the averaging round, a memory shift's per-user updates)
+also has a threaded twin that shares them among numba's threads (one per core by default;
+`NUMBA_NUM_THREADS` sets it): each is computed as in the serial pass and written only by the thread
+that computes it, so the bits do not depend on the number of threads. `on_threads(work)` says when
+to use it: when the pass is big enough to pay for waking the threads and numba has more than one (a
+sweep's worker process sets `NUMBA_NUM_THREADS=1` before numba loads: its siblings have the other
+cores). Threaded calls run one at a time (`threaded_calls`, a lock): numba's built-in `workqueue`
+layer, which the kernels ask for unless `NUMBA_THREADING_LAYER` says otherwise, is not safe to enter
+from two threads at once (the war room's worker and the facilitator's twin), and, unlike OpenMP's,
 is safe in a process that forks.
 """
 
