@@ -149,12 +149,11 @@ def crossover(repeats: int) -> None:
         graph = population.listening.graph
         hit = rng.random(users) < 1 / 3
         attitude = np.clip(population.anchor - hit * rng.uniform(0.0, 0.6, users), -1.0, 1.0)
-        heard = attitude.astype(np.float32)
-        value = (attitude - population.anchor).astype(np.float32)
+        heard_and_value = np.stack((attitude, attitude - population.anchor), axis=1)
         bound = np.float32(BOUND)
         serial, threaded = np.empty(users), np.empty(users)
 
-        arguments = (graph.indptr, graph.indices, heard, value, bound, STEP)
+        arguments = (graph.indptr, graph.indices, heard_and_value.astype(np.float32), bound, STEP)
 
         def run(kernel: Callable[..., None], out: np.ndarray, given: tuple = arguments):
             return lambda: kernel(*given, out)

@@ -228,6 +228,10 @@ class CrisisModel(mesa.Model):
     def observation(self) -> Observation:
         return self.monitor.observe(self.tick - 1)
 
+    def latest_observation(self) -> Observation:
+        """`observation` with only the newest visible tick in its series."""
+        return self.monitor.observe_latest(self.tick - 1)
+
     def observed_mentions_now(self) -> float:
         """The team's current hourly mention estimate, without building a whole Observation."""
         return self.monitor.visible_hourly_mentions(self.tick - 1)

@@ -27,6 +27,7 @@ class Monitor:
         self.supportive: list[float] = []
         self.sentiment: list[float] = []
         self.impressions: list[float] = []
+        self.reach: list[float] = []  # the impressions' running total, as np.cumsum adds them
         self.detected_tick: int | None = None
 
     def record(self, tick: int, negative: int, defending: int, impressions: int) -> bool:
@@ -38,6 +39,7 @@ class Monitor:
         else:
             for series in (self.mentions, self.supportive, self.sentiment, self.impressions):
                 series.append(0.0)
+        self.reach.append(self.impressions[-1] + (self.reach[-1] if self.reach else 0.0))
         if self.detected_tick is None and self.visible_hourly_mentions(tick) >= max(
             self.threshold, 1.0
         ):
@@ -74,15 +76,30 @@ class Monitor:
         return float(sum(self.mentions[max(0, end - self.ticks_per_h) : end]))
 
     def observe(self, tick: int) -> Observation:
+        """The team's view at `tick`: every tick that has reached it so far."""
+        return self._observation(tick, 0)
+
+    def observe_latest(self, tick: int) -> Observation:
+        """The team's view at `tick` with only its newest visible tick in the series: the same
+        figures as the last of `observe`'s, without rebuilding the whole history (a turn's
+        record asks for them every turn: O(turns) a turn, O(turns^2) a run otherwise)."""
+        return self._observation(tick, max(0, self._visible_until(tick) - 1))
+
+    def _observation(self, tick: int, first: int) -> Observation:
+        """The view at `tick` of the visible ticks from `first` on. The hourly mentions of a
+        tick are the sum of the window of ticks ending there, as `np.convolve` of the whole
+        series with a window of ones gives it: the same dot product of the same values (the
+        tests hold the newest to it for every length)."""
         end = self._visible_until(tick)
         window = self.ticks_per_h
-        mentions = np.asarray(self.mentions[:end])
-        hourly = np.convolve(mentions, np.ones(window))[:end] if end else mentions
+        start = max(0, first - window + 1)  # the first window that reaches `first`
+        mentions = np.asarray(self.mentions[start:end])
+        hourly = np.convolve(mentions, np.ones(window)) if len(mentions) else mentions
         return Observation(
             at_h=(tick + 1) * self.tick_h,
-            hours=tuple(float((t + 1) * self.tick_h) for t in range(end)),
-            mentions_per_h=tuple(float(v) for v in hourly),
-            sentiment=tuple(self.sentiment[:end]),
-            reach=tuple(float(v) for v in np.cumsum(self.impressions[:end])),
+            hours=tuple(float((t + 1) * self.tick_h) for t in range(first, end)),
+            mentions_per_h=tuple(float(v) for v in hourly[first - start : end - start]),
+            sentiment=tuple(self.sentiment[first:end]),
+            reach=tuple(self.reach[first:end]),
             detected_at_h=self.detected_at_h,
         )

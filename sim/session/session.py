@@ -769,7 +769,7 @@ class Session:
         return against_unanswered(outcome, unanswered)
 
     def _turn_record(self, end: TurnEnded) -> TurnRecord:
-        observation = self._model.observation()
+        observation = self._model.latest_observation()
         events = self._model.events
         record = TurnRecord(
             number=end.turn,

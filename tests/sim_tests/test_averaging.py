@@ -116,9 +116,9 @@ def test_the_threaded_round_gives_the_same_bits_on_any_number_of_threads(threads
     for seed in range(8):
         followees, attitude, listened, crisis_shift = random_case(seed)
         graph = listening_graph(followees, listened).graph
-        heard, value = attitude.astype(np.float32), crisis_shift.astype(np.float32)
-        serial, threaded = np.empty(len(heard)), np.empty(len(heard))
-        arguments = (graph.indptr, graph.indices, heard, value, np.float32(0.4), 0.1)
+        heard_and_value = np.stack((attitude, crisis_shift), axis=1).astype(np.float32)
+        serial, threaded = np.empty(len(attitude)), np.empty(len(attitude))
+        arguments = (graph.indptr, graph.indices, heard_and_value, np.float32(0.4), 0.1)
         jit.averaging_round(*arguments, serial)
         numba.set_num_threads(threads)
         try:

@@ -199,25 +199,51 @@ def test_the_compiled_float32_attitudes_equal_the_numpy_reference(compiled_path)
     rng = np.random.default_rng(5)
     n = 4000
     anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
-    unmoved = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)
+    unmoved = np.empty((n, 2), dtype=np.float32)
     inside = AttitudeMemory(np.clip(anchor, -1.0, 1.0), 0.35, {})
-    assert not inside.in_float32(*unmoved)
-    assert not inside._float32_reference(*unmoved)
+    assert not inside.in_float32(unmoved, of_shift=True)
+    assert not inside._float32_reference(unmoved, of_shift=True)
     memory = AttitudeMemory(anchor, 0.35, {"stakeholders": rng.random(n) < 0.3})
-    assert memory.in_float32(*unmoved)  # an anchor beyond 1 is heard clipped: a shift
-    assert memory._float32_reference(*unmoved)
+    assert memory.in_float32(unmoved, of_shift=True)  # an anchor beyond 1 is heard clipped
+    assert memory._float32_reference(unmoved, of_shift=True)
     users = rng.choice(n, 3000, replace=False)
     memory.shift(users, rng.normal(0.0, 0.9, 3000))
     memory.shift(users[:5], -memory.unclipped(users[:5]) + anchor[users[:5]])  # back to zero
     memory.decay(0.31, 0.97)
-    for wants_shift in (True, False):
-        got = [np.full(n, np.nan, dtype=np.float32) for _ in range(2)]
-        want = [np.full(n, np.nan, dtype=np.float32) for _ in range(2)]
-        moved = memory.in_float32(got[0], got[1] if wants_shift else None)
-        assert moved == memory._float32_reference(want[0], want[1] if wants_shift else None)
+    for of_shift in (True, False):
+        got = np.full((n, 2), np.nan, dtype=np.float32)
+        want = np.full((n, 2), np.nan, dtype=np.float32)
+        moved = memory.in_float32(got, of_shift)
+        assert moved == memory._float32_reference(want, of_shift)
         assert moved
-        for a, b in zip(got, want, strict=True):
-            assert a.tobytes() == b.tobytes()
+        assert got.tobytes() == want.tobytes()
+        attitude = memory.attitude().astype(np.float32)
+        shift = (memory.attitude() - memory.anchor).astype(np.float32)
+        assert got[:, 0].tobytes() == attitude.tobytes()
+        assert got[:, 1].tobytes() == (shift if of_shift else attitude).tobytes()
+
+
+@pytest.mark.parametrize("path", ["compiled", "numpy"])
+def test_a_shift_that_resyncs_leaves_the_memory_as_a_shift_then_a_resync(monkeypatch, path) -> None:
+    """Social averaging's shift skips the running sums' updates and makes them anew: the
+    parts, flags, sums and means are those of a plain shift followed by `resync`."""
+    if path == "numpy":
+        monkeypatch.setattr(kernels, "_loaded", [None])
+    rng = np.random.default_rng(8)
+    n = 3000
+    anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
+    groups = {"stakeholders": rng.random(n) < 0.3, "aware": rng.random(n) < 0.6}
+    resynced, plain = (AttitudeMemory(anchor.copy(), 0.35, groups) for _ in range(2))
+    for step in range(40):
+        users = np.sort(rng.choice(n, int(rng.choice([0, 1, 200, 2900])), replace=False))
+        delta = rng.normal(0.0, 0.6, len(users))
+        after = resynced.shift(users, delta, resync=True)
+        assert_same_bits(after, plain.shift(users, delta))
+        plain.resync()
+        for got, want in zip(memory_state(resynced), memory_state(plain), strict=True):
+            assert np.array_equal(bits(got), bits(want)), step
+        for memory in (resynced, plain):
+            memory.decay(0.9, 0.99)
 
 
 @pytest.mark.parametrize("size", [0, 1, 7, 1000])
@@ -239,13 +265,21 @@ from sim.engine.model import CrisisModel  # noqa: E402
 from tests.sim_tests.conftest import make_spec  # noqa: E402
 
 
-@pytest.mark.parametrize("size", [0, 1, 50, 3000])
-def test_the_compiled_state_scan_equals_the_numpy_reference(size) -> None:
-    state = np.random.default_rng(size).integers(0, len(State), size).astype(np.int8)
+@pytest.mark.parametrize("size", [0, 1, 7, 9, 50, 3000, 100_003])
+@pytest.mark.parametrize("share", [1.0, 0.05, 0.001], ids=["dense", "sparse", "rare"])
+def test_the_compiled_state_scan_equals_the_numpy_reference(size, share) -> None:
+    """Every range of states, on crowds where each state is common, rare or missing (the
+    word-at-a-time scan runs for the rare ones), with tails that are not a whole word."""
+    rng = np.random.default_rng(size)
+    common = rng.integers(0, len(State), size)
+    state = np.where(rng.random(size) < share, common, State.REMOVED).astype(np.int8)
+    if size > 10:
+        state[-3:] = State.EXPOSED  # a find in the tail
     for first in State:
         for last in State:
             want = np.flatnonzero((state >= first) & (state <= last))
-            assert_same_bits(jit.users_in_states(state, int(first), int(last)), want)
+            count = len(want)
+            assert_same_bits(jit.users_in_states(state, int(first), int(last), count), want)
 
 
 @pytest.mark.parametrize("seed", [0, 1])

@@ -67,14 +67,14 @@ class Listening:
 
 
 class RoundArrays:
-    """What a compiled averaging round writes, one value per user: the attitudes it hears and
-    the values it moves (float32), each user's change, then the users who move (the changes
-    compacted to the front). Kept from round to round: at 10^7 users these are 240 MB that a
-    round would otherwise map afresh and fault in page by page (bench/RESULTS.md)."""
+    """What a compiled averaging round writes, one row per user: the attitude it hears and the
+    value it moves, side by side in float32 (`heard_and_value`, users x 2: an edge's one read
+    brings both), each user's change, then the users who move (the changes compacted to the
+    front). Kept from round to round: at 10^7 users these are 240 MB that a round would
+    otherwise map afresh and fault in page by page (bench/RESULTS.md)."""
 
     def __init__(self, users: int) -> None:
-        self.heard = np.empty(users, dtype=np.float32)
-        self.value = np.empty(users, dtype=np.float32)
+        self.heard_and_value = np.empty((users, 2), dtype=np.float32)
         self.change = np.empty(users)
         self.moved = np.empty(users, dtype=np.int64)
 
@@ -130,11 +130,10 @@ def averaging_moves(
         moved = np.flatnonzero(shift)
         return moved, shift[moved]
     arrays = listening.round_arrays()
-    if not memory.in_float32(arrays.heard, arrays.value if of_crisis_shift else None):
+    if not memory.in_float32(arrays.heard_and_value, of_crisis_shift):
         return None
-    value = arrays.value if of_crisis_shift else arrays.heard
     _compiled_round(
-        jit, listening.graph, arrays.heard, value, confidence_bound, step, arrays.change
+        jit, listening.graph, arrays.heard_and_value, confidence_bound, step, arrays.change
     )
     count = jit.compact_nonzero(arrays.change, arrays.moved)
     return arrays.moved[:count], arrays.change[:count]
@@ -143,15 +142,14 @@ def averaging_moves(
 def _compiled_round(
     jit: ModuleType,
     graph: csr_matrix,
-    heard: np.ndarray,
-    value: np.ndarray,
+    heard_and_value: np.ndarray,
     confidence_bound: float,
     step: float,
     change: np.ndarray,
 ) -> None:
     # As numpy compares a float32 array with a Python float (NEP 50): in float32.
     bound = np.float32(confidence_bound)
-    arguments = (graph.indptr, graph.indices, heard, value, bound, float(step), change)
+    arguments = (graph.indptr, graph.indices, heard_and_value, bound, float(step), change)
     if on_threads(graph.nnz):
         with threaded_calls:
             jit.averaging_round_threaded(*arguments)
@@ -186,7 +184,8 @@ def bounded_confidence_shift(
     if jit is None:
         return averaging_round_reference(heard, value, listening, confidence_bound, step)
     change = np.empty(len(heard))
-    _compiled_round(jit, listening.graph, heard, value, confidence_bound, step, change)
+    heard_and_value = np.stack((heard, value), axis=1)
+    _compiled_round(jit, listening.graph, heard_and_value, confidence_bound, step, change)
     return change
 
 

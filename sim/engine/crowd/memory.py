@@ -9,6 +9,7 @@ running sums included (the kernel sums as numpy does, pairwise; tests/sim_tests/
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import ModuleType
 
 import numpy as np
 
@@ -139,15 +140,29 @@ class AttitudeMemory:
         self._fast_sum[g] += float(self._fast[new].sum())
         self._slow_sum[g] += float(self._slow[new].sum())
 
-    def shift(self, users: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    def shift(self, users: np.ndarray, delta: np.ndarray, resync: bool = False) -> np.ndarray:
         """Apply attitude changes, bounded to [-1, 1]; `users` must be unique. Returns the
-        users' attitudes after the change."""
+        users' attitudes after the change. `resync`: recompute the running sums from the
+        stored parts afterwards (`resync`) instead of adding the changes to them, as a shift
+        of most of the crowd (social averaging's) wants: the same sums, without the passes
+        over the shifted users that the resync would throw away."""
         if len(users) == 0:
+            if resync:
+                self.resync()
             return np.empty(0)
         jit = compiled()
         change = np.asarray(delta, dtype=np.float64).reshape(-1)
         if jit is None or users.ndim != 1 or len(change) not in (1, len(users)):
-            return self._shift_reference(users, delta)
+            after = self._shift_reference(users, delta, with_sums=not resync)
+        else:
+            after = self._compiled_shift(jit, users, change, with_sums=not resync)
+        if resync:
+            self.resync()
+        return after
+
+    def _compiled_shift(
+        self, jit: ModuleType, users: np.ndarray, change: np.ndarray, with_sums: bool
+    ) -> np.ndarray:
         after = np.empty(len(users))
         scales = (float(self._fast_scale), float(self._slow_scale), float(self.slow_share))
         arguments = (
@@ -159,6 +174,7 @@ class AttitudeMemory:
             scales,
             self._membership,
             self._sums,
+            with_sums,
             self._irregular,
             after,
             self._scratch_rows(),
@@ -172,15 +188,16 @@ class AttitudeMemory:
             self._irregular_stale = True
         return after
 
-    def in_float32(self, heard: np.ndarray, shift: np.ndarray | None = None) -> bool:
-        """Write every user's attitude, rounded to float32, into `heard`, and its shift from
-        the anchor (in float64, then rounded) into `shift` if given: social averaging's inputs,
-        in arrays the caller keeps, so a round makes none. Returns whether any shift is not
-        zero (True when no `shift` is asked for). Compiled where numba imports
-        (`jit.attitudes_in_float32`), else `_float32_reference`: the same bits."""
+    def in_float32(self, heard_and_value: np.ndarray, of_shift: bool) -> bool:
+        """Social averaging's inputs, in an array the caller keeps (users x 2, float32), so a
+        round makes none: every user's attitude rounded to float32 in column 0, and in column 1
+        its shift from the anchor (in float64, then rounded) if `of_shift`, else the attitude
+        again. Returns whether any shift is not zero (True when no shift is asked for).
+        Compiled where numba imports (`jit.attitudes_in_float32`), else `_float32_reference`:
+        the same bits."""
         jit = compiled()
         if jit is None:
-            return self._float32_reference(heard, shift)
+            return self._float32_reference(heard_and_value, of_shift)
         return bool(
             jit.attitudes_in_float32(
                 self.anchor,
@@ -188,19 +205,19 @@ class AttitudeMemory:
                 self._slow,
                 float(self._fast_scale),
                 float(self._slow_scale),
-                heard,
-                np.empty(0, dtype=np.float32) if shift is None else shift,
+                heard_and_value,
+                of_shift,
             )
-            or shift is None
         )
 
-    def _float32_reference(self, heard: np.ndarray, shift: np.ndarray | None) -> bool:
+    def _float32_reference(self, heard_and_value: np.ndarray, of_shift: bool) -> bool:
         attitude = self.attitude()
-        heard[:] = attitude
-        if shift is None:
+        heard_and_value[:, 0] = attitude
+        if not of_shift:
+            heard_and_value[:, 1] = heard_and_value[:, 0]
             return True
         away = attitude - self.anchor
-        shift[:] = away
+        heard_and_value[:, 1] = away
         return bool(np.any(away))
 
     def _scratch_rows(self) -> np.ndarray:
@@ -210,7 +227,9 @@ class AttitudeMemory:
             self._scratch = np.empty((2, len(self.anchor)))
         return self._scratch
 
-    def _shift_reference(self, users: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    def _shift_reference(
+        self, users: np.ndarray, delta: np.ndarray, with_sums: bool = True
+    ) -> np.ndarray:
         """`shift` in numpy: the reference the compiled shift must equal bit for bit."""
         anchor = self.anchor[users]
         fast = self._fast[users] * self._fast_scale
@@ -223,7 +242,7 @@ class AttitudeMemory:
         # a user's stored parts exactly as they were, whatever else is shifted with it.
         self._fast[users] += fast_change / self._fast_scale
         self._slow[users] += slow_change / self._slow_scale
-        for g, members in enumerate(self._members):
+        for g, members in enumerate(self._members if with_sums else ()):
             inside = slice(None) if g == 0 else members[users]
             self._fast_sum[g] += float(fast_change[inside].sum()) / self._fast_scale
             self._slow_sum[g] += float(slow_change[inside].sum()) / self._slow_scale

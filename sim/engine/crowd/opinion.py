@@ -29,8 +29,7 @@ def update_attitudes(crowd: Crowd, silence_costs: bool) -> None:
         )
         if moves is None:
             return  # nobody's view has moved yet: nothing to average
-        pop.shift_attitude(*moves)
-        pop.memory.resync()
+        pop.shift_attitude(*moves, resync=True)  # its sums drift by rounding only: made anew
 
 
 def remember(crowd: Crowd) -> None:

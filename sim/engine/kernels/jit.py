@@ -288,6 +288,7 @@ def memory_shift(
     scales: tuple,
     membership: np.ndarray,
     sums: np.ndarray,
+    with_sums: bool,
     irregular: np.ndarray,
     after: np.ndarray,
     scratch: np.ndarray,
@@ -295,8 +296,9 @@ def memory_shift(
 ) -> bool:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.memory.AttitudeMemory._shift_reference`, in one pass per
     quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group; group 0
-    is everyone) and irregular flags updated in place, each user's attitude after the change
-    written to `after`; True if an irregular flag changed. `delta` has one element or one per
+    is everyone; unless not `with_sums`, when the caller resyncs them) and irregular flags
+    updated in place, each user's attitude after the change written to `after`; True if an
+    irregular flag changed. `delta` has one element or one per
     user; `scales` is (fast scale, slow scale, slow share); `scratch` is the memory's own two
     rows of at least one value per user, so that a shift makes no array but `after`.
     `threaded`: the users' own updates on numba's threads (the caller holds
@@ -314,7 +316,7 @@ def memory_shift(
         )
     fast_scale, slow_scale, slow_share = scales
     fast_share = 1.0 - slow_share
-    for group in range(membership.shape[0]):
+    for group in range(membership.shape[0] if with_sums else 0):
         filled = _members_times(change, fast_share, users, membership, group, inside)
         sums[0, group] += numpy_sum(inside[:filled]) / fast_scale
         filled = _members_times(change, slow_share, users, membership, group, inside)
@@ -345,23 +347,25 @@ def attitudes_in_float32(
     slow_parts: np.ndarray,
     fast_scale: float,
     slow_scale: float,
-    heard: np.ndarray,
-    shift: np.ndarray,
+    heard_and_value: np.ndarray,
+    of_shift: bool,
 ) -> bool:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.memory.AttitudeMemory._float32_reference`: every user's
-    attitude clip(anchor + fast x scale + slow x scale) rounded to float32 into `heard`, and,
-    unless `shift` is empty, its shift from the anchor (in float64, then rounded) into `shift`;
-    whether any such shift is not zero."""
-    moved = False
-    wanted = shift.shape[0] > 0
+    attitude clip(anchor + fast x scale + slow x scale) rounded to float32 into column 0 of
+    `heard_and_value`, and into column 1 its shift from the anchor (in float64, then rounded)
+    if `of_shift`, else the attitude again; whether any such shift is not zero (True when no
+    shift is asked for)."""
+    moved = not of_shift
     for user in range(anchor.shape[0]):
         base = anchor[user]
         attitude = _clip(base + fast_parts[user] * fast_scale + slow_parts[user] * slow_scale)
-        heard[user] = np.float32(attitude)
-        if wanted:
+        heard_and_value[user, 0] = np.float32(attitude)
+        if of_shift:
             away = attitude - base
-            shift[user] = np.float32(away)
+            heard_and_value[user, 1] = np.float32(away)
             moved |= away != 0.0
+        else:
+            heard_and_value[user, 1] = np.float32(attitude)
     return moved
 
 
@@ -416,57 +420,56 @@ def ids_at_uniform(
 def _averaged_row(
     indptr: np.ndarray,
     indices: np.ndarray,
-    heard: np.ndarray,
-    value: np.ndarray,
+    heard_and_value: np.ndarray,
     bound: np.float32,
     step: float,
     i: int,
 ) -> float:  # pragma: no cover - compiled
     """Row i of `averaging_round`: its near followees j (|heard_j - heard_i| <= bound, in
     float32) in index order, their count n and their values summed left to right in float32
-    from +0.0, then step * float64(s - n * value_i) / float64(n), or 0.0 where n = 0.
+    from +0.0, then step * float64(s - n * value_i) / float64(n), or 0.0 where n = 0. Each
+    user's heard attitude and moved value sit side by side (`heard_and_value[j]`, 8 bytes), so
+    an edge costs one random read, not two: at 10^7 users the tables are past the caches.
 
     Without a branch: every followee's value is added, times 1.0 if near and 0.0 if not. A far
     edge so adds +0.0 or -0.0 (the sparse product's 0.0 * v), which changes no sum: x + (+-0.0)
     is x for every x but -0.0, and a sum that starts at +0.0 is never -0.0 (x + -x is +0.0).
-    A third of the edges are far at random, so a branch mispredicts often: this way the row
-    costs one more gather per far edge and no misprediction (bench/averaging.py)."""
-    own = heard[i]
+    A third of the edges are far at random, so a branch mispredicts often (bench/averaging.py)."""
+    own = heard_and_value[i, 0]
     total = np.float32(0.0)
     near = 0
     for edge in range(indptr[i], indptr[i + 1]):
         j = indices[edge]
-        inside = abs(heard[j] - own) <= bound
-        total += value[j] * np.float32(inside)
+        inside = abs(heard_and_value[j, 0] - own) <= bound
+        total += heard_and_value[j, 1] * np.float32(inside)
         near += inside
     if near == 0:
         return 0.0
     count = np.float32(near)
-    return step * (np.float64(total - count * value[i]) / np.float64(count))
+    return step * (np.float64(total - count * heard_and_value[i, 1]) / np.float64(count))
 
 
 @njit(cache=True)
 def averaging_round(
     indptr: np.ndarray,
     indices: np.ndarray,
-    heard: np.ndarray,
-    value: np.ndarray,
+    heard_and_value: np.ndarray,
     bound: np.float32,
     step: float,
     change: np.ndarray,
 ) -> None:  # pragma: no cover - compiled
     """Reference: `sim.engine.crowd.attitude.averaging_round_reference`, in one pass over the
-    listening edges, a row at a time (`_averaged_row`)."""
+    listening edges, a row at a time (`_averaged_row`); `heard_and_value` is (users, 2)
+    float32, C-ordered: each user's attitude as heard, then the value the round moves."""
     for i in range(change.shape[0]):
-        change[i] = _averaged_row(indptr, indices, heard, value, bound, step, i)
+        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i)
 
 
 @njit(cache=True, parallel=True)
 def averaging_round_threaded(
     indptr: np.ndarray,
     indices: np.ndarray,
-    heard: np.ndarray,
-    value: np.ndarray,
+    heard_and_value: np.ndarray,
     bound: np.float32,
     step: float,
     change: np.ndarray,
@@ -475,25 +478,57 @@ def averaging_round_threaded(
     round's inputs and writes only its own change, each in the same order as the serial pass,
     so the bits are the same whatever the number of threads or how the rows are split."""
     for i in prange(change.shape[0]):
-        change[i] = _averaged_row(indptr, indices, heard, value, bound, step, i)
+        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i)
+
+
+_BYTES_ONES = np.uint64(0x0101010101010101)
+_BYTES_HIGH = np.uint64(0x8080808080808080)
 
 
 @njit(cache=True)
-def users_in_states(state: np.ndarray, first: int, last: int) -> np.ndarray:  # pragma: no cover
+def users_in_states(
+    state: np.ndarray, first: int, last: int, count: int
+) -> np.ndarray:  # pragma: no cover - compiled
     """Reference: `np.flatnonzero((state >= first) & (state <= last))` for State codes (0 to
-    127), in one pass without a branch to mispredict: every user is written at the next free
-    place, which moves on only when the user's code, less `first` as a uint8, is at most the
-    range's width (a code below `first` wraps round to a large number)."""
-    if last < first:
-        return np.empty(0, dtype=np.int64)
-    users = np.empty(state.shape[0], dtype=np.int64)
+    127), where `count` is how many users are in those states (the population keeps the
+    counts): the result is made at its size, with no count pass and no copy.
+
+    A sparse state (under one user in 16) is found eight users at a time: the codes are read
+    as 64-bit words, and a word with none of its bytes in [first, last] is skipped after a
+    few integer operations. Adding 128 - first to a byte sets its top bit iff the code is at
+    least `first`, adding 127 - last iff it is above `last`; no byte carries into the next, as
+    codes are below 128. A denser state is written as it is read, every user at the next free
+    place, which moves on only for a user in the range (no branch to mispredict). The scan
+    stops where `count` users are found, and never writes past them."""
+    users = np.empty(max(count, 0) + 8, dtype=np.int64)
+    if last < first or count <= 0:
+        return users[:0]
+    n = state.shape[0]
     filled = 0
+    begin = 0
+    if count * 16 < n:
+        whole = n - n % 8
+        words = state[:whole].view(np.uint64)
+        at_least = np.uint64(128 - first) * _BYTES_ONES
+        above = np.uint64(127 - last) * _BYTES_ONES
+        for w in range(words.shape[0]):
+            word = words[w]
+            hit = (word + at_least) & ~(word + above) & _BYTES_HIGH
+            if hit:
+                if filled >= count:
+                    break
+                for k in range(8):
+                    users[filled] = w * 8 + k
+                    filled += int((hit >> np.uint64(8 * k + 7)) & np.uint64(1))
+        begin = whole
     low = np.uint8(first)
     width = np.uint8(last - first)
-    for user in range(state.shape[0]):
+    for user in range(begin, n):
+        if filled >= count:
+            break
         users[filled] = user
         filled += int(np.uint8(np.uint8(state[user]) - low) <= width)
-    return users[:filled].copy()
+    return users[:filled]
 
 
 @njit(cache=True)

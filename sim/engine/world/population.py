@@ -103,11 +103,11 @@ class Population:
         (docs/model.md section 10); NaN for an empty group."""
         return 50.0 * (self.memory.anchor_mean(group) - self.memory.mean(group))
 
-    def shift_attitude(self, users: np.ndarray, delta: np.ndarray) -> None:
+    def shift_attitude(self, users: np.ndarray, delta: np.ndarray, resync: bool = False) -> None:
         """Apply attitude changes through the two-speed memory; `users` must be unique. A user
         who liked the brand (pre-crisis attitude zero or above) and whom a change leaves below
-        zero has turned against it, at this tick."""
-        after = self.memory.shift(users, delta)
+        zero has turned against it, at this tick. `resync`: as `AttitudeMemory.shift`'s."""
+        after = self.memory.shift(users, delta, resync)
         jit = compiled()
         if jit is None:
             self._mark_turned_reference(users, after)
@@ -145,7 +145,8 @@ class Population:
         jit = compiled()
         if jit is None:
             return np.flatnonzero((self.state >= first) & (self.state <= last))
-        return jit.users_in_states(self.state, int(first), int(last))
+        count = int(self.state_counts[first : last + 1].sum())
+        return jit.users_in_states(self.state, int(first), int(last), count)
 
     def silence_audience(self, audience: str) -> np.ndarray:
         """Who notices that the brand is silent, in ascending order: everyone ever aware of the
