@@ -9,12 +9,14 @@ tests/sim_tests/test_averaging.py compares against it), and the model's own roun
 (`bounded_confidence_shift`, the attitudes' float32 copies included) on its two paths: numpy, in
 buffers kept with the listening graph, and compiled (`sim.engine.kernels.jit.averaging_round`:
 one pass over the edges, the same arithmetic in the same order); it checks that all three give
-the same bits. Then it measures this machine's random-gather rate
-(float32 loads through a stream of random int32 indices into a table of one value per user, and
-through the listening graph's own indices) and stream rate (numpy's SIMD sum of a 256 MB float32
-array), and computes the floor of a fused pass: every listening edge read once (its 4-byte index),
-one gather of the followee's attitude per edge and one more of its moved value for each edge within
-the bound, and per user the row pointer, attitude, moved value and change streamed. The floor is
+the same bits; then the compiled kernels alone on inputs made beforehand, the engine's (each
+user's attitude and moved value side by side, one random read an edge) against session 13's (two
+arrays, two random reads), serial and threaded. Then it measures this machine's random-gather
+rate (loads through a stream of random int32 indices into a table of one float32 a user, of two
+side by side, and through the listening graph's own indices) and stream rate (numpy's SIMD sum of
+a 256 MB float32 array), and computes the floor of a fused pass: every listening edge read once
+(its 4-byte index), one 8-byte gather of the followee's attitude and moved value per edge, and
+per user the row pointer, its own pair and its change streamed. The floor is
 the larger of the gather time and the stream time (a pass can overlap them, never beat either);
 their sum is printed too. Rates, floor and the rounds' ratio to it are in CPU time (the wall time
 is printed too): on a shared machine the wall clock also counts the other jobs' turns. The floor
@@ -120,6 +122,46 @@ def gather_sum(table: np.ndarray, index: np.ndarray) -> float:
     return float(a + b + c + d)
 
 
+def split_round(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    heard: np.ndarray,
+    value: np.ndarray,
+    bound: np.float32,
+    step: float,
+    change: np.ndarray,
+) -> None:
+    """The compiled round of session 13, verbatim but for the loop (compiled here with and
+    without numba's threads): the attitudes heard and the values moved in two arrays, so an
+    edge reads two random places where the engine's round now reads one."""
+    for i in numba.prange(change.shape[0]):
+        own = heard[i]
+        total = np.float32(0.0)
+        near = 0
+        for edge in range(indptr[i], indptr[i + 1]):
+            j = indices[edge]
+            inside = abs(heard[j] - own) <= bound
+            total += value[j] * np.float32(inside)
+            near += inside
+        if near == 0:
+            change[i] = 0.0
+        else:
+            count = np.float32(near)
+            change[i] = step * (np.float64(total - count * value[i]) / np.float64(count))
+
+
+def pair_gather_sum(table: np.ndarray, index: np.ndarray) -> float:
+    """`gather_sum` on a table of two float32 values a user, both read at each index: one
+    8-byte random read, the round's per-edge read."""
+    a = b = c = d = np.float32(0.0)
+    for k in range(0, len(index) - 3, 4):
+        a += table[index[k], 0] + table[index[k], 1]
+        b += table[index[k + 1], 0] + table[index[k + 1], 1]
+        c += table[index[k + 2], 0] + table[index[k + 2], 1]
+        d += table[index[k + 3], 0] + table[index[k + 3], 1]
+    return float(a + b + c + d)
+
+
 def rows_in_order(indptr: np.ndarray, indices: np.ndarray, table: np.ndarray) -> float:
     """Each row's sum of table[j] over its edges, left to right, as the round must add them to
     keep its bits: every add waits for the one before it in the row. Nothing else of the round
@@ -131,6 +173,42 @@ def rows_in_order(indptr: np.ndarray, indices: np.ndarray, table: np.ndarray) ->
             row += table[indices[edge]]
         total += row
     return total
+
+
+def kernels_alone(
+    repeats: int, graph: csr_matrix, heard_and_value: np.ndarray
+) -> tuple[dict[str, tuple[float, float, float, float]], dict[str, bool]]:
+    """The engine's compiled round against session 13's (two arrays, `split_round`), serial
+    and threaded, kernel calls alone on inputs made beforehand: what the side-by-side layout
+    saves. Returns their times (as `interleaved`) and whether each gives the serial bits."""
+    from numba import njit
+
+    users = graph.shape[0]
+    heard = np.ascontiguousarray(heard_and_value[:, 0])
+    value = np.ascontiguousarray(heard_and_value[:, 1])
+    bound = np.float32(BOUND)
+    threads = numba.config.NUMBA_NUM_THREADS
+    outputs = {name: np.empty(users) for name in ("split", "split_t", "pairs", "pairs_t")}
+    split, split_threaded = njit(split_round), njit(parallel=True)(split_round)
+    graph_arrays = (graph.indptr, graph.indices)
+    runs = {
+        "two arrays (session 13), 1 thread": lambda: split(
+            *graph_arrays, heard, value, bound, STEP, outputs["split"]
+        ),
+        f"two arrays (session 13), {threads} threads": lambda: split_threaded(
+            *graph_arrays, heard, value, bound, STEP, outputs["split_t"]
+        ),
+        "side by side (engine), 1 thread": lambda: jit.averaging_round(
+            *graph_arrays, heard_and_value, bound, STEP, outputs["pairs"]
+        ),
+        f"side by side (engine), {threads} threads": lambda: jit.averaging_round_threaded(
+            *graph_arrays, heard_and_value, bound, STEP, outputs["pairs_t"]
+        ),
+    }
+    times = interleaved(repeats, runs)
+    want = outputs["split"].tobytes()
+    same = {name: outputs[key].tobytes() == want for name, key in zip(runs, outputs, strict=True)}
+    return times, same
 
 
 def crossover(repeats: int) -> None:
@@ -231,24 +309,33 @@ def main() -> None:
     rows = np.repeat(np.arange(users), np.diff(graph.indptr))
     near_share = float(np.mean(np.abs(heard[graph.indices] - heard[rows]) <= BOUND))
     del rows
-    gathers = edges * (1.0 + near_share)
-    streamed = 4.0 * edges + users * (8 + 4 + 4 + 8)  # indices; indptr, attitude, moved, change
+    # A fused pass reads each listening edge's followee once: its attitude and moved value side
+    # by side, one 8-byte random read (the engine's layout, `RoundArrays.heard_and_value`).
+    gathers = float(edges)
+    streamed = 4.0 * edges + users * (8 + 8 + 8)  # indices; indptr, own pair, change
+
+    heard_and_value = np.stack((heard, moved.astype(np.float32)), axis=1)
+    kernel_times, kernel_same = kernels_alone(args.repeats, graph, heard_and_value)
 
     gather = njit(gather_sum)
+    pair_gather = njit(pair_gather_sum)
     random_index = np.random.default_rng(0).integers(0, users, edges, dtype=np.int32)
     table = np.random.default_rng(1).random(users, dtype=np.float32)
+    pairs = np.random.default_rng(1).random((users, 2), dtype=np.float32)
     big = np.random.default_rng(2).random(64 * 2**20, dtype=np.float32)  # 256 MB, past the caches
     # Rates from CPU time, as the rounds' ratio to the floor: the wall clock of a shared
     # machine also counts the other jobs' turns.
     gather_s = timed(args.repeats, lambda: gather(table, random_index))[1]
+    pair_gather_s = timed(args.repeats, lambda: pair_gather(pairs, random_index))[1]
     graph_gather_s = timed(args.repeats, lambda: gather(table, graph.indices))[1]
     in_order = njit(rows_in_order)
     in_order_s = timed(args.repeats, lambda: in_order(graph.indptr, graph.indices, table))[1]
     stream_s = timed(args.repeats, lambda: np.add.reduce(big))[1]  # SIMD: memory-bound
     gather_rate = edges / gather_s  # gathers per second (with the index stream they need)
+    pair_gather_rate = edges / pair_gather_s
     graph_gather_rate = edges / graph_gather_s
     stream_rate = big.nbytes / stream_s  # bytes per second
-    floor_gather = gathers / gather_rate
+    floor_gather = gathers / pair_gather_rate
     floor_stream = streamed / stream_rate
     floor = max(floor_gather, floor_stream)
 
@@ -266,12 +353,20 @@ def main() -> None:
             f"{cpu / floor:9.1f}x {wall / floor:9.1f}x  "
             f"{'yes' if same[name] else 'NO'}"
         )
+    print(f"  kernel calls alone, on the same inputs (medians of {args.repeats}):")
+    for name, (wall, cpu, _, _) in kernel_times.items():
+        print(
+            f"    {name:<34} {wall:7.3f}s wall {cpu:7.3f}s CPU {wall / floor:6.1f}x floor  "
+            f"{'yes' if kernel_same[name] else 'NO'}"
+        )
     print(
-        f"  this machine: random gather {gather_rate / 1e6:.0f} M/s uniform, "
+        f"  this machine: random gather {gather_rate / 1e6:.0f} M/s uniform (float32), "
+        f"{pair_gather_rate / 1e6:.0f} M/s of 8-byte pairs, "
         f"{graph_gather_rate / 1e6:.0f} M/s in the graph's own index order; "
         f"stream {stream_rate / 1e9:.2f} GB/s\n"
-        f"  fused-pass floor: {gathers / 1e6:.1f} M gathers ({floor_gather:.3f} s at the uniform "
-        f"rate), {streamed / 1e6:.0f} MB streamed ({floor_stream:.3f} s): floor {floor:.3f} s "
+        f"  fused-pass floor: {gathers / 1e6:.1f} M pair gathers ({floor_gather:.3f} s at the "
+        f"uniform rate), {streamed / 1e6:.0f} MB streamed ({floor_stream:.3f} s): "
+        f"floor {floor:.3f} s "
         f"(both, not overlapped: {floor_gather + floor_stream:.3f} s)\n"
         f"  each row's gathers added in order, one chain a row (the round's own sum, nothing "
         f"else): {in_order_s:.3f} s on one core\n"

@@ -7,7 +7,8 @@ to the horizon is kept once per process: it is the same run for every protocol. 
 shares its world (a sweep's) also leaves its own outcome here when it answered nothing: that run
 is the unanswered run, so the protocols after it on the seed need not play it again. An exercise's
 facilitator asks how the run compares so far, at the hour of play: `SilentRun` keeps a second
-model of the seed for that, stepped only when asked.
+model of the seed for that, stepped only when asked, and at the end of the exercise it plays on
+to the horizon rather than a new unanswered run from the first hour.
 """
 
 from __future__ import annotations
@@ -38,12 +39,17 @@ def unanswered_outcome(
     seed: int,
     releases: Sequence[InjectReleased] = (),
     world: World | None = None,
+    silent: SilentRun | None = None,
 ) -> Outcome:
     """The outcome of the same scenario, seed and inject releases with no answer at all; played
-    on `world` if given (the seed's world, which it would draw again)."""
+    on `world` if given (the seed's world, which it would draw again), or carried on to the
+    horizon by `silent`, the exercise's own unanswered run, from the hour it has reached."""
     outcome = _kept.get(run_key(spec, seed, releases))
     if outcome is None:
-        outcome = _unanswered(spec, int(seed), releases_of(releases), world)
+        if silent is not None:
+            outcome = silent.to_horizon(releases)
+        else:
+            outcome = _unanswered(spec, int(seed), releases_of(releases), world)
         remember_unanswered(spec, seed, releases, outcome)
     return outcome
 
@@ -96,6 +102,11 @@ class SilentRun:
         self._released = len(releases)
         self._model.advance_to(now_h)
         return self._model
+
+    def to_horizon(self, releases: Sequence[InjectReleased]) -> Outcome:
+        """The unanswered run's outcome: the rest of its hours stepped, as `unanswered_outcome`
+        would step them all (the same releases at the same hours; tests/sim_tests)."""
+        return outcome_of(self.at(self._model.horizon_h, releases))
 
     def close(self) -> None:
         self._model.close()

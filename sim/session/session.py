@@ -765,7 +765,9 @@ class Session:
             return against_unanswered(outcome, outcome)
         # The session's world is the one the seed would draw again, and read-only: the
         # unanswered run plays on it rather than building it a second time.
-        unanswered = unanswered_outcome(self.spec, self.seed, releases, self._model.world)
+        unanswered = unanswered_outcome(
+            self.spec, self.seed, releases, self._model.world, silent=self._silent
+        )
         return against_unanswered(outcome, unanswered)
 
     def _turn_record(self, end: TurnEnded) -> TurnRecord:

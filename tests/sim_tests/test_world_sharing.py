@@ -150,6 +150,24 @@ def test_a_sessions_unanswered_run_and_silent_twin_play_on_its_own_world(monkeyp
     assert outcome.unanswered_negative_reach == on_a_world_of_its_own.negative_reach
 
 
+def test_the_facilitators_silent_twin_plays_on_to_the_horizon_as_the_unanswered_run(
+    monkeypatch,
+):
+    """At the end of an exercise whose facilitator asked how it compares, the silent twin is
+    carried on to the horizon: the outcome is the one a fresh unanswered run gives, and no
+    unanswered run is played from the first hour."""
+    spec = _spec()
+    monkeypatch.setattr(baseline, "_kept", KeptOutcomes(64))
+    fresh = Session(spec, 8, protocol=load_protocol("fast-transparent")).finish()
+    monkeypatch.setattr(baseline, "_kept", KeptOutcomes(64))
+    monkeypatch.setattr(baseline, "_unanswered", _not_played)
+    session = Session(spec, 8, protocol=load_protocol("fast-transparent"))
+    for _ in range(4):
+        session.end_turn()
+    session.against_silence()
+    assert session.finish() == fresh
+
+
 def _not_played(*args: object) -> None:
     raise AssertionError("the unanswered run was played again")
 
