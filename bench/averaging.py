@@ -7,26 +7,26 @@ the users shifted by up to -0.6), it times, in the same process and on the same 
 as it was (`reference_shift`: a uint8 mask, np.repeat, two scipy products; kept here verbatim, and
 tests/sim_tests/test_averaging.py compares against it), and the model's own round
 (`bounded_confidence_shift`, the attitudes' float32 copies included) on its two paths: numpy, in
-buffers kept with the listening graph, and compiled (`sim.engine.kernels.jit.averaging_round`:
-one pass over the edges, the same arithmetic in the same order); it checks that all three give
-the same bits; then the compiled kernels alone on inputs made beforehand, the engine's (each
-user's attitude and moved value side by side, one random read an edge) against session 13's (two
-arrays, two random reads), serial and threaded. Then it measures this machine's random-gather
-rate (loads through a stream of random int32 indices into a table of one float32 a user, of two
-side by side, and through the listening graph's own indices) and stream rate (numpy's SIMD sum of
-a 256 MB float32 array), and computes the floor of a fused pass: every listening edge read once
-(its 4-byte index), one 8-byte gather of the followee's attitude and moved value per edge, and
-per user the row pointer, its own pair and its change streamed. The floor is
+buffers kept with the listening graph, and compiled (`sim.engine.kernels.jit.averaging_round`: one
+pass over the edges, the same arithmetic in the same order); it checks that all three give the same
+bits; then the compiled kernels alone on inputs made beforehand, the engine's (each user's attitude
+and moved value side by side, one random read an edge, prefetched 128 edges ahead) against session
+13's (two arrays, two random reads, no prefetch), serial and threaded. Then it measures this
+machine's random-gather rate (loads through a stream of random int32 indices into a table of one
+float32 a user, of two side by side, and through the listening graph's own indices) and stream rate
+(numpy's SIMD sum of a 256 MB float32 array), and computes the floor of a fused pass: every
+listening edge read once (its 4-byte index), one 8-byte gather of the followee's attitude and moved
+value per edge, and per user the row pointer, its own pair and its change streamed. The floor is
 the larger of the gather time and the stream time (a pass can overlap them, never beat either);
 their sum is printed too. Rates, floor and the rounds' ratio to it are in CPU time (the wall time
-is printed too): on a shared machine the wall clock also counts the other jobs' turns. The floor
-is one core's; the threaded round (`averaging_round_threaded`, on numba's threads) is judged by
-its wall time against it. `--crossover` times the serial and threaded kernels alone at small
-sizes: where the threads start to pay (sim.engine.kernels.THREADED_FROM). Last, one more
-reference: the listening edges' gathers added row by row in order, one chain of dependent adds
-a row, which the round's bits require (a float32 sum in the graph's index order): where the
-uniform gathers are fast (the table of 10^6 float32 values fits in cache), that chain, not the
-memory, is what a one-pass round cannot go under.
+is printed too): on a shared machine the wall clock also counts the other jobs' turns. The floor is
+one core's; the threaded round (`averaging_round_threaded`, on numba's threads) is judged by its
+wall time against it. `--crossover` times the serial and threaded kernels alone at small sizes:
+where the threads start to pay (sim.engine.kernels.THREADED_FROM). Last, one more reference: the
+listening edges' gathers added row by row in order, one chain of dependent adds a row, which the
+round's bits require (a float32 sum in the graph's index order): where the uniform gathers are fast
+(the table of 10^6 float32 values fits in cache), that chain, not the memory, is what a one-pass
+round cannot go under.
 
     nice -n 5 .venv/bin/python bench/averaging.py                 # 10^6 users
     nice -n 5 .venv/bin/python bench/averaging.py --users 100000 --repeats 9
@@ -178,9 +178,10 @@ def rows_in_order(indptr: np.ndarray, indices: np.ndarray, table: np.ndarray) ->
 def kernels_alone(
     repeats: int, graph: csr_matrix, heard_and_value: np.ndarray
 ) -> tuple[dict[str, tuple[float, float, float, float]], dict[str, bool]]:
-    """The engine's compiled round against session 13's (two arrays, `split_round`), serial
-    and threaded, kernel calls alone on inputs made beforehand: what the side-by-side layout
-    saves. Returns their times (as `interleaved`) and whether each gives the serial bits."""
+    """The engine's compiled round against session 13's (two arrays, no prefetch:
+    `split_round`), serial and threaded, kernel calls alone on inputs made beforehand: what the
+    side-by-side layout and the prefetch save. Returns their times (as `interleaved`) and
+    whether each gives the serial bits."""
     from numba import njit
 
     users = graph.shape[0]
@@ -198,11 +199,13 @@ def kernels_alone(
         f"two arrays (session 13), {threads} threads": lambda: split_threaded(
             *graph_arrays, heard, value, bound, STEP, outputs["split_t"]
         ),
-        "side by side (engine), 1 thread": lambda: jit.averaging_round(
+        "side by side, prefetched (engine), 1 thread": lambda: jit.averaging_round(
             *graph_arrays, heard_and_value, bound, STEP, outputs["pairs"]
         ),
-        f"side by side (engine), {threads} threads": lambda: jit.averaging_round_threaded(
-            *graph_arrays, heard_and_value, bound, STEP, outputs["pairs_t"]
+        f"side by side, prefetched (engine), {threads} threads": lambda: (
+            jit.averaging_round_threaded(
+                *graph_arrays, heard_and_value, bound, STEP, outputs["pairs_t"]
+            )
         ),
     }
     times = interleaved(repeats, runs)
@@ -356,7 +359,7 @@ def main() -> None:
     print(f"  kernel calls alone, on the same inputs (medians of {args.repeats}):")
     for name, (wall, cpu, _, _) in kernel_times.items():
         print(
-            f"    {name:<34} {wall:7.3f}s wall {cpu:7.3f}s CPU {wall / floor:6.1f}x floor  "
+            f"    {name:<46} {wall:7.3f}s wall {cpu:7.3f}s CPU {wall / floor:6.1f}x floor  "
             f"{'yes' if kernel_same[name] else 'NO'}"
         )
     print(

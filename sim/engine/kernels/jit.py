@@ -15,6 +15,7 @@ import numpy as np
 from numba import njit, prange
 
 from sim.engine.draws import _GOLDEN, _MIX_1, _MIX_2, _UNIT
+from sim.engine.kernels.prefetch import PREFETCH_AHEAD, prefetch_row
 
 if "NUMBA_THREADING_LAYER" not in os.environ:
     # Always present, and safe in a process that forks; one call at a time (sim.engine.kernels).
@@ -424,6 +425,7 @@ def _averaged_row(
     bound: np.float32,
     step: float,
     i: int,
+    last_edge: int,
 ) -> float:  # pragma: no cover - compiled
     """Row i of `averaging_round`: its near followees j (|heard_j - heard_i| <= bound, in
     float32) in index order, their count n and their values summed left to right in float32
@@ -434,11 +436,15 @@ def _averaged_row(
     Without a branch: every followee's value is added, times 1.0 if near and 0.0 if not. A far
     edge so adds +0.0 or -0.0 (the sparse product's 0.0 * v), which changes no sum: x + (+-0.0)
     is x for every x but -0.0, and a sum that starts at +0.0 is never -0.0 (x + -x is +0.0).
-    A third of the edges are far at random, so a branch mispredicts often (bench/averaging.py)."""
+    A third of the edges are far at random, so a branch mispredicts often (bench/averaging.py).
+
+    Each edge first prefetches the row `PREFETCH_AHEAD` edges on (the next rows' included, up to
+    `last_edge`, the graph's last): the read it will need is then in flight long before."""
     own = heard_and_value[i, 0]
     total = np.float32(0.0)
     near = 0
     for edge in range(indptr[i], indptr[i + 1]):
+        prefetch_row(heard_and_value, indices[min(edge + PREFETCH_AHEAD, last_edge)])
         j = indices[edge]
         inside = abs(heard_and_value[j, 0] - own) <= bound
         total += heard_and_value[j, 1] * np.float32(inside)
@@ -461,8 +467,9 @@ def averaging_round(
     """Reference: `sim.engine.crowd.attitude.averaging_round_reference`, in one pass over the
     listening edges, a row at a time (`_averaged_row`); `heard_and_value` is (users, 2)
     float32, C-ordered: each user's attitude as heard, then the value the round moves."""
+    last_edge = max(indices.shape[0] - 1, 0)
     for i in range(change.shape[0]):
-        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i)
+        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i, last_edge)
 
 
 @njit(cache=True, parallel=True)
@@ -477,8 +484,9 @@ def averaging_round_threaded(
     """`averaging_round` with its rows shared among numba's threads: a row reads only the
     round's inputs and writes only its own change, each in the same order as the serial pass,
     so the bits are the same whatever the number of threads or how the rows are split."""
+    last_edge = max(indices.shape[0] - 1, 0)
     for i in prange(change.shape[0]):
-        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i)
+        change[i] = _averaged_row(indptr, indices, heard_and_value, bound, step, i, last_edge)
 
 
 _BYTES_ONES = np.uint64(0x0101010101010101)
