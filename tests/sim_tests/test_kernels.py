@@ -246,6 +246,27 @@ def test_a_shift_that_resyncs_leaves_the_memory_as_a_shift_then_a_resync(monkeyp
             memory.decay(0.9, 0.99)
 
 
+@pytest.mark.parametrize("index", [np.int32, np.int64])
+def test_a_prefetch_reads_and_writes_nothing(index) -> None:
+    """The averaging round's prefetch compiles for the graph's int32 and int64 indices and
+    leaves the table as it was: it only asks for the rows to be brought into the caches."""
+    from numba import njit
+
+    from sim.engine.kernels.prefetch import prefetch_row
+
+    @njit
+    def prefetch_all(table: np.ndarray, rows: np.ndarray) -> int:
+        for row in rows:
+            prefetch_row(table, row)
+        return rows.shape[0]
+
+    table = np.random.default_rng(2).random((1000, 2)).astype(np.float32)
+    before = table.copy()
+    rows = np.random.default_rng(3).integers(0, 1000, 5000).astype(index)
+    assert prefetch_all(table, rows) == 5000
+    assert table.tobytes() == before.tobytes()
+
+
 @pytest.mark.parametrize("size", [0, 1, 7, 1000])
 def test_the_compiled_compaction_equals_flatnonzero(size) -> None:
     rng = np.random.default_rng(size)

@@ -9,6 +9,7 @@ into a float64, and the bits would be lost.
 from __future__ import annotations
 
 import os
+import sys
 
 import numba
 import numpy as np
@@ -491,6 +492,7 @@ def averaging_round_threaded(
 
 _BYTES_ONES = np.uint64(0x0101010101010101)
 _BYTES_HIGH = np.uint64(0x8080808080808080)
+_LITTLE_ENDIAN = sys.byteorder == "little"  # byte k of a word is then the word's k-th user
 
 
 @njit(cache=True)
@@ -514,7 +516,7 @@ def users_in_states(
     n = state.shape[0]
     filled = 0
     begin = 0
-    if count * 16 < n:
+    if _LITTLE_ENDIAN and count * 16 < n:
         whole = n - n % 8
         words = state[:whole].view(np.uint64)
         at_least = np.uint64(128 - first) * _BYTES_ONES

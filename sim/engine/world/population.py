@@ -145,7 +145,8 @@ class Population:
         jit = compiled()
         if jit is None:
             return np.flatnonzero((self.state >= first) & (self.state <= last))
-        count = int(self.state_counts[first : last + 1].sum())
+        counts = self.state_counts
+        count = int(counts[first]) if last == first else int(counts[first : last + 1].sum())
         return jit.users_in_states(self.state, int(first), int(last), count)
 
     def silence_audience(self, audience: str) -> np.ndarray:
