@@ -77,20 +77,21 @@ class Monitor:
 
     def observe(self, tick: int) -> Observation:
         """The team's view at `tick`: every tick that has reached it so far."""
-        return self._observation(tick, 0)
+        return self._observation(tick, newest_only=False)
 
     def observe_latest(self, tick: int) -> Observation:
         """The team's view at `tick` with only its newest visible tick in the series: the same
         figures as the last of `observe`'s, without rebuilding the whole history (a turn's
         record asks for them every turn: O(turns) a turn, O(turns^2) a run otherwise)."""
-        return self._observation(tick, max(0, self._visible_until(tick) - 1))
+        return self._observation(tick, newest_only=True)
 
-    def _observation(self, tick: int, first: int) -> Observation:
-        """The view at `tick` of the visible ticks from `first` on. The hourly mentions of a
-        tick are the sum of the window of ticks ending there, as `np.convolve` of the whole
+    def _observation(self, tick: int, newest_only: bool) -> Observation:
+        """The view at `tick` of every visible tick, or of the newest only. The hourly mentions
+        of a tick are the sum of the window of ticks ending there, as `np.convolve` of the whole
         series with a window of ones gives it: the same dot product of the same values (the
         tests hold the newest to it for every length)."""
         end = self._visible_until(tick)
+        first = max(0, end - 1) if newest_only else 0
         window = self.ticks_per_h
         start = max(0, first - window + 1)  # the first window that reaches `first`
         mentions = np.asarray(self.mentions[start:end])

@@ -178,13 +178,15 @@ def bounded_confidence_shift(
     in bench/averaging.py), its rows shared among the cores when the graph is big
     enough (`averaging_round_threaded`, sim.engine.kernels.on_threads), else
     `averaging_round_reference`; all give these bits (tests/sim_tests/test_averaging.py)."""
-    heard = attitude.astype(np.float32)
-    value = heard if moved is None else moved.astype(np.float32)
     jit = compiled()
     if jit is None:
+        heard = attitude.astype(np.float32)
+        value = heard if moved is None else moved.astype(np.float32)
         return averaging_round_reference(heard, value, listening, confidence_bound, step)
-    change = np.empty(len(heard))
-    heard_and_value = np.stack((heard, value), axis=1)
+    heard_and_value = np.empty((len(attitude), 2), dtype=np.float32)  # rounded as astype rounds
+    heard_and_value[:, 0] = attitude
+    heard_and_value[:, 1] = attitude if moved is None else moved
+    change = np.empty(len(attitude))
     _compiled_round(jit, listening.graph, heard_and_value, confidence_bound, step, change)
     return change
 

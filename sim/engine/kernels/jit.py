@@ -300,9 +300,9 @@ def memory_shift(
     quantity: stored parts, running sums (row 0 fast, row 1 slow, a column per group; group 0
     is everyone; unless not `with_sums`, when the caller resyncs them) and irregular flags
     updated in place, each user's attitude after the change written to `after`; True if an
-    irregular flag changed. `delta` has one element or one per
-    user; `scales` is (fast scale, slow scale, slow share); `scratch` is the memory's own two
-    rows of at least one value per user, so that a shift makes no array but `after`.
+    irregular flag changed. `delta` has one element or one per user; `scales` is (fast scale,
+    slow scale, slow share); `scratch` is the memory's own two rows of at least one value per
+    user, so that a shift makes no array but `after`.
     `threaded`: the users' own updates on numba's threads (the caller holds
     `sim.engine.kernels.threaded_calls`); the sums are summed on this one, in numpy's order,
     each part's change made again from the bounded change by the same product."""
@@ -510,9 +510,9 @@ def users_in_states(
     codes are below 128. A denser state is written as it is read, every user at the next free
     place, which moves on only for a user in the range (no branch to mispredict). The scan
     stops where `count` users are found, and never writes past them."""
-    users = np.empty(max(count, 0) + 8, dtype=np.int64)
     if last < first or count <= 0:
-        return users[:0]
+        return np.empty(0, dtype=np.int64)
+    users = np.empty(count + 8, dtype=np.int64)
     n = state.shape[0]
     filled = 0
     begin = 0
