@@ -111,7 +111,6 @@ class Draws:
         # Every key of a purpose starts by mixing the seed's key with the purpose: done once
         # here rather than twice per draw (a run asks thousands of times).
         self._purpose_keys = {purpose: combine(self._key, int(purpose)) for purpose in Purpose}
-        self._generator: np.random.Generator | None = None  # `generator`'s, made at its first call
 
     def key(self, purpose: Purpose, *words: Word) -> np.ndarray:
         """The 64-bit identity key of (purpose, words...), to store and draw from later:
@@ -134,53 +133,9 @@ class Draws:
 
     def generator(self, purpose: Purpose, *words: int) -> np.random.Generator:
         """A numpy Generator for one identity, for the few draws a batch formula does not cover
-        (the listening tool's binomial counts at one tick): the stream of
-        `np.random.default_rng([seed, purpose, key])`. Where numba imports, this is the Draws'
-        own Generator, set to where that stream starts (`pcg64_start`), and so valid until the
-        next call: making a Generator costs some 15 us, which at 10^4 users was a seventh of
-        a tick."""
-        entropy = (self.seed, int(purpose), int(self.key(purpose, *words).item()))
-        jit = compiled()
-        if jit is None or self.seed < 0:
-            return np.random.default_rng(list(entropy))
-        if self._generator is None:
-            self._generator = np.random.Generator(np.random.PCG64(0))
-        state, increment = pcg64_start(jit.seed_sequence_state(seed_words(entropy)))
-        self._generator.bit_generator.state = {
-            "bit_generator": "PCG64",
-            "state": {"state": state, "inc": increment},
-            "has_uint32": 0,
-            "uinteger": 0,
-        }
-        return self._generator
-
-
-_PCG64_MULTIPLIER = (2549297995355413924 << 64) + 4865540595714422341
-_BITS_128 = (1 << 128) - 1
-
-
-def seed_words(entropy: tuple[int, ...]) -> np.ndarray:
-    """Non-negative integers as numpy's SeedSequence reads them: each split into 32-bit words,
-    lowest first (zero is one word), one after the other; as uint64, for the compiled hash."""
-    words = []
-    for value in entropy:
-        words.append(value & 0xFFFFFFFF)
-        value >>= 32
-        while value:
-            words.append(value & 0xFFFFFFFF)
-            value >>= 32
-    return np.array(words, dtype=np.uint64)
-
-
-def pcg64_start(seed_state: np.ndarray) -> tuple[int, int]:
-    """PCG64's 128-bit state and increment when seeded from SeedSequence's four words, as
-    numpy's `pcg64_set_seed` seeds it: the words are (state high, state low, sequence high,
-    sequence low); the increment is the sequence times two plus one, and the state starts at
-    zero and takes one step, adds the seed's state and takes another."""
-    high, low, sequence_high, sequence_low = (int(word) for word in seed_state)
-    increment = (((sequence_high << 64) | sequence_low) << 1 | 1) & _BITS_128
-    start = (high << 64) | low
-    return ((increment + start) * _PCG64_MULTIPLIER + increment) & _BITS_128, increment
+        (the listening tool's binomial counts at one tick)."""
+        key = int(self.key(purpose, *words).item())
+        return np.random.default_rng([self.seed, int(purpose), key])
 
 
 def draw_from_key(keys: Word, *words: Word) -> np.ndarray:

@@ -59,7 +59,7 @@ class Monitor:
         total = seen_negative + seen_defending
         true_tone = (seen_defending - seen_negative) / total if total else 0.0
         tone_noise = rng.normal(0.0, self.profile.noise) if total else 0.0
-        self.sentiment.append(min(max(true_tone + tone_noise, -1.0), 1.0))  # np.clip's value
+        self.sentiment.append(float(np.clip(true_tone + tone_noise, -1.0, 1.0)))
         self.impressions.append(rng.binomial(impressions, coverage) * scale)
 
     @property

@@ -123,45 +123,6 @@ def test_the_numpy_path_runs_when_the_kernels_are_off(monkeypatch) -> None:
     assert memory.shift(users, np.full(5, 0.25)).tolist() == [0.25] * 5
 
 
-# --------------------------------------------------------------------------- numpy's seeding
-
-
-def test_the_compiled_seed_sequence_is_numpys() -> None:
-    """SeedSequence's hash of entropy of one to seven integers, zeros, small, 32-bit, 64-bit and
-    wider ones among them (more words than its pool of four), to the bit."""
-    from sim.engine.draws import seed_words
-
-    rng = np.random.default_rng(12)
-    for _ in range(400):
-        count = int(rng.integers(1, 8))
-        entropy = tuple(
-            int(rng.choice([0, 1, 7, int(rng.integers(2**31)), int(rng.integers(2**63))]))
-            << int(rng.choice([0, 0, 1, 40]))
-            for _ in range(count)
-        )
-        want = np.random.SeedSequence(list(entropy)).generate_state(4, np.uint64)
-        assert_same_bits(jit.seed_sequence_state(seed_words(entropy)), want)
-
-
-@pytest.mark.parametrize("path", ["compiled", "numpy"])
-def test_an_identitys_generator_is_numpys_default_generator_for_it(monkeypatch, path) -> None:
-    """The listening tool's per-tick Generator draws what `np.random.default_rng([seed,
-    purpose, key])` draws, however many identities were asked for before it, and whatever
-    was drawn from the previous one: normals and binomials, as the monitor draws them."""
-    monkeypatch.setattr(kernels, "_loaded", [jit if path == "compiled" else None])
-    for seed in (0, 7, 2**40 + 3):
-        draws = Draws(seed)
-        for tick in (0, 1, 288, 8639, 2**31 + 5):
-            key = int(draws.key(Purpose.MONITOR, tick).item())
-            want = np.random.default_rng([seed, int(Purpose.MONITOR), key])
-            got = draws.generator(Purpose.MONITOR, tick)
-            assert got.bit_generator.state == want.bit_generator.state
-            for _ in range(3):
-                assert got.normal(0.0, 0.3) == want.normal(0.0, 0.3)
-                assert got.binomial(40, 0.25) == want.binomial(40, 0.25)
-                assert got.binomial(10**6, 0.3) == want.binomial(10**6, 0.3)
-
-
 # --------------------------------------------------------------------------- numpy's sum
 
 SIZES = [*range(0, 300), 1000, 8191, 8192, 8193, 16385, 100_003]
@@ -404,34 +365,15 @@ def test_the_compiled_state_moves_equal_the_numpy_reference(seed) -> None:
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 50, 5000])
-@pytest.mark.parametrize("key_count", [1, 7, 30_000])
-def test_the_compiled_stable_order_is_numpys_stable_argsort(size, key_count) -> None:
-    """Keys repeated many times or few, the largest key present or not."""
-    rng = np.random.default_rng(size + key_count)
-    keys = rng.integers(0, key_count, size)
-    want = np.argsort(keys, kind="stable")
-    assert_same_bits(jit.stable_order(keys, key_count), want)
-    assert_same_bits(kernels.stable_order(keys, key_count), want)
-
-
-@pytest.mark.parametrize("size", [0, 1, 2, 50, 5000])
-@pytest.mark.parametrize("users", [3, 1000, 10**6], ids=["few users", "some", "many"])
-def test_the_compiled_distinct_readers_equal_numpys_unique(size, users) -> None:
-    """Readers of a crowd of a few users (counted), or of many (sorted), repeated or not; the
-    borrowed tally is all zeros again after each call."""
+def test_the_compiled_distinct_readers_equal_numpys_unique(size) -> None:
     rng = np.random.default_rng(size)
-    tally = np.zeros(users, dtype=np.int32)
-    for readers in (
-        rng.integers(0, min(max(size // 3, 1), users), size),
-        rng.integers(0, users, size),
+    readers = rng.integers(0, max(size // 3, 1), size)
+    for got, want in zip(
+        jit.unique_inverse_counts(readers),
+        np.unique(readers, return_inverse=True, return_counts=True),
+        strict=True,
     ):
-        for got, want in zip(
-            jit.unique_inverse_counts(readers, tally),
-            np.unique(readers, return_inverse=True, return_counts=True),
-            strict=True,
-        ):
-            assert_same_bits(got, want)
-        assert not tally.any()
+        assert_same_bits(got, want)
 
 
 # --------------------------------------------------------------------------- a whole run

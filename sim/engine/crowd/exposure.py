@@ -9,8 +9,6 @@ reading is the same in two runs decides the same.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from sim.engine.crowd.attitude import negative_update
@@ -27,11 +25,8 @@ from sim.engine.crowd.state import State
 from sim.engine.crowd.timing import at_least_once
 from sim.engine.crowd.world import Crowd
 from sim.engine.draws import Purpose
-from sim.engine.kernels import compiled, stable_order
+from sim.engine.kernels import compiled
 from sim.engine.response.effect import react
-
-if TYPE_CHECKING:
-    from sim.engine.world.population import Population
 
 
 def expose(crowd: Crowd, inconsistencies: int) -> None:
@@ -57,7 +52,7 @@ def _read_negative(crowd: Crowd, views: Views) -> np.ndarray:
     if len(views) == 0:
         return views.readers
     pop, att = crowd.population, crowd.spec.attitude
-    readers, inverse, counts = _distinct(views.readers, pop)
+    readers, inverse, counts = _distinct(views.readers)
     weights = np.bincount(inverse, weights=views.weight)
 
     new = readers[pop.state[readers] == State.SUSCEPTIBLE]
@@ -142,7 +137,7 @@ def _credited_views(
     chance proportional to the view's `p_view`, from (user, tick)."""
     if len(chosen_groups) == 0:
         return np.empty(0, dtype=np.int64)
-    order = stable_order(group, len(group))  # each group (a user) has a view at least
+    order = np.argsort(group, kind="stable")
     total = np.cumsum(p_view[order])
     starts = np.searchsorted(group[order], chosen_groups, side="left")
     ends = np.searchsorted(group[order], chosen_groups, side="right")
@@ -187,7 +182,7 @@ def _read_defending(crowd: Crowd, views: Views) -> None:
     if len(views) == 0:
         return
     att = crowd.spec.attitude
-    readers, _, counts = _distinct(views.readers, crowd.population)
+    readers, _, counts = _distinct(views.readers)
     change = att.learning_rate * att.defend_weight * counts
     crowd.population.shift_attitude(readers, change)
 
@@ -242,12 +237,11 @@ def _reshare_by_supporters(crowd: Crowd, index: int, supporters: np.ndarray) -> 
     relay_statement(crowd, index, supporters[pop.active[supporters] & (u < p)])
 
 
-def _distinct(readers: np.ndarray, pop: Population) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _distinct(readers: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The distinct readers (sorted), each view's index among them and each one's number of
-    views: `np.unique` with its inverse and counts, compiled where numba imports, by a sort or,
-    for a wave of views, by counting them per user (the same arrays: they are canonical;
-    tests/sim_tests/test_kernels.py)."""
+    views: `np.unique` with its inverse and counts, in one compiled pass where numba imports
+    (the same arrays: they are canonical; tests/sim_tests/test_kernels.py)."""
     jit = compiled()
     if jit is None:
         return np.unique(readers, return_inverse=True, return_counts=True)
-    return jit.unique_inverse_counts(readers, pop.reader_tally())
+    return jit.unique_inverse_counts(readers)

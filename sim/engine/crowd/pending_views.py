@@ -7,8 +7,6 @@ from enum import IntEnum
 
 import numpy as np
 
-from sim.engine.kernels import stable_order
-
 
 class ItemKind(IntEnum):
     NEGATIVE = 0  # third-party negative post or news item
@@ -106,7 +104,7 @@ class PendingViews:
             np.concatenate(column) for column in zip(*self._waiting, strict=True)
         )
         self._waiting = []
-        order = stable_order(place, self._size * _KINDS)
+        order = np.argsort(place, kind="stable")
         readers, weights, items, place = readers[order], weights[order], items[order], place[order]
         cuts = (np.flatnonzero(np.diff(place)) + 1).tolist()
         for start, end in zip([0, *cuts], [*cuts, len(place)], strict=True):

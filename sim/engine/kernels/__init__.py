@@ -38,8 +38,6 @@ import os
 import threading
 from types import ModuleType
 
-import numpy as np
-
 ENVIRONMENT = "STORMDRILL_KERNELS"
 """The environment variable that picks the path: `numpy` for the reference, else compiled."""
 
@@ -73,15 +71,6 @@ def on_threads(work: int) -> bool:
     compiled kernels, more than one numba thread, and work enough."""
     jit = compiled()
     return jit is not None and work >= THREADED_FROM and jit.thread_count() > 1
-
-
-def stable_order(keys: np.ndarray, key_count: int) -> np.ndarray:
-    """`np.argsort(keys, kind="stable")` of integer keys in [0, key_count), by counting where
-    compiled (`jit.stable_order`: the same order, which is unique)."""
-    jit = compiled()
-    if jit is None:
-        return np.argsort(keys, kind="stable")
-    return jit.stable_order(keys, key_count)
 
 
 def _load() -> ModuleType | None:

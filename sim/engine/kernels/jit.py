@@ -409,68 +409,6 @@ def attitudes_in_float32(
     return moved
 
 
-_WORD = np.uint64(0xFFFFFFFF)
-_S16 = np.uint64(16)
-_S32 = np.uint64(32)
-# numpy's SeedSequence (numpy/random/bit_generator.pyx): its hash constants and pool of four.
-_INIT_A = np.uint64(0x43B0D7E5)
-_MULT_A = np.uint64(0x931E8875)
-_INIT_B = np.uint64(0x8B51F9DD)
-_MULT_B = np.uint64(0x58F38DED)
-_MIX_L = np.uint64(0xCA01F9DD)
-_MIX_R = np.uint64(0x4973F715)
-_POOL = 4
-
-
-@njit(cache=True, inline="always")
-def _hash_word(value: np.uint64, hash_const: np.ndarray) -> np.uint64:  # pragma: no cover
-    """SeedSequence's `hashmix`, in 32-bit words held in uint64 (masked after each product)."""
-    value ^= hash_const[0]
-    hash_const[0] = (hash_const[0] * _MULT_A) & _WORD
-    value = (value * hash_const[0]) & _WORD
-    return value ^ (value >> _S16)
-
-
-@njit(cache=True, inline="always")
-def _mix_words(x: np.uint64, y: np.uint64) -> np.uint64:  # pragma: no cover - compiled
-    """SeedSequence's `mix`: the difference wraps in 64 bits, whose low 32 are the 32-bit one."""
-    result = (_MIX_L * x - _MIX_R * y) & _WORD
-    return result ^ (result >> _S16)
-
-
-@njit(cache=True)
-def seed_sequence_state(entropy: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-    """Reference: `np.random.SeedSequence(entropy).generate_state(4, np.uint64)`, for an
-    entropy given as its 32-bit words (uint64 values below 2^32, in the order numpy's
-    `_coerce_to_uint32_array` gives them): the pool of four mixed as `mix_entropy` mixes it,
-    then eight 32-bit words drawn from it as `generate_state` draws them, paired low word
-    first. What a PCG64 seeded with that entropy is seeded from."""
-    hash_const = np.empty(1, dtype=np.uint64)
-    hash_const[0] = _INIT_A
-    pool = np.empty(_POOL, dtype=np.uint64)
-    for i in range(_POOL):
-        pool[i] = _hash_word(entropy[i] if i < entropy.shape[0] else np.uint64(0), hash_const)
-    for source in range(_POOL):
-        for target in range(_POOL):
-            if source != target:
-                pool[target] = _mix_words(pool[target], _hash_word(pool[source], hash_const))
-    for source in range(_POOL, entropy.shape[0]):
-        for target in range(_POOL):
-            pool[target] = _mix_words(pool[target], _hash_word(entropy[source], hash_const))
-    state = np.empty(4, dtype=np.uint64)
-    constant = _INIT_B
-    for i in range(8):
-        value = pool[i % _POOL] ^ constant
-        constant = (constant * _MULT_B) & _WORD
-        value = (value * constant) & _WORD
-        value ^= value >> _S16
-        if i % 2 == 0:
-            state[i // 2] = value
-        else:
-            state[i // 2] |= value << _S32
-    return state
-
-
 @njit(cache=True)
 def compact_nonzero(values: np.ndarray, users: np.ndarray) -> int:  # pragma: no cover
     """Reference: `users = np.flatnonzero(values); values[:len(users)] = values[users]`, in
@@ -699,39 +637,13 @@ def move_to_state(
 
 
 @njit(cache=True)
-def stable_order(keys: np.ndarray, key_count: int) -> np.ndarray:  # pragma: no cover - compiled
-    """Reference: `np.argsort(keys, kind="stable")` of integer keys in [0, key_count): by
-    counting (each key's count, where its run starts, then each position at the next place of
-    its key's run, in order), linear in the keys and their range where a merge sort of a
-    wave's views is not. A stable order is unique, so it is numpy's."""
-    starts = np.zeros(key_count + 1, dtype=np.int64)
-    for k in range(keys.shape[0]):
-        starts[keys[k] + 1] += 1
-    for key in range(key_count):
-        starts[key + 1] += starts[key]
-    order = np.empty(keys.shape[0], dtype=np.int64)
-    for k in range(keys.shape[0]):
-        key = keys[k]
-        order[starts[key]] = k
-        starts[key] += 1
-    return order
-
-
-@njit(cache=True)
 def unique_inverse_counts(
-    values: np.ndarray, tally: np.ndarray
+    values: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
-    """Reference: `np.unique(values, return_inverse=True, return_counts=True)` of a 1-D array
-    of ids in [0, len(tally)): the sorted distinct values, each value's index among them and
-    how often each occurs. The three are canonical, so any way of finding them gives numpy's.
-    `tally` is an int32 array of zeros, one per possible id, that the call leaves as it found
-    it. Many values (one for every 32 ids and more) are counted into it, a scan of it gives
-    the distinct ids in order and their counts, and it lends each id its rank for the inverse:
-    passes linear in the ids, where a sort of a wave's ten million views at 10^7 users took
-    most of a second. Fewer values are sorted, and the sorted run scanned."""
+    """Reference: `np.unique(values, return_inverse=True, return_counts=True)` of a 1-D integer
+    array: the sorted distinct values, each value's index among them and how often each occurs.
+    The three are canonical, so a sort and one scan give numpy's arrays."""
     count = values.shape[0]
-    if count * 32 >= tally.shape[0]:
-        return _distinct_by_tally(values, tally)
     order = np.argsort(values, kind="mergesort")
     inverse = np.empty(count, dtype=np.int64)
     distinct = np.empty(count, dtype=values.dtype)
@@ -745,31 +657,3 @@ def unique_inverse_counts(
         counts[found] += 1
         inverse[order[k]] = found
     return distinct[: found + 1].copy(), inverse, counts[: found + 1].copy()
-
-
-@njit(cache=True)
-def _distinct_by_tally(
-    values: np.ndarray, tally: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
-    """`unique_inverse_counts` by counting: each id's views counted in `tally`, the ids with a
-    count read off in order (each id's count then replaced by its rank), the inverse looked
-    up, and the ranks zeroed again."""
-    count = values.shape[0]
-    for k in range(count):
-        tally[values[k]] += 1
-    distinct = np.empty(count, dtype=values.dtype)
-    counts = np.empty(count, dtype=np.int64)
-    found = 0
-    for value in range(tally.shape[0]):
-        views = tally[value]
-        if views:
-            distinct[found] = value
-            counts[found] = views
-            tally[value] = found
-            found += 1
-    inverse = np.empty(count, dtype=np.int64)
-    for k in range(count):
-        inverse[k] = tally[values[k]]
-    for rank in range(found):
-        tally[distinct[rank]] = 0
-    return distinct[:found].copy(), inverse, counts[:found].copy()

@@ -58,15 +58,6 @@ class Population:
 
     def __post_init__(self) -> None:
         self.follower_counts = np.diff(self.followers.indptr)
-        self._reader_tally: np.ndarray | None = None
-
-    def reader_tally(self) -> np.ndarray:
-        """Zeros, one int32 per user, made at the first call and kept: the compiled count of a
-        tick's views per reader borrows it and leaves it zero
-        (`sim.engine.kernels.jit.unique_inverse_counts`)."""
-        if self._reader_tally is None:
-            self._reader_tally = np.zeros(self.size, dtype=np.int32)
-        return self._reader_tally
 
     @property
     def size(self) -> int:
