@@ -557,12 +557,13 @@ def users_in_states(
 
     The codes are read eight at a time, as 64-bit words. Adding 128 - first to a byte sets its
     top bit iff the code is at least `first`, adding 127 - last iff it is above `last`; no byte
-    carries into the next, as codes are below 128. The eight flags are gathered into one byte
-    by a multiplication (`_TOP_BITS_TO_BYTE`), and the word's users are written from a table
-    of where each byte's bits are (`_HIT_PLACES`): eight writes a word, of which the next word
-    keeps only those its users' flags say, whatever the share of users in the range (a branch
-    per user, or per word at a middling share, mispredicts often). The scan stops where `count`
-    users are found, and never writes past them but into the result's spare eight."""
+    carries into the next, as codes are below 128. A word with none in the range is skipped.
+    Else its eight flags are gathered into one byte by a multiplication (`_TOP_BITS_TO_BYTE`)
+    and all eight places are written from a table of where each byte's set bits are
+    (`_HIT_PLACES`), the next free place moving on by their number: the next word's writes
+    cover the rest. No branch per user, which mispredicts often at a middling share. The scan
+    stops where `count` users are found, and writes past them only into the result's spare
+    eight."""
     if last < first or count <= 0:
         return np.empty(0, dtype=np.int64)
     users = np.empty(count + 8, dtype=np.int64)
