@@ -139,9 +139,22 @@ def test_the_compiled_sum_is_numpys_pairwise_sum_to_the_bit() -> None:
             assert bits(jit.numpy_sum(values)) == bits(float(values.sum())), size
 
 
+def test_the_compiled_sum_of_products_is_numpys_sum_of_the_products_to_the_bit() -> None:
+    """The memory shift's sums of each part's changes, made as they are summed: the same bits
+    as numpy's sum of the array of products, for factors below, at and above one."""
+    rng = np.random.default_rng(9)
+    for size in SIZES:
+        values = rng.standard_normal(size) * 10.0 ** rng.integers(-8, 8, size)
+        values[::5] = -0.0
+        for factor in (0.35, 0.65, 1.0, -2.5):
+            want = float((values * factor).sum())
+            assert bits(jit.numpy_sum_times(values, factor)) == bits(want), (size, factor)
+
+
 def test_the_compiled_group_sums_are_numpys_masked_sums_to_the_bit() -> None:
-    """The memory's resync: each group's sum as numpy adds `values[members]`, for groups of
-    everyone, of nobody and of random members, on arrays long and short."""
+    """The memory's resync: each group's sum as numpy adds `values[members]`, for a first group
+    of everyone (as the memory's is), groups of nobody and of random members, on arrays long
+    and short; and both parts at once on two threads, the same bits."""
     rng = np.random.default_rng(6)
     for size in (0, 1, 7, 129, 1000, 8193, 100_003):
         values = rng.standard_normal(size) * 10.0 ** rng.integers(-8, 8, size)
@@ -153,6 +166,12 @@ def test_the_compiled_group_sums_are_numpys_masked_sums_to_the_bit() -> None:
         jit.group_sums(values, membership, got, np.empty(size))
         want = np.array([float(values[members].sum()) for members in membership])
         assert np.array_equal(bits(got), bits(want)), size
+        others = rng.standard_normal(size)
+        both = np.empty((2, 4))
+        jit.group_sums_threaded(values, others, membership, both, np.empty((2, size)))
+        assert np.array_equal(bits(both[0]), bits(want)), size
+        want_others = [float(others[members].sum()) for members in membership]
+        assert np.array_equal(bits(both[1]), bits(np.array(want_others))), size
 
 
 # --------------------------------------------------------------------------- the memory
@@ -223,12 +242,16 @@ def test_the_compiled_float32_attitudes_equal_the_numpy_reference(compiled_path)
         assert got[:, 1].tobytes() == (shift if of_shift else attitude).tobytes()
 
 
-@pytest.mark.parametrize("path", ["compiled", "numpy"])
+@pytest.mark.parametrize("path", ["compiled", "threaded", "numpy"])
 def test_a_shift_that_resyncs_leaves_the_memory_as_a_shift_then_a_resync(monkeypatch, path) -> None:
-    """Social averaging's shift skips the running sums' updates and makes them anew: the
-    parts, flags, sums and means are those of a plain shift followed by `resync`."""
+    """Social averaging's shift skips the running sums' updates and makes them anew (on two
+    threads, one a part, for a crowd big enough): the parts, flags, sums and means are those
+    of a plain shift followed by `resync`."""
     if path == "numpy":
         monkeypatch.setattr(kernels, "_loaded", [None])
+    if path == "threaded":
+        monkeypatch.setattr(kernels, "THREADED_FROM", 0)
+        monkeypatch.setattr(jit, "thread_count", lambda: 2)
     rng = np.random.default_rng(8)
     n = 3000
     anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
@@ -287,10 +310,12 @@ from tests.sim_tests.conftest import make_spec  # noqa: E402
 
 
 @pytest.mark.parametrize("size", [0, 1, 7, 9, 50, 3000, 100_003])
-@pytest.mark.parametrize("share", [1.0, 0.05, 0.001], ids=["dense", "sparse", "rare"])
+@pytest.mark.parametrize(
+    "share", [1.0, 0.3, 0.05, 0.001], ids=["dense", "middling", "sparse", "rare"]
+)
 def test_the_compiled_state_scan_equals_the_numpy_reference(size, share) -> None:
-    """Every range of states, on crowds where each state is common, rare or missing (the
-    word-at-a-time scan runs for the rare ones), with tails that are not a whole word."""
+    """Every range of states, on crowds where each state is common, rare or missing, read a
+    word of eight users at a time, with tails that are not a whole word."""
     rng = np.random.default_rng(size)
     common = rng.integers(0, len(State), size)
     state = np.where(rng.random(size) < share, common, State.REMOVED).astype(np.int8)
@@ -303,10 +328,12 @@ def test_the_compiled_state_scan_equals_the_numpy_reference(size, share) -> None
             assert_same_bits(jit.users_in_states(state, int(first), int(last), count), want)
 
 
+@pytest.mark.parametrize("threaded", [False, True], ids=["one thread", "threaded"])
 @pytest.mark.parametrize("seed", [0, 1])
-def test_the_compiled_turning_equals_the_numpy_reference(seed) -> None:
+def test_the_compiled_turning_equals_the_numpy_reference(seed, threaded) -> None:
     """Users above and below zero before and after a shift, some turned already, some who
-    never liked the brand, and a shift of nobody."""
+    never liked the brand, and a shift of nobody; on the calling thread or on numba's."""
+    mark_turned = jit.mark_turned_threaded if threaded else jit.mark_turned
     rng = np.random.default_rng(seed)
     compiled, reference = (CrisisModel(make_spec(users=400), 3).population for _ in range(2))
     turned_before = rng.random(400) < 0.2
@@ -317,7 +344,7 @@ def test_the_compiled_turning_equals_the_numpy_reference(seed) -> None:
         after = rng.normal(0.0, 0.5, count)
         for population in (compiled, reference):
             population.tick = tick + 10
-        jit.mark_turned(users, after, compiled.memory.anchor, compiled.turned_tick, tick + 10)
+        mark_turned(users, after, compiled.memory.anchor, compiled.turned_tick, tick + 10)
         reference._mark_turned_reference(users, after)
         assert_same_bits(compiled.turned_tick, reference.turned_tick)
 
@@ -406,6 +433,15 @@ def test_a_sweep_worker_keeps_its_kernels_to_one_thread() -> None:
         "from sim.lab.worker import settle_worker; settle_worker(); "
         "import sim.engine.kernels as k; assert not k.on_threads(10**9); "
         "from sim.engine.kernels import jit; assert jit.thread_count() == 1"
+    )
+
+
+def test_numbas_threading_layer_starts_before_any_kernel_is_loaded_from_the_cache() -> None:
+    """A cached kernel that reaches a threaded one, loaded before the layer started, crashed a
+    fresh process at its first call (sim.engine.kernels.jit, numba issue #8578)."""
+    run_python(
+        "import numba.np.ufunc.parallel as layer; assert not layer._is_initialized; "
+        "from sim.engine.kernels import jit; assert layer._is_initialized"
     )
 
 

@@ -18,7 +18,11 @@ The numpy path runs when numba cannot be imported, or when the environment says 
 first kernel call, not with the engine, so `stormdrill --help` and the scenario list stay light
 (tests/sim_tests/test_headless_import.py); the compiled code is cached on disk
 (`@njit(cache=True)`), so a process pays the import of numba (~0.3 s of CPU) and loading the
-cache, not compiling, after the first run on a machine.
+cache, not compiling, after the first run on a machine. Two guards keep that cache sound: its
+writes are one process at a time (`disk_cache`: processes that start together, as a sweep's
+workers do, would otherwise race in numba's filing of new signatures), and numba's threading layer
+starts before any kernel is loaded from it (`jit`: a cached kernel that reaches a threaded one,
+loaded before, crashed at its first call).
 
 A pass whose rows or users are independent (the averaging round, a memory shift's per-user updates)
 also has a threaded twin that shares them among numba's threads (one per core by default;

@@ -16,11 +16,20 @@ import numpy as np
 from numba import njit, prange
 
 from sim.engine.draws import _GOLDEN, _MIX_1, _MIX_2, _UNIT
+from sim.engine.kernels.disk_cache import lock_writes
 from sim.engine.kernels.prefetch import PREFETCH_AHEAD, prefetch_row
 
 if "NUMBA_THREADING_LAYER" not in os.environ:
     # Always present, and safe in a process that forks; one call at a time (sim.engine.kernels).
     numba.config.THREADING_LAYER = "workqueue"  # type: ignore[attr-defined]
+
+# The threading layer starts now, before any kernel is loaded from the on-disk cache. numba gives
+# LLVM the layer's functions when it starts it, at the first threaded call or compilation. A cached
+# memory shift (it reaches a threaded kernel) loaded before then was found linked with a null
+# address, its arguments' unpacking, and its first call jumped to address 0: SIGSEGV in every
+# fresh process once the cache held it (numba issue #8578). The same cache ran correctly, to the
+# bit, with the layer started first. `get_num_threads` starts it.
+numba.get_num_threads()
 
 
 def thread_count() -> int:
@@ -89,32 +98,44 @@ def chain_uniform(
 
 
 @njit(cache=True)
-def _block(values: np.ndarray, low: int, count: int) -> float:  # pragma: no cover - compiled
-    """numpy's pairwise sum of at most 128 numbers: one by one below eight, else eight
-    running sums combined in pairs, then the rest one by one."""
+def _block(
+    values: np.ndarray, factor: float, low: int, count: int
+) -> float:  # pragma: no cover - compiled
+    """numpy's pairwise sum of at most 128 numbers (each value times `factor`): one by one
+    below eight, else eight running sums combined in pairs, then the rest one by one."""
     if count < 8:
         total = 0.0
         for i in range(low, low + count):
-            total += values[i]
+            total += values[i] * factor
         return total
-    r0, r1, r2, r3 = values[low], values[low + 1], values[low + 2], values[low + 3]
-    r4, r5, r6, r7 = values[low + 4], values[low + 5], values[low + 6], values[low + 7]
+    r0, r1, r2, r3 = (
+        values[low] * factor,
+        values[low + 1] * factor,
+        values[low + 2] * factor,
+        values[low + 3] * factor,
+    )
+    r4, r5, r6, r7 = (
+        values[low + 4] * factor,
+        values[low + 5] * factor,
+        values[low + 6] * factor,
+        values[low + 7] * factor,
+    )
     i = 8
     whole = count - count % 8
     while i < whole:
         at = low + i
-        r0 += values[at]
-        r1 += values[at + 1]
-        r2 += values[at + 2]
-        r3 += values[at + 3]
-        r4 += values[at + 4]
-        r5 += values[at + 5]
-        r6 += values[at + 6]
-        r7 += values[at + 7]
+        r0 += values[at] * factor
+        r1 += values[at + 1] * factor
+        r2 += values[at + 2] * factor
+        r3 += values[at + 3] * factor
+        r4 += values[at + 4] * factor
+        r5 += values[at + 5] * factor
+        r6 += values[at + 6] * factor
+        r7 += values[at + 7] * factor
         i += 8
     total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
     while i < count:
-        total += values[low + i]
+        total += values[low + i] * factor
         i += 1
     return total
 
@@ -122,14 +143,22 @@ def _block(values: np.ndarray, low: int, count: int) -> float:  # pragma: no cov
 @njit(cache=True)
 def numpy_sum(values: np.ndarray) -> float:  # pragma: no cover - compiled
     """Reference: `float(values.sum())` of a contiguous float64 array, numpy's own pairwise
-    summation (numpy/_core/src/umath/loops_utils.h.src): blocks of up to 128 summed by
-    `_block`, a longer run halved at a multiple of eight, left half + right half. The same
-    additions in the same order, so the same float; numpy's reduction starts from its identity,
-    0.0, which turns a sum of negative zeros into 0.0. numpy recurses; this walks the same tree
-    with a stack of its own (numba's on-disk cache crashes on a recursive function)."""
+    summation (numpy/_core/src/umath/loops_utils.h.src): `numpy_sum_times` by 1.0, which
+    leaves every value as it is."""
+    return numpy_sum_times(values, 1.0)
+
+
+@njit(cache=True)
+def numpy_sum_times(values: np.ndarray, factor: float) -> float:  # pragma: no cover - compiled
+    """Reference: `float((values * factor).sum())` of a contiguous float64 array, in numpy's
+    own pairwise order, without the array of products: blocks of up to 128 summed by `_block`,
+    a longer run halved at a multiple of eight, left half + right half. The same additions of
+    the same products in the same order, so the same float; numpy's reduction starts from its
+    identity, 0.0, which turns a sum of negative zeros into 0.0. numpy recurses; this walks the
+    same tree with a stack of its own (numba's on-disk cache crashes on a recursive function)."""
     count = values.shape[0]
     if count <= 128:
-        return 0.0 + _block(values, 0, count)
+        return 0.0 + _block(values, factor, 0, count)
     lows = np.empty(64, dtype=np.int64)  # the tree is at most log2(count / 64) deep
     counts = np.empty(64, dtype=np.int64)
     lefts = np.empty(64)
@@ -138,7 +167,7 @@ def numpy_sum(values: np.ndarray) -> float:  # pragma: no cover - compiled
     lows[0], counts[0] = 0, count
     while True:
         if counts[top] <= 128:
-            value = _block(values, lows[top], counts[top])
+            value = _block(values, factor, lows[top], counts[top])
             top -= 1
             while top >= 0 and phases[top] == 2:
                 value = lefts[top] + value
@@ -261,21 +290,16 @@ def _shift_each_threaded(
 
 
 @njit(cache=True, inline="always")
-def _members_times(
-    values: np.ndarray,
-    factor: float,
-    users: np.ndarray,
-    membership: np.ndarray,
-    group: int,
-    out: np.ndarray,
+def _members_of(
+    values: np.ndarray, users: np.ndarray, membership: np.ndarray, group: int, out: np.ndarray
 ) -> int:  # pragma: no cover - compiled
-    """values[i] * factor for each i whose user is in `group`, in order, written to the front
-    of `out` without a branch (every product is written at the next free place, which moves on
-    only for a member: a random share of users are members, and a branch on it mispredicts
-    often); returns how many."""
+    """values[i] for each i whose user is in `group`, in order, written to the front of `out`
+    without a branch (every value is written at the next free place, which moves on only for
+    a member: a random share of users are members, and a branch on it mispredicts often);
+    returns how many."""
     inside = 0
     for i in range(users.shape[0]):
-        out[inside] = values[i] * factor
+        out[inside] = values[i]
         inside += int(membership[group, users[i]])
     return inside
 
@@ -305,7 +329,9 @@ def memory_shift(
     user, so that a shift makes no array but `after`.
     `threaded`: the users' own updates on numba's threads (the caller holds
     `sim.engine.kernels.threaded_calls`); the sums are summed on this one, in numpy's order,
-    each part's change made again from the bounded change by the same product."""
+    each part's change made again from the bounded change by the same product, as the sum
+    reads it (`numpy_sum_times`): a group's members' changes are gathered once for both parts,
+    and everyone's are not gathered at all."""
     count = users.shape[0]
     change, inside = scratch[0, :count], scratch[1]
     if threaded:
@@ -319,10 +345,11 @@ def memory_shift(
     fast_scale, slow_scale, slow_share = scales
     fast_share = 1.0 - slow_share
     for group in range(membership.shape[0] if with_sums else 0):
-        filled = _members_times(change, fast_share, users, membership, group, inside)
-        sums[0, group] += numpy_sum(inside[:filled]) / fast_scale
-        filled = _members_times(change, slow_share, users, membership, group, inside)
-        sums[1, group] += numpy_sum(inside[:filled]) / slow_scale
+        members = change
+        if group > 0:  # group 0 is everyone: its changes are all of them, as they are
+            members = inside[: _members_of(change, users, membership, group, inside)]
+        sums[0, group] += numpy_sum_times(members, fast_share) / fast_scale
+        sums[1, group] += numpy_sum_times(members, slow_share) / slow_scale
     return flipped > 0
 
 
@@ -330,16 +357,36 @@ def memory_shift(
 def group_sums(
     values: np.ndarray, membership: np.ndarray, out: np.ndarray, buffer: np.ndarray
 ) -> None:  # pragma: no cover - compiled
-    """Reference: `[float(values[members].sum()) for members in membership]`, written to `out`:
-    each group's members' values, in user order, gathered into `buffer` (at least one value per
-    user; no array made, nor a branch per user) and summed in numpy's own pairwise order
-    (`numpy_sum`)."""
+    """Reference: `[float(values[members].sum()) for members in membership]`, written to `out`,
+    where the first group is everyone (as the memory's is): its sum is of `values` as they are;
+    each other group's members' values, in user order, are gathered into `buffer` (at least one
+    value per user; no array made, nor a branch per user); each is summed in numpy's own
+    pairwise order (`numpy_sum`)."""
     for group in range(membership.shape[0]):
+        if group == 0:
+            out[group] = numpy_sum(values)
+            continue
         inside = 0
         for user in range(values.shape[0]):
             buffer[inside] = values[user]
             inside += int(membership[group, user])
         out[group] = numpy_sum(buffer[:inside])
+
+
+@njit(cache=True, parallel=True)
+def group_sums_threaded(
+    fast_parts: np.ndarray,
+    slow_parts: np.ndarray,
+    membership: np.ndarray,
+    sums: np.ndarray,
+    scratch: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    """`group_sums` of the fast parts into sums[0] and of the slow parts into sums[1], one on
+    each of two threads, each gathering into a row of `scratch` (two rows of at least one value
+    per user) of its own: the same sums, each added in the same order."""
+    for part in prange(2):
+        values = fast_parts if part == 0 else slow_parts
+        group_sums(values, membership, sums[part], scratch[part])
 
 
 @njit(cache=True)
@@ -493,6 +540,20 @@ def averaging_round_threaded(
 _BYTES_ONES = np.uint64(0x0101010101010101)
 _BYTES_HIGH = np.uint64(0x8080808080808080)
 _LITTLE_ENDIAN = sys.byteorder == "little"  # byte k of a word is then the word's k-th user
+_S7 = np.uint64(7)
+_S56 = np.uint64(56)
+_TOP_BITS_TO_BYTE = np.uint64(0x0102040810204080)
+"""Times the word of byte k's flags (bit 8k, after a shift by 7), this puts flag k at bit 56 + k
+and no carry above bit 55: the word's top byte is then the eight flags, one bit a user."""
+_HIT_PLACES = np.array(
+    [
+        [k for k in range(8) if mask >> k & 1] + [0] * (8 - bin(mask).count("1"))
+        for mask in range(256)
+    ],
+    dtype=np.int64,
+)
+"""For each byte of eight flags, where its set bits are, in order (then zeros)."""
+_HIT_COUNTS = np.array([bin(mask).count("1") for mask in range(256)], dtype=np.int64)
 
 
 @njit(cache=True)
@@ -503,33 +564,37 @@ def users_in_states(
     127), where `count` is how many users are in those states (the population keeps the
     counts): the result is made at its size, with no count pass and no copy.
 
-    A sparse state (under one user in 16) is found eight users at a time: the codes are read
-    as 64-bit words, and a word with none of its bytes in [first, last] is skipped after a
-    few integer operations. Adding 128 - first to a byte sets its top bit iff the code is at
-    least `first`, adding 127 - last iff it is above `last`; no byte carries into the next, as
-    codes are below 128. A denser state is written as it is read, every user at the next free
-    place, which moves on only for a user in the range (no branch to mispredict). The scan
-    stops where `count` users are found, and never writes past them."""
+    The codes are read eight at a time, as 64-bit words. Adding 128 - first to a byte sets its
+    top bit iff the code is at least `first`, adding 127 - last iff it is above `last`; no byte
+    carries into the next, as codes are below 128. A word with none in the range is skipped.
+    Else its eight flags are gathered into one byte by a multiplication (`_TOP_BITS_TO_BYTE`)
+    and all eight places are written from a table of where each byte's set bits are
+    (`_HIT_PLACES`), the next free place moving on by their number: the next word's writes
+    cover the rest. No branch per user, which mispredicts often at a middling share. The scan
+    stops where `count` users are found, and writes past them only into the result's spare
+    eight."""
     if last < first or count <= 0:
         return np.empty(0, dtype=np.int64)
     users = np.empty(count + 8, dtype=np.int64)
     n = state.shape[0]
     filled = 0
     begin = 0
-    if _LITTLE_ENDIAN and count * 16 < n:
+    if _LITTLE_ENDIAN:
         whole = n - n % 8
         words = state[:whole].view(np.uint64)
         at_least = np.uint64(128 - first) * _BYTES_ONES
         above = np.uint64(127 - last) * _BYTES_ONES
         for w in range(words.shape[0]):
+            if filled >= count:
+                break
             word = words[w]
             hit = (word + at_least) & ~(word + above) & _BYTES_HIGH
             if hit:
-                if filled >= count:
-                    break
+                flags = ((hit >> _S7) * _TOP_BITS_TO_BYTE) >> _S56
+                first_user = w * 8
                 for k in range(8):
-                    users[filled] = w * 8 + k
-                    filled += int((hit >> np.uint64(8 * k + 7)) & np.uint64(1))
+                    users[filled + k] = first_user + _HIT_PLACES[flags, k]
+                filled += _HIT_COUNTS[flags]
         begin = whole
     low = np.uint8(first)
     width = np.uint8(last - first)
@@ -549,6 +614,18 @@ def mark_turned(
     (unique) who liked the brand (anchor >= 0), has not turned before and whose attitude
     `after` is below zero turns at `tick`."""
     for i in range(users.shape[0]):
+        user = users[i]
+        if after[i] < 0.0 and turned_tick[user] < 0 and anchor[user] >= 0.0:
+            turned_tick[user] = tick
+
+
+@njit(cache=True, parallel=True)
+def mark_turned_threaded(
+    users: np.ndarray, after: np.ndarray, anchor: np.ndarray, turned_tick: np.ndarray, tick: int
+) -> None:  # pragma: no cover - compiled
+    """`mark_turned` with its users shared among numba's threads: the users are unique, so each
+    user's tick is written by one thread at most."""
+    for i in prange(users.shape[0]):
         user = users[i]
         if after[i] < 0.0 and turned_tick[user] < 0 and anchor[user] >= 0.0:
             turned_tick[user] = tick
@@ -590,3 +667,6 @@ def unique_inverse_counts(
         counts[found] += 1
         inverse[order[k]] = found
     return distinct[: found + 1].copy(), inverse, counts[: found + 1].copy()
+
+
+lock_writes(globals())  # every kernel's cache saved one process at a time (disk_cache)

@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 from sim.engine.crowd.attitude import Listening, listening_graph
 from sim.engine.crowd.memory import AttitudeMemory, sorted_unique
 from sim.engine.crowd.state import State
-from sim.engine.kernels import compiled
+from sim.engine.kernels import compiled, on_threads, threaded_calls
 from sim.spec.schema import Cluster, Crisis, ScenarioSpec
 from sim.spec.schema import Population as PopulationSpec
 
@@ -111,8 +111,13 @@ class Population:
         jit = compiled()
         if jit is None:
             self._mark_turned_reference(users, after)
+            return
+        arguments = (users, after, self.memory.anchor, self.turned_tick, self.tick)
+        if on_threads(len(users)):
+            with threaded_calls:
+                jit.mark_turned_threaded(*arguments)
         else:
-            jit.mark_turned(users, after, self.memory.anchor, self.turned_tick, self.tick)
+            jit.mark_turned(*arguments)
 
     def _mark_turned_reference(self, users: np.ndarray, after: np.ndarray) -> None:
         """The turning of `shift_attitude` in numpy: the reference of the compiled
