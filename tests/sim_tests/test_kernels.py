@@ -242,6 +242,27 @@ def test_the_compiled_float32_attitudes_equal_the_numpy_reference(compiled_path)
         assert got[:, 1].tobytes() == (shift if of_shift else attitude).tobytes()
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_compiled_attitudes_of_some_users_equal_the_numpy_reference(
+    compiled_path, seed
+) -> None:
+    """Attitudes clipped at both ends, parts at scales far from 1, repeated users, one user and
+    none, on a read-only anchor (a shared world's) as on a writable one."""
+    rng = np.random.default_rng(seed)
+    n = 3000
+    anchor = np.clip(rng.normal(0.3, 0.7, n), -1.3, 1.3)
+    read_only = anchor.copy()
+    read_only.flags.writeable = False
+    for start in (anchor, read_only):
+        memory = AttitudeMemory(start, 0.35, {})
+        moved = rng.choice(n, 2000, replace=False)
+        memory.shift(moved, rng.normal(0.0, 0.9, 2000))
+        memory.decay(0.31, 0.97)
+        for users in (rng.integers(0, n, 5000), moved[:1], moved[:0], np.arange(n)):
+            assert_same_bits(memory.attitude(users), memory._attitude_reference(users))
+    assert_same_bits(memory.attitude(), memory._attitude_reference())
+
+
 @pytest.mark.parametrize("path", ["compiled", "threaded", "numpy"])
 def test_a_shift_that_resyncs_leaves_the_memory_as_a_shift_then_a_resync(monkeypatch, path) -> None:
     """Social averaging's shift skips the running sums' updates and makes them anew (on two
