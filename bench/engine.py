@@ -19,6 +19,12 @@ says whether it meets it.
     .venv/bin/python bench/engine.py                       # 10^4, 10^5, 10^6
     .venv/bin/python bench/engine.py --sizes 1000000 --turn-users 1000000   # issue 16 at 10^6
     .venv/bin/python bench/engine.py --sizes 10000000 --turn-users 0        # issue 16 at 10^7
+    .venv/bin/python bench/engine.py --sizes 1000000 --turn-users 0 --side-by-side
+
+The session's and the baseline's times are split by phase (the attitude phase into the silence
+read as guilt and the social averaging). `--side-by-side` also plays each size's exercise again
+with the baseline in a forked process from the first turn, on the other core, and checks that it
+gives the same outcome: the whole run two cores could give, measured beside the engine's.
 """
 
 from __future__ import annotations
@@ -67,10 +73,13 @@ def spec_for(users: int, days: float):
 
 
 def time_phases() -> collections.Counter:
-    """Wrap the step's phase functions where `CrisisModel.step` looks them up (their modules),
-    so that each call adds its wall time to the counter returned, under the phase's name."""
+    """Wrap the step's phase functions where `CrisisModel.step` looks them up (their modules;
+    the collection, a method, on the class), so that each call adds its wall time to the counter
+    returned, under the phase's name; the attitude phase's two parts (`PARTS`) are counted
+    within it as well."""
     from sim.engine import storyline
     from sim.engine.crowd import decisions, exposure, opinion
+    from sim.engine.model import CrisisModel
 
     spent: collections.Counter = collections.Counter()
     phases = {
@@ -80,10 +89,17 @@ def time_phases() -> collections.Counter:
         "decisions": (decisions, "decide"),
         "attitudes": (opinion, "update_attitudes"),
         "memory": (opinion, "remember"),
+        "collect": (CrisisModel, "_collect"),
+        "silence": (opinion, "read_silence"),
+        "averaging": (opinion, "average_socially"),
     }
     for name, (module, function) in phases.items():
         setattr(module, function, _timed(getattr(module, function), name, spent))
     return spent
+
+
+PARTS = {"attitudes": ("silence", "averaging")}
+"""Phases timed within another: shown as its parts, not beside it."""
 
 
 def _timed(function, name: str, spent: collections.Counter):
@@ -122,16 +138,19 @@ def measure_size(users: int, days: float) -> dict:
     hour_s: list[float] = []
     spent = time_phases()
     worst: dict = {}
+    session_phases: collections.Counter = collections.Counter()
     start = time.perf_counter()
     while session.turn < session.turns_total:
         began_h, tick = session.now_h, time.perf_counter()
         spent.clear()
         session.end_turn()  # one simulated hour; the protocol acts before each tick
+        session_phases.update(spent)
         if active[0] <= began_h < active[1]:
             hour_s.append(time.perf_counter() - tick)
             if hour_s[-1] == max(hour_s):
                 worst = {"hour": began_h, **{name: round(s, 3) for name, s in spent.items()}}
     session_s = time.perf_counter() - start
+    spent.clear()
     outcome = session.finish()  # the unanswered baseline, played to the horizon
     run_s = time.perf_counter() - start
     return {
@@ -145,10 +164,58 @@ def measure_size(users: int, days: float) -> dict:
         "worst_hour_phases": worst,
         "run_s": run_s,
         "session_s": session_s,
+        "session_phases": rounded(session_phases),
+        "baseline_phases": rounded(spent),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
         "aware": session.ground_truth().aware,
         "reputation_index_final": outcome.reputation_index_final,
         "first_response_h": outcome.time_to_first_response_h,
+        "damage_avoided": outcome.damage_avoided,
+        "unanswered_aware_damage": outcome.unanswered_aware_damage,
+    }
+
+
+def rounded(spent: collections.Counter) -> dict:
+    return {name: round(s, 3) for name, s in spent.items()}
+
+
+def measure_side_by_side(users: int, days: float) -> dict:
+    """The same exercise with its unanswered baseline played at the same time in a forked
+    process, on the other core, from the session's world (inherited, not built again): what
+    two cores can do for the whole run when the two runs are not played one after the other.
+    A measurement of the alternative, not the engine's way: POSIX only, here only."""
+    from sim.outcome import Outcome
+    from sim.protocol.loader import load_protocol
+    from sim.session.baseline import remember_unanswered, unanswered_outcome
+    from sim.session.session import Session
+    from sim.session.worlds import shared_world
+
+    spec = spec_for(users, days)
+    session = Session(spec, SEED, protocol=load_protocol(PROTOCOL), shared_world=True)
+    start = time.perf_counter()
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the baseline, on the world the session already holds
+        os.close(reading)
+        baseline = unanswered_outcome(spec, SEED, (), world=shared_world(spec, SEED))
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(baseline.model_dump_json().encode())
+        os._exit(0)
+    os.close(writing)
+    while session.turn < session.turns_total:
+        session.end_turn()
+    session_s = time.perf_counter() - start
+    with os.fdopen(reading, "rb") as pipe:
+        text = pipe.read()
+    os.waitpid(child, 0)
+    remember_unanswered(spec, SEED, (), Outcome.model_validate_json(text))
+    outcome = session.finish()  # the baseline is kept: nothing more is played
+    return {
+        "users": users,
+        "run_s": time.perf_counter() - start,
+        "session_s": session_s,
+        "damage_avoided": outcome.damage_avoided,
+        "unanswered_aware_damage": outcome.unanswered_aware_damage,
     }
 
 
@@ -214,8 +281,21 @@ def hour_or_none(hours: float | None) -> str:
 def phases_text(worst: dict) -> str:
     if not worst:
         return "(none)"
-    spent = sorted(((s, name) for name, s in worst.items() if name != "hour"), reverse=True)
-    return f"(hour {worst['hour']:g}): " + ", ".join(f"{name} {s:.2f} s" for s, name in spent)
+    return f"(hour {worst['hour']:g}): " + spent_text(worst)
+
+
+def spent_text(spent: dict) -> str:
+    """Phases by time spent, largest first, each with its parts (`PARTS`) after it."""
+    inner = {part for parts in PARTS.values() for part in parts}
+    phases = sorted(
+        ((s, name) for name, s in spent.items() if name != "hour" and name not in inner),
+        reverse=True,
+    )
+    texts = []
+    for s, name in phases:
+        parts = [f"{part} {spent[part]:.2f}" for part in PARTS.get(name, ()) if part in spent]
+        texts.append(f"{name} {s:.2f} s" + (f" ({', '.join(parts)})" if parts else ""))
+    return ", ".join(texts)
 
 
 def print_size(row: dict) -> None:
@@ -232,12 +312,28 @@ def print_size(row: dict) -> None:
         f"    worst hour by phase {phases_text(row.get('worst_hour_phases', {}))}\n"
         f"    whole run         {row['run_s']:8.1f} s{verdict('run_s', row)}"
         f"  = {per_edge_ns:.2f} ns per edge per simulated hour\n"
-        f"      the session     {row['session_s']:8.1f} s{verdict('session_s', row)}\n"
-        f"      its unanswered baseline {row['run_s'] - row['session_s']:.1f} s\n"
+        f"      the session     {row['session_s']:8.1f} s{verdict('session_s', row)}: "
+        f"{spent_text(row['session_phases'])}\n"
+        f"      its unanswered baseline {row['run_s'] - row['session_s']:.1f} s: "
+        f"{spent_text(row['baseline_phases'])}\n"
         f"    peak memory       {row['peak_mb']:8.0f} MB{verdict('peak_mb', row)}\n"
         f"    outcome           aware {row['aware']:,}, final RI "
         f"{row['reputation_index_final']:.2f}, first response at hour "
         f"{hour_or_none(row['first_response_h'])}",
+        flush=True,
+    )
+
+
+def print_side_by_side(row: dict, pair: dict) -> None:
+    if "error" in pair:
+        print(f"    side by side: failed: {pair['error']}")
+        return
+    keys = ("damage_avoided", "unanswered_aware_damage")
+    same = all(pair[key] == row[key] for key in keys)
+    print(
+        f"    side by side      {pair['run_s']:8.1f} s{verdict('run_s', pair)}  the session "
+        f"{pair['session_s']:.1f} s, its baseline at once on the other core; the same "
+        f"damage avoided and unanswered damage as one after the other: {'yes' if same else 'NO'}",
         flush=True,
     )
 
@@ -249,6 +345,12 @@ def main() -> None:
     parser.add_argument("--turn-users", type=int, default=100_000)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--turns", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--pair", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="also play each size's exercise with its baseline at once, on the other core",
+    )
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
 
@@ -257,6 +359,9 @@ def main() -> None:
         return
     if args.turns is not None:
         print(json.dumps(measure_turns(args.turns)))
+        return
+    if args.pair is not None:
+        print(json.dumps(measure_side_by_side(args.pair, args.days)))
         return
 
     total_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
@@ -269,6 +374,10 @@ def main() -> None:
         row = in_child("--one", str(users), "--days", str(args.days))
         rows.append(row)
         print_size(row)
+        if args.side_by_side and "error" not in row:
+            pair = in_child("--pair", str(users), "--days", str(args.days))
+            row["side_by_side"] = pair
+            print_side_by_side(row, pair)
     turns = {}
     if args.turn_users:
         turns = in_child("--turns", str(args.turn_users))
