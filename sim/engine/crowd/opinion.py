@@ -20,7 +20,8 @@ def update_attitudes(crowd: Crowd, silence_costs: bool) -> None:
 
 
 def read_silence(crowd: Crowd) -> None:
-    """The silence's audience each lose the same drift this tick (Ferrin et al. 2007)."""
+    """Each user in the silence's audience loses the same drift this tick: the brand's silence
+    read as guilt (Ferrin et al. 2007)."""
     pop, att = crowd.population, crowd.spec.attitude
     listeners = pop.silence_audience(att.silence_audience)
     if len(listeners):
