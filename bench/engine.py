@@ -196,18 +196,24 @@ def measure_side_by_side(users: int, days: float) -> dict:
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # the baseline, on the world the session already holds
-        os.close(reading)
-        baseline = unanswered_outcome(spec, SEED, (), world=shared_world(spec, SEED))
-        with os.fdopen(writing, "wb") as pipe:
-            pipe.write(baseline.model_dump_json().encode())
-        os._exit(0)
+        status = 1  # whatever happens here, the child never returns into the parent's code
+        try:
+            os.close(reading)
+            baseline = unanswered_outcome(spec, SEED, (), world=shared_world(spec, SEED))
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(baseline.model_dump_json().encode())
+            status = 0
+        finally:
+            os._exit(status)
     os.close(writing)
     while session.turn < session.turns_total:
         session.end_turn()
     session_s = time.perf_counter() - start
     with os.fdopen(reading, "rb") as pipe:
         text = pipe.read()
-    os.waitpid(child, 0)
+    _, status = os.waitpid(child, 0)
+    if status != 0 or not text:
+        raise RuntimeError(f"the baseline's process failed (wait status {status})")
     remember_unanswered(spec, SEED, (), Outcome.model_validate_json(text))
     outcome = session.finish()  # the baseline is kept: nothing more is played
     return {
