@@ -114,8 +114,8 @@ def _timed(function, name: str, spent: collections.Counter):
 
 
 def measure_size(users: int, days: float) -> dict:
-    """One size, in this process: returns the figures as a dict, the worst active hour's time
-    by phase included."""
+    """One size, in this process: returns the figures as a dict, by phase the worst active
+    hour's time and the whole session's and baseline's included."""
     from sim.engine.model import CrisisModel, build_followers
     from sim.protocol.loader import load_protocol
     from sim.session.session import Session
@@ -148,7 +148,7 @@ def measure_size(users: int, days: float) -> dict:
         if active[0] <= began_h < active[1]:
             hour_s.append(time.perf_counter() - tick)
             if hour_s[-1] == max(hour_s):
-                worst = {"hour": began_h, **{name: round(s, 3) for name, s in spent.items()}}
+                worst = {"hour": began_h, **rounded(spent)}
     session_s = time.perf_counter() - start
     spent.clear()
     outcome = session.finish()  # the unanswered baseline, played to the horizon
